@@ -1,0 +1,28 @@
+namespace ClusterlessHpc.Generator.Model
+{
+    /// <summary>
+    /// What the generator knows of one pool class: names as strings and the shared <see cref="PoolDefinition"/>,
+    /// which compares by value. No symbol, syntax node or compilation is reachable from it (a test walks it).
+    /// </summary>
+    public sealed record PoolModel(
+        string? Namespace,
+        string ClassName,
+        EquatableArray<ContainingTypeModel> ContainingTypes,
+        PoolDefinition Definition,
+        bool IsEmittable)
+    {
+        /// <summary>The class's name as C# writes it with <c>global::</c>.</summary>
+        public string FullyQualifiedName
+        {
+            get
+            {
+                var name = "global::" + (Namespace is null ? "" : Namespace + ".");
+                foreach (var type in ContainingTypes) name += type.Name + ".";
+                return name + ClassName;
+            }
+        }
+    }
+
+    /// <summary>A type the pool class is nested in: its keyword (<c>class</c>, <c>struct</c>, ...) and name with type parameters.</summary>
+    public sealed record ContainingTypeModel(string Keyword, string Name);
+}

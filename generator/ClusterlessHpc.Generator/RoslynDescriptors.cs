@@ -1,0 +1,33 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using ClusterlessHpc.Diagnostics;
+using Microsoft.CodeAnalysis;
+
+namespace ClusterlessHpc.Generator
+{
+    /// <summary>The shared diagnostic catalogue as Roslyn descriptors.</summary>
+    internal static class RoslynDescriptors
+    {
+        private static readonly Dictionary<string, DiagnosticDescriptor> ById =
+            DiagnosticCatalogue.All.ToDictionary(rule => rule.Id, Create);
+
+        public static ImmutableArray<DiagnosticDescriptor> All { get; } = DiagnosticCatalogue.All.Select(For).ToImmutableArray();
+
+        public static DiagnosticDescriptor For(PoolRule rule) => ById[rule.Id];
+
+        private static DiagnosticDescriptor Create(PoolRule rule) => new(
+            rule.Id,
+            rule.Title,
+            rule.MessageFormat,
+            rule.Category,
+            rule.Severity switch
+            {
+                RuleSeverity.Error => DiagnosticSeverity.Error,
+                RuleSeverity.Warning => DiagnosticSeverity.Warning,
+                _ => DiagnosticSeverity.Info,
+            },
+            isEnabledByDefault: true,
+            helpLinkUri: rule.HelpLink);
+    }
+}

@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace ClusterlessHpc.Batch
+{
+    /// <summary>Signs each try of a request with the account's Shared Key (per retry, so <c>ocp-date</c> is fresh).</summary>
+    internal sealed class BatchSharedKeyPolicy : HttpPipelineSynchronousPolicy
+    {
+        private readonly AzureNamedKeyCredential _credential;
+
+        public BatchSharedKeyPolicy(AzureNamedKeyCredential credential) => _credential = credential;
+
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            var request = message.Request;
+            request.Headers.SetValue("ocp-date", DateTimeOffset.UtcNow.ToString("r", System.Globalization.CultureInfo.InvariantCulture));
+            // The transport sets Content-Length itself; sign the length it will send.
+            string? contentLength = request.Content is not null && request.Content.TryComputeLength(out var length)
+                ? length.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : null;
+
+            var (name, key) = _credential;
+            var uri = request.Uri.ToUri();
+            var stringToSign = BatchSharedKeySignature.BuildStringToSign(
+                request.Method.Method,
+                header => string.Equals(header, "Content-Length", StringComparison.OrdinalIgnoreCase)
+                    ? contentLength
+                    : request.Headers.TryGetValue(header, out var value) ? value : null,
+                request.Headers.Select(h => h.Name),
+                name,
+                uri.AbsolutePath,
+                ParseQuery(uri.Query));
+            request.Headers.SetValue("Authorization", $"SharedKey {name}:{BatchSharedKeySignature.Sign(key, stringToSign)}");
+        }
+
+        internal static IEnumerable<KeyValuePair<string, string>> ParseQuery(string query)
+        {
+            foreach (var part in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var equals = part.IndexOf('=');
+                var name = equals < 0 ? part : part[..equals];
+                var value = equals < 0 ? "" : part[(equals + 1)..];
+                yield return new(Uri.UnescapeDataString(name.Replace('+', ' ')), Uri.UnescapeDataString(value.Replace('+', ' ')));
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace ClusterlessHpc.Batch.Models
+{
+    /// <summary>An auto user's scope and elevation.</summary>
+    public sealed class AutoUserSpecification
+    {
+        public AutoUserScope? Scope { get; set; }
+
+        public ElevationLevel? ElevationLevel { get; set; }
+    }
+}

@@ -1,0 +1,14 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace ClusterlessHpc.Batch.Models
+{
+    /// <summary>A name-value pair Batch stores and does not interpret (MetadataItem).</summary>
+    public sealed class BatchMetadataItem
+    {
+        public string Name { get; set; } = "";
+
+        public string Value { get; set; } = "";
+    }
+}

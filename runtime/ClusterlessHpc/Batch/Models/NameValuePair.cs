@@ -1,0 +1,14 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace ClusterlessHpc.Batch.Models
+{
+    /// <summary>A name and value in error details.</summary>
+    public sealed class NameValuePair
+    {
+        public string? Name { get; init; }
+
+        public string? Value { get; init; }
+    }
+}
