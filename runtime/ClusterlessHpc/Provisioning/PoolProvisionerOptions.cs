@@ -1,0 +1,17 @@
+using System;
+
+namespace ClusterlessHpc.Provisioning
+{
+    /// <summary>How <see cref="PoolProvisioner"/> waits for a pool's nodes.</summary>
+    public sealed class PoolProvisionerOptions
+    {
+        /// <summary>The first poll comes soon, so a fast pool is reported ready fast.</summary>
+        public TimeSpan FirstPollDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+        /// <summary>Polls back off exponentially up to this interval.</summary>
+        public TimeSpan MaxPollDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>How long a pool may take to have every node idle before provisioning fails.</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(30);
+    }
+}

@@ -1,0 +1,101 @@
+using ClusterlessHpc.Diagnostics;
+using ClusterlessHpc.Rules;
+
+namespace ClusterlessHpc.Tests.Rules;
+
+public class PoolValidatorTests
+{
+    [Fact]
+    public void The_seed_pool_is_valid() => Assert.Empty(PoolValidator.Validate(SamplePools.Seed));
+
+    [Theory]
+    [InlineData("", "it is empty")]
+    [InlineData("has space", "'space' is not allowed")]
+    [InlineData("semi;colon", "';' is not allowed")]
+    [InlineData("new\nline", "'\\n' is not allowed")]
+    [InlineData("ünïcode", "'ü' is not allowed")]
+    public void Pool_ids_follow_the_batch_rule(string id, string why)
+    {
+        var problem = Assert.Single(PoolValidator.Validate(new PoolDefinition { Id = id }));
+        Assert.Same(DiagnosticCatalogue.PoolIdMustBeValid, problem.Rule);
+        Assert.Equal(DefinitionTarget.PoolId, problem.Target);
+        Assert.Contains(why, problem.Message);
+    }
+
+    [Fact]
+    public void Pool_ids_may_have_64_characters_but_not_65()
+    {
+        Assert.Empty(PoolValidator.Validate(new PoolDefinition { Id = new string('a', 64) }));
+        var problem = Assert.Single(PoolValidator.Validate(new PoolDefinition { Id = new string('a', 65) }));
+        Assert.Contains("65 characters", problem.Message);
+    }
+
+    [Theory]
+    [InlineData("1.10.5", true)]
+    [InlineData("1.11.0-rc2", true)]
+    [InlineData("1.10", false)]
+    [InlineData("v1.10.5", false)]
+    [InlineData("1.10.5-", false)]
+    [InlineData("01.10.5", false)]
+    [InlineData("1.10.5; rm -rf /", false)]
+    public void Julia_versions_must_be_full_release_versions(string version, bool valid)
+    {
+        var found = PoolValidator.Validate(new PoolDefinition { Id = "p", Julia = new JuliaDefinition(version) });
+        if (valid) Assert.Empty(found);
+        else Assert.Equal(DiagnosticCatalogue.JuliaVersionMustBeValid, Assert.Single(found).Rule);
+    }
+
+    [Theory]
+    [InlineData("IterativeSolvers", null)]
+    [InlineData("_Private2", null)]
+    [InlineData("JOLI.jl", "write 'JOLI'")]
+    [InlineData("2Fast", "must start with a letter")]
+    [InlineData("Bad-Name", "'-' is not allowed")]
+    [InlineData("", "it is empty")]
+    public void Package_names_are_julia_identifiers(string name, string? why)
+    {
+        var found = PoolValidator.Validate(new PoolDefinition { Id = "p", JuliaPackages = [new JuliaPackageDefinition(name)] });
+        if (why is null)
+        {
+            Assert.Empty(found);
+            return;
+        }
+        var problem = Assert.Single(found);
+        Assert.Equal(DiagnosticCatalogue.JuliaPackageNameMustBeValid, problem.Rule);
+        Assert.Equal("JuliaPackage[0].Name", problem.Target);
+        Assert.Contains(why, problem.Message);
+    }
+
+    [Fact]
+    public void Develop_needs_a_url()
+    {
+        var problem = Assert.Single(PoolValidator.Validate(new PoolDefinition { Id = "p", JuliaPackages = [new JuliaPackageDefinition("A"), new JuliaPackageDefinition("JOLI") { Develop = true }] }));
+        Assert.Equal(DiagnosticCatalogue.DevelopedPackageMustHaveUrl, problem.Rule);
+        Assert.Equal("JuliaPackage[1].Develop", problem.Target);
+        Assert.Contains("'JOLI'", problem.Message);
+    }
+
+    [Fact]
+    public void Every_rule_has_a_unique_id_and_a_docs_page()
+    {
+        var ids = DiagnosticCatalogue.All.Select(r => r.Id).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        foreach (var rule in DiagnosticCatalogue.All)
+        {
+            Assert.Matches("^CHPC[0-9]{4}$", rule.Id);
+            var page = Path.Combine(RepositoryRoot.Path, "docs", "diagnostics", rule.Id + ".md");
+            Assert.True(File.Exists(page), $"{rule.Id} has no page at {page}");
+            Assert.EndsWith("docs/diagnostics/" + rule.Id + ".md", rule.HelpLink);
+        }
+    }
+
+    [Fact]
+    public void The_analyzer_release_file_lists_every_rule()
+    {
+        var unshipped = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "generator", "ClusterlessHpc.Generator", "AnalyzerReleases.Unshipped.md"));
+        foreach (var rule in DiagnosticCatalogue.All)
+        {
+            Assert.Contains($"{rule.Id} | {rule.Category} | {rule.Severity} | {rule.Name}", unshipped);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+namespace ClusterlessHpc.Tests;
+
+/// <summary>Definitions the tests share: the seed page's pool and variations of it.</summary>
+internal static class SamplePools
+{
+    public static PoolDefinition Seed { get; } = new()
+    {
+        Id = "redwood",
+        VmSize = "Standard_E8s_v3",
+        NodeCount = 2,
+        Julia = new JuliaDefinition("1.5.2"),
+        JuliaPackages =
+        [
+            new JuliaPackageDefinition("IterativeSolvers"),
+            new JuliaPackageDefinition("JOLI") { Url = "https://github.com/slimgroup/JOLI.jl", Develop = true },
+        ],
+    };
+
+    public static PoolDefinition NoJulia { get; } = new() { Id = "plain", NodeCount = 1 };
+
+    public static PoolDefinition Arm { get; } = new()
+    {
+        Id = "arm-pool",
+        VmSize = "Standard_D4ps_v5",
+        Julia = new JuliaDefinition("1.11.0-rc2"),
+        JuliaPackages = [new JuliaPackageDefinition("Example"), new JuliaPackageDefinition("JSON"), new JuliaPackageDefinition("Unreg") { Url = "https://example.org/Unreg.jl.git" }],
+    };
+
+    public static PoolDefinition JuliaOnly { get; } = new() { Id = "julia_only", Julia = new JuliaDefinition("1.10.5") };
+
+    public static TheoryData<string> Names => new(nameof(Seed), nameof(NoJulia), nameof(Arm), nameof(JuliaOnly));
+
+    public static PoolDefinition ByName(string name) => name switch
+    {
+        nameof(Seed) => Seed,
+        nameof(NoJulia) => NoJulia,
+        nameof(Arm) => Arm,
+        nameof(JuliaOnly) => JuliaOnly,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
+    };
+}
