@@ -1,0 +1,56 @@
+extern alias generator;
+using System.Collections.Immutable;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using PoolGenerator = generator::ClusterlessHpc.Generator.PoolGenerator;
+
+namespace ClusterlessHpc.Generator.Tests;
+
+/// <summary>Compiles test sources against the runtime and runs the pool generator over them.</summary>
+internal static class GeneratorHarness
+{
+    private static readonly ImmutableArray<MetadataReference> References = LoadReferences();
+
+    public static CSharpCompilation Compile(params string[] sources) =>
+        CSharpCompilation.Create(
+            "Pools",
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Latest), path: $"Pool{i}.cs")),
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static GeneratorDriver CreateDriver() =>
+        CSharpGeneratorDriver.Create(
+            [new PoolGenerator().AsSourceGenerator()],
+            parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator; returns the output compilation and the generated files by hint name.</summary>
+    public static (Compilation Output, IReadOnlyDictionary<string, string> Generated) Run(params string[] sources)
+    {
+        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(Compile(sources), out var output, out var diagnostics);
+        Assert.Empty(diagnostics);
+        var generated = driver.GetRunResult().Results.Single().GeneratedSources
+            .ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        return (output, generated);
+    }
+
+    /// <summary>Emits the compilation and loads it, failing with the compiler's errors if it does not build.</summary>
+    public static Assembly Load(Compilation compilation)
+    {
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        return Assembly.Load(stream.ToArray());
+    }
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        return trusted
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .Append(MetadataReference.CreateFromFile(typeof(BatchPoolAttribute).Assembly.Location))
+            .ToImmutableArray();
+    }
+}
