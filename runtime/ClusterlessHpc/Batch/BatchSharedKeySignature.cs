@@ -32,8 +32,9 @@ namespace ClusterlessHpc.Batch
             string path,
             IEnumerable<KeyValuePair<string, string>> query)
         {
+            method = method.ToUpperInvariant();
             var builder = new StringBuilder();
-            builder.Append(method.ToUpperInvariant()).Append('\n');
+            builder.Append(method).Append('\n');
             foreach (var name in StandardHeaders)
             {
                 var value = header(name);

@@ -45,8 +45,13 @@ namespace ClusterlessHpc.Provisioning
         {
             ArgumentNullException.ThrowIfNull(definition);
             var clock = Stopwatch.StartNew();
-            void Report(ProvisioningStage stage, string message) =>
-                progress?.Report(new ProvisioningProgress(definition.Id, stage, message) { Elapsed = clock.Elapsed });
+            void Report(ProvisioningStage stage, string message, BatchPool? pool = null, IReadOnlyDictionary<BatchNodeState, int>? nodes = null) =>
+                progress?.Report(new ProvisioningProgress(definition.Id, stage, message)
+                {
+                    Elapsed = clock.Elapsed,
+                    AllocationState = pool?.AllocationState,
+                    NodesByState = nodes ?? new Dictionary<BatchNodeState, int>(),
+                });
 
             Report(ProvisioningStage.Validating, "validating the definition");
             var diagnostics = PoolValidator.Validate(definition);
@@ -64,14 +69,16 @@ namespace ClusterlessHpc.Provisioning
                 var existing = (await _client.GetPoolAsync(definition.Id, cancellationToken).ConfigureAwait(false)).Value;
                 var existingHash = existing.Metadata?.FirstOrDefault(m => m.Name == PoolRequestBuilder.DefinitionHashMetadata)?.Value;
                 if (existingHash != expectedHash) throw new PoolDriftException(definition.Id, existingHash, expectedHash);
-                Report(ProvisioningStage.AlreadyExists, "the pool exists with this definition");
+                Report(ProvisioningStage.AlreadyExists, "the pool exists with this definition", existing);
             }
 
             return await WaitForNodesAsync(definition, Report, cancellationToken).ConfigureAwait(false);
         }
 
         private async Task<BatchPool> WaitForNodesAsync(
-            PoolDefinition definition, Action<ProvisioningStage, string> report, CancellationToken cancellationToken)
+            PoolDefinition definition,
+            Action<ProvisioningStage, string, BatchPool?, IReadOnlyDictionary<BatchNodeState, int>?> report,
+            CancellationToken cancellationToken)
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.Timeout);
@@ -100,12 +107,12 @@ namespace ClusterlessHpc.Provisioning
                                   $" of {target}";
                     if (pool.AllocationState == AllocationState.Steady && nodes.Count == target && idle == target)
                     {
-                        report(ProvisioningStage.Ready, $"ready: {idle} idle node(s)");
+                        report(ProvisioningStage.Ready, $"ready: {idle} idle node(s)", pool, counts);
                         return pool;
                     }
                     if (message != lastMessage)
                     {
-                        report(ProvisioningStage.WaitingForNodes, message);
+                        report(ProvisioningStage.WaitingForNodes, message, pool, counts);
                         lastMessage = message;
                     }
 

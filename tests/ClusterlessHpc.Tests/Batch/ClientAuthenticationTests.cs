@@ -9,10 +9,10 @@ using ClusterlessHpc.Batch.Models;
 namespace ClusterlessHpc.Tests.Batch;
 
 /// <summary>
-/// The signer is checked against strings to sign written out by hand from the documented format (verb, eleven
+/// How the client authenticates, seen on the request it sends. The Shared Key signer is checked against strings to sign written out by hand from the documented format (verb, eleven
 /// standard header lines, ocp- headers, canonical resource), not against our own emulator, which shares its code.
 /// </summary>
-public class SharedKeySigningTests
+public class ClientAuthenticationTests
 {
     private const string Account = "myaccount";
     private static readonly string Key = Convert.ToBase64String(Enumerable.Range(1, 64).Select(i => (byte)i).ToArray());
@@ -57,6 +57,34 @@ public class SharedKeySigningTests
     {
         var error = Assert.Throws<FormatException>(() => BatchSharedKeySignature.Sign("not base64 secret!", "x"));
         Assert.DoesNotContain("secret", error.Message);
+    }
+
+    [Fact]
+    public async Task A_token_credential_is_asked_for_the_batch_scope_and_sent_as_a_bearer_token()
+    {
+        var credential = new RecordingTokenCredential();
+        var handler = new CapturingHandler(HttpStatusCode.OK, "{\"id\":\"p\"}");
+        var options = new BatchClientOptions { Transport = new HttpClientTransport(new HttpClient(handler)) };
+        var client = new BatchClient(new Uri("https://myaccount.westeurope.batch.azure.com"), credential, options);
+
+        await client.GetPoolAsync("p");
+
+        Assert.Equal(["https://batch.core.windows.net//.default"], credential.Scopes);
+        Assert.Equal("Bearer token-for-test", handler.Captured!.Headers.GetValues("Authorization").Single());
+    }
+
+    private sealed class RecordingTokenCredential : Azure.Core.TokenCredential
+    {
+        public List<string> Scopes { get; } = [];
+
+        public override Azure.Core.AccessToken GetToken(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken)
+        {
+            Scopes.AddRange(requestContext.Scopes);
+            return new Azure.Core.AccessToken("token-for-test", DateTimeOffset.UtcNow.AddHours(1));
+        }
+
+        public override ValueTask<Azure.Core.AccessToken> GetTokenAsync(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            new(GetToken(requestContext, cancellationToken));
     }
 
     private static string HandSign(string stringToSign)

@@ -1,12 +1,17 @@
 using System.Diagnostics;
 
-namespace ClusterlessHpc.Tests;
+namespace ClusterlessHpc.Testing;
 
 /// <summary>Runs a program to completion and captures what it printed.</summary>
 internal static class ProcessRunner
 {
     public static (int ExitCode, string Stdout, string Stderr) Run(
-        string fileName, IEnumerable<string> arguments, string? stdin = null, IDictionary<string, string>? environment = null)
+        string fileName,
+        IEnumerable<string> arguments,
+        string? stdin = null,
+        IDictionary<string, string>? environment = null,
+        TimeSpan? timeout = null,
+        string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -15,6 +20,7 @@ internal static class ProcessRunner
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         if (environment is not null)
         {
@@ -25,10 +31,11 @@ internal static class ProcessRunner
         var stderr = process.StandardError.ReadToEndAsync();
         if (stdin is not null) process.StandardInput.Write(stdin);
         process.StandardInput.Close();
-        if (!process.WaitForExit(60_000))
+        var limit = timeout ?? TimeSpan.FromSeconds(60);
+        if (!process.WaitForExit(limit))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} did not finish within 60 s");
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {limit}");
         }
         return (process.ExitCode, stdout.Result, stderr.Result);
     }

@@ -1,4 +1,4 @@
-namespace ClusterlessHpc.Tests;
+namespace ClusterlessHpc.Testing;
 
 /// <summary>The repository's root folder, found upwards from the test binaries by its solution file.</summary>
 internal static class RepositoryRoot

@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.Tasks;
+using ClusterlessHpc.Batch;
+using ClusterlessHpc.Emulator.Errors;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace ClusterlessHpc.Emulator.Auth
+{
+    /// <summary>
+    /// Verifies <c>Authorization: SharedKey {account}:{signature}</c> on every request: the string to sign is rebuilt
+    /// from the request as received (the raw path, the decoded query) with the runtime's
+    /// <see cref="BatchSharedKeySignature"/>, so client and emulator share one definition of the scheme.
+    /// Bearer tokens are refused: the emulator has no identity provider to check them against.
+    /// </summary>
+    internal sealed class SharedKeyAuthentication
+    {
+        /// <summary>The service refuses requests whose date is further than this from its clock.</summary>
+        private static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(15);
+
+        private readonly string _accountName;
+        private readonly string _accountKey;
+
+        public SharedKeyAuthentication(string accountName, string accountKey)
+        {
+            _accountName = accountName;
+            _accountKey = accountKey;
+        }
+
+        public Task InvokeAsync(HttpContext context, RequestDelegate next)
+        {
+            Verify(context);
+            return next(context);
+        }
+
+        private void Verify(HttpContext context)
+        {
+            var request = context.Request;
+            var authorization = request.Headers.Authorization.ToString();
+            if (authorization.Length == 0)
+            {
+                throw BatchErrors.AuthenticationFailed("The request has no Authorization header.");
+            }
+            if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            {
+                throw BatchErrors.AuthenticationFailed("The emulator accepts Shared Key authentication only, not bearer tokens.");
+            }
+            const string scheme = "SharedKey ";
+            var colon = authorization.LastIndexOf(':');
+            if (!authorization.StartsWith(scheme, StringComparison.Ordinal) || colon < scheme.Length)
+            {
+                throw BatchErrors.AuthenticationFailed("The Authorization header is not of the form 'SharedKey account:signature'.");
+            }
+            var account = authorization[scheme.Length..colon];
+            var signature = authorization[(colon + 1)..];
+            if (!string.Equals(account, _accountName, StringComparison.Ordinal))
+            {
+                throw BatchErrors.AuthenticationFailed("The account in the Authorization header is not the emulator's account.");
+            }
+            RequireFreshDate(request);
+
+            var stringToSign = BatchSharedKeySignature.BuildStringToSign(
+                request.Method,
+                name => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null,
+                request.Headers.Keys,
+                _accountName,
+                RawPath(context),
+                request.Query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? ""))));
+            var expected = BatchSharedKeySignature.Sign(_accountKey, stringToSign);
+            if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(signature)))
+            {
+                throw BatchErrors.AuthenticationFailed(
+                    "The signature in the Authorization header is not the one computed for this request with the account key.");
+            }
+        }
+
+        private static void RequireFreshDate(HttpRequest request)
+        {
+            // ocp-date wins: clients send it because some HTTP stacks will not let them set Date.
+            var text = request.Headers["ocp-date"].ToString();
+            if (text.Length == 0) text = request.Headers.Date.ToString();
+            if (text.Length == 0)
+            {
+                throw BatchErrors.AuthenticationFailed("The request has neither an ocp-date nor a Date header.");
+            }
+            if (!DateTimeOffset.TryParseExact(text, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+            {
+                throw BatchErrors.AuthenticationFailed("The request date is not an RFC 1123 date.");
+            }
+            // The caller signs with its real clock, so this compares with the real clock, not the simulated one.
+            if ((DateTimeOffset.UtcNow - date).Duration() > AllowedClockSkew)
+            {
+                throw BatchErrors.AuthenticationFailed("The request date is more than 15 minutes away from the server's time.");
+            }
+        }
+
+        /// <summary>The path exactly as sent (still percent-encoded): the client signs that, not the decoded path.</summary>
+        private static string RawPath(HttpContext context)
+        {
+            var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+            if (string.IsNullOrEmpty(target)) return context.Request.PathBase.Add(context.Request.Path).ToUriComponent();
+            if (!target.StartsWith('/') && Uri.TryCreate(target, UriKind.Absolute, out var absolute)) return absolute.AbsolutePath;
+            var query = target.IndexOf('?');
+            return query < 0 ? target : target[..query];
+        }
+    }
+}

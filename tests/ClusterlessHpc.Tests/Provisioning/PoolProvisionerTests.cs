@@ -1,0 +1,170 @@
+using Azure;
+using ClusterlessHpc.Batch;
+using ClusterlessHpc.Batch.Models;
+using ClusterlessHpc.Emulator;
+using ClusterlessHpc.Provisioning;
+using ClusterlessHpc.Scripts;
+
+namespace ClusterlessHpc.Tests.Provisioning;
+
+/// <summary>The provisioner through the real client against the emulator over a loopback socket.</summary>
+public sealed class PoolProvisionerTests : IClassFixture<PoolProvisionerTests.EmulatorFixture>
+{
+    private static readonly PoolProvisionerOptions FastPolling = new() { FirstPollDelay = TimeSpan.FromMilliseconds(50), MaxPollDelay = TimeSpan.FromMilliseconds(200) };
+    private readonly EmulatorFixture _fixture;
+
+    public PoolProvisionerTests(EmulatorFixture fixture) => _fixture = fixture;
+
+    [Fact]
+    public async Task Apply_creates_the_pool_and_waits_until_every_node_is_idle_reporting_progress()
+    {
+        var definition = WithId(SamplePools.Seed, "apply-seed");
+        var reports = new List<ProvisioningProgress>();
+
+        var pool = await new PoolProvisioner(_fixture.Client, FastPolling).ApplyAsync(definition, new SyncProgress(reports));
+
+        Assert.Equal(AllocationState.Steady, pool.AllocationState);
+        Assert.Equal(2, pool.CurrentDedicatedNodes);
+        var nodes = await _fixture.Client.GetNodesAsync("apply-seed").ToListAsync();
+        Assert.Equal(2, nodes.Count);
+        Assert.All(nodes, n => Assert.Equal(BatchNodeState.Idle, n.State));
+
+        var stages = reports.Select(r => r.Stage).ToList();
+        Assert.Equal(ProvisioningStage.Validating, stages[0]);
+        Assert.Equal(ProvisioningStage.Creating, stages[1]);
+        Assert.Contains(ProvisioningStage.WaitingForNodes, stages);
+        Assert.Equal(ProvisioningStage.Ready, stages[^1]);
+        Assert.Contains(reports, r => r.Stage == ProvisioningStage.WaitingForNodes && r.NodesByState.Count > 0);
+    }
+
+    [Fact]
+    public async Task The_pool_carries_the_startup_script_inline_and_the_definition_hash()
+    {
+        var definition = WithId(SamplePools.Seed, "inline-script");
+        await new PoolProvisioner(_fixture.Client, FastPolling).ApplyAsync(definition);
+
+        var pool = (await _fixture.Client.GetPoolAsync("inline-script")).Value;
+
+        Assert.Equal(InlineScriptDelivery.CommandLine, pool.StartTask!.CommandLine);
+        Assert.Equal(StartupScriptRenderer.Render(definition), InlineScriptDelivery.TryDecode(pool.StartTask));
+        Assert.Contains(pool.Metadata!, m => m.Name == PoolRequestBuilder.DefinitionHashMetadata && m.Value == StartupScriptRenderer.DefinitionHash(definition));
+        Assert.Equal("batch.node.ubuntu 24.04", pool.VirtualMachineConfiguration!.NodeAgentSkuId);
+    }
+
+    [Fact]
+    public async Task Applying_an_identical_definition_again_is_not_an_error()
+    {
+        var definition = WithId(SamplePools.NoJulia, "apply-twice");
+        var provisioner = new PoolProvisioner(_fixture.Client, FastPolling);
+        await provisioner.ApplyAsync(definition);
+        var reports = new List<ProvisioningProgress>();
+
+        var pool = await provisioner.ApplyAsync(definition, new SyncProgress(reports));
+
+        Assert.Contains(reports, r => r.Stage == ProvisioningStage.AlreadyExists);
+        Assert.Equal(1, pool.CurrentDedicatedNodes);
+    }
+
+    [Fact]
+    public async Task An_existing_pool_from_another_definition_is_reported_as_drift()
+    {
+        var provisioner = new PoolProvisioner(_fixture.Client, FastPolling);
+        await provisioner.ApplyAsync(WithId(SamplePools.NoJulia, "drifted"));
+        var changed = new PoolDefinition { Id = "DRIFTED", NodeCount = 1, Julia = new JuliaDefinition("1.10.5") };
+
+        var error = await Assert.ThrowsAsync<PoolDriftException>(() => provisioner.ApplyAsync(changed));
+
+        Assert.Equal("DRIFTED", error.PoolId);
+        Assert.Contains("already exists but was not created from this definition", error.Message);
+    }
+
+    [Fact]
+    public async Task A_failing_start_task_names_the_node_and_the_exit_code()
+    {
+        var definition = WithId(SamplePools.NoJulia, "fail-start");
+
+        var error = await Assert.ThrowsAsync<StartTaskFailedException>(() => new PoolProvisioner(_fixture.Client, FastPolling).ApplyAsync(definition));
+
+        Assert.Equal(42, error.ExitCode);
+        Assert.StartsWith("tvm-", error.NodeId);
+        Assert.Contains($"node '{error.NodeId}' in pool 'fail-start' failed with exit code 42", error.Message);
+    }
+
+    [Fact]
+    public async Task An_invalid_definition_is_refused_before_any_request()
+    {
+        var invalid = new PoolDefinition { Id = "bad-julia", Julia = new JuliaDefinition("1.10") };
+
+        var error = await Assert.ThrowsAsync<PoolDefinitionException>(() => new PoolProvisioner(_fixture.Client, FastPolling).ApplyAsync(invalid));
+
+        Assert.Contains("CHPC0101", error.Message);
+        var lookup = await Assert.ThrowsAsync<RequestFailedException>(() => _fixture.Client.GetPoolAsync("bad-julia"));
+        Assert.Equal("PoolNotFound", lookup.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Nodes_that_do_not_become_idle_in_time_end_in_a_timeout_that_says_what_was_seen()
+    {
+        await using var slow = await BatchEmulator.StartAsync(new BatchEmulatorOptions { NodeCreatingDelay = TimeSpan.FromHours(1) });
+        var client = new BatchClient(slow.Endpoint, slow.Credential);
+        var options = new PoolProvisionerOptions { FirstPollDelay = TimeSpan.FromMilliseconds(50), Timeout = TimeSpan.FromMilliseconds(600) };
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => new PoolProvisioner(client, options).ApplyAsync(WithId(SamplePools.NoJulia, "slow")));
+
+        Assert.Contains("'slow' did not have 1 idle node(s)", error.Message);
+        Assert.Contains("creating", error.Message);
+    }
+
+    [Fact]
+    public async Task Cancellation_stops_the_wait()
+    {
+        await using var slow = await BatchEmulator.StartAsync(new BatchEmulatorOptions { NodeCreatingDelay = TimeSpan.FromHours(1) });
+        var client = new BatchClient(slow.Endpoint, slow.Credential);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new PoolProvisioner(client, FastPolling).ApplyAsync(WithId(SamplePools.NoJulia, "cancelled"), null, cancel.Token));
+    }
+
+    private static PoolDefinition WithId(PoolDefinition definition, string id) => new()
+    {
+        Id = id,
+        VmSize = definition.VmSize,
+        NodeCount = definition.NodeCount,
+        LowPriorityNodeCount = definition.LowPriorityNodeCount,
+        Julia = definition.Julia,
+        JuliaPackages = definition.JuliaPackages,
+    };
+
+    private sealed class SyncProgress(List<ProvisioningProgress> reports) : IProgress<ProvisioningProgress>
+    {
+        public void Report(ProvisioningProgress value)
+        {
+            lock (reports) reports.Add(value);
+        }
+    }
+
+    /// <summary>One emulator for the class; start tasks of pools named fail-* exit with 42.</summary>
+    public sealed class EmulatorFixture : IAsyncLifetime
+    {
+        private BatchEmulator? _emulator;
+
+        public BatchClient Client { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync()
+        {
+            _emulator = await BatchEmulator.StartAsync(new BatchEmulatorOptions
+            {
+                NodeCreatingDelay = TimeSpan.FromMilliseconds(50),
+                NodeStartingDelay = TimeSpan.FromMilliseconds(50),
+                StartTaskDelay = TimeSpan.FromMilliseconds(50),
+                StartTaskExitCode = (pool, _) => pool.StartsWith("fail-", StringComparison.OrdinalIgnoreCase) ? 42 : null,
+            });
+            Client = new BatchClient(_emulator.Endpoint, _emulator.Credential);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_emulator is not null) await _emulator.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.IO.Compression;
+
+namespace ClusterlessHpc.Integration.Tests;
+
+/// <summary>
+/// Packs the packages and builds a fresh project against them from a local folder feed, with a unique version
+/// and a private package cache so that no stale copy is ever used.
+/// </summary>
+public sealed class PackagingTests : IClassFixture<PackagingTests.PackedFeed>
+{
+    private readonly PackedFeed _feed;
+
+    public PackagingTests(PackedFeed feed) => _feed = feed;
+
+    [Fact]
+    public void The_runtime_package_carries_the_generator_and_analyzer_and_the_emulator_has_its_own()
+    {
+        using var runtime = ZipFile.OpenRead(Path.Combine(_feed.Folder, $"ClusterlessHpc.{_feed.Version}.nupkg"));
+        var entries = runtime.Entries.Select(e => e.FullName).ToList();
+        Assert.Contains("analyzers/dotnet/cs/ClusterlessHpc.Generator.dll", entries);
+        Assert.Contains("lib/net10.0/ClusterlessHpc.dll", entries);
+
+        using var emulator = ZipFile.OpenRead(Path.Combine(_feed.Folder, $"ClusterlessHpc.Emulator.{_feed.Version}.nupkg"));
+        Assert.Contains("lib/net10.0/ClusterlessHpc.Emulator.dll", emulator.Entries.Select(e => e.FullName));
+    }
+
+    [Fact]
+    public void A_fresh_project_gets_the_generated_definition_and_a_chpc_diagnostic()
+    {
+        var project = _feed.CreateConsumer();
+        File.WriteAllText(Path.Combine(project, "Program.cs"), """
+            using ClusterlessHpc;
+
+            System.Console.WriteLine($"{RedwoodPool.Definition.Id} {RedwoodPool.Definition.JuliaPackages.Count} {RedwoodPool.StartupScript.Length > 0}");
+
+            [BatchPool("redwood", VmSize = "Standard_E8s_v3")]
+            [Julia("1.10.5")]
+            [JuliaPackage("IterativeSolvers")]
+            [JuliaPackage("JOLI", Url = "https://github.com/slimgroup/JOLI.jl", Develop = true)]
+            public partial class RedwoodPool;
+            """);
+
+        var run = _feed.Dotnet(project, "run", "--project", project);
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Contains("redwood 2 True", run.Stdout);
+
+        File.WriteAllText(Path.Combine(project, "Broken.cs"), """
+            using ClusterlessHpc;
+            [BatchPool("bad id")]
+            public partial class BrokenPool;
+            """);
+        var build = _feed.Dotnet(project, "build", project);
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("Broken.cs(2,12): error CHPC0002: Pool id 'bad id' is invalid", build.Stdout);
+    }
+
+    /// <summary>Packs once per test class: a folder feed with both packages at a version no cache has seen.</summary>
+    public sealed class PackedFeed : IDisposable
+    {
+        private readonly string _root = Path.Combine(Path.GetTempPath(), "chpc-pack-" + Guid.NewGuid().ToString("N"));
+
+        public PackedFeed()
+        {
+            Version = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Guid.NewGuid().ToString("N")[..8];
+            Folder = Path.Combine(_root, "feed");
+            foreach (var package in new[] { "runtime/ClusterlessHpc", "runtime/ClusterlessHpc.Emulator" })
+            {
+                var pack = ProcessRunner.Run("dotnet",
+                    // --no-build: pack what the solution build made, without rebuilding under the running tests.
+                    ["pack", Path.Combine(RepositoryRoot.Path, package), "-c", BuildConfiguration.Name, "--no-build", "-o", Folder, $"-p:Version={Version}", "--nologo"],
+                    timeout: TimeSpan.FromMinutes(5));
+                Assert.True(pack.ExitCode == 0, pack.Stdout + pack.Stderr);
+            }
+        }
+
+        public string Version { get; }
+
+        public string Folder { get; }
+
+        public string CreateConsumer()
+        {
+            var project = Path.Combine(_root, "consumer-" + Guid.NewGuid().ToString("N")[..8]);
+            Directory.CreateDirectory(project);
+            File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <Nullable>enable</Nullable>
+                    <RestorePackagesPath>{Path.Combine(_root, "packages")}</RestorePackagesPath>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="ClusterlessHpc" Version="{Version}" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
+                <configuration>
+                  <packageSources>
+                    <add key="local" value="{Folder}" />
+                  </packageSources>
+                </configuration>
+                """);
+            return project;
+        }
+
+        public (int ExitCode, string Stdout, string Stderr) Dotnet(string project, params string[] arguments) =>
+            ProcessRunner.Run("dotnet", [.. arguments, "--nologo"], timeout: TimeSpan.FromMinutes(5), workingDirectory: project);
+
+        public void Dispose() => Directory.Delete(_root, recursive: true);
+    }
+}

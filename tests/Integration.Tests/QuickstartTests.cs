@@ -1,0 +1,70 @@
+using ClusterlessHpc.Batch;
+using ClusterlessHpc.Emulator;
+
+namespace ClusterlessHpc.Integration.Tests;
+
+/// <summary>The README's main command, run as a newcomer would: its own process, output redirected, no stdin.</summary>
+public class QuickstartTests
+{
+    private static readonly string QuickstartDll = Path.Combine(
+        RepositoryRoot.Path, "samples", "Quickstart", "bin",
+        BuildConfiguration.Name,
+        "net10.0", "Quickstart.dll");
+
+    [Fact]
+    public void With_no_configuration_it_provisions_both_sample_pools_on_the_embedded_emulator()
+    {
+        var run = ProcessRunner.Run("dotnet", [QuickstartDll], timeout: TimeSpan.FromMinutes(2), environment: NoBatchSettings());
+
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Contains("using the embedded Batch emulator at http://127.0.0.1:", run.Stdout);
+        Assert.Contains("redwood    creating the pool (Standard_E8s_v3, 2 dedicated node(s))", run.Stdout);
+        Assert.Contains("redwood    ready: 2 idle node(s)", run.Stdout);
+        Assert.Contains("sequoia    ready: 3 idle node(s)", run.Stdout);
+        Assert.Contains("2 pool(s) ready", run.Stdout);
+    }
+
+    [Fact]
+    public async Task With_an_endpoint_configured_it_provisions_there_through_the_same_code()
+    {
+        await using var target = await BatchEmulator.StartAsync();
+        var environment = NoBatchSettings();
+        environment["ClusterlessHpc__Batch__Endpoint"] = target.Endpoint.ToString();
+        environment["ClusterlessHpc__Batch__AccountName"] = target.Credential.Name;
+        environment["ClusterlessHpc__Batch__AccountKey"] = BatchEmulatorOptions.DevelopmentAccountKey;
+
+        var run = ProcessRunner.Run("dotnet", [QuickstartDll], timeout: TimeSpan.FromMinutes(2), environment: environment);
+
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Contains($"Using Azure Batch at {target.Endpoint} (shared key)", run.Stdout);
+        Assert.DoesNotContain(BatchEmulatorOptions.DevelopmentAccountKey, run.Stdout + run.Stderr);
+        var client = new BatchClient(target.Endpoint, target.Credential);
+        Assert.Equal("redwood", (await client.GetPoolAsync("redwood")).Value.Id);
+        Assert.Equal(3, (await client.GetPoolAsync("sequoia")).Value.TargetDedicatedNodes);
+    }
+
+    [Fact]
+    public async Task A_wrong_key_fails_with_the_services_error_and_exit_code_2()
+    {
+        await using var target = await BatchEmulator.StartAsync();
+        var environment = NoBatchSettings();
+        environment["ClusterlessHpc__Batch__Endpoint"] = target.Endpoint.ToString();
+        environment["ClusterlessHpc__Batch__AccountName"] = target.Credential.Name;
+        var wrongKey = Convert.ToBase64String(new byte[64]);
+        environment["ClusterlessHpc__Batch__AccountKey"] = wrongKey;
+
+        var run = ProcessRunner.Run("dotnet", [QuickstartDll], timeout: TimeSpan.FromMinutes(2), environment: environment);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("AuthenticationFailed", run.Stderr);
+        Assert.DoesNotContain(wrongKey, run.Stdout + run.Stderr);
+    }
+
+    // The test runner's own environment must not point the quickstart elsewhere.
+    private static Dictionary<string, string> NoBatchSettings() => new()
+    {
+        ["ClusterlessHpc__Batch__Endpoint"] = "",
+        ["ClusterlessHpc__Batch__AccountName"] = "",
+        ["ClusterlessHpc__Batch__AccountKey"] = "",
+    };
+}
