@@ -5,9 +5,10 @@ namespace ClusterlessHpc.Diagnostics
     /// <summary>
     /// Every CHPC diagnostic. The analyzer reports them at the attribute argument that holds the mistake;
     /// the runtime validator raises the same ones for definitions built in code. Each has a page in docs/diagnostics.
-    /// Ranges: 0001–0099 the pool class and the pool; 0100–0199 Julia.
+    /// Ranges: 0001–0099 the pool class and the pool; 0100–0199 Julia; 1000–1999 autoscale formulas
+    /// (declared in DiagnosticCatalogue.AutoScale.cs).
     /// </summary>
-    public static class DiagnosticCatalogue
+    public static partial class DiagnosticCatalogue
     {
         public const string HelpLinkBase = "https://github.com/ClusterlessHpc/ClusterlessHpc/blob/main/docs/diagnostics/";
 
@@ -46,7 +47,9 @@ namespace ClusterlessHpc.Diagnostics
             RuleSeverity.Error, Julia);
 
         /// <summary>Every rule, in id order.</summary>
-        public static IReadOnlyList<PoolRule> All { get; } = new[]
+        public static IReadOnlyList<PoolRule> All { get; } = Concat(PoolRules(), AutoScaleRules());
+
+        private static PoolRule[] PoolRules() => new[]
         {
             PoolClassMustBePartial,
             PoolIdMustBeValid,
@@ -55,5 +58,13 @@ namespace ClusterlessHpc.Diagnostics
             JuliaPackageNameMustBeValid,
             DevelopedPackageMustHaveUrl,
         };
+
+        private static PoolRule[] Concat(PoolRule[] first, PoolRule[] second)
+        {
+            var all = new PoolRule[first.Length + second.Length];
+            first.CopyTo(all, 0);
+            second.CopyTo(all, first.Length);
+            return all;
+        }
     }
 }
