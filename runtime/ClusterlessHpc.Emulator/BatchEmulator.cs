@@ -1,22 +1,26 @@
 using System;
+using System.IO;
 using System.Linq;
 using System.Net;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure;
 using ClusterlessHpc.Batch;
 using ClusterlessHpc.Emulator.Auth;
+using ClusterlessHpc.Emulator.AutoScale;
 using ClusterlessHpc.Emulator.Errors;
+using ClusterlessHpc.Emulator.Faults;
 using ClusterlessHpc.Emulator.Hosting;
 using ClusterlessHpc.Emulator.Http;
 using ClusterlessHpc.Emulator.Routes;
 using ClusterlessHpc.Emulator.Simulation;
+using ClusterlessHpc.Emulator.StartTasks;
 using ClusterlessHpc.Emulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -25,8 +29,10 @@ using Microsoft.Extensions.Logging;
 namespace ClusterlessHpc.Emulator
 {
     /// <summary>
-    /// A local Azure Batch account on 127.0.0.1: the Batch REST API (api-version 2024-07-01.20.0) for pools and nodes,
-    /// Shared Key authentication, and nodes that walk through creating, starting and their start task on a clock.
+    /// A local Azure Batch account on 127.0.0.1: the Batch REST API (api-version 2024-07-01.20.0) for pools, nodes,
+    /// node files, supported images and node counts, with Shared Key (and optionally bearer) authentication, nodes that
+    /// walk their states on a clock, simulated or executed start tasks, autoscale, an optional state file and optional
+    /// fault injection.
     /// <code>
     /// await using var emulator = await BatchEmulator.StartAsync();
     /// var client = new BatchClient(emulator.Endpoint, emulator.Credential);
@@ -35,19 +41,34 @@ namespace ClusterlessHpc.Emulator
     public sealed class BatchEmulator : IAsyncDisposable
     {
         private readonly WebApplication _app;
-        private readonly StartTaskSimulator _simulator;
+        private readonly IStartTaskRunner _runner;
+        private readonly SyntaxCheckCache _syntaxChecks;
+        private readonly PoolStore _store;
+        private readonly Ticker _ticker;
+        private readonly StateFile? _stateFile;
+        private readonly FaultInjection? _faults;
+        private readonly string? _temporaryNodesDirectory;
         private int _disposed;
 
-        private BatchEmulator(WebApplication app, StartTaskSimulator simulator, Uri endpoint, BatchEmulatorOptions settings)
+        private BatchEmulator(
+            WebApplication app, IStartTaskRunner runner, SyntaxCheckCache syntaxChecks, PoolStore store, Ticker ticker,
+            StateFile? stateFile, FaultInjection? faults, string? temporaryNodesDirectory, Uri endpoint, BatchEmulatorOptions settings)
         {
             _app = app;
-            _simulator = simulator;
+            _runner = runner;
+            _syntaxChecks = syntaxChecks;
+            _store = store;
+            _ticker = ticker;
+            _stateFile = stateFile;
+            _faults = faults;
+            _temporaryNodesDirectory = temporaryNodesDirectory;
             Endpoint = endpoint;
             AccountName = settings.AccountName;
             Credential = new AzureNamedKeyCredential(settings.AccountName, settings.AccountKey);
+            NodesDirectory = (runner as ExecutedStartTasks)?.NodesDirectory;
         }
 
-        /// <summary>The account URL, path-style: <c>http://127.0.0.1:PORT/</c>.</summary>
+        /// <summary>The account URL, path-style: <c>http://127.0.0.1:PORT/</c> (https with a certificate).</summary>
         public Uri Endpoint { get; }
 
         /// <summary>The one account this emulator serves.</summary>
@@ -56,15 +77,23 @@ namespace ClusterlessHpc.Emulator
         /// <summary>The account name and key, for <c>new BatchClient(emulator.Endpoint, emulator.Credential)</c>.</summary>
         public AzureNamedKeyCredential Credential { get; }
 
+        /// <summary>Where executed nodes have their sandbox folders; null in Simulate mode.</summary>
+        public string? NodesDirectory { get; }
+
         /// <summary>How many times a start-task script has been syntax-checked with <c>bash -n</c> (once per distinct script).</summary>
-        public int SyntaxChecksRun => _simulator.SyntaxChecksRun;
+        public int SyntaxChecksRun => _syntaxChecks.ChecksRun;
+
+        /// <summary>How many requests fault injection answered with an error or a reset.</summary>
+        public int FaultsInjected => _faults?.Injected ?? 0;
 
         /// <summary>Starts an emulator listening on the loopback interface and returns once it accepts requests.</summary>
         /// <exception cref="ArgumentException">The options are invalid.</exception>
+        /// <exception cref="InvalidOperationException">The state file cannot be used.</exception>
         public static async Task<BatchEmulator> StartAsync(BatchEmulatorOptions? options = null, CancellationToken cancellationToken = default)
         {
             var settings = (options ?? new BatchEmulatorOptions()).Snapshot();
             settings.Validate();
+            var clock = settings.TimeScale == 1 ? settings.TimeProvider : new ScaledTimeProvider(settings.TimeProvider, settings.TimeScale);
 
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
             {
@@ -75,19 +104,45 @@ namespace ClusterlessHpc.Emulator
             builder.Configuration.Sources.Clear();
             builder.Logging.SetMinimumLevel(settings.MinimumLogLevel);
             builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.Port));
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.Port, listen =>
+            {
+                if (settings.Certificate is { } certificate) listen.UseHttps(certificate);
+            }));
 
             var app = builder.Build();
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ClusterlessHpc.Emulator");
-            var simulator = new StartTaskSimulator(settings.TimeProvider, logger);
-            var store = new PoolStore(settings, simulator);
+            var syntaxChecks = new SyntaxCheckCache(clock, logger);
+            var simulated = new SimulatedStartTasks(syntaxChecks, clock, settings.StartTaskDelay);
+            string? temporaryNodesDirectory = null;
+            IStartTaskRunner runner = simulated;
+            if (settings.StartTaskMode == StartTaskMode.Execute)
+            {
+                var nodesDirectory = settings.NodesDirectory
+                                     ?? (settings.StateFile is { } stateFile ? stateFile + ".nodes" : null)
+                                     ?? (temporaryNodesDirectory = Path.Combine(Path.GetTempPath(), "clusterlesshpc-emulator-" + Guid.NewGuid().ToString("N")));
+                runner = new ExecutedStartTasks(simulated, nodesDirectory, settings.SandboxUidBase, clock, logger);
+            }
+            var store = new PoolStore(settings, clock, new NodeLifecycle(settings, runner), settings.AutoScaleEngine ?? new UnavailableAutoScaleEngine());
+            StateFile? state = null;
+            if (settings.StateFile is { } path)
+            {
+                state = new StateFile(path, store, logger);
+                if (state.Load(settings.AccountName) is { } document) store.Import(document, runner);
+            }
+            var faults = settings.Faults is { } faultOptions ? new FaultInjection(faultOptions) : null;
 
             app.Use(RequestIds.InvokeAsync);
-            app.Use(new ErrorMappingMiddleware(settings.TimeProvider, logger).InvokeAsync);
-            app.Use(new SharedKeyAuthentication(settings.AccountName, settings.AccountKey).InvokeAsync);
+            app.Use(new ErrorMappingMiddleware(clock, logger).InvokeAsync);
+            if (faults is not null) app.Use(faults.InvokeAsync);
+            var bearerTokens = settings.AcceptBearerTokens || settings.BearerTokenValidator is not null ? new BearerTokens(settings.BearerTokenValidator) : null;
+            app.Use(new SharedKeyAuthentication(settings.AccountName, settings.AccountKey, bearerTokens).InvokeAsync);
             app.Use(ApiVersionCheck.InvokeAsync);
             PoolRoutes.Map(app, store);
+            PoolActionRoutes.Map(app, store);
             NodeRoutes.Map(app, store);
+            NodeFileRoutes.Map(app, store);
+            AccountRoutes.Map(app, store);
+            EmulatorControl.Map(app, store);
             // "{*path}" rather than the default fallback pattern, which skips paths that look like file names.
             app.MapFallback("{*path}", context => throw BatchErrors.InvalidUri(context.Request.Method, context.Request.Path.Value ?? "/"));
 
@@ -97,25 +152,72 @@ namespace ClusterlessHpc.Emulator
             }
             catch
             {
-                simulator.Dispose();
+                runner.Dispose();
                 await app.DisposeAsync().ConfigureAwait(false);
                 throw;
             }
 
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-            return new BatchEmulator(app, simulator, new Uri(address.TrimEnd('/') + "/"), settings);
+            var endpoint = new Uri(address.Replace("://localhost:", "://127.0.0.1:", StringComparison.Ordinal).TrimEnd('/') + "/");
+            if (runner is ExecutedStartTasks executed) executed.Account = (settings.AccountName, endpoint.ToString().TrimEnd('/'));
+            var ticker = new Ticker(store, state, logger);
+            logger.LogInformation("Batch emulator for account {Account} listening on {Endpoint} ({Mode} start tasks).",
+                settings.AccountName, endpoint, settings.StartTaskMode);
+            return new BatchEmulator(app, runner, syntaxChecks, store, ticker, state, faults, temporaryNodesDirectory, endpoint, settings);
+        }
+
+        /// <summary>
+        /// Runs an emulator until <paramref name="cancellationToken"/> is cancelled (the standalone <c>chpc emulator</c>),
+        /// then stops it and writes its state file.
+        /// </summary>
+        public static async Task RunAsync(BatchEmulatorOptions options, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(options);
+            await using var emulator = await StartAsync(options, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Asked to stop.
+            }
         }
 
         /// <summary>A client for this emulator's account.</summary>
         public BatchClient CreateClient(BatchClientOptions? options = null) => new(Endpoint, Credential, options);
 
-        /// <summary>Stops listening and forgets every pool.</summary>
+        /// <summary>
+        /// Sets the metrics document (the formula work's metrics JSON) a pool's autoscale formula is evaluated against,
+        /// as <c>PUT /_emulator/pools/{poolId}/autoscale-metrics</c> does.
+        /// </summary>
+        public void SetAutoScaleMetrics(string poolId, string metricsJson)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(poolId);
+            using var document = JsonDocument.Parse(metricsJson);
+            _store.SetMetrics(poolId, document.RootElement);
+        }
+
+        /// <summary>Stops listening, stops running start tasks and writes the state file (without one, the pools are gone).</summary>
         public async ValueTask DisposeAsync()
         {
             if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-            _simulator.Dispose();
+            await _ticker.DisposeAsync().ConfigureAwait(false);
             await _app.StopAsync().ConfigureAwait(false);
+            _stateFile?.SaveIfChanged(force: true);
+            _runner.Dispose();
             await _app.DisposeAsync().ConfigureAwait(false);
+            if (_temporaryNodesDirectory is not null && Directory.Exists(_temporaryNodesDirectory))
+            {
+                try
+                {
+                    Directory.Delete(_temporaryNodesDirectory, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // A process killed a moment ago may still hold a file; the folder is in the temporary directory anyway.
+                }
+            }
         }
     }
 }

@@ -1,9 +1,16 @@
 using System;
+using System.Collections.Generic;
+using System.Security.Cryptography.X509Certificates;
+using ClusterlessHpc.Emulator.Faults;
 using Microsoft.Extensions.Logging;
 
 namespace ClusterlessHpc.Emulator
 {
-    /// <summary>How a <see cref="BatchEmulator"/> listens, which account it serves and how fast its nodes start.</summary>
+    /// <summary>
+    /// How a <see cref="BatchEmulator"/> listens, which account it serves, how fast its nodes change state, how it runs
+    /// start tasks, and whether it keeps its state in a file. <see cref="Parse"/> reads the same settings from
+    /// command-line arguments (<c>chpc emulator</c>).
+    /// </summary>
     public sealed class BatchEmulatorOptions
     {
         /// <summary>The port of the standalone emulator (<c>chpc emulator</c>).</summary>
@@ -28,32 +35,160 @@ namespace ClusterlessHpc.Emulator
         /// <summary>The base64 account key signatures are verified with.</summary>
         public string AccountKey { get; set; } = DevelopmentAccountKey;
 
+        /// <summary>When set, the emulator serves HTTPS with this certificate (it needs its private key) instead of HTTP.</summary>
+        public X509Certificate2? Certificate { get; set; }
+
+        /// <summary>
+        /// Accept <c>Authorization: Bearer</c> tokens as well as Shared Key. With no <see cref="BearerTokenValidator"/>, a
+        /// token is accepted when it is a JWT for <c>https://batch.core.windows.net/</c> that has not expired; its
+        /// signature is not checked (the emulator has no identity provider).
+        /// </summary>
+        public bool AcceptBearerTokens { get; set; }
+
+        /// <summary>Decides whether a bearer token is accepted, instead of the audience and expiry check.</summary>
+        public Func<string, bool>? BearerTokenValidator { get; set; }
+
         /// <summary>How long a new node stays <c>creating</c>; the pool's allocation is <c>resizing</c> meanwhile.</summary>
         public TimeSpan NodeCreatingDelay { get; set; } = TimeSpan.FromMilliseconds(300);
 
         /// <summary>How long a node stays <c>starting</c> (booting) before its start task runs.</summary>
         public TimeSpan NodeStartingDelay { get; set; } = TimeSpan.FromMilliseconds(300);
 
-        /// <summary>How long the simulated start task runs, at least (longer if its syntax check is still running).</summary>
+        /// <summary>How long a simulated start task runs, at least (longer if its syntax check is still running).</summary>
         public TimeSpan StartTaskDelay { get; set; } = TimeSpan.FromMilliseconds(400);
 
-        /// <summary>How long a deleted pool stays visible in the <c>deleting</c> state before it is gone.</summary>
+        /// <summary>How long a node stays <c>rebooting</c> before its start task runs again.</summary>
+        public TimeSpan NodeRebootingDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+
+        /// <summary>How long a node stays <c>reimaging</c> before its start task runs again on a fresh disk.</summary>
+        public TimeSpan NodeReimagingDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+        /// <summary>How long a node stays <c>leavingpool</c> once nothing holds it any more.</summary>
+        public TimeSpan NodeLeavingDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+        /// <summary>How long a pool stays <c>stopping</c> after a stop-resize, at least.</summary>
+        public TimeSpan StopResizeDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+        /// <summary>How long a deleted pool stays visible in the <c>deleting</c> state, at least (until its nodes are gone).</summary>
         public TimeSpan PoolDeleteDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
+        /// <summary>The service refuses to enable autoscale on a pool more than once in this time (<c>TooManyEnableAutoScaleRequests</c>).</summary>
+        public TimeSpan EnableAutoScaleMinimumInterval { get; set; } = TimeSpan.FromSeconds(30);
+
         /// <summary>
-        /// The clock node and pool states are derived from. Tests pass a clock they advance by hand; request
-        /// signatures are still checked against the real time.
+        /// The account's quota of dedicated nodes (across pools); a resize beyond it stops there with the resize error
+        /// <c>AccountCoreQuotaReached</c>, as the service does with cores.
+        /// </summary>
+        public int DedicatedNodeQuota { get; set; } = 5000;
+
+        /// <summary>The quota of low-priority nodes; beyond it, <c>AccountLowPriorityCoreQuotaReached</c>.</summary>
+        public int LowPriorityNodeQuota { get; set; } = 5000;
+
+        /// <summary>
+        /// The clock node, pool and autoscale states follow. Tests pass a clock they advance by hand; request signatures
+        /// and bearer-token expiry are still checked against the real time.
         /// </summary>
         public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
         /// <summary>
-        /// A test seam, asked once for each node when its pool is created: a non-null result is the exit code that
-        /// node's simulated start task ends with, whatever its command line.
+        /// Runs the emulator's clock this many times faster than <see cref="TimeProvider"/> (from the moment it starts),
+        /// so that hours of autoscale intervals pass in minutes. 1 by default.
+        /// </summary>
+        public double TimeScale { get; set; } = 1;
+
+        /// <summary>Whether start tasks are simulated (the default) or executed in a sandbox.</summary>
+        public StartTaskMode StartTaskMode { get; set; } = StartTaskMode.Simulate;
+
+        /// <summary>
+        /// Where executed nodes get their sandbox folders. Default: next to <see cref="StateFile"/> when there is one
+        /// (so nodes keep their disks across restarts), else a temporary folder deleted when the emulator stops.
+        /// </summary>
+        public string? NodesDirectory { get; set; }
+
+        /// <summary>
+        /// The first user id executed start tasks run as when the emulator runs as root; node n runs as this plus n, so
+        /// nodes cannot touch each other's folders. Without root, start tasks run as the emulator's own user.
+        /// </summary>
+        public int SandboxUidBase { get; set; } = 200_000;
+
+        /// <summary>A file the emulator keeps its pools and nodes in, so that a restarted emulator still has them.</summary>
+        public string? StateFile { get; set; }
+
+        /// <summary>Seeded faults (429, 500, 503, connection resets, latency) per route, to test clients' retries.</summary>
+        public FaultInjectionOptions? Faults { get; set; }
+
+        /// <summary>
+        /// A test seam, asked once for each node when it is allocated: a non-null result is the exit code that node's
+        /// simulated start task ends with, whatever its command line.
         /// </summary>
         public Func<string, string, int?>? StartTaskExitCode { get; set; }
 
+        /// <summary>A test seam: the formula engine autoscale uses, instead of the runtime's.</summary>
+        internal AutoScale.IAutoScaleEngine? AutoScaleEngine { get; set; }
+
         /// <summary>The least severe log messages written; warnings and up by default.</summary>
         public LogLevel MinimumLogLevel { get; set; } = LogLevel.Warning;
+
+        /// <summary>
+        /// Reads <c>[--port N] [--state FILE] [--execute-start-tasks] [--account NAME --key BASE64] [--nodes-dir DIR]
+        /// [--time-scale X] [--accept-bearer-tokens] [--log-level LEVEL]</c>. The standalone emulator listens on
+        /// <see cref="DefaultPort"/> unless told otherwise.
+        /// </summary>
+        /// <exception cref="ArgumentException">An unknown option, a missing or invalid value (the message never shows a key).</exception>
+        public static BatchEmulatorOptions Parse(IReadOnlyList<string> args)
+        {
+            ArgumentNullException.ThrowIfNull(args);
+            var options = new BatchEmulatorOptions { Port = DefaultPort, MinimumLogLevel = LogLevel.Information };
+            for (var i = 0; i < args.Count; i++)
+            {
+                var name = args[i];
+                string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"The option {name} needs a value.");
+                switch (name)
+                {
+                    case "--port":
+                        options.Port = int.TryParse(Value(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
+                            ? port
+                            : throw new ArgumentException("--port needs a number between 0 and 65535.");
+                        break;
+                    case "--state":
+                        options.StateFile = Value();
+                        break;
+                    case "--execute-start-tasks":
+                        options.StartTaskMode = StartTaskMode.Execute;
+                        break;
+                    case "--account":
+                        options.AccountName = Value();
+                        break;
+                    case "--key":
+                        options.AccountKey = Value();
+                        break;
+                    case "--nodes-dir":
+                        options.NodesDirectory = Value();
+                        break;
+                    case "--time-scale":
+                        options.TimeScale = double.TryParse(Value(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var scale)
+                            ? scale
+                            : throw new ArgumentException("--time-scale needs a number, such as 60.");
+                        break;
+                    case "--accept-bearer-tokens":
+                        options.AcceptBearerTokens = true;
+                        break;
+                    case "--log-level":
+                        options.MinimumLogLevel = Enum.TryParse<LogLevel>(Value(), ignoreCase: true, out var level)
+                            ? level
+                            : throw new ArgumentException("--log-level needs one of Trace, Debug, Information, Warning, Error, Critical, None.");
+                        break;
+                    default:
+                        throw new ArgumentException($"Unknown option '{name}'.");
+                }
+            }
+            if (options.AccountName != DevelopmentAccountName && options.AccountKey == DevelopmentAccountKey)
+            {
+                throw new ArgumentException("--account needs --key: the development key belongs to the devbatch account.");
+            }
+            options.Validate();
+            return options;
+        }
 
         /// <summary>A copy, so that changing the options after start changes nothing.</summary>
         internal BatchEmulatorOptions Snapshot() => (BatchEmulatorOptions)MemberwiseClone();
@@ -68,10 +203,20 @@ namespace ClusterlessHpc.Emulator
                 throw new ArgumentException("The account key must be base64.", nameof(AccountKey));
             }
             ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+            if (!(TimeScale > 0) || double.IsInfinity(TimeScale)) throw new ArgumentOutOfRangeException(nameof(TimeScale), TimeScale, "The time scale must be a positive number.");
             RequireNotNegative(NodeCreatingDelay, nameof(NodeCreatingDelay));
             RequireNotNegative(NodeStartingDelay, nameof(NodeStartingDelay));
             RequireNotNegative(StartTaskDelay, nameof(StartTaskDelay));
+            RequireNotNegative(NodeRebootingDelay, nameof(NodeRebootingDelay));
+            RequireNotNegative(NodeReimagingDelay, nameof(NodeReimagingDelay));
+            RequireNotNegative(NodeLeavingDelay, nameof(NodeLeavingDelay));
+            RequireNotNegative(StopResizeDelay, nameof(StopResizeDelay));
             RequireNotNegative(PoolDeleteDelay, nameof(PoolDeleteDelay));
+            RequireNotNegative(EnableAutoScaleMinimumInterval, nameof(EnableAutoScaleMinimumInterval));
+            if (DedicatedNodeQuota < 0) throw new ArgumentOutOfRangeException(nameof(DedicatedNodeQuota), DedicatedNodeQuota, "A quota must not be negative.");
+            if (LowPriorityNodeQuota < 0) throw new ArgumentOutOfRangeException(nameof(LowPriorityNodeQuota), LowPriorityNodeQuota, "A quota must not be negative.");
+            if (SandboxUidBase < 1) throw new ArgumentOutOfRangeException(nameof(SandboxUidBase), SandboxUidBase, "The sandbox uid base must be positive.");
+            Faults?.Validate();
         }
 
         private static void RequireNotNegative(TimeSpan value, string name)

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using ClusterlessHpc.Batch.Models;
-using ClusterlessHpc.Emulator.Simulation;
+using ClusterlessHpc.Emulator.StartTasks;
 using ClusterlessHpc.Provisioning;
 
 namespace ClusterlessHpc.Emulator.Tests

@@ -113,8 +113,8 @@ namespace ClusterlessHpc.Emulator.Tests
 
         [Theory]
         [InlineData("GET", "jobs")]
-        [InlineData("GET", "pools/p/nodes/n/files/stdout.txt")]
-        [InlineData("PATCH", "pools/somepool")]
+        [InlineData("POST", "pools/p/nodes/n/users")]
+        [InlineData("PUT", "pools/somepool")]
         public async Task An_operation_the_emulator_does_not_have_gets_InvalidUri(string method, string path)
         {
             using var http = new HttpClient();

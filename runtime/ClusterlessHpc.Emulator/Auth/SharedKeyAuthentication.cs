@@ -13,10 +13,11 @@ using Microsoft.AspNetCore.Http.Features;
 namespace ClusterlessHpc.Emulator.Auth
 {
     /// <summary>
-    /// Verifies <c>Authorization: SharedKey {account}:{signature}</c> on every request: the string to sign is rebuilt
-    /// from the request as received (the raw path, the decoded query) with the runtime's
-    /// <see cref="BatchSharedKeySignature"/>, so client and emulator share one definition of the scheme.
-    /// Bearer tokens are refused: the emulator has no identity provider to check them against.
+    /// Verifies <c>Authorization: SharedKey {account}:{signature}</c> on every Batch request: the string to sign is
+    /// rebuilt from the request as received (the raw path, the decoded query) with the runtime's
+    /// <see cref="BatchSharedKeySignature"/>, so client and emulator share one definition of the scheme. Bearer tokens
+    /// are refused unless the options accept them (see <see cref="BearerTokens"/>). The emulator's own
+    /// <c>/_emulator/</c> endpoints are not Batch operations and need no authentication.
     /// </summary>
     internal sealed class SharedKeyAuthentication
     {
@@ -25,16 +26,18 @@ namespace ClusterlessHpc.Emulator.Auth
 
         private readonly string _accountName;
         private readonly string _accountKey;
+        private readonly BearerTokens? _bearerTokens;
 
-        public SharedKeyAuthentication(string accountName, string accountKey)
+        public SharedKeyAuthentication(string accountName, string accountKey, BearerTokens? bearerTokens)
         {
             _accountName = accountName;
             _accountKey = accountKey;
+            _bearerTokens = bearerTokens;
         }
 
         public Task InvokeAsync(HttpContext context, RequestDelegate next)
         {
-            Verify(context);
+            if (!Routes.EmulatorControl.IsControlPath(context.Request.Path)) Verify(context);
             return next(context);
         }
 
@@ -48,7 +51,12 @@ namespace ClusterlessHpc.Emulator.Auth
             }
             if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             {
-                throw BatchErrors.AuthenticationFailed("The emulator accepts Shared Key authentication only, not bearer tokens.");
+                if (_bearerTokens is null)
+                {
+                    throw BatchErrors.AuthenticationFailed("The emulator accepts Shared Key authentication only, not bearer tokens.");
+                }
+                _bearerTokens.Verify(authorization["Bearer ".Length..].Trim());
+                return;
             }
             const string scheme = "SharedKey ";
             var colon = authorization.LastIndexOf(':');

@@ -16,6 +16,13 @@ namespace ClusterlessHpc.Emulator.Errors
     {
         public static Task WriteAsync(HttpContext context, EmulatorException error, DateTimeOffset now)
         {
+            if (error.Status == StatusCodes.Status304NotModified)
+            {
+                // 304 has no body by definition.
+                context.Response.StatusCode = error.Status;
+                context.Response.ContentLength = 0;
+                return Task.CompletedTask;
+            }
             var requestId = RequestIds.Of(context);
             var buffer = new ArrayBufferWriter<byte>();
             using (var writer = new Utf8JsonWriter(buffer))

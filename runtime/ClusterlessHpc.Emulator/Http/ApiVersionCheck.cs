@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using ClusterlessHpc.Emulator.Errors;
+using ClusterlessHpc.Emulator.Routes;
 using Microsoft.AspNetCore.Http;
 
 namespace ClusterlessHpc.Emulator.Http
@@ -11,6 +12,7 @@ namespace ClusterlessHpc.Emulator.Http
 
         public static Task InvokeAsync(HttpContext context, RequestDelegate next)
         {
+            if (EmulatorControl.IsControlPath(context.Request.Path)) return next(context);
             var query = context.Request.Query;
             if (!query.TryGetValue("api-version", out var values) || values.Count == 0 || string.IsNullOrEmpty(values[0]))
             {

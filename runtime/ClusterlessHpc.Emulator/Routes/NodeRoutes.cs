@@ -1,7 +1,8 @@
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
-using ClusterlessHpc.Emulator.Errors;
+using ClusterlessHpc.Batch;
+using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Emulator.Http;
 using ClusterlessHpc.Emulator.State;
 using ClusterlessHpc.Emulator.Views;
@@ -11,37 +12,69 @@ using Microsoft.AspNetCore.Routing;
 
 namespace ClusterlessHpc.Emulator.Routes
 {
-    /// <summary>The node operations: list a pool's nodes and get one node.</summary>
+    /// <summary>The node operations: list, get, reboot and reimage.</summary>
     internal static class NodeRoutes
     {
+        private static readonly System.Collections.Generic.IReadOnlySet<string> Properties = QueryRules.PropertiesOf(typeof(BatchNode));
+
         public static void Map(IEndpointRouteBuilder routes, PoolStore store)
         {
             routes.MapGet("/pools/{poolId}/nodes", context => ListAsync(context, store));
             routes.MapGet("/pools/{poolId}/nodes/{nodeId}", context => GetAsync(context, store));
+            routes.MapPost("/pools/{poolId}/nodes/{nodeId}/reboot", context => RestartAsync(context, store, reimage: false));
+            routes.MapPost("/pools/{poolId}/nodes/{nodeId}/reimage", context => RestartAsync(context, store, reimage: true));
         }
+
+        internal static string NodeId(HttpContext context) => (string)context.Request.RouteValues["nodeId"]!;
 
         private static Task ListAsync(HttpContext context, PoolStore store)
         {
-            var pool = store.Get(PoolRoutes.PoolId(context));
-            var now = store.Now;
-            var baseUrl = BaseUrl.Of(context.Request);
-            var (page, nextLink) = Paging.Page(context.Request, pool.Nodes, n => n.Id);
-            var body = new JsonObject
+            var request = context.Request;
+            QueryRules.Require(request, "$filter", "$select", "maxresults", "$skiptoken");
+            ConditionalHeaders.Read(request, ConditionSupport.None);
+            var filter = ODataFilter.Parse(QueryRules.Get(request, "$filter"), Properties);
+            var select = ODataSelect.Parse(QueryRules.Get(request, "$select"), Properties);
+            var baseUrl = BaseUrl.Of(request);
+            var (items, nextLink, versions) = store.ReadPool(PoolRoutes.PoolId(context), null, (pool, _) =>
             {
-                ["value"] = new JsonArray(page.Select(n => (JsonNode)NodeView.Render(pool, n, now, baseUrl, store.Settings)).ToArray()),
-            };
-            if (nextLink is not null) body["odata.nextLink"] = nextLink;
-            return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, body);
+                var rendered = pool.Nodes.Select(n => (n.Id, Json: NodeView.Render(pool, n, baseUrl)))
+                    .Where(n => filter?.Matches(n.Json) ?? true)
+                    .ToList();
+                var (page, next) = Paging.Page(request, rendered, n => n.Id);
+                return (page.Select(n => (JsonNode)(select?.Apply(n.Json) ?? n.Json)).ToArray(), next, new Versions(pool.ETag, pool.LastModified));
+            });
+            return Responses.List(context, new JsonArray(items), nextLink, versions);
         }
 
         private static Task GetAsync(HttpContext context, PoolStore store)
         {
-            var pool = store.Get(PoolRoutes.PoolId(context));
-            var nodeId = (string)context.Request.RouteValues["nodeId"]!;
-            var node = pool.Nodes.FirstOrDefault(n => string.Equals(n.Id, nodeId, System.StringComparison.OrdinalIgnoreCase))
-                       ?? throw BatchErrors.NodeNotFound();
-            return JsonResponses.WriteAsync(context, StatusCodes.Status200OK,
-                NodeView.Render(pool, node, store.Now, BaseUrl.Of(context.Request), store.Settings));
+            var request = context.Request;
+            QueryRules.Require(request, "$select");
+            ConditionalHeaders.Read(request, ConditionSupport.None);
+            var select = ODataSelect.Parse(QueryRules.Get(request, "$select"), Properties);
+            var (json, versions) = store.ReadPool(PoolRoutes.PoolId(context), null, (pool, _) =>
+            {
+                var node = PoolStore.FindNode(pool, NodeId(context));
+                return (NodeView.Render(pool, node, BaseUrl.Of(request)), PoolStore.NodeVersions(node));
+            });
+            Responses.SetVersions(context.Response, versions);
+            return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, select?.Apply(json) ?? json);
+        }
+
+        private static async Task RestartAsync(HttpContext context, PoolStore store, bool reimage)
+        {
+            QueryRules.Require(context.Request);
+            ConditionalHeaders.Read(context.Request, ConditionSupport.None);
+            // The body is optional; its option only matters to running tasks, which emulated nodes never have.
+            if (context.Request.ContentLength is > 0)
+            {
+                if (reimage) await RequestBodies.ReadAsync(context.Request, BatchJsonContext.Default.BatchNodeReimageOptions).ConfigureAwait(false);
+                else await RequestBodies.ReadAsync(context.Request, BatchJsonContext.Default.BatchNodeRebootOptions).ConfigureAwait(false);
+            }
+            var poolId = PoolRoutes.PoolId(context);
+            var versions = reimage ? store.ReimageNode(poolId, NodeId(context)) : store.RebootNode(poolId, NodeId(context));
+            var url = Responses.PoolUrl(context.Request, poolId) + "/nodes/" + NodeId(context);
+            await Responses.Empty(context, StatusCodes.Status202Accepted, versions, url).ConfigureAwait(false);
         }
     }
 }

@@ -1,83 +1,270 @@
 using System;
-using System.Threading.Tasks;
+using System.Globalization;
 using ClusterlessHpc.Batch.Models;
+using ClusterlessHpc.Emulator.Errors;
+using ClusterlessHpc.Emulator.NodeFiles;
+using ClusterlessHpc.Emulator.StartTasks;
 using ClusterlessHpc.Emulator.State;
 
 namespace ClusterlessHpc.Emulator.Simulation
 {
-    /// <summary>Where a node is in its life at a given time, and its start task's report.</summary>
-    internal readonly record struct NodeStatus(
-        BatchNodeState State,
-        DateTimeOffset Since,
-        DateTimeOffset? LastBootTime,
-        BatchStartTaskInfo? StartTaskInfo);
-
     /// <summary>
-    /// The node state machine, computed from the allocation time and the clock rather than driven by timers:
-    /// <c>creating</c> for the creating delay, <c>starting</c> (booting) for the starting delay, then the start task:
-    /// <list type="bullet">
-    /// <item>none: <c>idle</c>;</item>
-    /// <item><c>waitForSuccess</c> true (the default): <c>waitingforstarttask</c> while it runs, for the start-task
-    /// delay at least and until its exit code is known, then <c>idle</c> on exit code 0 or <c>starttaskfailed</c>;</item>
-    /// <item><c>waitForSuccess</c> false: <c>idle</c> as soon as it starts, whatever it ends with, as on the service.</item>
-    /// </list>
-    /// A pool being deleted shows its nodes <c>leavingpool</c>. The start task is never retried.
+    /// The node state machine, advanced to a time on the emulator's clock (never by timers of its own, so a test
+    /// clock drives it): <c>creating</c> → <c>starting</c> → the start task (<c>waitingforstarttask</c>, or <c>idle</c>
+    /// when it does not wait for success) → <c>idle</c>, or after its last retry <c>starttaskfailed</c>.
+    /// <c>rebooting</c> and <c>reimaging</c> run the start task again (reimaging on a fresh disk); <c>leavingpool</c> ends
+    /// with the node gone, at once or (<c>taskcompletion</c>, <c>retaineddata</c>) after its running start task.
     /// </summary>
-    internal static class NodeLifecycle
+    internal sealed class NodeLifecycle
     {
-        public static NodeStatus At(EmulatedPool pool, EmulatedNode node, DateTimeOffset now, BatchEmulatorOptions timings)
-        {
-            var booting = node.AllocationTime + timings.NodeCreatingDelay;
-            var startTaskStart = booting + timings.NodeStartingDelay;
-            NodeStatus status;
-            if (now < booting) status = new(BatchNodeState.Creating, node.AllocationTime, null, null);
-            else if (now < startTaskStart) status = new(BatchNodeState.Starting, booting, booting, null);
-            else if (pool.Spec.StartTask is null) status = new(BatchNodeState.Idle, startTaskStart, booting, null);
-            else status = WithStartTask(pool, node, booting, startTaskStart, now, timings.StartTaskDelay);
+        /// <summary>Attempts a node may end in one advance, so unlimited retries of an instant failure cannot spin.</summary>
+        private const int MaxStepsPerAdvance = 200;
 
-            return pool.DeleteRequestedAt is { } deleting
-                ? status with { State = BatchNodeState.LeavingPool, Since = deleting }
-                : status;
+        private readonly BatchEmulatorOptions _settings;
+        private readonly IStartTaskRunner _runner;
+
+        public NodeLifecycle(BatchEmulatorOptions settings, IStartTaskRunner runner)
+        {
+            _settings = settings;
+            _runner = runner;
         }
 
-        private static NodeStatus WithStartTask(
-            EmulatedPool pool, EmulatedNode node, DateTimeOffset booted, DateTimeOffset started, DateTimeOffset now, TimeSpan runsFor)
+        /// <summary>A new node, <c>creating</c> from <paramref name="now"/>.</summary>
+        public EmulatedNode Allocate(EmulatedPool pool, int number, bool dedicated, string ipAddress, DateTimeOffset now)
         {
-            var waitForSuccess = pool.Spec.StartTask!.WaitForSuccess ?? true;
-            var result = ResultOf(pool, node);
-            var end = result is { } known ? Later(started + runsFor, known.KnownAt) : (DateTimeOffset?)null;
-            if (end is null || now < end)
+            pool.NodesAllocated++;
+            var stamp = now.UtcDateTime.ToString("yyyyMMdd't'HHmmss'z'", CultureInfo.InvariantCulture);
+            var id = string.Create(CultureInfo.InvariantCulture, $"tvm-{pool.IdNumber}_{pool.NodesAllocated}-{stamp}");
+            var node = new EmulatedNode
             {
-                var running = new BatchStartTaskInfo { State = BatchStartTaskState.Running, StartTime = started, RetryCount = 0 };
-                return new(waitForSuccess ? BatchNodeState.WaitingForStartTask : BatchNodeState.Idle, started, booted, running);
-            }
-
-            var exitCode = result!.Value.ExitCode;
-            var succeeded = exitCode == 0;
-            var info = new BatchStartTaskInfo
-            {
-                State = BatchStartTaskState.Completed,
-                StartTime = started,
-                EndTime = end,
-                ExitCode = exitCode,
-                RetryCount = 0,
-                Result = succeeded ? BatchTaskExecutionResult.Success : BatchTaskExecutionResult.Failure,
-                FailureInfo = succeeded ? null : new BatchTaskFailureInfo
-                {
-                    Category = BatchErrorSourceCategory.UserError,
-                    Code = "FailureExitCode",
-                    Message = "The task exited with an exit code representing a failure",
-                },
+                Id = id,
+                Number = number,
+                IsDedicated = dedicated,
+                AllocationTime = now,
+                IpAddress = ipAddress,
+                StartTaskExitCodeOverride = _settings.StartTaskExitCode?.Invoke(pool.Id, id),
+                Files = _runner.CreateFiles(pool.Id, id, pool.IsWindows, now),
+                StartTask = pool.Spec.StartTask,
             };
-            if (!waitForSuccess) return new(BatchNodeState.Idle, started, booted, info);
-            return new(succeeded ? BatchNodeState.Idle : BatchNodeState.StartTaskFailed, end.Value, booted, info);
+            Enter(node, NodePhase.Creating, now, now + _settings.NodeCreatingDelay);
+            return node;
         }
 
-        /// <summary>The seam's exit code for this node, else the pool's decided result; null while still undecided.</summary>
-        private static StartTaskResult? ResultOf(EmulatedPool pool, EmulatedNode node)
+        /// <summary>Moves the node through every transition due by <paramref name="now"/>.</summary>
+        public void Advance(EmulatedPool pool, EmulatedNode node, DateTimeOffset now)
         {
-            if (node.StartTaskExitCodeOverride is { } code) return new StartTaskResult(code, DateTimeOffset.MinValue);
-            return pool.StartTaskResult is { IsCompletedSuccessfully: true } decided ? decided.Result : null;
+            for (var step = 0; step < MaxStepsPerAdvance; step++)
+            {
+                if (!Step(pool, node, now)) return;
+            }
+        }
+
+        /// <summary>Restarts a node that is <c>idle</c> (or running tasks), as reboot does; 409 in any other state.</summary>
+        public void Reboot(EmulatedPool pool, EmulatedNode node, DateTimeOffset now) =>
+            Restart(pool, node, NodePhase.Rebooting, now, now + _settings.NodeRebootingDelay);
+
+        /// <summary>Reinstalls a node that is <c>idle</c> (or running tasks): its disk starts fresh; 409 in any other state.</summary>
+        public void Reimage(EmulatedPool pool, EmulatedNode node, DateTimeOffset now) =>
+            Restart(pool, node, NodePhase.Reimaging, now, now + _settings.NodeReimagingDelay);
+
+        /// <summary>
+        /// Starts the node leaving the pool. <c>requeue</c> and <c>terminate</c> stop its start task at once;
+        /// <c>taskcompletion</c> and <c>retaineddata</c> let a running one finish first.
+        /// </summary>
+        public void Leave(EmulatedNode node, BatchNodeDeallocationOption? option, DateTimeOffset now)
+        {
+            if (node.Phase == NodePhase.Leaving) return;
+            var waits = option == BatchNodeDeallocationOption.TaskCompletion || option == BatchNodeDeallocationOption.RetainedData;
+            var running = node.Attempt is { Outcome.IsCompleted: false };
+            if (running && !waits) node.Attempt!.Cancel();
+            node.LeavesAfterStartTask = running && waits;
+            Enter(node, NodePhase.Leaving, now, node.LeavesAfterStartTask ? null : now + _settings.NodeLeavingDelay);
+        }
+
+        /// <summary>After a restart of the emulator: attempts did not survive, so running start tasks begin again.</summary>
+        public void Resume(EmulatedPool pool, EmulatedNode node, DateTimeOffset now)
+        {
+            if (node.Phase == NodePhase.StartTask && node.StartTask is not null)
+            {
+                node.Attempt = _runner.Start(Launch(pool, node, node.StartTask), now);
+            }
+            else if (node.Phase == NodePhase.Leaving && node.Until is null)
+            {
+                node.LeavesAfterStartTask = false;
+                node.Until = now + _settings.NodeLeavingDelay;
+            }
+        }
+
+        private bool Step(EmulatedPool pool, EmulatedNode node, DateTimeOffset now)
+        {
+            switch (node.Phase)
+            {
+                case NodePhase.Creating when now >= node.Until:
+                    var booted = node.Until!.Value;
+                    pool.BusyUntil = Later(pool.BusyUntil, booted);
+                    node.LastBootTime = booted;
+                    Enter(node, NodePhase.Starting, booted, booted + _settings.NodeStartingDelay);
+                    return true;
+
+                case NodePhase.Starting when now >= node.Until:
+                    BeginStartTask(pool, node, node.Until!.Value, retryCount: 0);
+                    return true;
+
+                case NodePhase.Rebooting or NodePhase.Reimaging when now >= node.Until:
+                    // A stopped attempt must be over before the disk is wiped or the start task runs again.
+                    if (node.Attempt is { Outcome.IsCompleted: false }) return false;
+                    node.Attempt = null;
+                    if (node.Phase == NodePhase.Reimaging) node.Files.Wipe();
+                    node.LastBootTime = node.Until;
+                    node.StartTaskInfo = null;
+                    BeginStartTask(pool, node, node.Until!.Value, retryCount: 0);
+                    return true;
+
+                case NodePhase.StartTask:
+                    return FinishAttempt(pool, node, now);
+
+                case NodePhase.Leaving:
+                    return Depart(pool, node, now);
+
+                default:
+                    return false;
+            }
+        }
+
+        private void BeginStartTask(EmulatedPool pool, EmulatedNode node, DateTimeOffset at, int retryCount)
+        {
+            var startTask = node.StartTask;
+            if (startTask is null)
+            {
+                Enter(node, NodePhase.Idle, at, null);
+                return;
+            }
+            node.Attempt = _runner.Start(Launch(pool, node, startTask), at);
+            node.StartTaskInfo = new BatchStartTaskInfo
+            {
+                State = BatchStartTaskState.Running,
+                StartTime = at,
+                RetryCount = retryCount,
+                LastRetryTime = retryCount > 0 ? at : null,
+            };
+            // Retries keep the node in the state it is in (waitingforstarttask, or idle without waitForSuccess).
+            if (node.Phase != NodePhase.StartTask) Enter(node, NodePhase.StartTask, at, null);
+            else Touch(node, at);
+        }
+
+        private bool FinishAttempt(EmulatedPool pool, EmulatedNode node, DateTimeOffset now)
+        {
+            if (EndOf(node) is not { } ended || now < ended.End) return false;
+            var (outcome, end) = ended;
+            var info = node.StartTaskInfo!;
+            node.Attempt = null;
+            var maxRetries = node.StartTask?.MaxTaskRetryCount ?? 0;
+            if (!outcome.Succeeded && (maxRetries == -1 || info.RetryCount < maxRetries))
+            {
+                BeginStartTask(pool, node, end, info.RetryCount + 1);
+                return true;
+            }
+            node.StartTaskInfo = Completed(info, outcome, end);
+            if (outcome.Succeeded || !node.WaitsForSuccess)
+            {
+                // Without waitForSuccess the node has been idle since the start task began.
+                if (node.WaitsForSuccess) Enter(node, NodePhase.Idle, end, null);
+                else
+                {
+                    node.Phase = NodePhase.Idle;
+                    Touch(node, end);
+                }
+            }
+            else
+            {
+                Enter(node, NodePhase.StartTaskFailed, end, null);
+            }
+            return true;
+        }
+
+        private bool Depart(EmulatedPool pool, EmulatedNode node, DateTimeOffset now)
+        {
+            if (node.LeavesAfterStartTask)
+            {
+                if (EndOf(node) is not { } ended || now < ended.End) return false;
+                node.StartTaskInfo = Completed(node.StartTaskInfo!, ended.Outcome, ended.End);
+                node.Attempt = null;
+                node.LeavesAfterStartTask = false;
+                node.Until = ended.End + _settings.NodeLeavingDelay;
+                Touch(node, ended.End);
+                return true;
+            }
+            if (node.Until is not { } until || now < until) return false;
+            // A stopped attempt must be over before the node's disk goes.
+            if (node.Attempt is { Outcome.IsCompleted: false }) return false;
+            node.Attempt = null;
+            if (node.Files is DiskNodeFiles) node.Files.Wipe();
+            pool.BusyUntil = Later(pool.BusyUntil, until);
+            node.Removed = true;
+            return false;
+        }
+
+        /// <summary>When the node's attempt ends on the clock, once its outcome is known: not before its minimum duration.</summary>
+        private (StartTaskOutcome Outcome, DateTimeOffset End)? EndOf(EmulatedNode node)
+        {
+            if (node.Attempt is not { Outcome.IsCompletedSuccessfully: true } attempt) return null;
+            var outcome = attempt.Outcome.Result;
+            return (outcome, Later(attempt.StartedAt + _runner.MinimumDuration, outcome.KnownAt));
+        }
+
+        private static BatchStartTaskInfo Completed(BatchStartTaskInfo running, StartTaskOutcome outcome, DateTimeOffset end) => new()
+        {
+            State = BatchStartTaskState.Completed,
+            StartTime = running.StartTime,
+            EndTime = end,
+            ExitCode = outcome.ExitCode,
+            RetryCount = running.RetryCount,
+            LastRetryTime = running.LastRetryTime,
+            Result = outcome.Succeeded ? BatchTaskExecutionResult.Success : BatchTaskExecutionResult.Failure,
+            FailureInfo = outcome.Succeeded ? null : outcome.FailureInfo ?? new BatchTaskFailureInfo
+            {
+                Category = BatchErrorSourceCategory.UserError,
+                Code = "FailureExitCode",
+                Message = "The task exited with an exit code representing a failure",
+                Details = [new NameValuePair { Name = "Message", Value = "The task exited with an exit code representing a failure" }],
+            },
+        };
+
+        private void Restart(EmulatedPool pool, EmulatedNode node, NodePhase phase, DateTimeOffset now, DateTimeOffset until)
+        {
+            (string Code, string Message)? refusal = node.State.Value switch
+            {
+                "idle" or "running" => null,
+                "creating" => ("NodeBeingCreated", "The node is being created."),
+                "starting" or "waitingforstarttask" => ("NodeBeingStarted", "The node is starting and its start task has not finished."),
+                "rebooting" => ("NodeBeingRebooted", "The node is being rebooted."),
+                "reimaging" => ("NodeBeingReimaged", "The node is being reimaged."),
+                "unusable" => ("NodeStateUnusable", "The node is unusable."),
+                _ => ("OperationInvalidForCurrentState", $"A node can be restarted only when it is idle or running; it is {node.State}."),
+            };
+            if (refusal is var (code, message)) throw BatchErrors.NodeStateConflict(code, message);
+
+            node.Attempt?.Cancel();
+            // The pool's start task as it is now: a changed start task reaches a node when it reboots or is reimaged.
+            node.StartTask = pool.Spec.StartTask;
+            Enter(node, phase, now, until);
+        }
+
+        private StartTaskLaunch Launch(EmulatedPool pool, EmulatedNode node, BatchStartTask startTask) =>
+            new(pool.Id, node.Id, node.Number, node.IsDedicated, pool.IsWindows, startTask, node.Files, node.StartTaskExitCodeOverride);
+
+        private static void Enter(EmulatedNode node, NodePhase phase, DateTimeOffset at, DateTimeOffset? until)
+        {
+            node.Phase = phase;
+            node.Since = at;
+            node.Until = until;
+            Touch(node, at);
+        }
+
+        private static void Touch(EmulatedNode node, DateTimeOffset at)
+        {
+            node.Version++;
+            node.LastModified = at;
         }
 
         private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

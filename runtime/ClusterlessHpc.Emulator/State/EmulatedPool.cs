@@ -1,41 +1,81 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
-using System.Threading.Tasks;
 using ClusterlessHpc.Batch.Models;
-using ClusterlessHpc.Emulator.Simulation;
 
 namespace ClusterlessHpc.Emulator.State
 {
     /// <summary>
-    /// A pool as the emulator holds it: the add request as received plus server state. Immutable: a change replaces
-    /// the record in <see cref="PoolStore"/>, so a request reads one consistent version without locking.
+    /// A pool as the emulator holds it: its settings (the add request, changed by patch, update-properties and the
+    /// autoscale operations) and its server state. Changed only under the account's lock (see <see cref="PoolStore"/>).
     /// </summary>
-    internal sealed record EmulatedPool
+    internal sealed class EmulatedPool
     {
-        /// <summary>The add-pool body, validated. Never changed after the pool is stored.</summary>
-        public required BatchPoolCreateOptions Spec { get; init; }
-
-        /// <summary>The request's <c>taskSchedulingPolicy</c>, which the runtime's model does not carry, to echo it back.</summary>
-        public JsonElement? TaskSchedulingPolicy { get; init; }
+        /// <summary>The pool's settings, validated.</summary>
+        public required BatchPoolCreateOptions Spec { get; set; }
 
         public required DateTimeOffset CreationTime { get; init; }
 
-        /// <summary>The last time the pool's own settings changed (not its nodes or allocation), as the service defines it.</summary>
-        public required DateTimeOffset LastModified { get; init; }
+        /// <summary>The last time the pool's own settings or targets changed (not its nodes), as the service defines it.</summary>
+        public required DateTimeOffset LastModified { get; set; }
 
-        public required string ETag { get; init; }
+        public required string ETag { get; set; }
 
-        /// <summary>Set by delete: the pool is <c>deleting</c> from then until the delete delay has passed.</summary>
-        public DateTimeOffset? DeleteRequestedAt { get; init; }
+        /// <summary>The number in the pool's node ids (<c>tvm-NUMBER_n-...</c>).</summary>
+        public required long IdNumber { get; init; }
 
-        public required IReadOnlyList<EmulatedNode> Nodes { get; init; }
+        public int NodesAllocated { get; set; }
 
-        /// <summary>How the pool's start task ends, decided in the background; null when the pool has no start task.</summary>
-        public Task<StartTaskResult>? StartTaskResult { get; init; }
+        public DateTimeOffset StateTransitionTime { get; set; }
+
+        /// <summary>Set by delete: the pool is <c>deleting</c> from then until its nodes are gone and the delete delay has passed.</summary>
+        public DateTimeOffset? DeleteRequestedAt { get; set; }
+
+        public AllocationState Allocation { get; set; } = AllocationState.Steady;
+
+        public DateTimeOffset AllocationSince { get; set; }
+
+        /// <summary>The latest time a node finished being created or left, for the time the allocation became steady.</summary>
+        public DateTimeOffset BusyUntil { get; set; }
+
+        /// <summary>Set by stop-resize: the pool is <c>stopping</c> at least until then.</summary>
+        public DateTimeOffset? StoppingUntil { get; set; }
+
+        public int TargetDedicated { get; set; }
+
+        public int TargetLowPriority { get; set; }
+
+        /// <summary>The timeout of the most recent resize (the initial sizing counts as one).</summary>
+        public TimeSpan ResizeTimeout { get; set; }
+
+        /// <summary>The errors of the most recent resize, reported once the pool is steady.</summary>
+        public List<ResizeError> ResizeErrors { get; } = [];
+
+        /// <summary>An error of the resize in progress, reported when it ends.</summary>
+        public ResizeError? PendingResizeError { get; set; }
+
+        public AutoScaleRun? AutoScaleRun { get; set; }
+
+        /// <summary>When autoscale next evaluates the formula.</summary>
+        public DateTimeOffset? NextEvaluation { get; set; }
+
+        public DateTimeOffset? LastEnableAutoScale { get; set; }
+
+        /// <summary>The latest document of the metrics feed.</summary>
+        public JsonElement? Metrics { get; set; }
+
+        public List<EmulatedNode> Nodes { get; } = [];
 
         public string Id => Spec.Id;
 
         public bool IsDeleting => DeleteRequestedAt is not null;
+
+        public bool AutoScaleEnabled => Spec.EnableAutoScale == true;
+
+        public bool IsWindows =>
+            Spec.VirtualMachineConfiguration?.NodeAgentSkuId.StartsWith("batch.node.windows", StringComparison.OrdinalIgnoreCase) == true;
+
+        public int CurrentNodes(bool dedicated) => Nodes.Count(n => n.IsDedicated == dedicated && n.Phase != NodePhase.Leaving);
     }
 }

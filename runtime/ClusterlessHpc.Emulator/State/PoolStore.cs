@@ -3,47 +3,96 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
-using System.Threading;
 using ClusterlessHpc.Batch.Models;
+using ClusterlessHpc.Emulator.AutoScale;
 using ClusterlessHpc.Emulator.Errors;
+using ClusterlessHpc.Emulator.Http;
 using ClusterlessHpc.Emulator.Simulation;
 
 namespace ClusterlessHpc.Emulator.State
 {
+    /// <summary>The ETag and last-modified time of a resource after an operation, for the response headers.</summary>
+    internal readonly record struct Versions(string ETag, DateTimeOffset LastModified);
+
     /// <summary>
-    /// The account's pools, keyed case-insensitively as the service compares pool ids (the id keeps its case).
-    /// A deleted pool stays, <c>deleting</c>, for the delete delay and is purged lazily on the next access, so
-    /// there are no timers and a test clock decides when it is gone.
+    /// The account's pools, keyed case-insensitively as the service compares pool ids (the id keeps its case), behind
+    /// one lock. Every operation first advances every pool to the clock's now (nodes, allocation, deletion, autoscale),
+    /// then applies the spec's state rules and changes the pool. Nothing runs on timers of its own: a test clock decides.
+    /// The pool operations live here; resizing is in <c>PoolStore.Allocation.cs</c>, autoscale in <c>PoolStore.AutoScale.cs</c>.
     /// </summary>
-    internal sealed class PoolStore
+    internal sealed partial class PoolStore
     {
+        private static readonly TimeSpan DefaultResizeTimeout = TimeSpan.FromMinutes(15);
+        private static readonly TimeSpan MinResizeTimeout = TimeSpan.FromMinutes(5);
+
         private readonly object _gate = new();
         private readonly Dictionary<string, EmulatedPool> _pools = new(StringComparer.OrdinalIgnoreCase);
-        private readonly StartTaskSimulator _simulator;
+        private readonly NodeLifecycle _lifecycle;
+        private readonly IAutoScaleEngine _autoScale;
         private long _lastETag;
-        private int _addressesHandedOut;
+        private int _nodeNumbers;
+        private int _addresses;
 
-        public PoolStore(BatchEmulatorOptions settings, StartTaskSimulator simulator)
+        public PoolStore(BatchEmulatorOptions settings, TimeProvider clock, NodeLifecycle lifecycle, IAutoScaleEngine autoScale)
         {
             Settings = settings;
-            _simulator = simulator;
+            Clock = clock;
+            _lifecycle = lifecycle;
+            _autoScale = autoScale;
         }
 
-        /// <summary>The emulator's options, fixed at start: timings, clock, test seams.</summary>
+        /// <summary>Raised after every change, outside the lock, for the state file.</summary>
+        public event Action? Changed;
+
+        /// <summary>The emulator's options, fixed at start: timings, quotas, test seams.</summary>
         public BatchEmulatorOptions Settings { get; }
 
-        public DateTimeOffset Now => Settings.TimeProvider.GetUtcNow();
+        /// <summary>The emulator's clock (scaled when the options ask for it).</summary>
+        public TimeProvider Clock { get; }
 
-        /// <summary>Adds a validated pool with its nodes, all allocated now, and starts deciding its start task.</summary>
-        /// <exception cref="EmulatorException"><c>PoolExists</c>, or <c>PoolBeingDeleted</c> while a pool of that id is going.</exception>
-        public EmulatedPool Add(BatchPoolCreateOptions spec, JsonElement? taskSchedulingPolicy)
+        public DateTimeOffset Now => Clock.GetUtcNow();
+
+        /// <summary>Advances every pool to now; the background ticker calls it so executed start tasks start on time.</summary>
+        public void Advance()
         {
-            var now = Now;
-            // Built outside the lock: the test seam is user code.
-            var nodes = AllocateNodes(spec, now);
+            bool changed;
+            lock (_gate) changed = AdvanceAll(Now);
+            if (changed) Changed?.Invoke();
+        }
+
+        /// <summary>Reads every pool (rendering happens under the lock, so a read sees one consistent account).</summary>
+        public T Read<T>(Func<IReadOnlyCollection<EmulatedPool>, DateTimeOffset, T> read)
+        {
+            T result;
+            bool changed;
             lock (_gate)
             {
-                Purge(now);
+                var now = Now;
+                changed = AdvanceAll(now);
+                result = read(_pools.Values, now);
+            }
+            if (changed) Changed?.Invoke();
+            return result;
+        }
+
+        /// <summary>Reads one pool, after its condition (if any) holds.</summary>
+        /// <exception cref="EmulatorException"><c>PoolNotFound</c>, or the failed condition.</exception>
+        public T ReadPool<T>(string poolId, ConditionalHeaders? conditions, Func<EmulatedPool, DateTimeOffset, T> read) =>
+            Change(poolId, (pool, now) =>
+            {
+                conditions?.Check(pool.ETag, pool.LastModified, isRead: true);
+                return read(pool, now);
+            }, changes: false);
+
+        /// <summary>Adds a validated pool, allocating its nodes (or evaluating its autoscale formula) now.</summary>
+        /// <exception cref="EmulatorException"><c>PoolExists</c>, or <c>PoolBeingDeleted</c> while a pool of that id is going.</exception>
+        public Versions Add(BatchPoolCreateOptions spec)
+        {
+            Versions versions;
+            lock (_gate)
+            {
+                var now = Now;
+                AdvanceAll(now);
                 if (_pools.TryGetValue(spec.Id, out var existing))
                 {
                     throw existing.IsDeleting ? BatchErrors.PoolBeingDeleted() : BatchErrors.PoolExists();
@@ -51,57 +100,205 @@ namespace ClusterlessHpc.Emulator.State
                 var pool = new EmulatedPool
                 {
                     Spec = spec,
-                    TaskSchedulingPolicy = taskSchedulingPolicy,
                     CreationTime = now,
                     LastModified = now,
                     ETag = NextETag(now),
-                    Nodes = nodes,
-                    StartTaskResult = spec.StartTask is null ? null : _simulator.Begin(spec.StartTask),
+                    IdNumber = Random.Shared.NextInt64(1_000_000_000, 10_000_000_000),
+                    StateTransitionTime = now,
+                    AllocationSince = now,
+                    BusyUntil = now,
+                    ResizeTimeout = spec.ResizeTimeout ?? DefaultResizeTimeout,
                 };
                 _pools.Add(spec.Id, pool);
-                return pool;
+                if (pool.AutoScaleEnabled)
+                {
+                    // The formula is evaluated as the pool is created, and sizes it.
+                    pool.NextEvaluation = now;
+                    EvaluateDue(pool, now);
+                }
+                else
+                {
+                    Resize(pool, spec.TargetDedicatedNodes ?? 0, spec.TargetLowPriorityNodes ?? 0, pool.ResizeTimeout, null, now);
+                }
+                AdvancePool(pool, now);
+                versions = new Versions(pool.ETag, pool.LastModified);
             }
+            Changed?.Invoke();
+            return versions;
         }
 
-        /// <exception cref="EmulatorException"><c>PoolNotFound</c>.</exception>
-        public EmulatedPool Get(string poolId)
+        /// <summary>Marks the pool <c>deleting</c>: its nodes leave, and the pool is gone once they have and the delete delay has passed.</summary>
+        public void Delete(string poolId, ConditionalHeaders? conditions) =>
+            Change(poolId, (pool, now) =>
+            {
+                conditions?.Check(pool.ETag, pool.LastModified, isRead: false);
+                RequireActive(pool);
+                pool.DeleteRequestedAt = now;
+                pool.StateTransitionTime = now;
+                pool.Allocation = AllocationState.Resizing;
+                pool.AllocationSince = now;
+                pool.StoppingUntil = null;
+                pool.NextEvaluation = null;
+                foreach (var node in pool.Nodes) _lifecycle.Leave(node, BatchNodeDeallocationOption.Requeue, now);
+                return Modified(pool, now);
+            });
+
+        /// <summary>Replaces the properties the patch sets; those only an empty pool may change need a pool without nodes.</summary>
+        public Versions Patch(string poolId, BatchPoolUpdateOptions patch, ConditionalHeaders? conditions) =>
+            Change(poolId, (pool, now) =>
+            {
+                conditions?.Check(pool.ETag, pool.LastModified, isRead: false);
+                RequireActive(pool);
+                var spec = pool.Spec;
+                RequireEmptyFor(pool, patch.DisplayName, "displayName");
+                RequireEmptyFor(pool, patch.VmSize, "vmSize");
+                RequireEmptyFor(pool, patch.TaskSlotsPerNode, "taskSlotsPerNode");
+                RequireEmptyFor(pool, patch.TaskSchedulingPolicy, "taskSchedulingPolicy");
+                RequireEmptyFor(pool, patch.EnableInterNodeCommunication, "enableInterNodeCommunication");
+                RequireEmptyFor(pool, patch.VirtualMachineConfiguration, "virtualMachineConfiguration");
+                RequireEmptyFor(pool, patch.NetworkConfiguration, "networkConfiguration");
+                RequireEmptyFor(pool, patch.UserAccounts, "userAccounts");
+                RequireEmptyFor(pool, patch.MountConfiguration, "mountConfiguration");
+                RequireEmptyFor(pool, patch.UpgradePolicy, "upgradePolicy");
+                if (patch.StartTask is not null) spec.StartTask = patch.StartTask;
+                if (patch.CertificateReferences is not null) spec.CertificateReferences = patch.CertificateReferences;
+                if (patch.ApplicationPackageReferences is not null) spec.ApplicationPackageReferences = patch.ApplicationPackageReferences;
+                if (patch.Metadata is not null) spec.Metadata = patch.Metadata;
+                if (patch.TargetNodeCommunicationMode is not null) spec.TargetNodeCommunicationMode = patch.TargetNodeCommunicationMode;
+                if (patch.DisplayName is not null) spec.DisplayName = patch.DisplayName;
+                if (patch.VmSize is not null) spec.VmSize = patch.VmSize;
+                if (patch.TaskSlotsPerNode is not null) spec.TaskSlotsPerNode = patch.TaskSlotsPerNode;
+                if (patch.TaskSchedulingPolicy is not null) spec.TaskSchedulingPolicy = patch.TaskSchedulingPolicy;
+                if (patch.EnableInterNodeCommunication is not null) spec.EnableInterNodeCommunication = patch.EnableInterNodeCommunication;
+                if (patch.VirtualMachineConfiguration is not null) spec.VirtualMachineConfiguration = patch.VirtualMachineConfiguration;
+                if (patch.NetworkConfiguration is not null) spec.NetworkConfiguration = patch.NetworkConfiguration;
+                if (patch.UserAccounts is not null) spec.UserAccounts = patch.UserAccounts;
+                if (patch.MountConfiguration is not null) spec.MountConfiguration = patch.MountConfiguration;
+                if (patch.UpgradePolicy is not null) spec.UpgradePolicy = patch.UpgradePolicy;
+                if (patch.ResourceTags is not null) spec.ResourceTags = patch.ResourceTags;
+                return Modified(pool, now);
+            });
+
+        /// <summary>Replaces the start task, references, metadata and communication mode; what the body leaves out is cleared.</summary>
+        public Versions ReplaceProperties(string poolId, BatchPoolReplaceOptions replacement) =>
+            Change(poolId, (pool, now) =>
+            {
+                RequireActive(pool);
+                var spec = pool.Spec;
+                spec.StartTask = replacement.StartTask;
+                spec.CertificateReferences = replacement.CertificateReferences.Count == 0 ? null : replacement.CertificateReferences;
+                spec.ApplicationPackageReferences = replacement.ApplicationPackageReferences.Count == 0 ? null : replacement.ApplicationPackageReferences;
+                spec.Metadata = replacement.Metadata.Count == 0 ? null : replacement.Metadata;
+                spec.TargetNodeCommunicationMode = replacement.TargetNodeCommunicationMode;
+                return Modified(pool, now);
+            });
+
+        /// <summary>Restarts a node (<c>idle</c> or running tasks only); it runs the pool's current start task again.</summary>
+        public Versions RebootNode(string poolId, string nodeId) =>
+            Change(poolId, (pool, now) =>
+            {
+                RequireActive(pool);
+                var node = FindNode(pool, nodeId);
+                _lifecycle.Reboot(pool, node, now);
+                return NodeVersions(node);
+            });
+
+        /// <summary>Reinstalls a node (<c>idle</c> or running tasks only): a fresh disk, then the start task again.</summary>
+        public Versions ReimageNode(string poolId, string nodeId) =>
+            Change(poolId, (pool, now) =>
+            {
+                RequireActive(pool);
+                var node = FindNode(pool, nodeId);
+                _lifecycle.Reimage(pool, node, now);
+                return NodeVersions(node);
+            });
+
+        /// <summary>Keeps the pool's latest metrics document for its autoscale formula.</summary>
+        public void SetMetrics(string poolId, JsonElement metrics) =>
+            Change(poolId, (pool, _) =>
+            {
+                pool.Metrics = metrics.Clone();
+                return 0;
+            });
+
+        public static EmulatedNode FindNode(EmulatedPool pool, string nodeId) =>
+            pool.Nodes.FirstOrDefault(n => string.Equals(n.Id, nodeId, StringComparison.OrdinalIgnoreCase)) ?? throw BatchErrors.NodeNotFound();
+
+        public static Versions NodeVersions(EmulatedNode node) =>
+            new("0x" + node.LastModified.UtcTicks.ToString("X", CultureInfo.InvariantCulture) + node.Version.ToString("X4", CultureInfo.InvariantCulture),
+                node.LastModified);
+
+        /// <summary>Runs <paramref name="change"/> on one pool under the lock, after advancing, and reports the change.</summary>
+        private T Change<T>(string poolId, Func<EmulatedPool, DateTimeOffset, T> change, bool changes = true)
         {
+            T result;
+            bool advanced;
             lock (_gate)
             {
-                Purge(Now);
-                return _pools.TryGetValue(poolId, out var pool) ? pool : throw BatchErrors.PoolNotFound();
+                var now = Now;
+                advanced = AdvanceAll(now);
+                var pool = _pools.TryGetValue(poolId, out var found) ? found : throw BatchErrors.PoolNotFound();
+                result = change(pool, now);
+                if (changes) AdvancePool(pool, now);
+            }
+            if (changes || advanced) Changed?.Invoke();
+            return result;
+        }
+
+        private Versions Modified(EmulatedPool pool, DateTimeOffset now)
+        {
+            pool.LastModified = now;
+            pool.ETag = NextETag(now);
+            return new Versions(pool.ETag, pool.LastModified);
+        }
+
+        private static void RequireActive(EmulatedPool pool)
+        {
+            if (pool.IsDeleting) throw BatchErrors.PoolBeingDeleted();
+        }
+
+        private static void RequireEmptyFor(EmulatedPool pool, object? value, string property)
+        {
+            if (value is not null && pool.Nodes.Count > 0)
+            {
+                throw BatchErrors.OperationInvalidForCurrentState($"{property} can be updated only when the pool has no nodes.");
             }
         }
 
-        public IReadOnlyList<EmulatedPool> List()
+        private static void RequireResizeTimeout(TimeSpan? timeout)
         {
-            lock (_gate)
+            if (timeout is { } value && value < MinResizeTimeout)
             {
-                Purge(Now);
-                return _pools.Values.ToList();
+                throw BatchErrors.InvalidPropertyValue("resizeTimeout", "The resize timeout must be at least 5 minutes.");
             }
         }
 
-        /// <summary>Marks the pool <c>deleting</c>; it is gone once the delete delay has passed.</summary>
-        /// <exception cref="EmulatorException"><c>PoolNotFound</c>, or <c>PoolBeingDeleted</c> when it is already going.</exception>
-        public void Delete(string poolId)
+        /// <summary>Advances every pool and drops the deleted ones whose time has come; true when anything changed.</summary>
+        private bool AdvanceAll(DateTimeOffset now)
         {
-            var now = Now;
-            lock (_gate)
+            var changed = false;
+            List<string>? gone = null;
+            foreach (var pool in _pools.Values)
             {
-                Purge(now);
-                if (!_pools.TryGetValue(poolId, out var pool)) throw BatchErrors.PoolNotFound();
-                if (pool.IsDeleting) throw BatchErrors.PoolBeingDeleted();
-                _pools[poolId] = pool with { DeleteRequestedAt = now, LastModified = now, ETag = NextETag(now) };
+                changed |= AdvancePool(pool, now);
+                if (pool.DeleteRequestedAt is { } deleted && pool.Nodes.Count == 0 && now >= deleted + Settings.PoolDeleteDelay)
+                {
+                    (gone ??= []).Add(pool.Id);
+                }
             }
+            foreach (var id in gone ?? []) _pools.Remove(id);
+            return changed || gone is not null;
         }
 
-        private void Purge(DateTimeOffset now)
+        private bool AdvancePool(EmulatedPool pool, DateTimeOffset now)
         {
-            foreach (var pool in _pools.Values.Where(p => p.DeleteRequestedAt + Settings.PoolDeleteDelay <= now).ToList())
-            {
-                _pools.Remove(pool.Id);
-            }
+            var versions = pool.Nodes.Sum(n => n.Version) + pool.Nodes.Count;
+            foreach (var node in pool.Nodes) _lifecycle.Advance(pool, node, now);
+            pool.Nodes.RemoveAll(n => n.Removed);
+            var allocation = pool.Allocation;
+            SettleAllocation(pool, now);
+            EvaluateDue(pool, now);
+            return allocation != pool.Allocation || versions != pool.Nodes.Sum(n => n.Version) + pool.Nodes.Count;
         }
 
         /// <summary>Shaped like the service's ETags (the hex of a time); strictly increasing, so each change gets a new one.</summary>
@@ -111,30 +308,9 @@ namespace ClusterlessHpc.Emulator.State
             return "0x" + _lastETag.ToString("X", CultureInfo.InvariantCulture);
         }
 
-        private List<EmulatedNode> AllocateNodes(BatchPoolCreateOptions spec, DateTimeOffset now)
-        {
-            var dedicated = spec.EnableAutoScale == true ? 0 : spec.TargetDedicatedNodes ?? 0;
-            var lowPriority = spec.EnableAutoScale == true ? 0 : spec.TargetLowPriorityNodes ?? 0;
-            // The service names a pool's VMs tvm-<number>_<n>-<allocation time>.
-            var number = Random.Shared.NextInt64(1_000_000_000, 10_000_000_000);
-            var stamp = now.UtcDateTime.ToString("yyyyMMdd't'HHmmss'z'", CultureInfo.InvariantCulture);
-            var nodes = new List<EmulatedNode>(dedicated + lowPriority);
-            for (var i = 0; i < dedicated + lowPriority; i++)
-            {
-                var id = string.Create(CultureInfo.InvariantCulture, $"tvm-{number}_{i + 1}-{stamp}");
-                nodes.Add(new EmulatedNode(
-                    id,
-                    IsDedicated: i < dedicated,
-                    AllocationTime: now,
-                    IpAddress: NextIpAddress(),
-                    StartTaskExitCodeOverride: Settings.StartTaskExitCode?.Invoke(spec.Id, id)));
-            }
-            return nodes;
-        }
-
         private string NextIpAddress()
         {
-            var n = Interlocked.Increment(ref _addressesHandedOut) - 1;
+            var n = _addresses++;
             return string.Create(CultureInfo.InvariantCulture, $"10.0.{n / 250 % 256}.{n % 250 + 4}");
         }
     }

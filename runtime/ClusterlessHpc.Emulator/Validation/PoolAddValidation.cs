@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Emulator.Errors;
@@ -6,16 +9,13 @@ using ClusterlessHpc.Emulator.Errors;
 namespace ClusterlessHpc.Emulator.Validation
 {
     /// <summary>
-    /// The checks the service makes on an add-pool body before it accepts it: required properties
-    /// (<c>MissingRequiredProperty</c>) and values outside what the spec allows (<c>InvalidPropertyValue</c>),
-    /// each error naming the property in its <c>PropertyName</c> value. Images are not policed here: that is the
-    /// analyzer's and the pre-flight's job.
+    /// The checks the service makes on pool bodies before it accepts them: required properties
+    /// (<c>MissingRequiredProperty</c>) and values outside what the spec allows (<c>InvalidPropertyValue</c>), each
+    /// error naming the property in its <c>PropertyName</c> value. Images are not policed here: that is the analyzer's
+    /// and the pre-flight's job.
     /// </summary>
     internal static partial class PoolAddValidation
     {
-        /// <summary>More nodes than this in one pool would only exhaust memory, so the emulator refuses them.</summary>
-        public const int MaxNodesPerPool = 1000;
-
         private static readonly TimeSpan MinResizeTimeout = TimeSpan.FromMinutes(5);
         private static readonly TimeSpan MinEvaluationInterval = TimeSpan.FromMinutes(5);
         private static readonly TimeSpan MaxEvaluationInterval = TimeSpan.FromHours(168);
@@ -28,10 +28,7 @@ namespace ClusterlessHpc.Emulator.Validation
                 throw BatchErrors.InvalidPropertyValue("id",
                     "The id may contain only letters, digits, hyphens and underscores, and at most 64 characters.");
             }
-            if (pool.DisplayName is { Length: > 1024 })
-            {
-                throw BatchErrors.InvalidPropertyValue("displayName", "The display name may have at most 1024 characters.");
-            }
+            ValidateDisplayName(pool.DisplayName);
             if (string.IsNullOrWhiteSpace(pool.VmSize)) throw BatchErrors.MissingRequiredProperty("vmSize");
             ValidateVirtualMachineConfiguration(pool.VirtualMachineConfiguration);
 
@@ -40,25 +37,126 @@ namespace ClusterlessHpc.Emulator.Validation
                 throw BatchErrors.InvalidPropertyValue("resizeTimeout", "The resize timeout must be at least 5 minutes.");
             }
             ValidateScale(pool);
-            if (pool.TaskSlotsPerNode is < 1 or > 256)
+            ValidateTaskSlots(pool.TaskSlotsPerNode);
+            ValidateStartTask(pool.StartTask);
+            ValidateMetadata(pool.Metadata);
+            ValidateMounts(pool.MountConfiguration);
+            ValidateUserAccounts(pool.UserAccounts);
+            if (pool.ApplicationPackageReferences is { Count: > 10 })
             {
-                throw BatchErrors.InvalidPropertyValue("taskSlotsPerNode", "taskSlotsPerNode must be between 1 and 256.");
+                throw BatchErrors.InvalidPropertyValue("applicationPackageReferences", "A pool may reference at most 10 application packages.");
             }
-            if (pool.StartTask is { } startTask)
+        }
+
+        /// <summary>A patch sets only what it names; what it names must be valid.</summary>
+        public static void ValidatePatch(BatchPoolUpdateOptions patch)
+        {
+            ValidateDisplayName(patch.DisplayName);
+            if (patch.VmSize is { } vmSize && string.IsNullOrWhiteSpace(vmSize)) throw BatchErrors.InvalidPropertyValue("vmSize", "vmSize must not be empty.");
+            if (patch.VirtualMachineConfiguration is { } configuration) ValidateVirtualMachineConfiguration(configuration);
+            ValidateTaskSlots(patch.TaskSlotsPerNode);
+            ValidateStartTask(patch.StartTask);
+            ValidateMetadata(patch.Metadata);
+            ValidateMounts(patch.MountConfiguration);
+            ValidateUserAccounts(patch.UserAccounts);
+        }
+
+        public static void ValidateStartTask(BatchStartTask? startTask)
+        {
+            if (startTask is null) return;
+            if (string.IsNullOrWhiteSpace(startTask.CommandLine)) throw BatchErrors.MissingRequiredProperty("commandLine");
+            if (startTask.MaxTaskRetryCount is < -1)
             {
-                if (string.IsNullOrWhiteSpace(startTask.CommandLine)) throw BatchErrors.MissingRequiredProperty("commandLine");
-                if (startTask.MaxTaskRetryCount is < -1)
-                {
-                    throw BatchErrors.InvalidPropertyValue("maxTaskRetryCount", "maxTaskRetryCount must be -1 (unlimited) or more.");
-                }
-                foreach (var setting in startTask.EnvironmentSettings ?? [])
-                {
-                    if (string.IsNullOrEmpty(setting?.Name)) throw BatchErrors.MissingRequiredProperty("name");
-                }
+                throw BatchErrors.InvalidPropertyValue("maxTaskRetryCount", "maxTaskRetryCount must be -1 (unlimited) or more.");
             }
-            foreach (var item in pool.Metadata ?? [])
+            foreach (var setting in startTask.EnvironmentSettings ?? [])
+            {
+                if (string.IsNullOrEmpty(setting?.Name)) throw BatchErrors.MissingRequiredProperty("name");
+            }
+            if (startTask.UserIdentity is { Username: not null, AutoUser: not null })
+            {
+                throw BatchErrors.InvalidPropertyValue("userIdentity", "userName and autoUser are mutually exclusive.");
+            }
+            if (startTask.ContainerSettings is { } container && string.IsNullOrWhiteSpace(container.ImageName))
+            {
+                throw BatchErrors.MissingRequiredProperty("imageName");
+            }
+            foreach (var file in startTask.ResourceFiles ?? []) ValidateResourceFile(file);
+        }
+
+        public static void ValidateMetadata(IEnumerable<BatchMetadataItem>? metadata)
+        {
+            foreach (var item in metadata ?? [])
             {
                 if (string.IsNullOrEmpty(item?.Name)) throw BatchErrors.MissingRequiredProperty("name");
+            }
+        }
+
+        /// <summary>One source of three; a file path that stays inside the working directory, required with an httpUrl.</summary>
+        private static void ValidateResourceFile(ResourceFile file)
+        {
+            var sources = new[] { file.AutoStorageContainerName, file.StorageContainerUrl, file.HttpUrl }.Count(s => !string.IsNullOrEmpty(s));
+            if (sources != 1)
+            {
+                throw BatchErrors.InvalidPropertyValue("resourceFiles",
+                    "Exactly one of autoStorageContainerName, storageContainerUrl and httpUrl must be given.");
+            }
+            if (!string.IsNullOrEmpty(file.HttpUrl))
+            {
+                if (string.IsNullOrEmpty(file.FilePath)) throw BatchErrors.MissingRequiredProperty("filePath");
+                if (!Uri.TryCreate(file.HttpUrl, UriKind.Absolute, out _)) throw BatchErrors.InvalidPropertyValue("httpUrl", "httpUrl must be an absolute URL.");
+                if (!string.IsNullOrEmpty(file.BlobPrefix)) throw BatchErrors.InvalidPropertyValue("blobPrefix", "blobPrefix applies only to container sources.");
+            }
+            if (!string.IsNullOrEmpty(file.StorageContainerUrl) && !Uri.TryCreate(file.StorageContainerUrl, UriKind.Absolute, out _))
+            {
+                throw BatchErrors.InvalidPropertyValue("storageContainerUrl", "storageContainerUrl must be an absolute URL.");
+            }
+            if (file.FilePath is { Length: > 0 } path &&
+                (Path.IsPathRooted(path) || path.Replace('\\', '/').Split('/').Any(segment => segment == "..")))
+            {
+                throw BatchErrors.InvalidPropertyValue("filePath", "filePath must stay inside the task's working directory.");
+            }
+        }
+
+        private static void ValidateMounts(IEnumerable<MountConfiguration>? mounts)
+        {
+            foreach (var mount in mounts ?? [])
+            {
+                var kinds = new object?[]
+                {
+                    mount.AzureBlobFileSystemConfiguration, mount.NfsMountConfiguration,
+                    mount.CifsMountConfiguration, mount.AzureFileShareConfiguration,
+                }.Count(k => k is not null);
+                if (kinds != 1)
+                {
+                    throw BatchErrors.InvalidPropertyValue("mountConfiguration", "Each mount configuration must set exactly one file system.");
+                }
+            }
+        }
+
+        private static void ValidateUserAccounts(IEnumerable<UserAccount>? accounts)
+        {
+            foreach (var account in accounts ?? [])
+            {
+                if (string.IsNullOrEmpty(account.Name)) throw BatchErrors.MissingRequiredProperty("name");
+                if (string.IsNullOrEmpty(account.Password)) throw BatchErrors.MissingRequiredProperty("password");
+                if (account.Name.Length > 20) throw BatchErrors.InvalidPropertyValue("name", "A user account name may have at most 20 characters.");
+            }
+        }
+
+        private static void ValidateDisplayName(string? displayName)
+        {
+            if (displayName is { Length: > 1024 })
+            {
+                throw BatchErrors.InvalidPropertyValue("displayName", "The display name may have at most 1024 characters.");
+            }
+        }
+
+        private static void ValidateTaskSlots(int? taskSlotsPerNode)
+        {
+            if (taskSlotsPerNode is < 1 or > 256)
+            {
+                throw BatchErrors.InvalidPropertyValue("taskSlotsPerNode", "taskSlotsPerNode must be between 1 and 256.");
             }
         }
 
@@ -68,18 +166,27 @@ namespace ClusterlessHpc.Emulator.Validation
             var image = configuration.ImageReference;
             var marketplace = image is not null &&
                               (image.Publisher is not null || image.Offer is not null || image.Sku is not null);
-            var gallery = !string.IsNullOrEmpty(image?.VirtualMachineImageId);
-            if (image is null || (!marketplace && !gallery)) throw BatchErrors.MissingRequiredProperty("imageReference");
-            if (marketplace && gallery)
+            var galleries = new[] { image?.VirtualMachineImageId, image?.SharedGalleryImageId, image?.CommunityGalleryImageId }
+                .Count(i => !string.IsNullOrEmpty(i));
+            if (image is null || (!marketplace && galleries == 0)) throw BatchErrors.MissingRequiredProperty("imageReference");
+            if ((marketplace && galleries > 0) || galleries > 1)
             {
                 throw BatchErrors.InvalidPropertyValue("imageReference",
-                    "virtualMachineImageId cannot be combined with publisher, offer and sku.");
+                    "A gallery image id cannot be combined with publisher, offer and sku, or with another image id.");
             }
             if (marketplace && (string.IsNullOrEmpty(image.Publisher) || string.IsNullOrEmpty(image.Offer) || string.IsNullOrEmpty(image.Sku)))
             {
                 throw BatchErrors.InvalidPropertyValue("imageReference", "A marketplace image needs publisher, offer and sku.");
             }
             if (string.IsNullOrWhiteSpace(configuration.NodeAgentSkuId)) throw BatchErrors.MissingRequiredProperty("nodeAgentSKUId");
+            foreach (var disk in configuration.DataDisks ?? [])
+            {
+                if (disk.Lun is < 0 or > 63) throw BatchErrors.InvalidPropertyValue("lun", "A data disk's lun must be between 0 and 63.");
+            }
+            if (configuration.ContainerConfiguration is { } container && container.Type.Value is null)
+            {
+                throw BatchErrors.MissingRequiredProperty("type");
+            }
         }
 
         private static void ValidateScale(BatchPoolCreateOptions pool)
@@ -115,11 +222,6 @@ namespace ClusterlessHpc.Emulator.Validation
             if (pool.AutoScaleFormula is not null)
             {
                 throw BatchErrors.InvalidPropertyValue("autoScaleFormula", "autoScaleFormula must not be given when enableAutoScale is false.");
-            }
-            if ((long)(pool.TargetDedicatedNodes ?? 0) + (pool.TargetLowPriorityNodes ?? 0) > MaxNodesPerPool)
-            {
-                throw BatchErrors.InvalidPropertyValue("targetDedicatedNodes",
-                    $"The emulator allocates at most {MaxNodesPerPool} nodes per pool.");
             }
         }
 

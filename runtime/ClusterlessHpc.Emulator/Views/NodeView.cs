@@ -3,41 +3,57 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;
-using ClusterlessHpc.Emulator.Simulation;
 using ClusterlessHpc.Emulator.State;
 
 namespace ClusterlessHpc.Emulator.Views
 {
-    /// <summary>A node as list and get return it, in the state <see cref="NodeLifecycle"/> gives for now.</summary>
+    /// <summary>A node as list and get return it.</summary>
     internal static class NodeView
     {
-        public static JsonObject Render(EmulatedPool pool, EmulatedNode node, DateTimeOffset now, string baseUrl, BatchEmulatorOptions timings)
+        /// <summary>The Batch agent version the emulated nodes report.</summary>
+        public const string AgentVersion = "1.11.6";
+
+        public static string Url(string baseUrl, EmulatedPool pool, EmulatedNode node) =>
+            baseUrl + "pools/" + Uri.EscapeDataString(pool.Id) + "/nodes/" + node.Id;
+
+        public static JsonObject Render(EmulatedPool pool, EmulatedNode node, string baseUrl)
         {
-            var status = NodeLifecycle.At(pool, node, now, timings);
+            var image = pool.Spec.VirtualMachineConfiguration?.ImageReference;
             var model = new BatchNode
             {
                 Id = node.Id,
-                Url = baseUrl + "pools/" + Uri.EscapeDataString(pool.Id) + "/nodes/" + node.Id,
-                State = status.State,
-                StateTransitionTime = status.Since,
-                LastBootTime = status.LastBootTime,
+                Url = Url(baseUrl, pool, node),
+                State = node.State,
+                SchedulingState = SchedulingState.Enabled,
+                StateTransitionTime = node.Since,
+                LastBootTime = node.LastBootTime,
                 AllocationTime = node.AllocationTime,
                 IpAddress = node.IpAddress,
                 AffinityId = "TVM:" + node.Id,
                 VmSize = pool.Spec.VmSize,
-                StartTask = StartTaskEcho.Of(pool.Spec.StartTask),
-                StartTaskInfo = status.StartTaskInfo,
+                TotalTasksRun = 0,
+                RunningTasksCount = 0,
+                RunningTaskSlotsCount = 0,
+                TotalTasksSucceeded = 0,
+                StartTask = StartTaskEcho.Of(node.StartTask),
+                StartTaskInfo = node.StartTaskInfo,
                 IsDedicated = node.IsDedicated,
+                NodeAgentInfo = node.LastBootTime is { } booted ? new BatchNodeAgentInfo { Version = AgentVersion, LastUpdateTime = booted } : null,
+                VirtualMachineInfo = image is null ? null : new VirtualMachineInfo
+                {
+                    ImageReference = new BatchVmImageReference
+                    {
+                        Publisher = image.Publisher,
+                        Offer = image.Offer,
+                        Sku = image.Sku,
+                        Version = image.Publisher is null ? image.Version : image.Version ?? "latest",
+                        VirtualMachineImageId = image.VirtualMachineImageId,
+                        SharedGalleryImageId = image.SharedGalleryImageId,
+                        CommunityGalleryImageId = image.CommunityGalleryImageId,
+                    },
+                },
             };
-
-            var json = JsonSerializer.SerializeToNode(model, BatchJsonContext.Default.BatchNode)!.AsObject();
-            // Properties the service always reports that the runtime's model does not carry (yet).
-            json.TryAdd("schedulingState", "enabled");
-            json.TryAdd("totalTasksRun", 0);
-            json.TryAdd("totalTasksSucceeded", 0);
-            json.TryAdd("runningTasksCount", 0);
-            json.TryAdd("runningTaskSlotsCount", 0);
-            return json;
+            return JsonSerializer.SerializeToNode(model, BatchJsonContext.Default.BatchNode)!.AsObject();
         }
     }
 }

@@ -9,80 +9,78 @@ using ClusterlessHpc.Emulator.State;
 namespace ClusterlessHpc.Emulator.Views
 {
     /// <summary>
-    /// A pool as GET returns it: the add request with the service's defaults echoed (resizeTimeout PT15M,
+    /// A pool as GET returns it: its settings with the service's defaults echoed (resizeTimeout PT15M,
     /// enableAutoScale false, enableInterNodeCommunication false, taskSlotsPerNode 1, taskSchedulingPolicy spread,
-    /// image version latest) and the server state. The allocation is <c>resizing</c> while the nodes are being
-    /// created, <c>steady</c> after; a pool being deleted is <c>deleting</c> and <c>resizing</c> (down to nothing).
+    /// image version latest, the start task's defaults) and its server state. Extensions' protectedSettings are never
+    /// returned. <c>stats</c> only with <c>$expand=stats</c>.
     /// </summary>
     internal static class PoolView
     {
-        private static readonly TimeSpan DefaultResizeTimeout = TimeSpan.FromMinutes(15);
-        private static readonly TimeSpan DefaultEvaluationInterval = TimeSpan.FromMinutes(15);
-
-        public static JsonObject Render(EmulatedPool pool, DateTimeOffset now, string baseUrl, BatchEmulatorOptions timings)
+        public static JsonObject Render(EmulatedPool pool, DateTimeOffset now, string baseUrl, bool stats)
         {
             var spec = pool.Spec;
-            var autoScale = spec.EnableAutoScale ?? false;
-            var (allocation, allocationSince) = Allocation(pool, now, timings);
+            var url = baseUrl + "pools/" + Uri.EscapeDataString(spec.Id);
+            var autoScale = pool.AutoScaleEnabled;
             var model = new BatchPool
             {
                 Id = spec.Id,
                 DisplayName = spec.DisplayName,
-                Url = baseUrl + "pools/" + Uri.EscapeDataString(spec.Id),
+                Url = url,
                 ETag = pool.ETag,
                 LastModified = pool.LastModified,
                 CreationTime = pool.CreationTime,
                 State = pool.IsDeleting ? BatchPoolState.Deleting : BatchPoolState.Active,
-                StateTransitionTime = pool.DeleteRequestedAt ?? pool.CreationTime,
-                AllocationState = allocation,
-                AllocationStateTransitionTime = allocationSince,
+                StateTransitionTime = pool.StateTransitionTime,
+                AllocationState = pool.Allocation,
+                AllocationStateTransitionTime = pool.AllocationSince,
                 VmSize = spec.VmSize,
-                VirtualMachineConfiguration = Echo(spec.VirtualMachineConfiguration!),
-                ResizeTimeout = spec.ResizeTimeout ?? DefaultResizeTimeout,
-                CurrentDedicatedNodes = pool.Nodes.Count(n => n.IsDedicated),
-                CurrentLowPriorityNodes = pool.Nodes.Count(n => !n.IsDedicated),
-                TargetDedicatedNodes = spec.TargetDedicatedNodes ?? 0,
-                TargetLowPriorityNodes = spec.TargetLowPriorityNodes ?? 0,
+                VirtualMachineConfiguration = spec.VirtualMachineConfiguration,
+                ResizeTimeout = pool.ResizeTimeout,
+                ResizeErrors = pool.Allocation == AllocationState.Steady && pool.ResizeErrors.Count > 0 ? pool.ResizeErrors.ToList() : null,
+                CurrentDedicatedNodes = pool.CurrentNodes(dedicated: true),
+                CurrentLowPriorityNodes = pool.CurrentNodes(dedicated: false),
+                TargetDedicatedNodes = pool.TargetDedicated,
+                TargetLowPriorityNodes = pool.TargetLowPriority,
                 EnableAutoScale = autoScale,
-                AutoScaleFormula = spec.AutoScaleFormula,
-                AutoScaleEvaluationInterval = autoScale ? spec.AutoScaleEvaluationInterval ?? DefaultEvaluationInterval : null,
+                AutoScaleFormula = autoScale ? spec.AutoScaleFormula : null,
+                AutoScaleEvaluationInterval = autoScale ? spec.AutoScaleEvaluationInterval ?? TimeSpan.FromMinutes(15) : null,
+                AutoScaleRun = autoScale ? pool.AutoScaleRun : null,
                 EnableInterNodeCommunication = spec.EnableInterNodeCommunication ?? false,
+                NetworkConfiguration = spec.NetworkConfiguration,
                 StartTask = StartTaskEcho.Of(spec.StartTask),
+                CertificateReferences = spec.CertificateReferences?.ToList(),
+                ApplicationPackageReferences = spec.ApplicationPackageReferences?.ToList(),
                 TaskSlotsPerNode = spec.TaskSlotsPerNode ?? 1,
-                Metadata = spec.Metadata?.Select(m => new BatchMetadataItem { Name = m.Name, Value = m.Value }).ToList(),
+                TaskSchedulingPolicy = spec.TaskSchedulingPolicy ?? new BatchTaskSchedulingPolicy { NodeFillType = BatchNodeFillType.Spread },
+                UserAccounts = spec.UserAccounts?.ToList(),
+                Metadata = spec.Metadata?.ToList(),
+                Stats = stats ? Statistics(pool, url, now) : null,
+                MountConfiguration = spec.MountConfiguration?.ToList(),
+                TargetNodeCommunicationMode = spec.TargetNodeCommunicationMode,
+                UpgradePolicy = spec.UpgradePolicy,
+                ResourceTags = spec.ResourceTags?.ToDictionary(),
             };
 
             var json = JsonSerializer.SerializeToNode(model, BatchJsonContext.Default.BatchPool)!.AsObject();
-            // The runtime's model has no taskSchedulingPolicy; the service echoes it, spread when not given.
-            json["taskSchedulingPolicy"] = pool.TaskSchedulingPolicy is { } policy
-                ? JsonNode.Parse(policy.GetRawText())
-                : new JsonObject { ["nodeFillType"] = "spread" };
+            if (json["virtualMachineConfiguration"] is JsonObject configuration)
+            {
+                // A marketplace image without a version is the latest.
+                if (configuration["imageReference"] is JsonObject image && image["publisher"] is not null) image.TryAdd("version", "latest");
+                foreach (var extension in (configuration["extensions"] as JsonArray ?? []).OfType<JsonObject>()) extension.Remove("protectedSettings");
+            }
             return json;
         }
 
-        private static (AllocationState State, DateTimeOffset Since) Allocation(EmulatedPool pool, DateTimeOffset now, BatchEmulatorOptions timings)
+        private static BatchPoolStatistics Statistics(EmulatedPool pool, string url, DateTimeOffset now)
         {
-            if (pool.DeleteRequestedAt is { } deleting) return (AllocationState.Resizing, deleting);
-            if (pool.Nodes.Count == 0) return (AllocationState.Steady, pool.CreationTime);
-            var allocated = pool.CreationTime + timings.NodeCreatingDelay;
-            return now < allocated ? (AllocationState.Resizing, pool.CreationTime) : (AllocationState.Steady, allocated);
-        }
-
-        private static VirtualMachineConfiguration Echo(VirtualMachineConfiguration sent)
-        {
-            var image = sent.ImageReference;
-            var marketplace = image.Publisher is not null;
-            return new VirtualMachineConfiguration
+            var coreTime = pool.Nodes.Where(n => n.IsDedicated).Aggregate(TimeSpan.Zero, (sum, n) => sum + (now - n.AllocationTime));
+            return new BatchPoolStatistics
             {
-                NodeAgentSkuId = sent.NodeAgentSkuId,
-                ImageReference = new BatchVmImageReference
-                {
-                    Publisher = image.Publisher,
-                    Offer = image.Offer,
-                    Sku = image.Sku,
-                    Version = marketplace ? image.Version ?? "latest" : image.Version,
-                    VirtualMachineImageId = image.VirtualMachineImageId,
-                },
+                Url = url + "/stats",
+                StartTime = pool.CreationTime,
+                LastUpdateTime = now,
+                UsageStats = new BatchPoolUsageStatistics { StartTime = pool.CreationTime, LastUpdateTime = now, DedicatedCoreTime = coreTime },
+                ResourceStats = new BatchPoolResourceStatistics { StartTime = pool.CreationTime, LastUpdateTime = now },
             };
         }
     }

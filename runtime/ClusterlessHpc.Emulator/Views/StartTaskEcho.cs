@@ -9,6 +9,8 @@ namespace ClusterlessHpc.Emulator.Views
         public static BatchStartTask? Of(BatchStartTask? sent) => sent is null ? null : new BatchStartTask
         {
             CommandLine = sent.CommandLine,
+            ContainerSettings = sent.ContainerSettings,
+            ResourceFiles = sent.ResourceFiles?.ToList(),
             EnvironmentSettings = sent.EnvironmentSettings?.Select(e => new EnvironmentSetting { Name = e.Name, Value = e.Value }).ToList(),
             UserIdentity = sent.UserIdentity ?? new UserIdentity
             {

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
@@ -12,11 +14,13 @@ using ClusterlessHpc.Batch.Models;
 namespace ClusterlessHpc.Batch
 {
     /// <summary>
-    /// A client for the Azure Batch data-plane REST API (pools and nodes), on the Azure.Core pipeline: retries,
-    /// logging and transport come from <see cref="BatchClientOptions"/>; failures are <see cref="RequestFailedException"/>
-    /// carrying the Batch error code.
+    /// A client for the Azure Batch data-plane REST API (pools, nodes, node files, supported images, node counts), on
+    /// the Azure.Core pipeline: retries (honouring <c>Retry-After</c>), logging and transport come from
+    /// <see cref="BatchClientOptions"/>; each call has a diagnostic scope named <c>BatchClient.Method</c>; failures are
+    /// <see cref="RequestFailedException"/> carrying the Batch error code and the error's values in <c>Data</c>.
+    /// The operations are split by area: <c>BatchClient.Pools.cs</c>, <c>.Nodes.cs</c>, <c>.NodeFiles.cs</c>, <c>.Account.cs</c>.
     /// </summary>
-    public class BatchClient
+    public partial class BatchClient
     {
         /// <summary>The token scope of Azure Batch: the resource id plus <c>/.default</c>, hence the double slash.</summary>
         public const string TokenScope = "https://batch.core.windows.net//.default";
@@ -26,6 +30,7 @@ namespace ClusterlessHpc.Batch
         private readonly HttpPipeline _pipeline;
         private readonly Uri _endpoint;
         private readonly string _apiVersion;
+        private readonly BatchDiagnostics _diagnostics;
 
         /// <summary>Authenticates with the account name and key (Shared Key).</summary>
         public BatchClient(Uri endpoint, AzureNamedKeyCredential credential, BatchClientOptions? options = null)
@@ -33,7 +38,10 @@ namespace ClusterlessHpc.Batch
         {
         }
 
-        /// <summary>Authenticates with Microsoft Entra ID tokens (for example <c>DefaultAzureCredential</c>).</summary>
+        /// <summary>
+        /// Authenticates with Microsoft Entra ID tokens (for example <c>DefaultAzureCredential</c>) for
+        /// <see cref="TokenScope"/>. Azure.Core sends bearer tokens over HTTPS only.
+        /// </summary>
         public BatchClient(Uri endpoint, TokenCredential credential, BatchClientOptions? options = null)
             : this(endpoint, new BearerTokenAuthenticationPolicy(credential ?? throw new ArgumentNullException(nameof(credential)), TokenScope), options)
         {
@@ -45,6 +53,7 @@ namespace ClusterlessHpc.Batch
             _pipeline = null!;
             _endpoint = null!;
             _apiVersion = null!;
+            _diagnostics = null!;
         }
 
         private BatchClient(Uri endpoint, HttpPipelinePolicy authentication, BatchClientOptions? options)
@@ -53,10 +62,11 @@ namespace ClusterlessHpc.Batch
             if (!endpoint.IsAbsoluteUri) throw new ArgumentException($"The Batch endpoint '{endpoint}' is not an absolute URI.", nameof(endpoint));
             options ??= new BatchClientOptions();
             _apiVersion = options.Version;
+            _diagnostics = new BatchDiagnostics(options.Diagnostics.IsDistributedTracingEnabled);
             _pipeline = HttpPipelineBuilder.Build(new HttpPipelineOptions(options)
             {
                 PerCallPolicies = { new BatchHeadersPolicy() },
-                PerRetryPolicies = { authentication },
+                PerRetryPolicies = { new BatchDatePolicy(), authentication },
                 RequestFailedDetailsParser = new BatchErrorParser(),
             });
         }
@@ -64,73 +74,54 @@ namespace ClusterlessHpc.Batch
         /// <summary>The account endpoint, for example <c>https://myaccount.westeurope.batch.azure.com</c>.</summary>
         public virtual Uri Endpoint => _endpoint;
 
-        /// <summary>Adds a pool (POST /pools, 201). An existing id fails with <c>PoolExists</c> (409).</summary>
-        public virtual async Task<Response> CreatePoolAsync(BatchPoolCreateOptions pool, CancellationToken cancellationToken = default)
-        {
-            ArgumentNullException.ThrowIfNull(pool);
-            using var message = CreateMessage(RequestMethod.Post, "/pools", 201);
-            SetJsonBody(message, pool, BatchJsonContext.Default.BatchPoolCreateOptions);
-            return await SendAsync(message, cancellationToken).ConfigureAwait(false);
-        }
-
-        /// <summary>Gets a pool (GET /pools/{poolId}); a missing pool fails with <c>PoolNotFound</c> (404).</summary>
-        public virtual async Task<Response<BatchPool>> GetPoolAsync(string poolId, CancellationToken cancellationToken = default)
-        {
-            using var message = CreateMessage(RequestMethod.Get, "/pools/" + EscapeId(poolId, nameof(poolId)), 200);
-            var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
-            return Response.FromValue(Read(response, BatchJsonContext.Default.BatchPool), response);
-        }
-
-        /// <summary>Starts deleting a pool (DELETE /pools/{poolId}, 202): it passes through <c>deleting</c> before it is gone.</summary>
-        public virtual async Task<Response> DeletePoolAsync(string poolId, CancellationToken cancellationToken = default)
-        {
-            using var message = CreateMessage(RequestMethod.Delete, "/pools/" + EscapeId(poolId, nameof(poolId)), 202);
-            return await SendAsync(message, cancellationToken).ConfigureAwait(false);
-        }
-
-        /// <summary>Lists a pool's nodes (GET /pools/{poolId}/nodes), following <c>odata.nextLink</c>.</summary>
-        public virtual AsyncPageable<BatchNode> GetNodesAsync(string poolId, CancellationToken cancellationToken = default)
-        {
-            var path = "/pools/" + EscapeId(poolId, nameof(poolId)) + "/nodes";
-            return new BatchPageable<BatchNode>(
-                nextLink => ListPageAsync(path, nextLink, BatchJsonContext.Default.BatchListResultBatchNode, cancellationToken));
-        }
-
-        private async Task<(IReadOnlyList<T> Items, string? NextLink, Response Response)> ListPageAsync<T>(
-            string path, string? nextLink, JsonTypeInfo<BatchListResult<T>> typeInfo, CancellationToken cancellationToken)
-        {
-            using var message = nextLink is null
-                ? CreateMessage(RequestMethod.Get, path, 200)
-                : CreateMessage(RequestMethod.Get, new Uri(nextLink), 200);
-            var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
-            var page = Read(response, typeInfo);
-            return (page.Value, page.NextLink, response);
-        }
-
-        private HttpMessage CreateMessage(RequestMethod method, string path, int expectedStatus)
+        private HttpMessage CreateMessage(RequestMethod method, string path, params ReadOnlySpan<ushort> success)
         {
             var uri = new RequestUriBuilder();
             uri.Reset(_endpoint);
             uri.AppendPath(path, escape: false);
             uri.AppendQuery("api-version", _apiVersion);
-            return CreateMessage(method, uri, expectedStatus);
+            return CreateMessage(method, uri, success);
         }
 
-        private HttpMessage CreateMessage(RequestMethod method, Uri absolute, int expectedStatus)
-        {
-            var uri = new RequestUriBuilder();
-            uri.Reset(absolute);
-            return CreateMessage(method, uri, expectedStatus);
-        }
-
-        private HttpMessage CreateMessage(RequestMethod method, RequestUriBuilder uri, int expectedStatus)
+        private HttpMessage CreateMessage(RequestMethod method, RequestUriBuilder uri, params ReadOnlySpan<ushort> success)
         {
             var message = _pipeline.CreateMessage();
-            message.ResponseClassifier = new StatusCodeClassifier(stackalloc ushort[] { (ushort)expectedStatus });
+            message.ResponseClassifier = new StatusCodeClassifier(success);
             message.Request.Method = method;
             message.Request.Uri = uri;
             message.Request.Headers.Add("Accept", "application/json");
             return message;
+        }
+
+        private static void AddQuery(HttpMessage message, string name, string? value)
+        {
+            if (value is not null) message.Request.Uri.AppendQuery(name, value, escapeValue: true);
+        }
+
+        private static void AddQuery(HttpMessage message, string name, IEnumerable<string>? values)
+        {
+            var list = values?.ToList();
+            if (list is { Count: > 0 }) AddQuery(message, name, string.Join(",", list));
+        }
+
+        private static void AddQuery(HttpMessage message, string name, int? value)
+        {
+            if (value is { } number) AddQuery(message, name, number.ToString(CultureInfo.InvariantCulture));
+        }
+
+        /// <summary>The conditional headers; Batch ETags travel unquoted, as the service writes them.</summary>
+        private static void AddConditions(HttpMessage message, RequestConditions? conditions, bool datesOnly = false)
+        {
+            if (conditions is null) return;
+            if (datesOnly && (conditions.IfMatch is not null || conditions.IfNoneMatch is not null))
+            {
+                throw new ArgumentException("Node file operations accept only If-Modified-Since and If-Unmodified-Since.", nameof(conditions));
+            }
+            var headers = message.Request.Headers;
+            if (conditions.IfMatch is { } ifMatch) headers.SetValue("If-Match", ifMatch.ToString());
+            if (conditions.IfNoneMatch is { } ifNoneMatch) headers.SetValue("If-None-Match", ifNoneMatch.ToString());
+            if (conditions.IfModifiedSince is { } modified) headers.SetValue("If-Modified-Since", modified.ToString("R", CultureInfo.InvariantCulture));
+            if (conditions.IfUnmodifiedSince is { } unmodified) headers.SetValue("If-Unmodified-Since", unmodified.ToString("R", CultureInfo.InvariantCulture));
         }
 
         private static void SetJsonBody<T>(HttpMessage message, T body, JsonTypeInfo<T> typeInfo)
@@ -139,21 +130,78 @@ namespace ClusterlessHpc.Batch
             message.Request.Content = RequestContent.Create(JsonSerializer.SerializeToUtf8Bytes(body, typeInfo));
         }
 
-        private async Task<Response> SendAsync(HttpMessage message, CancellationToken cancellationToken)
+        /// <summary>Sends inside the call's diagnostic scope; an unexpected status becomes a <see cref="RequestFailedException"/>.</summary>
+        private async Task<Response> SendAsync(string operation, HttpMessage message, CancellationToken cancellationToken)
         {
-            await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            if (message.Response.IsError) throw new RequestFailedException(message.Response);
-            return message.Response;
+            using var scope = _diagnostics.CreateScope("BatchClient." + operation);
+            try
+            {
+                await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+                if (message.Response.IsError) throw new RequestFailedException(message.Response);
+                return message.Response;
+            }
+            catch (Exception e)
+            {
+                scope.Failed(e);
+                throw;
+            }
         }
 
-        private static T Read<T>(Response response, JsonTypeInfo<T> typeInfo) =>
-            JsonSerializer.Deserialize(response.Content.ToStream(), typeInfo)
-            ?? throw new RequestFailedException(response.Status, $"The Batch service returned an empty {typeof(T).Name}.");
+        private async Task<Response<T>> SendAsync<T>(string operation, HttpMessage message, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        {
+            var response = await SendAsync(operation, message, cancellationToken).ConfigureAwait(false);
+            return Response.FromValue(Read(response, typeInfo), response);
+        }
 
-        private static string EscapeId(string id, string parameterName)
+        private static T Read<T>(Response response, JsonTypeInfo<T> typeInfo)
+        {
+            try
+            {
+                return JsonSerializer.Deserialize(response.Content.ToStream(), typeInfo)
+                       ?? throw new RequestFailedException(response.Status, $"The Batch service returned an empty {typeof(T).Name}.");
+            }
+            catch (JsonException e)
+            {
+                throw new RequestFailedException(response.Status, $"The Batch service returned a {typeof(T).Name} that does not parse: {e.Message}", e);
+            }
+        }
+
+        /// <summary>A list operation as pages, each fetched (in its own scope) by following <c>odata.nextLink</c>.</summary>
+        private AsyncPageable<T> List<T>(
+            string operation, string path, JsonTypeInfo<BatchListResult<T>> typeInfo, Action<HttpMessage> addQuery,
+            int? maxResults, CancellationToken cancellationToken) where T : notnull =>
+            new BatchPageable<T>(async (nextLink, pageSizeHint) =>
+            {
+                HttpMessage message;
+                if (nextLink is null)
+                {
+                    message = CreateMessage(RequestMethod.Get, path, 200);
+                    addQuery(message);
+                    AddQuery(message, "maxresults", maxResults ?? pageSizeHint);
+                }
+                else
+                {
+                    // The next link is absolute and already carries every query parameter.
+                    var uri = new RequestUriBuilder();
+                    uri.Reset(new Uri(nextLink));
+                    message = CreateMessage(RequestMethod.Get, uri, 200);
+                }
+                using (message)
+                {
+                    var response = await SendAsync(operation, message, cancellationToken).ConfigureAwait(false);
+                    var page = Read(response, typeInfo);
+                    return (page.Value, page.NextLink, response);
+                }
+            });
+
+        private static string Escape(string id, string parameterName)
         {
             ArgumentException.ThrowIfNullOrEmpty(id, parameterName);
             return Uri.EscapeDataString(id);
         }
+
+        private static string PoolPath(string poolId) => "/pools/" + Escape(poolId, nameof(poolId));
+
+        private static string NodePath(string poolId, string nodeId) => PoolPath(poolId) + "/nodes/" + Escape(nodeId, nameof(nodeId));
     }
 }

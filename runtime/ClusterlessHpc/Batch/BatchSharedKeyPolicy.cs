@@ -17,7 +17,11 @@ namespace ClusterlessHpc.Batch
         public override void OnSendingRequest(HttpMessage message)
         {
             var request = message.Request;
-            request.Headers.SetValue("ocp-date", DateTimeOffset.UtcNow.ToString("r", System.Globalization.CultureInfo.InvariantCulture));
+            // BatchDatePolicy sets ocp-date before this policy; a pipeline built without it still gets a signed date.
+            if (!request.Headers.Contains("ocp-date"))
+            {
+                request.Headers.SetValue("ocp-date", DateTimeOffset.UtcNow.ToString("r", System.Globalization.CultureInfo.InvariantCulture));
+            }
             // The transport sets Content-Length itself; sign the length it will send.
             string? contentLength = request.Content is not null && request.Content.TryComputeLength(out var length)
                 ? length.ToString(System.Globalization.CultureInfo.InvariantCulture)

@@ -5,7 +5,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace ClusterlessHpc.Emulator.Simulation
+namespace ClusterlessHpc.Emulator.StartTasks
 {
     /// <summary>Runs <c>bash -n</c> (parse, do not execute) on a script fed through standard input.</summary>
     internal static class BashSyntaxCheck

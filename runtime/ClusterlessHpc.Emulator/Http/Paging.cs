@@ -7,7 +7,7 @@ using ClusterlessHpc.Emulator.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
-namespace ClusterlessHpc.Emulator.Routes
+namespace ClusterlessHpc.Emulator.Http
 {
     /// <summary>
     /// List paging as the service does it: <c>maxresults</c> (1 to 1000, default 1000) items per page and an absolute

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Provisioning;
 
-namespace ClusterlessHpc.Emulator.Simulation
+namespace ClusterlessHpc.Emulator.StartTasks
 {
     /// <summary>
     /// Finds the bash text a start task would run, so that it can be syntax-checked:

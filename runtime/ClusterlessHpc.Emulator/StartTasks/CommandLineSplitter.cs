@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
 
-namespace ClusterlessHpc.Emulator.Simulation
+namespace ClusterlessHpc.Emulator.StartTasks
 {
     /// <summary>
     /// Splits a start task's command line into arguments the way a POSIX shell splits words and removes quotes, but

@@ -1,0 +1,13 @@
+using System;
+
+namespace ClusterlessHpc.Emulator.NodeFiles
+{
+    /// <summary>A file or directory on a node, named relative to the node's root directory with <c>/</c> separators.</summary>
+    internal sealed record NodeFileEntry(
+        string Name,
+        bool IsDirectory,
+        DateTimeOffset CreationTime,
+        DateTimeOffset LastModified,
+        long Length,
+        string? FileMode);
+}

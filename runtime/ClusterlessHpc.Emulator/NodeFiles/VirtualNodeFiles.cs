@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ClusterlessHpc.Emulator.NodeFiles
+{
+    /// <summary>
+    /// The files of a simulated node, in memory: the directories a node has (<c>shared</c>, <c>startup</c>,
+    /// <c>startup/wd</c>) and the start task's <c>stdout.txt</c> and <c>stderr.txt</c> once it has run.
+    /// </summary>
+    internal sealed class VirtualNodeFiles : INodeFiles
+    {
+        private static readonly string[] Directories = ["shared", "startup", "startup/wd"];
+
+        private readonly object _gate = new();
+        private readonly Dictionary<string, (byte[] Bytes, DateTimeOffset Created, DateTimeOffset Modified)> _files = new(StringComparer.Ordinal);
+        private DateTimeOffset _created;
+
+        public VirtualNodeFiles(DateTimeOffset created) => _created = created;
+
+        /// <summary>The files, for the state file.</summary>
+        public IReadOnlyDictionary<string, (byte[] Bytes, DateTimeOffset Created, DateTimeOffset Modified)> Snapshot()
+        {
+            lock (_gate) return new Dictionary<string, (byte[], DateTimeOffset, DateTimeOffset)>(_files);
+        }
+
+        public DateTimeOffset Created
+        {
+            get
+            {
+                lock (_gate) return _created;
+            }
+        }
+
+        public void Write(string path, byte[] bytes, DateTimeOffset at)
+        {
+            lock (_gate)
+            {
+                var created = _files.TryGetValue(path, out var existing) ? existing.Created : at;
+                _files[path] = (bytes, created, at);
+            }
+        }
+
+        public IReadOnlyList<NodeFileEntry> List(bool recursive)
+        {
+            lock (_gate)
+            {
+                var entries = Directories.Select(d => new NodeFileEntry(d, true, _created, _created, 0, null))
+                    .Concat(_files.Select(f => new NodeFileEntry(f.Key, false, f.Value.Created, f.Value.Modified, f.Value.Bytes.LongLength, "0100644")));
+                return entries.Where(e => recursive || !e.Name.Contains('/', StringComparison.Ordinal)).OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+            }
+        }
+
+        public NodeFileEntry? Find(string path) =>
+            List(recursive: true).FirstOrDefault(e => e.Name == path.Trim('/'));
+
+        public byte[] Read(string path)
+        {
+            lock (_gate) return _files.TryGetValue(path.Trim('/'), out var file) ? file.Bytes : [];
+        }
+
+        public void Wipe()
+        {
+            lock (_gate) _files.Clear();
+        }
+
+        /// <summary>Restores what <see cref="Snapshot"/> gave, after a restart.</summary>
+        public void Restore(DateTimeOffset created, IEnumerable<KeyValuePair<string, (byte[] Bytes, DateTimeOffset Created, DateTimeOffset Modified)>> files)
+        {
+            lock (_gate)
+            {
+                _created = created;
+                foreach (var (name, file) in files) _files[name] = file;
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using ClusterlessHpc.Batch;
+using ClusterlessHpc.Batch.Models;
+using ClusterlessHpc.Emulator.Errors;
+using ClusterlessHpc.Emulator.Http;
+using ClusterlessHpc.Emulator.NodeFiles;
+using ClusterlessHpc.Emulator.State;
+using ClusterlessHpc.Emulator.Views;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace ClusterlessHpc.Emulator.Routes
+{
+    /// <summary>
+    /// The node file operations: list (top level, or everything with <c>recursive=true</c>), get (whole, or the bytes
+    /// of <c>ocp-range</c>) and get properties (HEAD), with the file's properties in the response headers.
+    /// </summary>
+    internal static class NodeFileRoutes
+    {
+        private static readonly System.Collections.Generic.IReadOnlySet<string> Properties = QueryRules.PropertiesOf(typeof(BatchNodeFile));
+
+        public static void Map(IEndpointRouteBuilder routes, PoolStore store)
+        {
+            routes.MapGet("/pools/{poolId}/nodes/{nodeId}/files", context => ListAsync(context, store));
+            routes.MapGet("/pools/{poolId}/nodes/{nodeId}/files/{**filePath}", context => GetAsync(context, store, withContent: true));
+            routes.MapMethods("/pools/{poolId}/nodes/{nodeId}/files/{**filePath}", ["HEAD"], context => GetAsync(context, store, withContent: false));
+        }
+
+        private static Task ListAsync(HttpContext context, PoolStore store)
+        {
+            var request = context.Request;
+            QueryRules.Require(request, "$filter", "recursive", "maxresults", "$skiptoken");
+            ConditionalHeaders.Read(request, ConditionSupport.None);
+            var filter = ODataFilter.Parse(QueryRules.Get(request, "$filter"), Properties);
+            var recursiveText = QueryRules.Get(request, "recursive");
+            bool recursive = false;
+            if (recursiveText is not null && !bool.TryParse(recursiveText, out recursive))
+            {
+                throw BatchErrors.InvalidQueryParameterValue("recursive", recursiveText, "recursive must be true or false.");
+            }
+            var baseUrl = BaseUrl.Of(request);
+            var (files, node, windows, versions) = store.ReadPool(PoolRoutes.PoolId(context), null, (pool, _) =>
+            {
+                var found = PoolStore.FindNode(pool, NodeRoutes.NodeId(context));
+                return (found.Files, NodeView.Url(baseUrl, pool, found), pool.IsWindows, PoolStore.NodeVersions(found));
+            });
+            // Outside the lock: an executed node's files are on disk.
+            var rendered = files.List(recursive)
+                .Select(e => (Name: NodeFileView.Name(e, windows), Json: NodeFileView.Render(e, node, windows)))
+                .Where(e => filter?.Matches(e.Json) ?? true)
+                .ToList();
+            var (page, next) = Paging.Page(request, rendered, e => e.Name);
+            return Responses.List(context, new JsonArray(page.Select(e => (JsonNode)e.Json).ToArray()), next, versions);
+        }
+
+        private static async Task GetAsync(HttpContext context, PoolStore store, bool withContent)
+        {
+            var request = context.Request;
+            QueryRules.Require(request);
+            var conditions = ConditionalHeaders.Read(request, ConditionSupport.Dates);
+            var path = ((string?)request.RouteValues["filePath"] ?? "").Replace('\\', '/');
+            var baseUrl = BaseUrl.Of(request);
+            var (files, nodeUrl, windows) = store.ReadPool(PoolRoutes.PoolId(context), null, (pool, _) =>
+            {
+                var node = PoolStore.FindNode(pool, NodeRoutes.NodeId(context));
+                return (node.Files, NodeView.Url(baseUrl, pool, node), pool.IsWindows);
+            });
+            var entry = files.Find(path) ?? throw BatchErrors.FileNotFound();
+            var etag = "0x" + entry.LastModified.UtcTicks.ToString("X", CultureInfo.InvariantCulture);
+            conditions?.Check(etag, entry.LastModified, isRead: true);
+            if (withContent && entry.IsDirectory) throw BatchErrors.ResourceTypeMismatch("The path is a directory; list it instead.");
+
+            var response = context.Response;
+            response.Headers.ETag = etag;
+            response.Headers.LastModified = entry.LastModified.ToString("R", CultureInfo.InvariantCulture);
+            response.Headers["ocp-creation-time"] = entry.CreationTime.ToString("R", CultureInfo.InvariantCulture);
+            response.Headers["ocp-batch-file-isdirectory"] = entry.IsDirectory ? "true" : "false";
+            response.Headers["ocp-batch-file-url"] = NodeFileView.Url(nodeUrl, entry, windows);
+            if (!windows && entry.FileMode is not null) response.Headers["ocp-batch-file-mode"] = entry.FileMode;
+            response.ContentType = NodeFileView.ContentType;
+            response.StatusCode = StatusCodes.Status200OK;
+            if (!withContent)
+            {
+                response.ContentLength = entry.Length;
+                return;
+            }
+            var bytes = files.Read(path);
+            var (start, length) = Range(request.Headers["ocp-range"].ToString(), bytes.LongLength);
+            response.ContentLength = length;
+            await response.Body.WriteAsync(bytes.AsMemory((int)start, (int)length), context.RequestAborted).ConfigureAwait(false);
+        }
+
+        /// <summary>The bytes an <c>ocp-range: bytes=start-end</c> asks for (end inclusive and optional); all of them without one.</summary>
+        private static (long Start, long Length) Range(string header, long size)
+        {
+            if (header.Length == 0) return (0, size);
+            const string prefix = "bytes=";
+            var dash = header.IndexOf('-', StringComparison.Ordinal);
+            if (!header.StartsWith(prefix, StringComparison.Ordinal) || dash < 0 ||
+                !long.TryParse(header.AsSpan(prefix.Length, dash - prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var start))
+            {
+                throw BatchErrors.InvalidHeaderValue("ocp-range", "The range must be bytes=start-end.");
+            }
+            var endText = header[(dash + 1)..];
+            long end = size - 1;
+            if (endText.Length > 0 && !long.TryParse(endText, NumberStyles.None, CultureInfo.InvariantCulture, out end))
+            {
+                throw BatchErrors.InvalidHeaderValue("ocp-range", "The range must be bytes=start-end.");
+            }
+            if (start >= size || end < start) throw BatchErrors.InvalidRange(header);
+            end = Math.Min(end, size - 1);
+            return (start, end - start + 1);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using ClusterlessHpc.Batch.Models;
+using ClusterlessHpc.Emulator.NodeFiles;
+using Microsoft.Extensions.Logging;
+
+namespace ClusterlessHpc.Emulator.StartTasks
+{
+    /// <summary>
+    /// Start tasks that really run, each node in its <see cref="NodeSandbox"/>: resource files are downloaded, the
+    /// command line is split into arguments without a shell (as the Batch agent does), its program is found in the
+    /// working directory or the node's PATH, and the program runs through <see cref="Sandbox"/>. The exit code is the
+    /// outcome. Windows pools cannot run here and are simulated.
+    /// </summary>
+    internal sealed class ExecutedStartTasks : IStartTaskRunner
+    {
+        private readonly SimulatedStartTasks _windows;
+        private readonly string _nodesDirectory;
+        private readonly int _uidBase;
+        private readonly bool _confined;
+        private readonly TimeProvider _clock;
+        private readonly ILogger _logger;
+        private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(10) };
+        private readonly ResourceFileDownloader _downloader;
+        private readonly CancellationTokenSource _stopping = new();
+
+        public ExecutedStartTasks(
+            SimulatedStartTasks windows, string nodesDirectory, int uidBase, TimeProvider clock, ILogger logger)
+        {
+            _windows = windows;
+            _nodesDirectory = Path.GetFullPath(nodesDirectory);
+            _uidBase = uidBase;
+            _clock = clock;
+            _logger = logger;
+            _downloader = new ResourceFileDownloader(_http);
+            _confined = Sandbox.IsRoot;
+            if (!_confined)
+            {
+                _logger.LogWarning("The emulator does not run as root, so executed start tasks run as its own user, without a sandbox.");
+            }
+            Directory.CreateDirectory(_nodesDirectory);
+        }
+
+        /// <summary>The emulator's account, for <c>AZ_BATCH_ACCOUNT_NAME</c> and <c>AZ_BATCH_ACCOUNT_URL</c> (known once it listens).</summary>
+        public (string Name, string Url) Account { get; set; } = ("", "");
+
+        public TimeSpan MinimumDuration => TimeSpan.Zero;
+
+        public string NodesDirectory => _nodesDirectory;
+
+        public INodeFiles CreateFiles(string poolId, string nodeId, bool isWindows, DateTimeOffset now) =>
+            isWindows ? _windows.CreateFiles(poolId, nodeId, isWindows, now) : new DiskNodeFiles(new NodeSandbox(_nodesDirectory, poolId, nodeId).Root);
+
+        public StartTaskAttempt Start(StartTaskLaunch launch, DateTimeOffset at)
+        {
+            if (launch.IsWindows) return _windows.Start(launch, at);
+            var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+            var outcome = Task.Run(() => RunAsync(launch, cancellation.Token));
+            return new StartTaskAttempt(at, outcome, cancellation);
+        }
+
+        public void Dispose()
+        {
+            _stopping.Cancel();
+            _http.Dispose();
+        }
+
+        private async Task<StartTaskOutcome> RunAsync(StartTaskLaunch launch, CancellationToken cancellationToken)
+        {
+            var sandbox = new NodeSandbox(_nodesDirectory, launch.PoolId, launch.NodeId);
+            int? uid = _confined ? _uidBase + launch.NodeNumber : null;
+            try
+            {
+                sandbox.Prepare(uid);
+                File.WriteAllBytes(sandbox.StdOut, []);
+                File.WriteAllBytes(sandbox.StdErr, []);
+                var failure = await _downloader.DownloadAsync(launch.StartTask.ResourceFiles ?? [], sandbox, uid, cancellationToken).ConfigureAwait(false);
+                if (failure is not null) return Outcome(null, failure);
+
+                if (!CommandLineSplitter.TrySplit(launch.StartTask.CommandLine, out var arguments) || arguments.Count == 0)
+                {
+                    return Outcome(null, Failure("CommandLaunchFailed", "The command line cannot be split into arguments: it has an unclosed quote or is empty."));
+                }
+                var program = Sandbox.ResolveProgram(arguments[0], sandbox.WorkingDirectory);
+                if (program is null)
+                {
+                    return Outcome(null, Failure("CommandProgramNotFound", $"The program '{arguments[0]}' was not found in the working directory or on the PATH."));
+                }
+                var resolved = new string[arguments.Count];
+                resolved[0] = program;
+                for (var i = 1; i < arguments.Count; i++) resolved[i] = arguments[i];
+
+                var environment = sandbox.Environment(launch, Account.Name, Account.Url);
+                using var process = Process.Start(Sandbox.StartInfo(sandbox, uid, resolved, environment))
+                                    ?? throw new InvalidOperationException("The start task process did not start.");
+                try
+                {
+                    await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    Kill(process);
+                    throw;
+                }
+                return Outcome(process.ExitCode, null);
+            }
+            catch (OperationCanceledException)
+            {
+                return Outcome(null, Failure("TaskEnded", "The start task was stopped: its node left the pool, rebooted or was reimaged."));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Win32Exception or InvalidOperationException)
+            {
+                _logger.LogError(e, "The start task of node {NodeId} could not run.", launch.NodeId);
+                return Outcome(null, Failure("CommandLaunchFailed", "The emulator could not launch the start task: " + e.Message));
+            }
+        }
+
+        private StartTaskOutcome Outcome(int? exitCode, BatchTaskFailureInfo? failure) => new(exitCode, failure, _clock.GetUtcNow());
+
+        private static BatchTaskFailureInfo Failure(string code, string message) =>
+            new() { Category = BatchErrorSourceCategory.UserError, Code = code, Message = message };
+
+        private static void Kill(Process process)
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It exited meanwhile.
+            }
+        }
+    }
+}

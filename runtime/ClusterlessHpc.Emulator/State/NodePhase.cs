@@ -1,0 +1,27 @@
+namespace ClusterlessHpc.Emulator.State
+{
+    /// <summary>Where a node is in its life; the reported state follows from it (see <see cref="EmulatedNode.State"/>).</summary>
+    internal enum NodePhase
+    {
+        /// <summary>The VM is being allocated: <c>creating</c>.</summary>
+        Creating,
+
+        /// <summary>Booting: <c>starting</c>.</summary>
+        Starting,
+
+        /// <summary>The start task runs: <c>waitingforstarttask</c>, or <c>idle</c> when it does not wait for success.</summary>
+        StartTask,
+
+        Idle,
+
+        /// <summary>The start task failed for good and waited for success: <c>starttaskfailed</c>.</summary>
+        StartTaskFailed,
+
+        Rebooting,
+
+        Reimaging,
+
+        /// <summary><c>leavingpool</c>, until it is gone.</summary>
+        Leaving,
+    }
+}

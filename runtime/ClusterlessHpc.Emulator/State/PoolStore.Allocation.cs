@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ClusterlessHpc.Batch.Models;
+using ClusterlessHpc.Emulator.Errors;
+using ClusterlessHpc.Emulator.Http;
+
+namespace ClusterlessHpc.Emulator.State
+{
+    /// <summary>
+    /// Resizing: a pool grows by allocating nodes at once (they are <c>creating</c> for the creating delay) up to the
+    /// account's quota, and shrinks by sending nodes to <c>leavingpool</c> as the deallocation option says. The
+    /// allocation is <c>resizing</c> (or <c>stopping</c>) until no node is creating or leaving, then <c>steady</c>, and
+    /// only then are the resize's errors reported.
+    /// </summary>
+    internal sealed partial class PoolStore
+    {
+        /// <summary>Resize (POST .../resize): a steady pool that does not scale itself only.</summary>
+        public Versions ResizePool(string poolId, BatchPoolResizeOptions options, ConditionalHeaders? conditions) =>
+            Change(poolId, (pool, now) =>
+            {
+                conditions?.Check(pool.ETag, pool.LastModified, isRead: false);
+                RequireActive(pool);
+                if (pool.AutoScaleEnabled)
+                {
+                    throw BatchErrors.OperationInvalidForCurrentState("The pool scales itself with an autoscale formula; disable autoscale to resize it.");
+                }
+                RequireSteady(pool);
+                if (options.TargetDedicatedNodes is < 0) throw BatchErrors.InvalidPropertyValue("targetDedicatedNodes", "targetDedicatedNodes must not be negative.");
+                if (options.TargetLowPriorityNodes is < 0) throw BatchErrors.InvalidPropertyValue("targetLowPriorityNodes", "targetLowPriorityNodes must not be negative.");
+                RequireResizeTimeout(options.ResizeTimeout);
+                Resize(pool, options.TargetDedicatedNodes ?? pool.TargetDedicated, options.TargetLowPriorityNodes ?? pool.TargetLowPriority,
+                    options.ResizeTimeout ?? DefaultResizeTimeout, options.NodeDeallocationOption, now);
+                return Modified(pool, now);
+            });
+
+        /// <summary>Stop resize: the pool keeps the nodes it has, goes <c>stopping</c>, then steady with <c>ResizeStopped</c>.</summary>
+        public Versions StopResize(string poolId, ConditionalHeaders? conditions) =>
+            Change(poolId, (pool, now) =>
+            {
+                conditions?.Check(pool.ETag, pool.LastModified, isRead: false);
+                RequireActive(pool);
+                if (pool.Allocation != AllocationState.Resizing)
+                {
+                    throw BatchErrors.OperationInvalidForCurrentState($"The pool is not resizing; its allocation state is {pool.Allocation}.");
+                }
+                pool.Allocation = AllocationState.Stopping;
+                pool.AllocationSince = now;
+                pool.StoppingUntil = now + Settings.StopResizeDelay;
+                pool.PendingResizeError = new ResizeError
+                {
+                    Code = "ResizeStopped",
+                    Message = "Desired number of dedicated nodes could not be allocated due to a stop resize operation",
+                    Values = [],
+                };
+                return new Versions(pool.ETag, pool.LastModified);
+            });
+
+        /// <summary>Removes up to 100 named nodes from a steady pool; its targets drop by their number.</summary>
+        public Versions RemoveNodes(string poolId, BatchNodeRemoveOptions options, ConditionalHeaders? conditions) =>
+            Change(poolId, (pool, now) =>
+            {
+                conditions?.Check(pool.ETag, pool.LastModified, isRead: false);
+                RequireActive(pool);
+                RequireSteady(pool);
+                if (options.NodeList.Count is 0 or > 100)
+                {
+                    throw BatchErrors.InvalidPropertyValue("nodeList", "nodeList must name between 1 and 100 nodes.");
+                }
+                RequireResizeTimeout(options.ResizeTimeout);
+                var nodes = options.NodeList.Select(id => FindNode(pool, id)).Distinct().ToList();
+                foreach (var node in nodes.Where(n => n.Phase != NodePhase.Leaving))
+                {
+                    if (node.IsDedicated) pool.TargetDedicated--;
+                    else pool.TargetLowPriority--;
+                    _lifecycle.Leave(node, options.NodeDeallocationOption, now);
+                }
+                pool.TargetDedicated = Math.Max(0, pool.TargetDedicated);
+                pool.TargetLowPriority = Math.Max(0, pool.TargetLowPriority);
+                pool.ResizeTimeout = options.ResizeTimeout ?? DefaultResizeTimeout;
+                StartResizing(pool, now);
+                return Modified(pool, now);
+            });
+
+        private void Resize(EmulatedPool pool, int dedicated, int lowPriority, TimeSpan timeout, BatchNodeDeallocationOption? option, DateTimeOffset now)
+        {
+            pool.TargetDedicated = dedicated;
+            pool.TargetLowPriority = lowPriority;
+            pool.ResizeTimeout = timeout;
+            StartResizing(pool, now);
+            ResizeKind(pool, dedicated: true, dedicated, option, now);
+            ResizeKind(pool, dedicated: false, lowPriority, option, now);
+        }
+
+        private void StartResizing(EmulatedPool pool, DateTimeOffset now)
+        {
+            pool.ResizeErrors.Clear();
+            pool.PendingResizeError = null;
+            pool.StoppingUntil = null;
+            pool.Allocation = AllocationState.Resizing;
+            pool.AllocationSince = now;
+            pool.BusyUntil = now;
+        }
+
+        private void ResizeKind(EmulatedPool pool, bool dedicated, int target, BatchNodeDeallocationOption? option, DateTimeOffset now)
+        {
+            var current = pool.CurrentNodes(dedicated);
+            if (target > current)
+            {
+                var quota = dedicated ? Settings.DedicatedNodeQuota : Settings.LowPriorityNodeQuota;
+                var used = _pools.Values.Sum(p => p.CurrentNodes(dedicated));
+                var count = Math.Min(target - current, Math.Max(0, quota - used));
+                for (var i = 0; i < count; i++)
+                {
+                    pool.Nodes.Add(_lifecycle.Allocate(pool, _nodeNumbers++, dedicated, NextIpAddress(), now));
+                }
+                if (count < target - current) pool.PendingResizeError = QuotaReached(dedicated, quota);
+            }
+            else if (target < current)
+            {
+                foreach (var node in ShrinkOrder(pool, dedicated).Take(current - target)) _lifecycle.Leave(node, option, now);
+            }
+        }
+
+        /// <summary>Nodes that are of least use go first: failed, then still starting, then idle; the newest first.</summary>
+        private static IEnumerable<EmulatedNode> ShrinkOrder(EmulatedPool pool, bool dedicated) =>
+            pool.Nodes
+                .Where(n => n.IsDedicated == dedicated && n.Phase != NodePhase.Leaving)
+                .OrderBy(n => n.Phase switch
+                {
+                    NodePhase.StartTaskFailed => 0,
+                    NodePhase.Creating => 1,
+                    NodePhase.Starting or NodePhase.Rebooting or NodePhase.Reimaging => 2,
+                    NodePhase.StartTask => 3,
+                    _ => 4,
+                })
+                .ThenByDescending(n => n.AllocationTime)
+                .ThenByDescending(n => n.Number);
+
+        /// <summary>Ends a resize once no node is creating or leaving (and a stop has had its delay).</summary>
+        private static void SettleAllocation(EmulatedPool pool, DateTimeOffset now)
+        {
+            if (pool.Allocation == AllocationState.Steady || pool.IsDeleting) return;
+            if (pool.Nodes.Any(n => n.IsAllocating)) return;
+            var steadyAt = pool.BusyUntil > pool.AllocationSince ? pool.BusyUntil : pool.AllocationSince;
+            if (pool.StoppingUntil is { } stopping && stopping > steadyAt) steadyAt = stopping;
+            if (now < steadyAt) return;
+            pool.Allocation = AllocationState.Steady;
+            pool.AllocationSince = steadyAt;
+            pool.StoppingUntil = null;
+            pool.ResizeErrors.Clear();
+            if (pool.PendingResizeError is { } error) pool.ResizeErrors.Add(error);
+            pool.PendingResizeError = null;
+        }
+
+        private static void RequireSteady(EmulatedPool pool)
+        {
+            if (pool.Allocation != AllocationState.Steady) throw BatchErrors.PoolBeingResized();
+        }
+
+        private static ResizeError QuotaReached(bool dedicated, int quota) => new()
+        {
+            Code = dedicated ? "AccountCoreQuotaReached" : "AccountLowPriorityCoreQuotaReached",
+            Message = dedicated
+                ? "The specified account has reached VM core quota. The pool could not be resized to the desired number of dedicated nodes."
+                : "The specified account has reached low-priority VM core quota. The pool could not be resized to the desired number of low-priority nodes.",
+            Values = [new NameValuePair { Name = "NodeQuota", Value = quota.ToString(System.Globalization.CultureInfo.InvariantCulture) }],
+        };
+    }
+}

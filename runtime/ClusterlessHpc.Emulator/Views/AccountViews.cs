@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ClusterlessHpc.Batch;
+using ClusterlessHpc.Batch.Models;
+using ClusterlessHpc.Emulator.State;
+using ClusterlessHpc.Images;
+
+namespace ClusterlessHpc.Emulator.Views
+{
+    /// <summary>The account-level lists: the supported images (from the runtime's image catalogue) and node counts.</summary>
+    internal static class AccountViews
+    {
+        /// <summary>The images the emulator reports as supported: those of the image catalogue, all verified.</summary>
+        public static IReadOnlyList<BatchSupportedImage> SupportedImages { get; } = Catalogue().ToList();
+
+        public static JsonObject Render(BatchSupportedImage image) =>
+            JsonSerializer.SerializeToNode(image, BatchJsonContext.Default.BatchSupportedImage)!.AsObject();
+
+        public static string Key(BatchSupportedImage image) =>
+            $"{image.ImageReference.Publisher}/{image.ImageReference.Offer}/{image.ImageReference.Sku}/{image.NodeAgentSkuId}";
+
+        public static JsonObject NodeCounts(EmulatedPool pool) =>
+            JsonSerializer.SerializeToNode(new BatchPoolNodeCounts
+            {
+                PoolId = pool.Id,
+                Dedicated = Count(pool.Nodes.Where(n => n.IsDedicated)),
+                LowPriority = Count(pool.Nodes.Where(n => !n.IsDedicated)),
+            }, BatchJsonContext.Default.BatchPoolNodeCounts)!.AsObject();
+
+        private static BatchNodeCounts Count(IEnumerable<EmulatedNode> nodes)
+        {
+            var byState = nodes.GroupBy(n => n.State.Value).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
+            int Of(string state) => byState.GetValueOrDefault(state);
+            return new BatchNodeCounts
+            {
+                Creating = Of("creating"),
+                Idle = Of("idle"),
+                Offline = Of("offline"),
+                Preempted = Of("preempted"),
+                Rebooting = Of("rebooting"),
+                Reimaging = Of("reimaging"),
+                Running = Of("running"),
+                Starting = Of("starting"),
+                StartTaskFailed = Of("starttaskfailed"),
+                LeavingPool = Of("leavingpool"),
+                Unknown = Of("unknown"),
+                Unusable = Of("unusable"),
+                WaitingForStartTask = Of("waitingforstarttask"),
+                UpgradingOS = Of("upgradingos"),
+                Deallocated = Of("deallocated"),
+                Deallocating = Of("deallocating"),
+                Total = byState.Values.Sum(),
+            };
+        }
+
+        private static IEnumerable<BatchSupportedImage> Catalogue()
+        {
+            foreach (var image in new[] { ImageCatalogue.DefaultLinux })
+            {
+                yield return new BatchSupportedImage
+                {
+                    NodeAgentSkuId = image.NodeAgentSkuId,
+                    ImageReference = new BatchVmImageReference { Publisher = image.Publisher, Offer = image.Offer, Sku = image.Sku, Version = image.Version },
+                    OsType = image.NodeAgentSkuId.StartsWith("batch.node.windows", StringComparison.OrdinalIgnoreCase) ? OSType.Windows : OSType.Linux,
+                    VerificationType = ImageVerificationType.Verified,
+                };
+            }
+        }
+    }
+}

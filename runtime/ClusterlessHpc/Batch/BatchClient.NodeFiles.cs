@@ -1,0 +1,86 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure;
+using Azure.Core;
+using ClusterlessHpc.Batch.Models;
+
+namespace ClusterlessHpc.Batch
+{
+    /// <summary>The node file operations: what a node's tasks left on its disk, such as the start task's <c>startup/stdout.txt</c>.</summary>
+    public partial class BatchClient
+    {
+        /// <summary>The start task's standard output, relative to the node's root directory.</summary>
+        public const string StartTaskStdOutPath = "startup/stdout.txt";
+
+        /// <summary>The start task's standard error, relative to the node's root directory.</summary>
+        public const string StartTaskStdErrPath = "startup/stderr.txt";
+
+        /// <summary>
+        /// Lists the files and directories on a node (GET /pools/{poolId}/nodes/{nodeId}/files): the top level, or
+        /// everything below it with <paramref name="recursive"/>. <paramref name="filter"/> is an OData filter such as
+        /// <c>startswith(name,'startup')</c>.
+        /// </summary>
+        public virtual AsyncPageable<BatchNodeFile> GetNodeFilesAsync(
+            string poolId,
+            string nodeId,
+            string? filter = null,
+            bool? recursive = null,
+            int? maxResults = null,
+            CancellationToken cancellationToken = default)
+        {
+            var path = NodePath(poolId, nodeId) + "/files";
+            return List("GetNodeFiles", path, BatchJsonContext.Default.BatchListResultBatchNodeFile, message =>
+            {
+                AddQuery(message, "$filter", filter);
+                if (recursive is { } value) AddQuery(message, "recursive", value ? "true" : "false");
+            }, maxResults, cancellationToken);
+        }
+
+        /// <summary>
+        /// Reads a file on a node (GET /pools/{poolId}/nodes/{nodeId}/files/{filePath}), or the bytes of
+        /// <paramref name="range"/> (sent as <c>ocp-range</c>). A missing file fails with <c>FileNotFound</c> (404).
+        /// Only <see cref="RequestConditions.IfModifiedSince"/> and <see cref="RequestConditions.IfUnmodifiedSince"/> apply.
+        /// </summary>
+        public virtual async Task<Response<BinaryData>> GetNodeFileAsync(
+            string poolId,
+            string nodeId,
+            string filePath,
+            HttpRange? range = null,
+            RequestConditions? requestConditions = null,
+            CancellationToken cancellationToken = default)
+        {
+            using var message = CreateMessage(RequestMethod.Get, FilePath(poolId, nodeId, filePath), 200);
+            message.Request.Headers.SetValue("Accept", "application/octet-stream");
+            if (range is { } bytes) message.Request.Headers.SetValue("ocp-range", bytes.ToString());
+            AddConditions(message, requestConditions, datesOnly: true);
+            var response = await SendAsync("GetNodeFile", message, cancellationToken).ConfigureAwait(false);
+            return Response.FromValue(response.Content, response);
+        }
+
+        /// <summary>
+        /// The properties of a file on a node, from the headers of HEAD /pools/{poolId}/nodes/{nodeId}/files/{filePath}.
+        /// </summary>
+        public virtual async Task<Response<BatchFileProperties>> GetNodeFilePropertiesAsync(
+            string poolId,
+            string nodeId,
+            string filePath,
+            RequestConditions? requestConditions = null,
+            CancellationToken cancellationToken = default)
+        {
+            using var message = CreateMessage(RequestMethod.Head, FilePath(poolId, nodeId, filePath), 200);
+            AddConditions(message, requestConditions, datesOnly: true);
+            var response = await SendAsync("GetNodeFileProperties", message, cancellationToken).ConfigureAwait(false);
+            return Response.FromValue(BatchFileProperties.FromHeaders(response), response);
+        }
+
+        /// <summary>Each segment escaped on its own, so the path's separators stay separators.</summary>
+        private static string FilePath(string poolId, string nodeId, string filePath)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(filePath);
+            var segments = filePath.TrimStart('/').Split('/').Select(Uri.EscapeDataString);
+            return NodePath(poolId, nodeId) + "/files/" + string.Join("/", segments);
+        }
+    }
+}
