@@ -51,7 +51,12 @@ namespace ClusterlessHpc.Generator
             var (definition, locations) = PoolDeclarationReader.ReadWithLocations(type, context.CancellationToken);
             foreach (var problem in PoolValidator.Validate(definition))
             {
-                context.ReportDiagnostic(Diagnostic.Create(RoslynDescriptors.For(problem.Rule), Locate(problem.Target, locations, classLocation), problem.MessageArgs));
+                var location = Locate(problem.Target, locations, classLocation);
+                if (problem.FormulaSpan is { } span)
+                {
+                    location = FormulaLocator.Locate(location, span, context.Compilation, context.CancellationToken) ?? location;
+                }
+                context.ReportDiagnostic(Diagnostic.Create(RoslynDescriptors.For(problem.Rule), location, problem.MessageArgs));
             }
             pools.Add(new DeclaredPool(definition, type.ToDisplayString(), Locate(DefinitionTarget.PoolId, locations, classLocation)));
         }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using ClusterlessHpc.AutoScale.Language;
 using ClusterlessHpc.Diagnostics;
 
 namespace ClusterlessHpc.Rules
@@ -12,7 +13,18 @@ namespace ClusterlessHpc.Rules
         internal static void Check(PoolDefinition d, List<PoolDiagnostic> found)
         {
             if (d.AutoScale is not { } autoScale) return;
-            if (autoScale.Formula.Trim().Length == 0) found.Add(new(DiagnosticCatalogue.AutoScaleNeedsFormula, DefinitionTarget.AutoScaleFormula));
+            if (autoScale.Formula.Trim().Length == 0)
+            {
+                found.Add(new(DiagnosticCatalogue.AutoScaleNeedsFormula, DefinitionTarget.AutoScaleFormula));
+            }
+            else
+            {
+                // The formula's own language: the one checker the runtime's evaluator is built on.
+                foreach (var problem in FormulaChecker.Check(autoScale.Formula))
+                {
+                    found.Add(PoolDiagnostic.InFormula(problem.Rule, problem.Start, problem.Length, problem.Line, problem.Column, problem.MessageArgs));
+                }
+            }
             if (autoScale.EvaluationIntervalMinutes is < MinIntervalMinutes or > MaxIntervalMinutes)
             {
                 found.Add(new(DiagnosticCatalogue.EvaluationIntervalMustBeInRange, DefinitionTarget.AutoScaleInterval, autoScale.EvaluationIntervalMinutes));
