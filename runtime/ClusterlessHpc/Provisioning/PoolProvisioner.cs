@@ -57,7 +57,7 @@ namespace ClusterlessHpc.Provisioning
             var diagnostics = PoolValidator.Validate(definition);
             if (PoolValidator.HasErrors(diagnostics)) throw new PoolDefinitionException(definition, diagnostics);
 
-            var request = PoolRequestBuilder.Build(definition);
+            var request = PoolRequestBuilder.Build(definition, _options.Settings);
             var expectedHash = StartupScriptRenderer.DefinitionHash(definition);
             try
             {

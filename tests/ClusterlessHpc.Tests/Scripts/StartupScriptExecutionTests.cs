@@ -24,7 +24,7 @@ public sealed class StartupScriptExecutionTests : IDisposable
         Assert.True(first.ExitCode == 0, first.Stdout + first.Stderr);
         var launches = File.ReadAllLines(julia.Log);
         Assert.Single(launches);
-        Assert.Contains("Pkg.add([\"IterativeSolvers\"])", File.ReadAllText(julia.Log + ".program"));
+        Assert.Contains("Pkg.add([PackageSpec(name = \"IterativeSolvers\")])", File.ReadAllText(julia.Log + ".program"));
         Assert.True(File.Exists(Path.Combine(_node, "shared", "clusterlesshpc", "installed", StartupScriptRenderer.DefinitionHash(SamplePools.Seed))));
 
         var launcher = Path.Combine(_node, "shared", "clusterlesshpc", "bin", "julia");

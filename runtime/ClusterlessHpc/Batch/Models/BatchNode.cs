@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json.Serialization;
 
 namespace ClusterlessHpc.Batch.Models
 {
@@ -12,6 +11,8 @@ namespace ClusterlessHpc.Batch.Models
         public string? Url { get; init; }
 
         public BatchNodeState? State { get; init; }
+
+        public SchedulingState? SchedulingState { get; init; }
 
         public DateTimeOffset? StateTransitionTime { get; init; }
 
@@ -25,12 +26,30 @@ namespace ClusterlessHpc.Batch.Models
 
         public string? VmSize { get; init; }
 
+        public int? TotalTasksRun { get; init; }
+
+        public int? RunningTasksCount { get; init; }
+
+        public int? RunningTaskSlotsCount { get; init; }
+
+        public int? TotalTasksSucceeded { get; init; }
+
+        public IReadOnlyList<BatchTaskInfo>? RecentTasks { get; init; }
+
         public BatchStartTask? StartTask { get; init; }
 
         public BatchStartTaskInfo? StartTaskInfo { get; init; }
 
-        public bool? IsDedicated { get; init; }
+        public IReadOnlyList<BatchCertificateReference>? CertificateReferences { get; init; }
 
         public IReadOnlyList<BatchNodeError>? Errors { get; init; }
+
+        public bool? IsDedicated { get; init; }
+
+        public BatchNodeEndpointConfiguration? EndpointConfiguration { get; init; }
+
+        public BatchNodeAgentInfo? NodeAgentInfo { get; init; }
+
+        public VirtualMachineInfo? VirtualMachineInfo { get; init; }
     }
 }

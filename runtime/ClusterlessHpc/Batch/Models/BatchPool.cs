@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json.Serialization;
 
 namespace ClusterlessHpc.Batch.Models
 {
@@ -13,7 +12,6 @@ namespace ClusterlessHpc.Batch.Models
 
         public string? Url { get; init; }
 
-        [JsonPropertyName("eTag")]
         public string? ETag { get; init; }
 
         public DateTimeOffset? LastModified { get; init; }
@@ -50,12 +48,39 @@ namespace ClusterlessHpc.Batch.Models
 
         public TimeSpan? AutoScaleEvaluationInterval { get; init; }
 
+        public AutoScaleRun? AutoScaleRun { get; init; }
+
         public bool? EnableInterNodeCommunication { get; init; }
+
+        public NetworkConfiguration? NetworkConfiguration { get; init; }
 
         public BatchStartTask? StartTask { get; init; }
 
+        public IReadOnlyList<BatchCertificateReference>? CertificateReferences { get; init; }
+
+        public IReadOnlyList<BatchApplicationPackageReference>? ApplicationPackageReferences { get; init; }
+
         public int? TaskSlotsPerNode { get; init; }
 
+        public BatchTaskSchedulingPolicy? TaskSchedulingPolicy { get; init; }
+
+        public IReadOnlyList<UserAccount>? UserAccounts { get; init; }
+
         public IReadOnlyList<BatchMetadataItem>? Metadata { get; init; }
+
+        /// <summary>Only with <c>$expand=stats</c>.</summary>
+        public BatchPoolStatistics? Stats { get; init; }
+
+        public IReadOnlyList<MountConfiguration>? MountConfiguration { get; init; }
+
+        public BatchPoolIdentity? Identity { get; init; }
+
+        public BatchNodeCommunicationMode? TargetNodeCommunicationMode { get; init; }
+
+        public BatchNodeCommunicationMode? CurrentNodeCommunicationMode { get; init; }
+
+        public UpgradePolicy? UpgradePolicy { get; init; }
+
+        public IReadOnlyDictionary<string, string>? ResourceTags { get; init; }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json.Serialization;
 
 namespace ClusterlessHpc.Batch.Models
 {
@@ -31,10 +30,28 @@ namespace ClusterlessHpc.Batch.Models
 
         public bool? EnableInterNodeCommunication { get; set; }
 
+        public NetworkConfiguration? NetworkConfiguration { get; set; }
+
         public BatchStartTask? StartTask { get; set; }
+
+        public IList<BatchCertificateReference>? CertificateReferences { get; set; }
+
+        public IList<BatchApplicationPackageReference>? ApplicationPackageReferences { get; set; }
 
         public int? TaskSlotsPerNode { get; set; }
 
+        public BatchTaskSchedulingPolicy? TaskSchedulingPolicy { get; set; }
+
+        public IList<UserAccount>? UserAccounts { get; set; }
+
         public IList<BatchMetadataItem>? Metadata { get; set; }
+
+        public IList<MountConfiguration>? MountConfiguration { get; set; }
+
+        public BatchNodeCommunicationMode? TargetNodeCommunicationMode { get; set; }
+
+        public UpgradePolicy? UpgradePolicy { get; set; }
+
+        public IDictionary<string, string>? ResourceTags { get; set; }
     }
 }

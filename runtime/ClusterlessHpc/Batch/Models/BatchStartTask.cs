@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json.Serialization;
 
 namespace ClusterlessHpc.Batch.Models
 {
@@ -9,6 +8,10 @@ namespace ClusterlessHpc.Batch.Models
     {
         /// <summary>Run without a shell: use <c>/bin/bash -c</c> for shell features.</summary>
         public string CommandLine { get; set; } = "";
+
+        public BatchTaskContainerSettings? ContainerSettings { get; set; }
+
+        public IList<ResourceFile>? ResourceFiles { get; set; }
 
         public IList<EnvironmentSetting>? EnvironmentSettings { get; set; }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json.Serialization;
 
 namespace ClusterlessHpc.Batch.Models
 {
@@ -14,6 +13,8 @@ namespace ClusterlessHpc.Batch.Models
         public DateTimeOffset? EndTime { get; init; }
 
         public int? ExitCode { get; init; }
+
+        public BatchTaskContainerExecutionInfo? ContainerInfo { get; init; }
 
         public BatchTaskFailureInfo? FailureInfo { get; init; }
 

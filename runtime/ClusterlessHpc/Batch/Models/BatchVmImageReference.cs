@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json.Serialization;
 
 namespace ClusterlessHpc.Batch.Models
 {
@@ -19,5 +18,9 @@ namespace ClusterlessHpc.Batch.Models
 
         /// <summary>The version used when <c>latest</c> was resolved (read-only).</summary>
         public string? ExactVersion { get; set; }
+
+        public string? SharedGalleryImageId { get; set; }
+
+        public string? CommunityGalleryImageId { get; set; }
     }
 }

@@ -12,5 +12,25 @@ namespace ClusterlessHpc.Batch.Models
         /// <summary>The node agent SKU that matches the image.</summary>
         [JsonPropertyName("nodeAgentSKUId")]
         public string NodeAgentSkuId { get; set; } = "";
+
+        public WindowsConfiguration? WindowsConfiguration { get; set; }
+
+        public IList<DataDisk>? DataDisks { get; set; }
+
+        public string? LicenseType { get; set; }
+
+        public BatchContainerConfiguration? ContainerConfiguration { get; set; }
+
+        public DiskEncryptionConfiguration? DiskEncryptionConfiguration { get; set; }
+
+        public BatchNodePlacementConfiguration? NodePlacementConfiguration { get; set; }
+
+        public IList<VMExtension>? Extensions { get; set; }
+
+        public BatchOsDisk? OsDisk { get; set; }
+
+        public SecurityProfile? SecurityProfile { get; set; }
+
+        public ServiceArtifactReference? ServiceArtifactReference { get; set; }
     }
 }

@@ -1,0 +1,11 @@
+using System;
+using System.Collections.Generic;
+
+namespace ClusterlessHpc.Batch.Models
+{
+    /// <summary>A user-assigned identity of the pool that nodes use (ComputeNodeIdentityReference).</summary>
+    public sealed class BatchNodeIdentityReference
+    {
+        public string? ResourceId { get; set; }
+    }
+}

@@ -1,0 +1,13 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace ClusterlessHpc.Batch.Models
+{
+    /// <summary>The body of the reboot-node request (NodeRebootParameter).</summary>
+    public sealed class BatchNodeRebootOptions
+    {
+        [JsonPropertyName("nodeRebootOption")]
+        public BatchNodeRebootKind? NodeRebootKind { get; set; }
+    }
+}

@@ -1,0 +1,11 @@
+using System;
+using System.Collections.Generic;
+
+namespace ClusterlessHpc.Batch.Models
+{
+    /// <summary>The body of the reimage-node request (NodeReimageParameter).</summary>
+    public sealed class BatchNodeReimageOptions
+    {
+        public BatchNodeReimageOption? NodeReimageOption { get; set; }
+    }
+}

@@ -1,0 +1,13 @@
+using System;
+using System.Collections.Generic;
+
+namespace ClusterlessHpc.Batch.Models
+{
+    /// <summary>The body of the enable-autoscale request (PoolEnableAutoScaleParameter).</summary>
+    public sealed class BatchPoolEnableAutoScaleOptions
+    {
+        public string? AutoScaleFormula { get; set; }
+
+        public TimeSpan? AutoScaleEvaluationInterval { get; set; }
+    }
+}

@@ -1,0 +1,11 @@
+using System;
+using System.Collections.Generic;
+
+namespace ClusterlessHpc.Batch.Models
+{
+    /// <summary>The body of the evaluate-autoscale request (PoolEvaluateAutoScaleParameter).</summary>
+    public sealed class BatchPoolEvaluateAutoScaleOptions
+    {
+        public string AutoScaleFormula { get; set; } = "";
+    }
+}

@@ -1,0 +1,11 @@
+using System;
+using System.Collections.Generic;
+
+namespace ClusterlessHpc.Batch.Models
+{
+    /// <summary>Security settings of a managed disk (VMDiskSecurityProfile).</summary>
+    public sealed class BatchVmDiskSecurityProfile
+    {
+        public SecurityEncryptionTypes? SecurityEncryptionType { get; set; }
+    }
+}

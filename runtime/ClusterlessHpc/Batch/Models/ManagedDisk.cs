@@ -1,0 +1,13 @@
+using System;
+using System.Collections.Generic;
+
+namespace ClusterlessHpc.Batch.Models
+{
+    /// <summary>Managed disk settings.</summary>
+    public sealed class ManagedDisk
+    {
+        public StorageAccountType? StorageAccountType { get; set; }
+
+        public BatchVmDiskSecurityProfile? SecurityProfile { get; set; }
+    }
+}

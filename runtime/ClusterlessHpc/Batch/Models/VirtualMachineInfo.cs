@@ -1,0 +1,13 @@
+using System;
+using System.Collections.Generic;
+
+namespace ClusterlessHpc.Batch.Models
+{
+    /// <summary>The VM behind a node.</summary>
+    public sealed class VirtualMachineInfo
+    {
+        public BatchVmImageReference? ImageReference { get; init; }
+
+        public string? ScaleSetVmResourceId { get; init; }
+    }
+}

@@ -1,0 +1,11 @@
+using System;
+using System.Collections.Generic;
+
+namespace ClusterlessHpc.Batch.Models
+{
+    /// <summary>Windows-specific settings of a user account.</summary>
+    public sealed class WindowsUserConfiguration
+    {
+        public LoginMode? LoginMode { get; set; }
+    }
+}

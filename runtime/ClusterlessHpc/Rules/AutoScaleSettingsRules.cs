@@ -1,0 +1,24 @@
+using System.Collections.Generic;
+using ClusterlessHpc.Diagnostics;
+
+namespace ClusterlessHpc.Rules
+{
+    /// <summary>Rules for the <c>[AutoScale]</c> settings (the formula's own language is checked by the formula checker).</summary>
+    public static class AutoScaleSettingsRules
+    {
+        public const int MinIntervalMinutes = 5;
+        public const int MaxIntervalMinutes = 168 * 60;
+
+        internal static void Check(PoolDefinition d, List<PoolDiagnostic> found)
+        {
+            if (d.AutoScale is not { } autoScale) return;
+            if (autoScale.Formula.Trim().Length == 0) found.Add(new(DiagnosticCatalogue.AutoScaleNeedsFormula, DefinitionTarget.AutoScaleFormula));
+            if (autoScale.EvaluationIntervalMinutes is < MinIntervalMinutes or > MaxIntervalMinutes)
+            {
+                found.Add(new(DiagnosticCatalogue.EvaluationIntervalMustBeInRange, DefinitionTarget.AutoScaleInterval, autoScale.EvaluationIntervalMinutes));
+            }
+            if (d.NodeCount is { } nodes) found.Add(new(DiagnosticCatalogue.NodeCountIgnoredWithAutoScale, DefinitionTarget.NodeCount, "NodeCount", nodes));
+            if (d.LowPriorityNodeCount is { } low) found.Add(new(DiagnosticCatalogue.NodeCountIgnoredWithAutoScale, DefinitionTarget.LowPriorityNodeCount, "LowPriorityNodeCount", low));
+        }
+    }
+}
