@@ -6,13 +6,14 @@ using Keys = ClusterlessHpc.Legacy.LegacyParameterKeys;
 namespace ClusterlessHpc.Legacy
 {
     /// <summary>
-    /// The image of the imported pools: the <c>_NODE_OS_*</c> marketplace image, except where the package's
-    /// choice is retired (its default, Ubuntu 18.04, and every Ubuntu up to 20.04), which becomes the catalogue's
-    /// current Ubuntu with a warning; or a custom image from <c>image_resource_id</c>.
+    /// The image of the imported pools. The package took the first supported image whose publisher and offer match
+    /// and whose SKU starts with <c>_NODE_OS_SKU</c>; this looks the same way in the image catalogue. Where that
+    /// image's node agent is retired (the package's default, Ubuntu 18.04, and Ubuntu 20.04), the catalogue's current
+    /// image for the pool is used instead, with a warning. <c>image_resource_id</c> makes a custom image.
     /// </summary>
     internal static class LegacyImageChoice
     {
-        private static readonly string[] RetiredReleases = { "16.04", "18.04", "20.04" };
+        private static readonly string[] RetiredUbuntuReleases = { "14.04", "16.04", "18.04", "20.04" };
 
         public static ImageDefinition Choose(LegacyParameters parameters, LegacyPoolOptions options, List<LegacyWarning> warnings)
         {
@@ -25,12 +26,14 @@ namespace ClusterlessHpc.Legacy
                 warnings.Add(source.Warning(Keys.JuliaDepotPath,
                     $"not set, with a custom image; the package's default '{parameters.JuliaDepotPath}' is used as the image's Julia depot, so check it is where Julia is on the image"));
             }
-            var agent = options.NodeAgentSku ?? marketplace.NodeAgentSku;
+            // As in the package, the custom image's agent is the marketplace image's, unless the caller knows better.
+            var agent = options.NodeAgentSku ?? marketplace.NodeAgentSku ??
+                ImageCatalogue.Find(marketplace.Publisher, marketplace.Offer, marketplace.Sku)?.NodeAgentSkuId;
             if (options.NodeAgentSku is null && replaced)
             {
                 warnings.Add(source.Warning(Keys.NodeOsSku,
-                    $"the custom image's node agent came from the {Keys.NodeOsPublisher}/{Keys.NodeOsOffer}/{Keys.NodeOsSku} image, which is retired; " +
-                    $"'{agent}' is used instead, so the custom image must be that OS (or pass {LegacyPoolOptions.NodeAgentSkuKey})"));
+                    $"the custom image's node agent comes from the {Keys.NodeOsPublisher}/{Keys.NodeOsOffer}/{Keys.NodeOsSku} image, which is retired; " +
+                    $"'{agent}' is used instead, so the custom image must run that OS (or pass {LegacyPoolOptions.NodeAgentSkuKey})"));
             }
             return new CustomImageDefinition(options.ImageResourceId)
             {
@@ -39,16 +42,33 @@ namespace ClusterlessHpc.Legacy
             };
         }
 
-        /// <summary>The Ubuntu release a retired marketplace choice names, or <c>null</c> when it is not a retired Ubuntu.</summary>
+        /// <summary>The catalogue image the package would have picked: publisher and offer equal, SKU starting with <paramref name="sku"/>.</summary>
+        public static MarketplaceImageInfo? FindLikeThePackage(string publisher, string offer, string sku)
+        {
+            foreach (var image in ImageCatalogue.Images)
+            {
+                if (image.Publisher.Equals(publisher, StringComparison.OrdinalIgnoreCase) &&
+                    image.Offer.Equals(offer, StringComparison.OrdinalIgnoreCase) &&
+                    image.Sku.StartsWith(sku, StringComparison.OrdinalIgnoreCase))
+                {
+                    return image;
+                }
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// For an Ubuntu image the catalogue does not list: the retired release it names (by SKU, or by the
+        /// package's <c>UbuntuServer</c> offer, which ends at 18.04), or <c>null</c>.
+        /// </summary>
         public static string? RetiredUbuntuRelease(string publisher, string offer, string sku)
         {
             if (!publisher.Equals("Canonical", StringComparison.OrdinalIgnoreCase)) return null;
-            var normalisedSku = sku.Replace('_', '.');
-            foreach (var release in RetiredReleases)
+            var release = sku.Replace('_', '.');
+            foreach (var retired in RetiredUbuntuReleases)
             {
-                if (normalisedSku.StartsWith(release, StringComparison.OrdinalIgnoreCase)) return release;
+                if (release.StartsWith(retired, StringComparison.OrdinalIgnoreCase)) return retired;
             }
-            // The package's offer: it only ever held releases up to 18.04.
             if (offer.Equals("UbuntuServer", StringComparison.OrdinalIgnoreCase)) return "18.04 or older";
             if (offer.IndexOf("focal", StringComparison.OrdinalIgnoreCase) >= 0) return "20.04";
             if (offer.IndexOf("bionic", StringComparison.OrdinalIgnoreCase) >= 0) return "18.04";
@@ -57,43 +77,44 @@ namespace ClusterlessHpc.Legacy
 
         private static MarketplaceImageDefinition ChooseMarketplace(LegacyParameters parameters, List<LegacyWarning> warnings, out bool replaced)
         {
-            var current = ImageCatalogue.DefaultLinux;
             var publisher = parameters.NodeOsPublisher;
             var offer = parameters.NodeOsOffer;
             var sku = parameters.NodeOsSku;
-            var release = RetiredUbuntuRelease(publisher, offer, sku);
-            replaced = release is not null;
-            if (release is not null)
+            replaced = false;
+
+            string why;
+            var match = FindLikeThePackage(publisher, offer, sku);
+            if (match is not null)
             {
-                var asked = parameters.IsGiven(Keys.NodeOsPublisher) || parameters.IsGiven(Keys.NodeOsOffer) || parameters.IsGiven(Keys.NodeOsSku)
-                    ? $"{Keys.NodeOsPublisher}/{Keys.NodeOsOffer}/{Keys.NodeOsSku} ask for {publisher}/{offer}/{sku}"
-                    : $"the package's default image {publisher}/{offer}/{sku} applies (the file sets no {Keys.NodeOsPublisher}/{Keys.NodeOsOffer}/{Keys.NodeOsSku})";
-                warnings.Add(new LegacySource(parameters.SourceName).Warning(Keys.NodeOsSku,
-                    $"{asked}: Ubuntu {release}, whose Batch node agent is retired; using {current.Publisher}/{current.Offer}/{current.Sku} " +
-                    $"with node agent '{current.NodeAgentSkuId}' instead"));
-                return Current();
+                var agent = ImageCatalogue.FindNodeAgent(match.NodeAgentSkuId);
+                // A current image keeps its node agent implicit: the catalogue supplies it.
+                if (agent is not { IsRetired: true }) return new MarketplaceImageDefinition(match.Publisher, match.Offer, match.Sku);
+                why = $"its node agent '{agent.Id}' was retired by Batch on {agent.RetiredOn}";
+            }
+            else
+            {
+                var release = RetiredUbuntuRelease(publisher, offer, sku);
+                // Not in the catalogue and not a retired Ubuntu: kept as written, and the validator says what it lacks.
+                if (release is null) return new MarketplaceImageDefinition(publisher, offer, sku);
+                why = $"it is Ubuntu {release}, whose node agent Batch has retired";
             }
 
-            var image = new MarketplaceImageDefinition(publisher, offer, sku);
-            return IsCurrent(image) ? Current() : image;
-        }
-
-        private static MarketplaceImageDefinition Current()
-        {
-            var current = ImageCatalogue.DefaultLinux;
+            replaced = true;
+            var current = ImageCatalogue.DefaultFor(new PoolDefinition
+            {
+                VmSize = parameters.VmSize,
+                ContainerImages = parameters.Container is null ? Array.Empty<string>() : new[] { parameters.Container },
+            });
+            var asked = parameters.IsGiven(Keys.NodeOsPublisher) || parameters.IsGiven(Keys.NodeOsOffer) || parameters.IsGiven(Keys.NodeOsSku)
+                ? $"{Keys.NodeOsPublisher}/{Keys.NodeOsOffer}/{Keys.NodeOsSku} ask for {publisher}/{offer}/{sku}"
+                : $"the package's default image {publisher}/{offer}/{sku} applies (the file sets no {Keys.NodeOsPublisher}/{Keys.NodeOsOffer}/{Keys.NodeOsSku})";
+            warnings.Add(new LegacySource(parameters.SourceName).Warning(Keys.NodeOsSku,
+                $"{asked}, but {why}; using {current.Publisher}/{current.Offer}/{current.Sku} with node agent '{current.NodeAgentSkuId}' instead"));
             return new MarketplaceImageDefinition(current.Publisher, current.Offer, current.Sku)
             {
                 Version = current.Version,
                 NodeAgentSku = current.NodeAgentSkuId,
             };
-        }
-
-        private static bool IsCurrent(MarketplaceImageDefinition image)
-        {
-            var current = ImageCatalogue.DefaultLinux;
-            return image.Publisher.Equals(current.Publisher, StringComparison.OrdinalIgnoreCase) &&
-                image.Offer.Equals(current.Offer, StringComparison.OrdinalIgnoreCase) &&
-                image.Sku.Equals(current.Sku, StringComparison.OrdinalIgnoreCase);
         }
     }
 }

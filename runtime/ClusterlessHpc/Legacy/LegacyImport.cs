@@ -60,17 +60,17 @@ namespace ClusterlessHpc.Legacy
                     AutoScale = autoScale,
                     ContainerImages = containers,
                 };
-                pools.Add(new LegacyPool(index, definition, account, Validate(definition, parameters, credentials)));
+                pools.Add(new LegacyPool(index, definition, account, Validate(definition, parameters, options)));
             }
             return new LegacyImportResult(parameters, credentials, pools, warnings);
         }
 
-        private static IReadOnlyList<LegacyPoolDiagnostic> Validate(PoolDefinition definition, LegacyParameters parameters, LegacyCredentials? credentials)
+        private static IReadOnlyList<LegacyPoolDiagnostic> Validate(PoolDefinition definition, LegacyParameters parameters, LegacyPoolOptions options)
         {
             var found = new List<LegacyPoolDiagnostic>();
             foreach (var diagnostic in PoolValidator.Validate(definition))
             {
-                var (key, sourceName) = LegacyTargetMap.Origin(diagnostic.Target, parameters, credentials);
+                var (key, sourceName) = LegacyTargetMap.Origin(diagnostic.Target, definition, parameters, options);
                 found.Add(new LegacyPoolDiagnostic(definition.Id, diagnostic, key, sourceName));
             }
             return found;

@@ -45,11 +45,11 @@ public class LegacyImportTests
     }
 
     [Theory]
-    [InlineData("Canonical", "UbuntuServer", "18.04-LTS", "18.04")]
-    [InlineData("canonical", "0001-com-ubuntu-server-focal", "20_04-lts", "20.04")]
-    [InlineData("Canonical", "0001-com-ubuntu-server-focal", "20_04-lts-gen2", "20.04")]
-    [InlineData("Canonical", "UbuntuServer", "16.04-LTS", "16.04")]
-    public void A_retired_ubuntu_asked_for_by_the_file_becomes_the_current_image(string publisher, string offer, string sku, string release)
+    [InlineData("Canonical", "UbuntuServer", "18.04-LTS", "node agent 'batch.node.ubuntu 18.04' was retired by Batch on")]
+    [InlineData("canonical", "0001-com-ubuntu-server-focal", "20_04", "node agent 'batch.node.ubuntu 20.04' was retired by Batch on")]
+    [InlineData("Canonical", "0001-com-ubuntu-server-focal", "20_04-lts-gen2", "Ubuntu 20.04")]
+    [InlineData("Canonical", "UbuntuServer", "16.04-LTS", "Ubuntu 16.04")]
+    public void A_retired_ubuntu_asked_for_by_the_file_becomes_the_current_image(string publisher, string offer, string sku, string why)
     {
         var parameters = LegacyParameters.Parse($$"""
             { "_NODE_OS_PUBLISHER": "{{publisher}}", "_NODE_OS_OFFER": "{{offer}}", "_NODE_OS_SKU": "{{sku}}" }
@@ -58,12 +58,23 @@ public class LegacyImportTests
         var result = LegacyImport.CreatePools(parameters);
 
         var image = Assert.IsType<MarketplaceImageDefinition>(result.Pools[0].Definition.Image);
-        Assert.Equal(Current.Offer, image.Offer);
-        Assert.Equal(Current.NodeAgentSkuId, image.NodeAgentSku);
+        Assert.Equal((Current.Offer, Current.NodeAgentSkuId), (image.Offer, image.NodeAgentSku));
         var warning = Assert.Single(result.Warnings);
         Assert.Contains($"ask for {publisher}/{offer}/{sku}", warning.Message);
-        Assert.Contains($"Ubuntu {release}", warning.Message);
+        Assert.Contains(why, warning.Message);
         Assert.Contains(Current.NodeAgentSkuId, warning.Message);
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Fact]
+    public void A_retired_default_on_an_arm_size_becomes_the_current_arm_image()
+    {
+        var result = LegacyImport.CreatePools(LegacyParameters.Parse("""{ "_POOL_VM_SIZE": "Standard_D4ps_v5" }"""));
+
+        var image = Assert.IsType<MarketplaceImageDefinition>(result.Pools[0].Definition.Image);
+        Assert.Equal(ImageCatalogue.DefaultLinuxArm64.Sku, image.Sku);
+        Assert.Contains(ImageCatalogue.DefaultLinuxArm64.Sku, Assert.Single(result.Warnings).Message);
+        Assert.Empty(result.Diagnostics);
     }
 
     [Fact]
@@ -75,20 +86,42 @@ public class LegacyImportTests
 
         var result = LegacyImport.CreatePools(parameters);
 
-        Assert.Equal(new MarketplaceImageDefinition("microsoft-dsvm", "ubuntu-hpc", "2204"), result.Pools[0].Definition.Image);
+        var definition = result.Pools[0].Definition;
+        Assert.Equal(new MarketplaceImageDefinition("microsoft-dsvm", "ubuntu-hpc", "2204"), definition.Image);
+        Assert.Equal("batch.node.ubuntu 22.04", ImageRules.EffectiveNodeAgent(definition));
         Assert.Empty(result.Warnings);
+        Assert.Empty(result.Diagnostics);
     }
 
     [Fact]
-    public void The_current_image_named_in_the_file_gets_its_node_agent()
+    public void A_sku_prefix_picks_the_image_the_package_would_have_picked()
     {
-        var parameters = LegacyParameters.Parse($$"""
-            { "_NODE_OS_PUBLISHER": "{{Current.Publisher}}", "_NODE_OS_OFFER": "{{Current.Offer}}", "_NODE_OS_SKU": "{{Current.Sku}}" }
+        var parameters = LegacyParameters.Parse("""
+            { "_NODE_OS_PUBLISHER": "Canonical", "_NODE_OS_OFFER": "0001-com-ubuntu-server-jammy", "_NODE_OS_SKU": "22_04" }
             """);
 
-        var image = Assert.IsType<MarketplaceImageDefinition>(LegacyImport.CreatePools(parameters).Pools[0].Definition.Image);
+        var result = LegacyImport.CreatePools(parameters);
 
-        Assert.Equal(Current.NodeAgentSkuId, image.NodeAgentSku);
+        var image = Assert.IsType<MarketplaceImageDefinition>(result.Pools[0].Definition.Image);
+        Assert.Equal(("canonical", "0001-com-ubuntu-server-jammy", "22_04-lts"), (image.Publisher, image.Offer, image.Sku));
+        Assert.Null(image.NodeAgentSku);
+        Assert.Empty(result.Warnings);
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Fact]
+    public void An_image_the_catalogue_does_not_know_is_kept_and_the_validator_says_what_it_lacks()
+    {
+        var parameters = LegacyParameters.Parse("""
+            { "_NODE_OS_PUBLISHER": "contoso", "_NODE_OS_OFFER": "hpc-linux", "_NODE_OS_SKU": "7" }
+            """);
+
+        var result = LegacyImport.CreatePools(parameters);
+
+        Assert.Equal(new MarketplaceImageDefinition("contoso", "hpc-linux", "7"), result.Pools[0].Definition.Image);
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Same(DiagnosticCatalogue.NodeAgentSkuRequired, diagnostic.Rule);
+        Assert.Equal((LegacyParameterKeys.NodeOsSku, "parameters.json"), (diagnostic.Key, diagnostic.SourceName));
     }
 
     [Fact]
@@ -105,6 +138,10 @@ public class LegacyImportTests
             Assert.True(definition.InterNodeCommunication);
             Assert.Equal(["username/redwood:v1.0"], definition.ContainerImages);
         });
+        // The retired default gives way to the catalogue's container-capable image, as the pool has a container.
+        var image = Assert.IsType<MarketplaceImageDefinition>(result.Pools[0].Definition.Image);
+        Assert.Equal(ImageCatalogue.DefaultContainerLinux.Offer, image.Offer);
+        Assert.Empty(result.Diagnostics);
         Assert.Equal("redwood-job", result.Job.JobId);
         Assert.Equal(2, result.Job.NodesPerTask);
         Assert.Contains(result.Warnings, w => w.Key == LegacyParameterKeys.JuliaDepotPath && w.Message.Contains("custom image"));
@@ -273,6 +310,74 @@ public class LegacyImportTests
             [(DiagnosticCatalogue.JuliaVersionMustBeValid, LegacyPoolOptions.JuliaKey), (DiagnosticCatalogue.JuliaPackageNameMustBeValid, LegacyPoolOptions.JuliaPackagesKey)],
             result.Diagnostics.Select(d => (d.Rule, d.Key!)));
         Assert.All(result.Diagnostics, d => Assert.Equal(LegacyPoolOptions.SourceName, d.SourceName));
+    }
+
+    [Fact]
+    public void An_invalid_vm_size_is_the_validators_diagnostic_on_pool_vm_size()
+    {
+        var result = LegacyImport.CreatePools(LegacyParameters.Parse("""{ "_POOL_VM_SIZE": "E8s_v3" }"""));
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Same(DiagnosticCatalogue.VmSizeMustBeValid, diagnostic.Rule);
+        Assert.Equal(DefinitionTarget.VmSize, diagnostic.Target);
+        Assert.Equal(Assert.Single(PoolValidator.Validate(result.Pools[0].Definition)).Message, diagnostic.Message);
+        Assert.Equal((LegacyParameterKeys.PoolVmSize, "parameters.json"), (diagnostic.Key, diagnostic.SourceName));
+        Assert.StartsWith("parameters.json: error CHPC0005: VM size 'E8s_v3' is invalid", diagnostic.ToString());
+        Assert.EndsWith("[_POOL_VM_SIZE]", diagnostic.ToString());
+    }
+
+    [Fact]
+    public void A_pool_without_nodes_is_the_validators_warning_on_the_node_count_key_the_file_used()
+    {
+        var result = LegacyImport.CreatePools(LegacyParameters.Parse("""{ "_POOL_NODE_COUNT": "0" }"""));
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Same(DiagnosticCatalogue.PoolShouldHaveNodes, diagnostic.Rule);
+        Assert.False(diagnostic.IsError);
+        Assert.False(result.HasErrors);
+        Assert.Equal(LegacyParameterKeys.PoolNodeCount, diagnostic.Key);
+    }
+
+    [Fact]
+    public void Diagnostics_of_autoscale_and_custom_image_arguments_name_the_argument()
+    {
+        var options = new LegacyPoolOptions
+        {
+            EnableAutoScale = true,
+            AutoScaleFormula = "$TargetDedicatedNodes = 1;",
+            AutoScaleEvaluationIntervalMinutes = 2,
+            ImageResourceId = "my-image",
+            NodeAgentSku = "batch.node.ubuntu 24.04",
+        };
+
+        var result = LegacyImport.CreatePools(LegacyParameters.Parse("""{ "_JULIA_DEPOT_PATH": "/opt/julia" }"""), options: options);
+
+        Assert.Equal(
+            [(DiagnosticCatalogue.EvaluationIntervalMustBeInRange, LegacyPoolOptions.AutoScaleEvaluationIntervalKey), (DiagnosticCatalogue.CustomImageIdMustBeValid, LegacyPoolOptions.ImageResourceIdKey)],
+            result.Diagnostics.Select(d => (d.Rule, d.Key!)));
+        Assert.All(result.Diagnostics, d => Assert.Equal(LegacyPoolOptions.SourceName, d.SourceName));
+    }
+
+    [Fact]
+    public void A_relative_depot_path_is_the_validators_diagnostic_on_julia_depot_path()
+    {
+        var options = new LegacyPoolOptions { ImageResourceId = "/SharedGalleries/g/images/i" };
+
+        var result = LegacyImport.CreatePools(LegacyParameters.Parse("""{ "_JULIA_DEPOT_PATH": "julia/depot" }"""), options: options);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Same(DiagnosticCatalogue.JuliaDepotPathMustBeAbsolute, diagnostic.Rule);
+        Assert.Equal(LegacyParameterKeys.JuliaDepotPath, diagnostic.Key);
+    }
+
+    [Fact]
+    public void An_invalid_container_image_is_the_validators_diagnostic_on_container()
+    {
+        var result = LegacyImport.CreatePools(LegacyParameters.Parse("""{ "_CONTAINER": "UserName/Redwood:v1" }"""));
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Same(DiagnosticCatalogue.ContainerImageNameMustBeValid, diagnostic.Rule);
+        Assert.Equal(LegacyParameterKeys.Container, diagnostic.Key);
     }
 
     [Fact]
