@@ -38,8 +38,9 @@ namespace ClusterlessHpc.Legacy
                     "the account name is not a Batch account name (3 to 24 lower-case letters and digits)");
             }
 
-            var region = Optional(values, Keys.Region, source);
-            if (region is not null && derivedRegion is not null && !region.Equals(derivedRegion, StringComparison.OrdinalIgnoreCase))
+            // "West Europe" and "westeurope" name one region; the URL uses the second form.
+            var region = Optional(values, Keys.Region, source)?.Replace(" ", "").ToLowerInvariant();
+            if (region is not null && derivedRegion is not null && region != derivedRegion)
             {
                 warnings.Add(source.Warning(Keys.Region, $"differs from the region in {Keys.BatchAccountUrl}; requests go to the URL"));
             }

@@ -42,7 +42,7 @@ public class LegacyCredentialsTests
             {
                 "_AD_TENANT": "t", "_AD_BATCH_CLIENT_ID": "c", "_AD_SECRET_BATCH": "s",
                 "_BATCH_ACCOUNT_URL": "https://MyBatch.eastus.batch.azure.com/",
-                "_BATCH_ACCOUNT_NAME": "MyBatch", "_REGION": "eastus"
+                "_BATCH_ACCOUNT_NAME": "MyBatch", "_REGION": "East US"
             }
             """);
 
