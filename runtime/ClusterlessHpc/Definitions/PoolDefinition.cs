@@ -6,9 +6,10 @@ namespace ClusterlessHpc
     /// <summary>
     /// Everything ClusterlessHpc needs to create one Azure Batch pool: what the attributes on a
     /// <c>[BatchPool]</c> class declare, or what code or a legacy parameters file builds.
-    /// Compares by value, so the generator can cache it and the provisioner can compare two of them.
+    /// Compares by value (lists by their items), so the generator can cache it and the provisioner can compare two
+    /// of them; <c>with</c> makes a changed copy.
     /// </summary>
-    public sealed class PoolDefinition : IEquatable<PoolDefinition>
+    public sealed record PoolDefinition
     {
         /// <summary>The seed's default VM size (AzureClusterlessHPC.jl's <c>_POOL_VM_SIZE</c>).</summary>
         public const string DefaultVmSize = "Standard_E2s_v3";
@@ -108,8 +109,6 @@ namespace ClusterlessHpc
             WaitForStartTask == other.WaitForStartTask &&
             Equals(Network, other.Network) &&
             ValueEquality.SequenceEqual(Mounts, other.Mounts);
-
-        public override bool Equals(object? obj) => Equals(obj as PoolDefinition);
 
         public override int GetHashCode() =>
             ValueEquality.Combine(Id.GetHashCode(), VmSize.GetHashCode(), NodeCount.GetHashCode(), LowPriorityNodeCount.GetHashCode(),
