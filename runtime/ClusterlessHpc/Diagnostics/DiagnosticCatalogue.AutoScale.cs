@@ -3,7 +3,6 @@ namespace ClusterlessHpc.Diagnostics
     /// <summary>The autoscale formula rules (CHPC1000–1999), produced by the formula binder (AutoScale/Language).</summary>
     public static partial class DiagnosticCatalogue
     {
-        private const string AutoScale = "ClusterlessHpc.AutoScale";
 
         public static readonly PoolRule FormulaSyntaxMustBeValid = new(
             "CHPC1001", nameof(FormulaSyntaxMustBeValid), "Autoscale formula syntax must be valid",
