@@ -35,7 +35,7 @@ namespace ClusterlessHpc.Generator
             }
 
             var definition = model.Definition;
-            w.Line($"partial class {model.ClassName}");
+            w.Line($"partial class {model.ClassName} : global::ClusterlessHpc.IDeclaredPool");
             w.Open();
             w.Line($"/// <summary>The pool declared by the attributes on <see cref=\"{model.ClassName}\"/>.</summary>");
             w.Line(GeneratedCode);

@@ -3,7 +3,7 @@
 
 namespace Contoso.Pools
 {
-    partial class RedwoodPool
+    partial class RedwoodPool : global::ClusterlessHpc.IDeclaredPool
     {
         /// <summary>The pool declared by the attributes on <see cref="RedwoodPool"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ClusterlessHpc.Generator", "0.1.0.0")]
