@@ -93,7 +93,6 @@ namespace ClusterlessHpc.Hosting
                 });
                 var progress = new Progress(_logger, _board);
                 await provisioner.ApplyAsync(pool, progress, cancellationToken).ConfigureAwait(false);
-                _board.Set(new PoolStatus(pool.Id, PoolState.Ready, "ready"));
                 LogEvents.PoolReady(_logger, pool.Id, clock.Elapsed);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -123,7 +122,7 @@ namespace ClusterlessHpc.Hosting
             public void Report(ProvisioningProgress value)
             {
                 LogEvents.ProvisioningProgress(_logger, value.PoolId, value.Message);
-                if (value.Stage != ProvisioningStage.Ready) _board.Set(new PoolStatus(value.PoolId, PoolState.Provisioning, value.Message));
+                _board.Set(new PoolStatus(value.PoolId, value.Stage == ProvisioningStage.Ready ? PoolState.Ready : PoolState.Provisioning, value.Message));
             }
         }
     }

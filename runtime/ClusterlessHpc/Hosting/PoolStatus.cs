@@ -25,6 +25,13 @@ namespace ClusterlessHpc.Hosting
 
         public IReadOnlyCollection<PoolStatus> All => _pools.Values as IReadOnlyCollection<PoolStatus> ?? new List<PoolStatus>(_pools.Values);
 
-        internal void Set(PoolStatus status) => _pools[status.PoolId] = status;
+        /// <summary>Raised on every change, on the thread that made it.</summary>
+        public event Action<PoolStatus>? Changed;
+
+        internal void Set(PoolStatus status)
+        {
+            _pools[status.PoolId] = status;
+            Changed?.Invoke(status);
+        }
     }
 }

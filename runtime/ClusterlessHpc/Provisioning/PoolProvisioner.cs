@@ -83,6 +83,7 @@ namespace ClusterlessHpc.Provisioning
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.Timeout);
             var delay = _options.FirstPollDelay;
+            // The pool's own targets: the definition's for a fixed-size pool, the formula's for an autoscale pool.
             var target = definition.EffectiveNodeCount + definition.EffectiveLowPriorityNodeCount;
             string? lastMessage = null;
             try
@@ -90,6 +91,7 @@ namespace ClusterlessHpc.Provisioning
                 while (true)
                 {
                     var pool = (await _client.GetPoolAsync(definition.Id, timeout.Token).ConfigureAwait(false)).Value;
+                    target = (pool.TargetDedicatedNodes ?? 0) + (pool.TargetLowPriorityNodes ?? 0);
                     var nodes = new List<BatchNode>();
                     await foreach (var node in _client.GetNodesAsync(definition.Id, timeout.Token).ConfigureAwait(false)) nodes.Add(node);
 
@@ -128,7 +130,8 @@ namespace ClusterlessHpc.Provisioning
         }
 
         private static string Targets(PoolDefinition definition) =>
-            definition.EffectiveLowPriorityNodeCount == 0
+            definition.AutoScale is { } autoScale ? $"autoscale, evaluated every {autoScale.EvaluationIntervalMinutes} min"
+            : definition.EffectiveLowPriorityNodeCount == 0
                 ? $"{definition.EffectiveNodeCount} dedicated node(s)"
                 : $"{definition.EffectiveNodeCount} dedicated and {definition.EffectiveLowPriorityNodeCount} low-priority node(s)";
     }
