@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using ClusterlessHpc.Diagnostics;
 using ClusterlessHpc.Rules;
 using Microsoft.CodeAnalysis;
@@ -19,10 +22,15 @@ namespace ClusterlessHpc.Generator
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
-            context.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var pools = new ConcurrentBag<DeclaredPool>();
+                start.RegisterSymbolAction(symbol => AnalyzeType(symbol, pools), SymbolKind.NamedType);
+                start.RegisterCompilationEndAction(end => ReportCollisions(end, pools));
+            });
         }
 
-        private static void AnalyzeType(SymbolAnalysisContext context)
+        private static void AnalyzeType(SymbolAnalysisContext context, ConcurrentBag<DeclaredPool> pools)
         {
             var type = (INamedTypeSymbol)context.Symbol;
             if (type.TypeKind != TypeKind.Class || !PoolDeclarationReader.IsBatchPool(type)) return;
@@ -43,9 +51,50 @@ namespace ClusterlessHpc.Generator
             var (definition, locations) = PoolDeclarationReader.ReadWithLocations(type, context.CancellationToken);
             foreach (var problem in PoolValidator.Validate(definition))
             {
-                var location = locations.TryGetValue(problem.Target, out var exact) ? exact : classLocation;
+                var location = Locate(problem.Target, locations, classLocation);
+                if (problem.FormulaSpan is { } span)
+                {
+                    location = FormulaLocator.Locate(location, span, context.Compilation, context.CancellationToken) ?? location;
+                }
                 context.ReportDiagnostic(Diagnostic.Create(RoslynDescriptors.For(problem.Rule), location, problem.MessageArgs));
             }
+            pools.Add(new DeclaredPool(definition, type.ToDisplayString(), Locate(DefinitionTarget.PoolId, locations, classLocation)));
+        }
+
+        private static void ReportCollisions(CompilationAnalysisContext context, ConcurrentBag<DeclaredPool> pools)
+        {
+            // In source order, so the later declaration is the one reported, whatever order the types were analyzed in.
+            var ordered = pools
+                .OrderBy(p => p.IdLocation.SourceTree?.FilePath, System.StringComparer.Ordinal)
+                .ThenBy(p => p.IdLocation.SourceSpan.Start)
+                .ToList();
+            foreach (var (index, problem) in PoolValidator.ValidateTogether(ordered.Select(p => (p.Definition, p.TypeName)).ToList()))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(RoslynDescriptors.For(problem.Rule), ordered[index].IdLocation, problem.MessageArgs));
+            }
+        }
+
+        /// <summary>Where a target was written; a value that was not written (a default) is reported on the attribute, else the class.</summary>
+        private static Location Locate(string target, IReadOnlyDictionary<string, Location> locations, Location classLocation)
+        {
+            if (locations.TryGetValue(target, out var exact)) return exact;
+            var dot = target.LastIndexOf('.');
+            if (dot > 0 && locations.TryGetValue(target.Substring(0, dot) + ".Attribute", out var attribute)) return attribute;
+            return classLocation;
+        }
+
+        private sealed class DeclaredPool
+        {
+            public DeclaredPool(PoolDefinition definition, string typeName, Location idLocation)
+            {
+                Definition = definition;
+                TypeName = typeName;
+                IdLocation = idLocation;
+            }
+
+            public PoolDefinition Definition { get; }
+            public string TypeName { get; }
+            public Location IdLocation { get; }
         }
     }
 }

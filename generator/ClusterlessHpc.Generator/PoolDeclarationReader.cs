@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using ClusterlessHpc.Diagnostics;
@@ -10,31 +11,31 @@ namespace ClusterlessHpc.Generator
 {
     /// <summary>
     /// The only code that reads symbols: turns a class's ClusterlessHpc attributes into a <see cref="PoolDefinition"/>.
-    /// The generator and the analyzer both use it; the analyzer also asks where each value was written.
+    /// The generator and the analyzer both use it; the analyzer also asks where each value was written
+    /// (a <see cref="DefinitionTarget"/> name for each argument), so diagnostics land on the argument.
     /// </summary>
-    internal sealed class PoolDeclarationReader
+    internal sealed partial class PoolDeclarationReader
     {
         public const string AttributeNamespace = "ClusterlessHpc";
         public const string BatchPoolAttributeName = "ClusterlessHpc.BatchPoolAttribute";
 
         private readonly Dictionary<string, Location>? _locations;
+        private readonly CancellationToken _cancellationToken;
 
-        private PoolDeclarationReader(bool recordLocations)
+        private PoolDeclarationReader(bool recordLocations, CancellationToken cancellationToken)
         {
             _locations = recordLocations ? new Dictionary<string, Location>() : null;
+            _cancellationToken = cancellationToken;
         }
 
-        /// <summary>Where each definition target was written; empty unless the reader was asked to record them.</summary>
-        public IReadOnlyDictionary<string, Location> Locations => _locations ?? new Dictionary<string, Location>();
-
         public static PoolDefinition Read(INamedTypeSymbol type, CancellationToken cancellationToken) =>
-            new PoolDeclarationReader(recordLocations: false).ReadDefinition(type, cancellationToken);
+            new PoolDeclarationReader(recordLocations: false, cancellationToken).ReadDefinition(type);
 
         public static (PoolDefinition Definition, IReadOnlyDictionary<string, Location> Locations) ReadWithLocations(
             INamedTypeSymbol type, CancellationToken cancellationToken)
         {
-            var reader = new PoolDeclarationReader(recordLocations: true);
-            return (reader.ReadDefinition(type, cancellationToken), reader.Locations);
+            var reader = new PoolDeclarationReader(recordLocations: true, cancellationToken);
+            return (reader.ReadDefinition(type), reader._locations!);
         }
 
         public static bool IsBatchPool(INamedTypeSymbol type) => type.GetAttributes().Any(a => NameOf(a) == "BatchPoolAttribute");
@@ -56,81 +57,36 @@ namespace ClusterlessHpc.Generator
             return true;
         }
 
-        private PoolDefinition ReadDefinition(INamedTypeSymbol type, CancellationToken cancellationToken)
+        private PoolDefinition ReadDefinition(INamedTypeSymbol type)
         {
-            string id = "";
-            string vmSize = PoolDefinition.DefaultVmSize;
-            int? nodeCount = null, lowPriorityNodeCount = null;
-            JuliaDefinition? julia = null;
-            var packages = new List<JuliaPackageDefinition>();
-
+            var pool = new PoolBuilder();
             foreach (var attribute in type.GetAttributes())
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+                _cancellationToken.ThrowIfCancellationRequested();
+                var args = new AttributeArguments(attribute, attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) as AttributeSyntax, this);
                 switch (NameOf(attribute))
                 {
-                    case "BatchPoolAttribute":
-                        id = StringArgument(attribute, syntax, 0, "id", DefinitionTarget.PoolId) ?? "";
-                        foreach (var named in attribute.NamedArguments)
-                        {
-                            switch (named.Key)
-                            {
-                                case "VmSize":
-                                    vmSize = named.Value.Value as string ?? "";
-                                    Record(DefinitionTarget.VmSize, NamedSyntax(syntax, named.Key));
-                                    break;
-                                case "NodeCount":
-                                    nodeCount = named.Value.Value as int?;
-                                    Record(DefinitionTarget.NodeCount, NamedSyntax(syntax, named.Key));
-                                    break;
-                                case "LowPriorityNodeCount":
-                                    lowPriorityNodeCount = named.Value.Value as int?;
-                                    Record(DefinitionTarget.LowPriorityNodeCount, NamedSyntax(syntax, named.Key));
-                                    break;
-                            }
-                        }
-                        break;
-
-                    case "JuliaAttribute":
-                        julia = new JuliaDefinition(StringArgument(attribute, syntax, 0, "version", DefinitionTarget.JuliaVersion) ?? "");
-                        break;
-
-                    case "JuliaPackageAttribute":
-                        var index = packages.Count;
-                        var name = StringArgument(attribute, syntax, 0, "name", DefinitionTarget.JuliaPackage(index, "Name")) ?? "";
-                        string? url = null;
-                        var develop = false;
-                        foreach (var named in attribute.NamedArguments)
-                        {
-                            if (named.Key == "Url") url = named.Value.Value as string;
-                            else if (named.Key == "Develop") develop = named.Value.Value is true;
-                            else continue;
-                            Record(DefinitionTarget.JuliaPackage(index, named.Key), NamedSyntax(syntax, named.Key));
-                        }
-                        packages.Add(new JuliaPackageDefinition(name) { Url = url, Develop = develop });
-                        // A rule about the package as a whole points at its attribute.
-                        Record(DefinitionTarget.JuliaPackage(index, "Attribute"), syntax);
+                    case "BatchPoolAttribute": ReadBatchPool(args, pool); break;
+                    case "JuliaAttribute": ReadJulia(args, pool); break;
+                    case "JuliaPackageAttribute": ReadJuliaPackage(args, pool); break;
+                    case "StartupStepAttribute": ReadStartupStep(args, pool); break;
+                    case "AutoScaleAttribute": ReadAutoScale(args, pool); break;
+                    case "MarketplaceImageAttribute": ReadMarketplaceImage(args, pool); break;
+                    case "CustomImageAttribute": ReadCustomImage(args, pool); break;
+                    case "ContainerAttribute": ReadContainer(args, pool); break;
+                    case "ContainerRegistryAttribute": ReadContainerRegistry(args, pool); break;
+                    case "EnvironmentVariableAttribute": ReadNameValue(args, pool.EnvironmentVariables, DefinitionTarget.EnvironmentVariable); break;
+                    case "MetadataAttribute": ReadNameValue(args, pool.Metadata, DefinitionTarget.Metadata); break;
+                    case "StartTaskAttribute": ReadStartTask(args, pool); break;
+                    case "NetworkAttribute": ReadNetwork(args, pool); break;
+                    case "AzureFilesMountAttribute":
+                    case "NfsMountAttribute":
+                    case "BlobfuseMountAttribute":
+                        ReadMount(NameOf(attribute)!, args, pool);
                         break;
                 }
             }
-
-            return new PoolDefinition
-            {
-                Id = id,
-                VmSize = vmSize,
-                NodeCount = nodeCount,
-                LowPriorityNodeCount = lowPriorityNodeCount,
-                Julia = julia,
-                JuliaPackages = packages.ToArray(),
-            };
-        }
-
-        private string? StringArgument(AttributeData attribute, AttributeSyntax? syntax, int position, string parameterName, string target)
-        {
-            if (attribute.ConstructorArguments.Length <= position) return null;
-            Record(target, ConstructorSyntax(syntax, position, parameterName));
-            return attribute.ConstructorArguments[position].Value as string;
+            return pool.Build();
         }
 
         private void Record(string target, SyntaxNode? node)
@@ -138,29 +94,102 @@ namespace ClusterlessHpc.Generator
             if (_locations is not null && node is not null) _locations[target] = node.GetLocation();
         }
 
-        private static ExpressionSyntax? ConstructorSyntax(AttributeSyntax? syntax, int position, string parameterName)
-        {
-            if (syntax?.ArgumentList is null) return null;
-            var positional = 0;
-            foreach (var argument in syntax.ArgumentList.Arguments)
-            {
-                if (argument.NameEquals is not null) continue;
-                if (argument.NameColon is not null)
-                {
-                    if (argument.NameColon.Name.Identifier.ValueText == parameterName) return argument.Expression;
-                    continue;
-                }
-                if (positional++ == position) return argument.Expression;
-            }
-            return null;
-        }
-
-        private static ExpressionSyntax? NamedSyntax(AttributeSyntax? syntax, string name) =>
-            syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name)?.Expression;
-
         private static string? NameOf(AttributeData attribute) =>
             attribute.AttributeClass is { ContainingNamespace: { Name: AttributeNamespace, ContainingNamespace.IsGlobalNamespace: true } } type
                 ? type.Name
                 : null;
+
+        /// <summary>One attribute's values, each read together with where it was written.</summary>
+        private readonly struct AttributeArguments
+        {
+            private readonly AttributeData _attribute;
+            private readonly AttributeSyntax? _syntax;
+            private readonly PoolDeclarationReader _reader;
+
+            public AttributeArguments(AttributeData attribute, AttributeSyntax? syntax, PoolDeclarationReader reader)
+            {
+                _attribute = attribute;
+                _syntax = syntax;
+                _reader = reader;
+            }
+
+            /// <summary>Records the whole attribute as <paramref name="target"/>.</summary>
+            public void RecordAttribute(string target) => _reader.Record(target, _syntax);
+
+            public string String(int position, string parameter, string target) =>
+                Constructor(position, parameter, target)?.Value as string ?? "";
+
+            public TypedConstant? Constructor(int position, string parameter, string target)
+            {
+                if (_attribute.ConstructorArguments.Length <= position) return null;
+                _reader.Record(target, ConstructorSyntax(position, parameter));
+                return _attribute.ConstructorArguments[position];
+            }
+
+            /// <summary>A params array's items, each recorded as <paramref name="target"/>(index).</summary>
+            public IReadOnlyList<string> Strings(int position, string parameter, System.Func<int, string> target)
+            {
+                if (_attribute.ConstructorArguments.Length <= position) return System.Array.Empty<string>();
+                var array = _attribute.ConstructorArguments[position];
+                var values = array.Kind == TypedConstantKind.Array ? array.Values.Select(v => v.Value as string ?? "").ToArray() : System.Array.Empty<string>();
+                var positional = PositionalSyntax().ToList();
+                for (var i = 0; i < values.Length; i++)
+                {
+                    // Expanded params: one argument per item; an explicit array: its initializer's items.
+                    ExpressionSyntax? item = positional.Count == values.Length + position ? positional[position + i]
+                        : positional.Count > position && positional[position] is ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax or CollectionExpressionSyntax
+                            ? ItemOf(positional[position], i)
+                            : null;
+                    _reader.Record(target(i), item);
+                }
+                return values;
+            }
+
+            public bool TryNamed(string name, string target, out TypedConstant value)
+            {
+                foreach (var named in _attribute.NamedArguments)
+                {
+                    if (named.Key != name) continue;
+                    value = named.Value;
+                    _reader.Record(target, NamedSyntax(name));
+                    return true;
+                }
+                value = default;
+                return false;
+            }
+
+            public string? NamedString(string name, string target) => TryNamed(name, target, out var value) ? value.Value as string : null;
+
+            public int? NamedInt(string name, string target) => TryNamed(name, target, out var value) ? value.Value as int? : null;
+
+            public bool? NamedBool(string name, string target) => TryNamed(name, target, out var value) ? value.Value as bool? : null;
+
+            public IReadOnlyList<string> NamedStrings(string name, string target) =>
+                TryNamed(name, target, out var value) && value.Kind == TypedConstantKind.Array && !value.IsNull
+                    ? value.Values.Select(v => v.Value as string ?? "").ToArray()
+                    : System.Array.Empty<string>();
+
+            private IEnumerable<ExpressionSyntax> PositionalSyntax() =>
+                _syntax?.ArgumentList?.Arguments.Where(a => a.NameEquals is null && a.NameColon is null).Select(a => a.Expression)
+                ?? Enumerable.Empty<ExpressionSyntax>();
+
+            private ExpressionSyntax? ConstructorSyntax(int position, string parameter)
+            {
+                if (_syntax?.ArgumentList is null) return null;
+                var byName = _syntax.ArgumentList.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == parameter);
+                return byName?.Expression ?? PositionalSyntax().ElementAtOrDefault(position);
+            }
+
+            private ExpressionSyntax? NamedSyntax(string name) =>
+                _syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name)?.Expression;
+
+            private static ExpressionSyntax? ItemOf(ExpressionSyntax array, int index) => array switch
+            {
+                ArrayCreationExpressionSyntax { Initializer: { } init } => init.Expressions.ElementAtOrDefault(index),
+                ImplicitArrayCreationExpressionSyntax { Initializer: { } init } => init.Expressions.ElementAtOrDefault(index),
+                CollectionExpressionSyntax collection => (collection.Elements.ElementAtOrDefault(index) as ExpressionElementSyntax)?.Expression,
+                _ => null,
+            };
+        }
     }
 }

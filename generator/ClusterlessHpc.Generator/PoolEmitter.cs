@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using ClusterlessHpc.Generator.Model;
 using ClusterlessHpc.Scripts;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace ClusterlessHpc.Generator
 {
@@ -36,37 +35,22 @@ namespace ClusterlessHpc.Generator
             }
 
             var definition = model.Definition;
-            w.Line($"partial class {model.ClassName}");
+            w.Line($"partial class {model.ClassName} : global::ClusterlessHpc.IDeclaredPool");
             w.Open();
             w.Line($"/// <summary>The pool declared by the attributes on <see cref=\"{model.ClassName}\"/>.</summary>");
             w.Line(GeneratedCode);
-            w.Line("public static global::ClusterlessHpc.PoolDefinition Definition { get; } = new global::ClusterlessHpc.PoolDefinition");
-            w.Open();
-            w.Line($"Id = {Literal(definition.Id)},");
-            w.Line($"VmSize = {Literal(definition.VmSize)},");
-            if (definition.NodeCount is { } nodes) w.Line($"NodeCount = {nodes.ToString(CultureInfo.InvariantCulture)},");
-            if (definition.LowPriorityNodeCount is { } low) w.Line($"LowPriorityNodeCount = {low.ToString(CultureInfo.InvariantCulture)},");
-            if (definition.Julia is { } julia) w.Line($"Julia = new global::ClusterlessHpc.JuliaDefinition({Literal(julia.Version)}),");
-            if (definition.JuliaPackages.Count > 0)
-            {
-                w.Line("JuliaPackages = new global::ClusterlessHpc.JuliaPackageDefinition[]");
-                w.Open();
-                foreach (var package in definition.JuliaPackages)
-                {
-                    var init = new StringBuilder();
-                    if (package.Url is not null) init.Append($"Url = {Literal(package.Url)}, ");
-                    if (package.Develop) init.Append("Develop = true, ");
-                    w.Line(init.Length == 0
-                        ? $"new global::ClusterlessHpc.JuliaPackageDefinition({Literal(package.Name)}),"
-                        : $"new global::ClusterlessHpc.JuliaPackageDefinition({Literal(package.Name)}) {{ {init.ToString().TrimEnd(' ', ',')} }},");
-                }
-                w.Close("},");
-            }
-            w.Close("};");
+            DefinitionEmitter.Emit(w, definition, "public static global::ClusterlessHpc.PoolDefinition Definition { get; } = ", ";");
             w.Line();
             w.Line("/// <summary>The bash script every node of the pool runs when it joins (the start task).</summary>");
             w.Line(GeneratedCode);
             w.Line("public const string StartupScript = " + Verbatim(StartupScriptRenderer.Render(definition)) + ";");
+            if (DockerfileRenderer.CanRender(definition))
+            {
+                w.Line();
+                w.Line("/// <summary>A Dockerfile that bakes the same Julia and packages into an image, for a container pool that installs nothing at boot.</summary>");
+                w.Line(GeneratedCode);
+                w.Line("public const string Dockerfile = " + Verbatim(DockerfileRenderer.Render(definition)) + ";");
+            }
             w.Close();
 
             for (var i = 0; i < model.ContainingTypes.Count; i++) w.Close();
@@ -96,8 +80,6 @@ namespace ClusterlessHpc.Generator
             w.Close();
             return w.ToString();
         }
-
-        private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
         // The script stays readable in the generated file: a verbatim string, where only '"' needs doubling.
         private static string Verbatim(string value) => "@\"" + value.Replace("\"", "\"\"") + "\"";

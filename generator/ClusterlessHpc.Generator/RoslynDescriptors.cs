@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -28,6 +29,8 @@ namespace ClusterlessHpc.Generator
                 _ => DiagnosticSeverity.Info,
             },
             isEnabledByDefault: true,
-            helpLinkUri: rule.HelpLink);
+            helpLinkUri: rule.HelpLink,
+            // Rules across pools are only known once every type is seen.
+            customTags: rule == DiagnosticCatalogue.PoolIdsMustBeUnique ? new[] { WellKnownDiagnosticTags.CompilationEnd } : Array.Empty<string>());
     }
 }

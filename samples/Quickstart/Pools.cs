@@ -13,3 +13,17 @@ public partial class RedwoodPool;
 [BatchPool("sequoia", VmSize = "Standard_D4s_v5", NodeCount = 3)]
 [Julia("1.10.5")]
 public partial class SequoiaPool;
+
+/// <summary>The seed page's autoscale example: start with one node, follow the pending tasks up to ten.</summary>
+[BatchPool("cypress", VmSize = "Standard_E4s_v3")]
+[Julia("1.10.5")]
+[JuliaPackage("IterativeSolvers")]
+[AutoScale("""
+    startingNumberOfVMs = 1;
+    maxNumberofVMs = 10;
+    pendingTaskSamplePercent = $PendingTasks.GetSamplePercent(30 * TimeInterval_Second);
+    pendingTaskSamples = pendingTaskSamplePercent < 70 ? startingNumberOfVMs : avg($PendingTasks.GetSample(30 * TimeInterval_Second));
+    $TargetDedicatedNodes = min(maxNumberofVMs, pendingTaskSamples);
+    $NodeDeallocationOption = taskcompletion;
+    """, EvaluationIntervalMinutes = 5)]
+public partial class CypressPool;

@@ -1,77 +1,57 @@
-using System.Diagnostics;
-using Azure;
-using Azure.Identity;
-using ClusterlessHpc;
-using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;
-using ClusterlessHpc.Emulator;
-using ClusterlessHpc.Provisioning;
-using Microsoft.Extensions.Configuration;
+using ClusterlessHpc.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Quickstart;
 
-// Provisions every pool this assembly declares (see Pools.cs), against Azure Batch when
-// ClusterlessHpc:Batch:Endpoint is configured, else against the embedded emulator on 127.0.0.1.
-var configuration = new ConfigurationBuilder()
-    .SetBasePath(AppContext.BaseDirectory)
-    .AddJsonFile("appsettings.json", optional: true)
-    .AddEnvironmentVariables()
-    .AddCommandLine(args)
-    .Build();
-var batch = configuration.GetSection("ClusterlessHpc:Batch");
+// Provisions the pools of Pools.cs when the application starts: against Azure Batch when ClusterlessHpc:Batch:Endpoint
+// is configured (appsettings.json, ClusterlessHpc__Batch__Endpoint, or --ClusterlessHpc:Batch:Endpoint=...), else
+// against the emulator started in-process on 127.0.0.1.
+var builder = Host.CreateApplicationBuilder(args);
+builder.Logging.ClearProviders();
+builder.Services.AddClusterlessHpc(builder.Configuration)
+    .ProvisionAtStartup<RedwoodPool>()
+    .ProvisionAtStartup<SequoiaPool>()
+    .ProvisionAtStartup<CypressPool>();
+builder.Services.AddClusterlessHpcEmulator();
+builder.Services.Configure<ClusterlessHpcOptions>(options => options.WaitForPoolsAtStartup = true);
+using var host = builder.Build();
 
-await using var emulator = string.IsNullOrEmpty(batch["Endpoint"]) ? await BatchEmulator.StartAsync() : null;
-BatchClient client;
-if (emulator is not null)
+var clock = System.Diagnostics.Stopwatch.StartNew();
+var gate = new Lock();
+host.Services.GetRequiredService<PoolStatusBoard>().Changed += status =>
 {
-    Console.WriteLine($"No ClusterlessHpc:Batch:Endpoint configured: using the embedded Batch emulator at {emulator.Endpoint}");
-    client = new BatchClient(emulator.Endpoint, emulator.Credential);
-}
-else
-{
-    var endpoint = new Uri(batch["Endpoint"]!);
-    var key = batch["AccountKey"];
-    Console.WriteLine($"Using Azure Batch at {endpoint} ({(string.IsNullOrEmpty(key) ? "DefaultAzureCredential" : "shared key")})");
-    client = string.IsNullOrEmpty(key)
-        ? new BatchClient(endpoint, new DefaultAzureCredential())
-        : new BatchClient(endpoint, new AzureNamedKeyCredential(
-            batch["AccountName"] ?? throw new InvalidOperationException("ClusterlessHpc:Batch:AccountName is required with ClusterlessHpc:Batch:AccountKey."), key));
-}
-
-var pools = PoolRegistry.FromAssembly(typeof(RedwoodPool).Assembly);
-var provisioner = new PoolProvisioner(client);
-var clock = Stopwatch.StartNew();
-var progress = new ConsoleProgress(clock);
+    lock (gate) Console.WriteLine($"[{clock.Elapsed.TotalSeconds,5:0.0}s] {status.PoolId,-10} {status.Message ?? status.State.ToString().ToLowerInvariant()}");
+};
 
 try
 {
-    await Task.WhenAll(pools.Select(pool => provisioner.ApplyAsync(pool, progress)));
+    await host.StartAsync();
 }
-catch (Exception e) when (e is StartTaskFailedException or PoolDriftException or PoolDefinitionException or TimeoutException or RequestFailedException)
+catch (InvalidOperationException e)
 {
     Console.Error.WriteLine($"error: {e.Message}");
     return 2;
 }
 
+var client = await host.Services.GetRequiredService<BatchClientFactory>().GetClientAsync();
 Console.WriteLine();
-Console.WriteLine($"{pools.Count} pool(s) ready in {clock.Elapsed.TotalSeconds:0.0} s:");
-foreach (var definition in pools)
+Console.WriteLine(string.IsNullOrEmpty(builder.Configuration["ClusterlessHpc:Batch:Endpoint"])
+    ? $"No ClusterlessHpc:Batch:Endpoint configured: the pools are on the embedded Batch emulator at {client.Endpoint}"
+    : $"The pools are on Azure Batch at {client.Endpoint}");
+var board = host.Services.GetRequiredService<PoolStatusBoard>();
+Console.WriteLine($"{board.All.Count} pool(s) ready in {clock.Elapsed.TotalSeconds:0.0} s:");
+foreach (var status in board.All.OrderBy(s => s.PoolId))
 {
-    BatchPool pool = await client.GetPoolAsync(definition.Id);
+    BatchPool pool = await client.GetPoolAsync(status.PoolId);
     var nodes = new List<BatchNode>();
-    await foreach (var node in client.GetNodesAsync(definition.Id)) nodes.Add(node);
-    Console.WriteLine($"  {pool.Id,-10} {pool.VmSize,-16} state {pool.State}, allocation {pool.AllocationState}, " +
+    await foreach (var node in client.GetNodesAsync(status.PoolId)) nodes.Add(node);
+    var scaling = pool.EnableAutoScale == true ? $"autoscale every {pool.AutoScaleEvaluationInterval?.TotalMinutes} min" : "fixed size";
+    Console.WriteLine($"  {pool.Id,-10} {pool.VmSize,-16} {scaling}; state {pool.State}, allocation {pool.AllocationState}, " +
                       $"{pool.CurrentDedicatedNodes}/{pool.TargetDedicatedNodes} dedicated, {pool.CurrentLowPriorityNodes}/{pool.TargetLowPriorityNodes} low-priority; " +
-                      $"nodes: {string.Join(", ", nodes.Select(n => $"{n.Id} {n.State}"))}");
+                      $"nodes: {(nodes.Count == 0 ? "none" : string.Join(", ", nodes.Select(n => $"{n.Id} {n.State}")))}");
 }
+
+await host.StopAsync();
 return 0;
-
-/// <summary>Writes each progress report as one line at once (no terminal needed, safe to redirect).</summary>
-internal sealed class ConsoleProgress(Stopwatch clock) : IProgress<ProvisioningProgress>
-{
-    private readonly Lock _gate = new();
-
-    public void Report(ProvisioningProgress value)
-    {
-        lock (_gate) Console.WriteLine($"[{clock.Elapsed.TotalSeconds,5:0.0}s] {value.PoolId,-10} {value.Message}");
-    }
-}

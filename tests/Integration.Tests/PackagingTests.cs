@@ -54,6 +54,27 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedFeed>
         Assert.Contains("Broken.cs(2,12): error CHPC0002: Pool id 'bad id' is invalid", build.Stdout);
     }
 
+    [Fact]
+    public void Editorconfig_severities_reach_the_real_build()
+    {
+        var project = _feed.CreateConsumer();
+        File.WriteAllText(Path.Combine(project, "Program.cs"), """
+            using ClusterlessHpc;
+            System.Console.WriteLine(EmptyPool.Definition.Id);
+
+            [BatchPool("empty", NodeCount = 0)]
+            public partial class EmptyPool;
+            """);
+        var warned = _feed.Dotnet(project, "build", project);
+        Assert.True(warned.ExitCode == 0, warned.Stdout + warned.Stderr);
+        Assert.Contains("warning CHPC0007", warned.Stdout);
+
+        File.WriteAllText(Path.Combine(project, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.CHPC0007.severity = error\n");
+        var failed = _feed.Dotnet(project, "build", project, "--no-incremental");
+        Assert.NotEqual(0, failed.ExitCode);
+        Assert.Contains("error CHPC0007", failed.Stdout);
+    }
+
     /// <summary>Packs once per test class: a folder feed with both packages at a version no cache has seen.</summary>
     public sealed class PackedFeed : IDisposable
     {

@@ -3,7 +3,7 @@ using ClusterlessHpc.Emulator;
 
 namespace ClusterlessHpc.Integration.Tests;
 
-/// <summary>The README's main command, run as a newcomer would: its own process, output redirected, no stdin.</summary>
+/// <summary>The README's main command, run as a newcomer would: its own process, output redirected, no stdin. It provisions through the hosting path.</summary>
 public class QuickstartTests
 {
     private static readonly string QuickstartDll = Path.Combine(
@@ -17,11 +17,12 @@ public class QuickstartTests
         var run = ProcessRunner.Run("dotnet", [QuickstartDll], timeout: TimeSpan.FromMinutes(2), environment: NoBatchSettings());
 
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
-        Assert.Contains("using the embedded Batch emulator at http://127.0.0.1:", run.Stdout);
+        Assert.Contains("the pools are on the embedded Batch emulator at http://127.0.0.1:", run.Stdout);
         Assert.Contains("redwood    creating the pool (Standard_E8s_v3, 2 dedicated node(s))", run.Stdout);
         Assert.Contains("redwood    ready: 2 idle node(s)", run.Stdout);
         Assert.Contains("sequoia    ready: 3 idle node(s)", run.Stdout);
-        Assert.Contains("2 pool(s) ready", run.Stdout);
+        Assert.Contains("cypress    creating the pool (Standard_E4s_v3, autoscale, evaluated every 5 min)", run.Stdout);
+        Assert.Contains("3 pool(s) ready", run.Stdout);
     }
 
     [Fact]
@@ -36,7 +37,7 @@ public class QuickstartTests
         var run = ProcessRunner.Run("dotnet", [QuickstartDll], timeout: TimeSpan.FromMinutes(2), environment: environment);
 
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
-        Assert.Contains($"Using Azure Batch at {target.Endpoint} (shared key)", run.Stdout);
+        Assert.Contains($"The pools are on Azure Batch at {target.Endpoint}", run.Stdout);
         Assert.DoesNotContain(BatchEmulatorOptions.DevelopmentAccountKey, run.Stdout + run.Stderr);
         var client = new BatchClient(target.Endpoint, target.Credential);
         Assert.Equal("redwood", (await client.GetPoolAsync("redwood")).Value.Id);

@@ -22,5 +22,17 @@ namespace ClusterlessHpc
 
         /// <summary>Target low-priority (Spot) nodes (default 0).</summary>
         public int LowPriorityNodeCount { get; set; }
+
+        /// <summary>Tasks that may run at once on one node: 1 (the default) to 256.</summary>
+        public int TaskSlotsPerNode { get; set; }
+
+        /// <summary>Let nodes talk to each other directly (MPI); limits how large the pool can grow.</summary>
+        public bool InterNodeCommunication { get; set; }
+
+        /// <summary>How long a resize may take, at least 5 minutes (the service's default is 15).</summary>
+        public int ResizeTimeoutMinutes { get; set; }
+
+        /// <summary>The named account (configuration <c>ClusterlessHpc:Batch:Accounts:&lt;name&gt;</c>) the pool lives in.</summary>
+        public string? Account { get; set; }
     }
 }

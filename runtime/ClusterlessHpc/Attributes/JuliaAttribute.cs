@@ -10,5 +10,14 @@ namespace ClusterlessHpc
         public JuliaAttribute(string version) => Version = version;
 
         public string Version { get; }
+
+        /// <summary>The base URL Julia releases are downloaded from instead of the official one.</summary>
+        public string? Mirror { get; set; }
+
+        /// <summary>The Julia package server (<c>JULIA_PKG_SERVER</c>) the nodes use.</summary>
+        public string? PkgServer { get; set; }
+
+        /// <summary>The SHA-256 of the release tarball for the VM size's architecture; the download is verified against it.</summary>
+        public string? Sha256 { get; set; }
     }
 }

@@ -14,6 +14,12 @@ namespace ClusterlessHpc
 
         public string Name { get; }
 
+        /// <summary>A Pkg version specifier for a registered package: <c>1.2</c>, <c>^0.7</c>, <c>~1.2.3</c>, <c>1.2 - 1.4</c>.</summary>
+        public string? Version { get; set; }
+
+        /// <summary>The branch, tag or commit of <see cref="Url"/>.</summary>
+        public string? Rev { get; set; }
+
         /// <summary>The repository of an unregistered package.</summary>
         public string? Url { get; set; }
 

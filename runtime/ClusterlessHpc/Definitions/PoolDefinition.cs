@@ -6,9 +6,10 @@ namespace ClusterlessHpc
     /// <summary>
     /// Everything ClusterlessHpc needs to create one Azure Batch pool: what the attributes on a
     /// <c>[BatchPool]</c> class declare, or what code or a legacy parameters file builds.
-    /// Compares by value, so the generator can cache it and the provisioner can compare two of them.
+    /// Compares by value (lists by their items), so the generator can cache it and the provisioner can compare two
+    /// of them; <c>with</c> makes a changed copy.
     /// </summary>
-    public sealed class PoolDefinition : IEquatable<PoolDefinition>
+    public sealed record PoolDefinition
     {
         /// <summary>The seed's default VM size (AzureClusterlessHPC.jl's <c>_POOL_VM_SIZE</c>).</summary>
         public const string DefaultVmSize = "Standard_E2s_v3";
@@ -25,17 +26,65 @@ namespace ClusterlessHpc
         /// <summary>Target low-priority (Spot) nodes; <c>null</c> when not declared (then 0).</summary>
         public int? LowPriorityNodeCount { get; init; }
 
+        /// <summary>Tasks that may run at once on one node (1 to 256); <c>null</c> for the service's default of 1.</summary>
+        public int? TaskSlotsPerNode { get; init; }
+
+        /// <summary>Whether nodes may talk to each other directly (for MPI); limits how large the pool can grow.</summary>
+        public bool InterNodeCommunication { get; init; }
+
+        /// <summary>How long a resize may take (at least 5 minutes); <c>null</c> for the service's 15.</summary>
+        public int? ResizeTimeoutMinutes { get; init; }
+
+        /// <summary>The named account (configuration <c>Batch:Accounts:&lt;name&gt;</c>) the pool lives in; <c>null</c> for the default one.</summary>
+        public string? Account { get; init; }
+
+        /// <summary>The nodes' image; <c>null</c> for the image catalogue's current Ubuntu LTS.</summary>
+        public ImageDefinition? Image { get; init; }
+
         /// <summary>The Julia installed on every node; <c>null</c> installs no Julia.</summary>
         public JuliaDefinition? Julia { get; init; }
 
         /// <summary>The Julia packages installed on every node, in declaration order.</summary>
         public IReadOnlyList<JuliaPackageDefinition> JuliaPackages { get; init; } = Array.Empty<JuliaPackageDefinition>();
 
-        /// <summary>The dedicated node target the pool is created with.</summary>
-        public int EffectiveNodeCount => NodeCount ?? (LowPriorityNodeCount is null ? 1 : 0);
+        /// <summary>User bash steps of the startup script, in declaration order.</summary>
+        public IReadOnlyList<StartupStepDefinition> StartupSteps { get; init; } = Array.Empty<StartupStepDefinition>();
 
-        /// <summary>The low-priority node target the pool is created with.</summary>
-        public int EffectiveLowPriorityNodeCount => LowPriorityNodeCount ?? 0;
+        /// <summary>Autoscaling; when set, the node counts are not used.</summary>
+        public AutoScaleDefinition? AutoScale { get; init; }
+
+        /// <summary>Container images every node pulls when it starts; non-empty makes a container pool.</summary>
+        public IReadOnlyList<string> ContainerImages { get; init; } = Array.Empty<string>();
+
+        /// <summary>Private registries the container images come from.</summary>
+        public IReadOnlyList<ContainerRegistryDefinition> ContainerRegistries { get; init; } = Array.Empty<ContainerRegistryDefinition>();
+
+        /// <summary>Environment variables of the start task.</summary>
+        public IReadOnlyList<NameValueDefinition> EnvironmentVariables { get; init; } = Array.Empty<NameValueDefinition>();
+
+        /// <summary>Pool metadata, which Batch stores and does not interpret.</summary>
+        public IReadOnlyList<NameValueDefinition> Metadata { get; init; } = Array.Empty<NameValueDefinition>();
+
+        /// <summary>How often a failing start task is retried (0 to 100, or -1 for no limit).</summary>
+        public int StartTaskRetryCount { get; init; }
+
+        /// <summary>Whether tasks wait for the start task to succeed (the default; a failure makes the node unusable).</summary>
+        public bool WaitForStartTask { get; init; } = true;
+
+        /// <summary>The pool's subnet and public IP addresses; <c>null</c> for the service's defaults.</summary>
+        public NetworkDefinition? Network { get; init; }
+
+        /// <summary>File systems every node mounts.</summary>
+        public IReadOnlyList<MountDefinition> Mounts { get; init; } = Array.Empty<MountDefinition>();
+
+        /// <summary>The dedicated node target the pool is created with (none with autoscale).</summary>
+        public int EffectiveNodeCount => AutoScale is not null ? 0 : NodeCount ?? (LowPriorityNodeCount is null ? 1 : 0);
+
+        /// <summary>The low-priority node target the pool is created with (none with autoscale).</summary>
+        public int EffectiveLowPriorityNodeCount => AutoScale is not null ? 0 : LowPriorityNodeCount ?? 0;
+
+        /// <summary>Whether the nodes run a custom image.</summary>
+        public bool HasCustomImage => Image is CustomImageDefinition;
 
         public bool Equals(PoolDefinition? other) =>
             other is not null &&
@@ -43,14 +92,27 @@ namespace ClusterlessHpc
             VmSize == other.VmSize &&
             NodeCount == other.NodeCount &&
             LowPriorityNodeCount == other.LowPriorityNodeCount &&
+            TaskSlotsPerNode == other.TaskSlotsPerNode &&
+            InterNodeCommunication == other.InterNodeCommunication &&
+            ResizeTimeoutMinutes == other.ResizeTimeoutMinutes &&
+            Account == other.Account &&
+            Equals(Image, other.Image) &&
             Equals(Julia, other.Julia) &&
-            ValueEquality.SequenceEqual(JuliaPackages, other.JuliaPackages);
-
-        public override bool Equals(object? obj) => Equals(obj as PoolDefinition);
+            ValueEquality.SequenceEqual(JuliaPackages, other.JuliaPackages) &&
+            ValueEquality.SequenceEqual(StartupSteps, other.StartupSteps) &&
+            Equals(AutoScale, other.AutoScale) &&
+            ValueEquality.SequenceEqual(ContainerImages, other.ContainerImages) &&
+            ValueEquality.SequenceEqual(ContainerRegistries, other.ContainerRegistries) &&
+            ValueEquality.SequenceEqual(EnvironmentVariables, other.EnvironmentVariables) &&
+            ValueEquality.SequenceEqual(Metadata, other.Metadata) &&
+            StartTaskRetryCount == other.StartTaskRetryCount &&
+            WaitForStartTask == other.WaitForStartTask &&
+            Equals(Network, other.Network) &&
+            ValueEquality.SequenceEqual(Mounts, other.Mounts);
 
         public override int GetHashCode() =>
-            ValueEquality.Combine(Id.GetHashCode(), VmSize.GetHashCode(), NodeCount.GetHashCode(),
-                LowPriorityNodeCount.GetHashCode(), Julia?.GetHashCode() ?? 0, ValueEquality.SequenceHash(JuliaPackages));
+            ValueEquality.Combine(Id.GetHashCode(), VmSize.GetHashCode(), NodeCount.GetHashCode(), LowPriorityNodeCount.GetHashCode(),
+                Julia?.GetHashCode() ?? 0, ValueEquality.SequenceHash(JuliaPackages), AutoScale?.GetHashCode() ?? 0, Image?.GetHashCode() ?? 0);
 
         public override string ToString() => $"pool '{Id}' ({VmSize})";
     }

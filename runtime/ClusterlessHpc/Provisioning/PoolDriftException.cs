@@ -1,24 +1,23 @@
 using System;
+using System.Linq;
 
 namespace ClusterlessHpc.Provisioning
 {
-    /// <summary>A pool with the definition's id exists but was made from a different definition.</summary>
+    /// <summary>A pool with the definition's id exists but differs from it; the plan lists each differing property.</summary>
     public sealed class PoolDriftException : Exception
     {
-        public PoolDriftException(string poolId, string? existingHash, string expectedHash)
-            : base($"Pool '{poolId}' already exists but was not created from this definition " +
-                   $"(its definition hash is {(existingHash is null ? "not recorded" : $"'{existingHash}'")}, this definition's is '{expectedHash}'). " +
-                   "Delete the pool or give the definition another id.")
+        public PoolDriftException(PoolPlan plan)
+            : base($"Pool '{plan.PoolId}' already exists but differs from its definition:" +
+                   string.Concat(plan.Differences.Select(d => "\n  " + d)) +
+                   (plan.CanUpdateInPlace
+                       ? "\nApply with the update-in-place drift policy to change it" + (plan.ChangesStartTask ? " (existing nodes get the new start task when rebooted or reimaged)" : "") + ", or recreate it."
+                       : "\nThese properties need a new pool: apply with the recreate drift policy, or delete the pool."))
         {
-            PoolId = poolId;
-            ExistingHash = existingHash;
-            ExpectedHash = expectedHash;
+            Plan = plan;
         }
 
-        public string PoolId { get; }
+        public PoolPlan Plan { get; }
 
-        public string? ExistingHash { get; }
-
-        public string ExpectedHash { get; }
+        public string PoolId => Plan.PoolId;
     }
 }

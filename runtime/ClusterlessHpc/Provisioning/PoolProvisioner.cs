@@ -35,6 +35,23 @@ namespace ClusterlessHpc.Provisioning
             _options = new PoolProvisionerOptions();
         }
 
+        /// <summary>What <see cref="ApplyAsync"/> would do: create the pool, nothing, or the properties that drifted.</summary>
+        /// <exception cref="PoolDefinitionException">The definition breaks a rule; nothing was sent.</exception>
+        public virtual async Task<PoolPlan> PlanAsync(PoolDefinition definition, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(definition);
+            var request = BuildRequest(definition);
+            try
+            {
+                var live = (await _client.GetPoolAsync(definition.Id, cancellationToken).ConfigureAwait(false)).Value;
+                return PoolPlanner.Compare(request, live);
+            }
+            catch (RequestFailedException e) when (e.ErrorCode == "PoolNotFound")
+            {
+                return new PoolPlan(definition.Id, PoolPlanAction.Create, Array.Empty<PoolDifference>());
+            }
+        }
+
         /// <summary>Creates the pool if needed and waits until every node is idle.</summary>
         /// <exception cref="PoolDefinitionException">The definition breaks a rule; nothing was sent.</exception>
         /// <exception cref="PoolDriftException">The pool exists but was made from another definition.</exception>
@@ -54,11 +71,7 @@ namespace ClusterlessHpc.Provisioning
                 });
 
             Report(ProvisioningStage.Validating, "validating the definition");
-            var diagnostics = PoolValidator.Validate(definition);
-            if (PoolValidator.HasErrors(diagnostics)) throw new PoolDefinitionException(definition, diagnostics);
-
-            var request = PoolRequestBuilder.Build(definition);
-            var expectedHash = StartupScriptRenderer.DefinitionHash(definition);
+            var request = BuildRequest(definition);
             try
             {
                 Report(ProvisioningStage.Creating, $"creating the pool ({definition.VmSize}, {Targets(definition)})");
@@ -66,13 +79,21 @@ namespace ClusterlessHpc.Provisioning
             }
             catch (RequestFailedException e) when (e.ErrorCode == "PoolExists")
             {
+                // Another apply (or a person) made it first: fine when it is the same pool.
                 var existing = (await _client.GetPoolAsync(definition.Id, cancellationToken).ConfigureAwait(false)).Value;
-                var existingHash = existing.Metadata?.FirstOrDefault(m => m.Name == PoolRequestBuilder.DefinitionHashMetadata)?.Value;
-                if (existingHash != expectedHash) throw new PoolDriftException(definition.Id, existingHash, expectedHash);
+                var plan = PoolPlanner.Compare(request, existing);
+                if (plan.Action == PoolPlanAction.Drift) throw new PoolDriftException(plan);
                 Report(ProvisioningStage.AlreadyExists, "the pool exists with this definition", existing);
             }
 
             return await WaitForNodesAsync(definition, Report, cancellationToken).ConfigureAwait(false);
+        }
+
+        private BatchPoolCreateOptions BuildRequest(PoolDefinition definition)
+        {
+            var diagnostics = PoolValidator.Validate(definition);
+            if (PoolValidator.HasErrors(diagnostics)) throw new PoolDefinitionException(definition, diagnostics);
+            return PoolRequestBuilder.Build(definition, _options.Settings);
         }
 
         private async Task<BatchPool> WaitForNodesAsync(
@@ -83,6 +104,7 @@ namespace ClusterlessHpc.Provisioning
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.Timeout);
             var delay = _options.FirstPollDelay;
+            // The pool's own targets: the definition's for a fixed-size pool, the formula's for an autoscale pool.
             var target = definition.EffectiveNodeCount + definition.EffectiveLowPriorityNodeCount;
             string? lastMessage = null;
             try
@@ -90,6 +112,7 @@ namespace ClusterlessHpc.Provisioning
                 while (true)
                 {
                     var pool = (await _client.GetPoolAsync(definition.Id, timeout.Token).ConfigureAwait(false)).Value;
+                    target = (pool.TargetDedicatedNodes ?? 0) + (pool.TargetLowPriorityNodes ?? 0);
                     var nodes = new List<BatchNode>();
                     await foreach (var node in _client.GetNodesAsync(definition.Id, timeout.Token).ConfigureAwait(false)) nodes.Add(node);
 
@@ -128,7 +151,8 @@ namespace ClusterlessHpc.Provisioning
         }
 
         private static string Targets(PoolDefinition definition) =>
-            definition.EffectiveLowPriorityNodeCount == 0
+            definition.AutoScale is { } autoScale ? $"autoscale, evaluated every {autoScale.EvaluationIntervalMinutes} min"
+            : definition.EffectiveLowPriorityNodeCount == 0
                 ? $"{definition.EffectiveNodeCount} dedicated node(s)"
                 : $"{definition.EffectiveNodeCount} dedicated and {definition.EffectiveLowPriorityNodeCount} low-priority node(s)";
     }

@@ -13,5 +13,11 @@ namespace ClusterlessHpc.Provisioning
 
         /// <summary>How long a pool may take to have every node idle before provisioning fails.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(30);
+
+        /// <summary>
+        /// Looks up the configuration keys a definition names for secrets (<c>PasswordSetting</c>, <c>AccountKeySetting</c>,
+        /// <c>SasKeySetting</c>); hosting binds it to <c>IConfiguration</c>. Null when no definition names one.
+        /// </summary>
+        public Func<string, string?>? Settings { get; set; }
     }
 }

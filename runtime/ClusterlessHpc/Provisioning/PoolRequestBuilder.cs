@@ -1,58 +1,171 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Images;
+using ClusterlessHpc.Rules;
 using ClusterlessHpc.Scripts;
 
 namespace ClusterlessHpc.Provisioning
 {
-    /// <summary>Turns a definition into the add-pool request body.</summary>
+    /// <summary>
+    /// Turns a definition into the add-pool request body. Secrets (registry passwords, storage keys) are read here,
+    /// by configuration key, through the settings lookup: they are never part of a definition.
+    /// </summary>
     public static class PoolRequestBuilder
     {
         /// <summary>Pool metadata that records which definition made the pool, so an identical re-apply is recognised.</summary>
-        public const string DefinitionHashMetadata = "clusterlesshpc-definition";
+        public const string DefinitionHashMetadata = PoolSettingsRules.ReservedMetadataPrefix + "definition";
 
-        public static BatchPoolCreateOptions Build(PoolDefinition definition)
+        /// <param name="definition">A valid definition.</param>
+        /// <param name="settings">Looks a configuration key up (for <c>PasswordSetting</c>, <c>AccountKeySetting</c>, ...); null when the definition names none.</param>
+        /// <exception cref="MissingSettingException">A setting the definition names has no value.</exception>
+        public static BatchPoolCreateOptions Build(PoolDefinition definition, Func<string, string?>? settings = null)
         {
+            string Secret(string key, string usedFor) =>
+                settings?.Invoke(key) is { Length: > 0 } value ? value : throw new MissingSettingException(key, usedFor, definition.Id);
+
             var script = StartupScriptRenderer.Render(definition);
-            var image = ImageCatalogue.DefaultLinux;
-            return new BatchPoolCreateOptions
+            var environment = definition.EnvironmentVariables.Select(v => new EnvironmentSetting { Name = v.Name, Value = v.Value }).ToList();
+            environment.Add(new EnvironmentSetting { Name = InlineScriptDelivery.ScriptVariable, Value = InlineScriptDelivery.Encode(script) });
+            var metadata = definition.Metadata.Select(m => new BatchMetadataItem { Name = m.Name, Value = m.Value }).ToList();
+            metadata.Add(new BatchMetadataItem { Name = DefinitionHashMetadata, Value = StartupScriptRenderer.DefinitionHash(definition) });
+
+            var request = new BatchPoolCreateOptions
             {
                 Id = definition.Id,
                 VmSize = definition.VmSize,
-                VirtualMachineConfiguration = new VirtualMachineConfiguration
-                {
-                    ImageReference = new BatchVmImageReference
-                    {
-                        Publisher = image.Publisher,
-                        Offer = image.Offer,
-                        Sku = image.Sku,
-                        Version = image.Version,
-                    },
-                    NodeAgentSkuId = image.NodeAgentSkuId,
-                },
-                TargetDedicatedNodes = definition.EffectiveNodeCount,
-                TargetLowPriorityNodes = definition.EffectiveLowPriorityNodeCount,
+                VirtualMachineConfiguration = VirtualMachine(definition, Secret),
+                TaskSlotsPerNode = definition.TaskSlotsPerNode,
+                EnableInterNodeCommunication = definition.InterNodeCommunication ? true : null,
                 StartTask = new BatchStartTask
                 {
                     CommandLine = InlineScriptDelivery.CommandLine,
-                    EnvironmentSettings = new List<EnvironmentSetting>
-                    {
-                        new() { Name = InlineScriptDelivery.ScriptVariable, Value = InlineScriptDelivery.Encode(script) },
-                    },
+                    EnvironmentSettings = environment,
                     // Pool scope and admin: the script installs once per node for every task, and may link
                     // the julia launcher into /usr/local/bin. It never uses sudo.
                     UserIdentity = new UserIdentity
                     {
                         AutoUser = new AutoUserSpecification { Scope = AutoUserScope.Pool, ElevationLevel = ElevationLevel.Admin },
                     },
-                    WaitForSuccess = true,
-                    MaxTaskRetryCount = 0,
+                    WaitForSuccess = definition.WaitForStartTask,
+                    MaxTaskRetryCount = definition.StartTaskRetryCount,
                 },
-                Metadata = new List<BatchMetadataItem>
+                Metadata = metadata,
+                NetworkConfiguration = Network(definition.Network),
+                MountConfiguration = definition.Mounts.Count == 0 ? null : definition.Mounts.Select(m => Mount(m, Secret)).ToList(),
+            };
+
+            if (definition.AutoScale is { } autoScale)
+            {
+                request.EnableAutoScale = true;
+                request.AutoScaleFormula = autoScale.Formula;
+                request.AutoScaleEvaluationInterval = TimeSpan.FromMinutes(autoScale.EvaluationIntervalMinutes);
+            }
+            else
+            {
+                request.TargetDedicatedNodes = definition.EffectiveNodeCount;
+                request.TargetLowPriorityNodes = definition.EffectiveLowPriorityNodeCount;
+                if (definition.ResizeTimeoutMinutes is { } minutes) request.ResizeTimeout = TimeSpan.FromMinutes(minutes);
+            }
+            return request;
+        }
+
+        private static VirtualMachineConfiguration VirtualMachine(PoolDefinition definition, Func<string, string, string> secret)
+        {
+            var configuration = new VirtualMachineConfiguration();
+            switch (definition.Image)
+            {
+                case CustomImageDefinition custom:
+                    configuration.ImageReference = custom.IsSharedGalleryImage
+                        ? new BatchVmImageReference { SharedGalleryImageId = custom.ImageId }
+                        : new BatchVmImageReference { VirtualMachineImageId = custom.ImageId };
+                    configuration.NodeAgentSkuId = custom.NodeAgentSku!;
+                    break;
+                case MarketplaceImageDefinition marketplace:
+                    configuration.ImageReference = new BatchVmImageReference
+                    {
+                        Publisher = marketplace.Publisher, Offer = marketplace.Offer, Sku = marketplace.Sku, Version = marketplace.Version,
+                    };
+                    configuration.NodeAgentSkuId = ImageRules.EffectiveNodeAgent(definition)!;
+                    break;
+                default:
+                    var image = ImageCatalogue.DefaultFor(definition);
+                    configuration.ImageReference = new BatchVmImageReference { Publisher = image.Publisher, Offer = image.Offer, Sku = image.Sku, Version = image.Version };
+                    configuration.NodeAgentSkuId = image.NodeAgentSkuId;
+                    break;
+            }
+
+            if (definition.ContainerImages.Count > 0)
+            {
+                configuration.ContainerConfiguration = new BatchContainerConfiguration
                 {
-                    new() { Name = DefinitionHashMetadata, Value = StartupScriptRenderer.DefinitionHash(definition) },
-                },
+                    Type = ContainerType.DockerCompatible,
+                    ContainerImageNames = definition.ContainerImages.ToList(),
+                    ContainerRegistries = definition.ContainerRegistries.Count == 0 ? null : definition.ContainerRegistries.Select(r => new ContainerRegistryReference
+                    {
+                        RegistryServer = r.Server,
+                        Username = r.UserName,
+                        Password = r.PasswordSetting is { } key ? secret(key, $"the password of registry '{r.Server}'") : null,
+                        IdentityReference = r.IdentityResourceId is { } id ? new BatchNodeIdentityReference { ResourceId = id } : null,
+                    }).ToList(),
+                };
+            }
+            return configuration;
+        }
+
+        private static NetworkConfiguration? Network(NetworkDefinition? network)
+        {
+            if (network is null) return null;
+            return new NetworkConfiguration
+            {
+                SubnetId = network.SubnetId,
+                PublicIpAddressConfiguration = network.PublicIPAddresses is { } provisioning
+                    ? new BatchPublicIpAddressConfiguration
+                    {
+                        Provision = provisioning switch
+                        {
+                            PublicIPAddressProvisioning.UserManaged => IpAddressProvisioningType.UserManaged,
+                            PublicIPAddressProvisioning.NoPublicIPAddresses => IpAddressProvisioningType.NoPublicIpAddresses,
+                            _ => IpAddressProvisioningType.BatchManaged,
+                        },
+                        IpAddressIds = network.PublicIPAddressIds.Count == 0 ? null : network.PublicIPAddressIds.ToList(),
+                    }
+                    : null,
             };
         }
+
+        private static MountConfiguration Mount(MountDefinition mount, Func<string, string, string> secret) => mount switch
+        {
+            AzureFilesMountDefinition files => new MountConfiguration
+            {
+                AzureFileShareConfiguration = new AzureFileShareConfiguration
+                {
+                    AccountName = files.AccountName,
+                    AzureFileUrl = $"https://{files.AccountName}.file.core.windows.net/{files.ShareName}",
+                    AccountKey = secret(files.AccountKeySetting!, $"the key of storage account '{files.AccountName}'"),
+                    RelativeMountPath = files.RelativeMountPath,
+                    MountOptions = files.MountOptions,
+                },
+            },
+            NfsMountDefinition nfs => new MountConfiguration
+            {
+                NfsMountConfiguration = new NfsMountConfiguration { Source = nfs.Source, RelativeMountPath = nfs.RelativeMountPath, MountOptions = nfs.MountOptions },
+            },
+            BlobfuseMountDefinition blob => new MountConfiguration
+            {
+                AzureBlobFileSystemConfiguration = new AzureBlobFileSystemConfiguration
+                {
+                    AccountName = blob.AccountName,
+                    ContainerName = blob.ContainerName,
+                    AccountKey = blob.AccountKeySetting is { } key ? secret(key, $"the key of storage account '{blob.AccountName}'") : null,
+                    SasKey = blob.SasKeySetting is { } sas ? secret(sas, $"the SAS of container '{blob.ContainerName}'") : null,
+                    IdentityReference = blob.IdentityResourceId is { } id ? new BatchNodeIdentityReference { ResourceId = id } : null,
+                    RelativeMountPath = blob.RelativeMountPath,
+                    BlobfuseOptions = blob.MountOptions,
+                },
+            },
+            _ => throw new ArgumentOutOfRangeException(nameof(mount), mount.GetType().Name, "Unknown mount kind."),
+        };
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using ClusterlessHpc.Diagnostics;
 
@@ -13,7 +14,37 @@ namespace ClusterlessHpc.Rules
         {
             var found = new List<PoolDiagnostic>();
             PoolIdRules.Check(definition, found);
+            PoolSettingsRules.Check(definition, found);
+            AutoScaleSettingsRules.Check(definition, found);
+            ImageRules.Check(definition, found);
+            ContainerRules.Check(definition, found);
+            NetworkRules.Check(definition, found);
+            MountRules.Check(definition, found);
             JuliaRules.Check(definition, found);
+            return found;
+        }
+
+        /// <summary>
+        /// The rules between definitions of one assembly or file: pool ids that collide case-insensitively.
+        /// Each collision is reported on the later definition, naming the earlier one.
+        /// </summary>
+        public static IReadOnlyList<(int Index, PoolDiagnostic Diagnostic)> ValidateTogether(IReadOnlyList<(PoolDefinition Definition, string DeclaredBy)> pools)
+        {
+            var found = new List<(int, PoolDiagnostic)>();
+            var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < pools.Count; i++)
+            {
+                var (definition, declaredBy) = pools[i];
+                if (definition.Id.Length == 0) continue;
+                if (seen.TryGetValue(definition.Id, out var first))
+                {
+                    found.Add((i, new PoolDiagnostic(DiagnosticCatalogue.PoolIdsMustBeUnique, DefinitionTarget.PoolId, definition.Id, first)));
+                }
+                else
+                {
+                    seen.Add(definition.Id, declaredBy);
+                }
+            }
             return found;
         }
 

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Text;
 using ClusterlessHpc.Rules;
 
@@ -8,7 +7,9 @@ namespace ClusterlessHpc.Scripts
     /// Renders a pool's node startup script. The generator calls it at compile time and the runtime at run time,
     /// so both give the same text. The script is strict bash, needs no sudo, writes only below the node's shared
     /// directory (read-only for tasks: umask 022, nothing world-writable), and is idempotent: a marker named by
-    /// the hash of the script's own body makes a re-run of the same definition finish at once.
+    /// the hash of the script's own body makes a re-run of the same definition finish at once. Every declared
+    /// value reaches it through <see cref="ShellQuoting"/> (or <see cref="JuliaLiterals"/> inside the Julia
+    /// program), except <c>[StartupStep]</c> text, which is the user's own bash by design.
     /// </summary>
     public static class StartupScriptRenderer
     {
@@ -54,29 +55,42 @@ namespace ClusterlessHpc.Scripts
 
             if (definition.Julia is { } julia)
             {
-                AppendJulia(s, definition, julia);
+                if (definition.Image is CustomImageDefinition custom) AppendImageJulia(s, julia, custom.JuliaDepotPath!);
+                else AppendDownloadedJulia(s, definition, julia);
+                AppendLauncher(s, julia);
             }
+
+            AppendSteps(s, definition, afterPackages: false);
+            if (definition.JuliaPackages.Count > 0)
+            {
+                s.Append("\n# Every package in one Julia process, which ends by loading each: a package that does not load fails the start task.\n");
+                s.Append("log ").Append(ShellQuoting.Quote($"installing {definition.JuliaPackages.Count} Julia package(s)")).Append('\n');
+                s.Append("JULIA_DEPOT_PATH=\"$depot\" \"$julia_bin\" --startup-file=no --history-file=no -e ")
+                 .Append(ShellQuoting.Quote(JuliaInstall.Program(definition.JuliaPackages))).Append('\n');
+            }
+            AppendSteps(s, definition, afterPackages: true);
 
             s.Append("\nprintf '%s\\n' ").Append(ShellQuoting.Quote(definition.Id)).Append(" > \"$marker\"\n");
             s.Append("log \"definition $definition_hash installed\"\n");
             return s.ToString();
         }
 
-        private static void AppendJulia(StringBuilder s, PoolDefinition definition, JuliaDefinition julia)
+        private static void AppendDownloadedJulia(StringBuilder s, PoolDefinition definition, JuliaDefinition julia)
         {
-            var arm = VmSize.IsArm64(definition.VmSize);
-            var folder = arm ? "aarch64" : "x64";
-            var platform = arm ? "aarch64" : "x86_64";
-            var url = $"{JuliaDefinition.DefaultMirror}/linux/{folder}/{JuliaRules.MinorVersion(julia.Version)}/julia-{julia.Version}-linux-{platform}.tar.gz";
-
-            s.Append("\n# Julia ").Append(ShellQuoting.Comment(julia.Version)).Append(" for ").Append(platform)
+            var url = JuliaInstall.DownloadUrl(definition, julia);
+            s.Append("\n# Julia ").Append(ShellQuoting.Comment(julia.Version)).Append(" for ").Append(JuliaInstall.Platform(definition))
              .Append(" (the architecture of VM size ").Append(ShellQuoting.Comment(definition.VmSize)).Append(")\n");
             s.Append("readonly julia_home=\"$root/julia-\"").Append(ShellQuoting.Quote(julia.Version)).Append('\n');
+            s.Append("readonly julia_bin=\"$julia_home/bin/julia\"\n");
             s.Append("readonly depot=\"$root/depot\"\n");
-            s.Append("if [[ ! -x \"$julia_home/bin/julia\" ]]; then\n");
+            s.Append("if [[ ! -x \"$julia_bin\" ]]; then\n");
             s.Append("  log ").Append(ShellQuoting.Quote("downloading " + url)).Append('\n');
             s.Append("  work=\"$(mktemp -d \"$root/download.XXXXXX\")\"\n");
             s.Append("  curl --fail --silent --show-error --location --retry 5 --output \"$work/julia.tar.gz\" ").Append(ShellQuoting.Quote(url)).Append('\n');
+            if (julia.Sha256 is { } sha)
+            {
+                s.Append("  printf '%s  %s\\n' ").Append(ShellQuoting.Quote(sha.ToLowerInvariant())).Append(" \"$work/julia.tar.gz\" | sha256sum --check --quiet -\n");
+            }
             s.Append("  mkdir \"$work/julia\"\n");
             s.Append("  tar -xzf \"$work/julia.tar.gz\" -C \"$work/julia\" --strip-components=1\n");
             s.Append("  rm -rf \"$julia_home\"\n");
@@ -84,52 +98,51 @@ namespace ClusterlessHpc.Scripts
             s.Append("  rm -rf \"$work\"\n");
             s.Append("fi\n");
             s.Append("mkdir -p \"$depot\"\n");
+        }
 
+        private static void AppendImageJulia(StringBuilder s, JuliaDefinition julia, string depotPath)
+        {
+            s.Append("\n# Julia ").Append(ShellQuoting.Comment(julia.Version)).Append(" comes with the custom image.\n");
+            s.Append("julia_bin=\"$(command -v julia || true)\"\n");
+            s.Append("if [[ -z \"$julia_bin\" ]]; then\n");
+            s.Append("  log ").Append(ShellQuoting.Quote($"the custom image has no julia on PATH, but the pool declares Julia {julia.Version}")).Append(" >&2\n");
+            s.Append("  exit 1\n");
+            s.Append("fi\n");
+            s.Append("readonly julia_bin\n");
+            s.Append("if [[ \"$(\"$julia_bin\" --version)\" != ").Append(ShellQuoting.Quote("julia version " + julia.Version)).Append(" ]]; then\n");
+            s.Append("  log \"the custom image has $(\"$julia_bin\" --version), but the pool declares \"").Append(ShellQuoting.Quote("Julia " + julia.Version)).Append(" >&2\n");
+            s.Append("  exit 1\n");
+            s.Append("fi\n");
+            s.Append("readonly depot=").Append(ShellQuoting.Quote(depotPath)).Append('\n');
+        }
+
+        private static void AppendLauncher(StringBuilder s, JuliaDefinition julia)
+        {
+            if (julia.PkgServer is { } server) s.Append("export JULIA_PKG_SERVER=").Append(ShellQuoting.Quote(server)).Append('\n');
             s.Append("\n# Tasks run Julia through this launcher: a writable per-user depot in front of the pool's read-only one.\n");
             s.Append("cat > \"$root/bin/julia\" <<LAUNCHER\n");
             s.Append("#!/bin/bash\n");
             s.Append("export JULIA_DEPOT_PATH=\"\\${HOME:-\\${TMPDIR:-/tmp}}/.julia:$depot\"\n");
-            s.Append("exec \"$julia_home/bin/julia\" \"\\$@\"\n");
+            if (julia.PkgServer is not null) s.Append("export JULIA_PKG_SERVER=\"\\${JULIA_PKG_SERVER:-$JULIA_PKG_SERVER}\"\n");
+            s.Append("exec \"$julia_bin\" \"\\$@\"\n");
             s.Append("LAUNCHER\n");
             s.Append("chmod 755 \"$root/bin/julia\"\n");
             s.Append("if [[ -w /usr/local/bin ]]; then\n");
             s.Append("  ln -sfn \"$root/bin/julia\" /usr/local/bin/julia\n");
             s.Append("fi\n");
-
-            if (definition.JuliaPackages.Count > 0)
-            {
-                s.Append("\n# Every package in one Julia process, which ends by loading each: a package that does not load fails the start task.\n");
-                s.Append("log ").Append(ShellQuoting.Quote($"installing {definition.JuliaPackages.Count} Julia package(s)")).Append('\n');
-                s.Append("JULIA_DEPOT_PATH=\"$depot\" \"$julia_home/bin/julia\" --startup-file=no --history-file=no -e ")
-                 .Append(ShellQuoting.Quote(JuliaProgram(definition.JuliaPackages))).Append('\n');
-            }
         }
 
-        /// <summary>The Julia program that installs and then loads the packages.</summary>
-        public static string JuliaProgram(IReadOnlyList<JuliaPackageDefinition> packages)
+        private static void AppendSteps(StringBuilder s, PoolDefinition definition, bool afterPackages)
         {
-            var program = new StringBuilder("\nusing Pkg\n");
-            var registered = new List<string>();
-            foreach (var package in packages)
+            for (var i = 0; i < definition.StartupSteps.Count; i++)
             {
-                if (package.IsRegistered) registered.Add(JuliaLiterals.String(package.Name));
+                var step = definition.StartupSteps[i];
+                if (step.AfterPackages != afterPackages) continue;
+                // A subshell: the step's cd, set or exit cannot change the rest of the script; a failure still stops it.
+                s.Append("\n# Startup step ").Append(i + 1).Append(" (declared with [StartupStep]).\n");
+                s.Append("log ").Append(ShellQuoting.Quote($"running startup step {i + 1}")).Append('\n');
+                s.Append("(\n").Append(step.Bash.TrimEnd('\n')).Append("\n)\n");
             }
-            if (registered.Count > 0)
-            {
-                program.Append("Pkg.add([").Append(string.Join(", ", registered)).Append("])\n");
-            }
-            foreach (var package in packages)
-            {
-                if (package.IsRegistered) continue;
-                program.Append(package.Develop ? "Pkg.develop" : "Pkg.add")
-                       .Append("(PackageSpec(url = ").Append(JuliaLiterals.String(package.Url!)).Append("))\n");
-            }
-            foreach (var package in packages)
-            {
-                // import, not using: loads without bringing exported names into scope, so exports cannot clash.
-                program.Append("import ").Append(package.Name).Append('\n');
-            }
-            return program.ToString();
         }
     }
 }

@@ -75,7 +75,30 @@ public sealed class PoolProvisionerTests : IClassFixture<PoolProvisionerTests.Em
         var error = await Assert.ThrowsAsync<PoolDriftException>(() => provisioner.ApplyAsync(changed));
 
         Assert.Equal("DRIFTED", error.PoolId);
-        Assert.Contains("already exists but was not created from this definition", error.Message);
+        Assert.Contains("already exists but differs from its definition", error.Message);
+        Assert.Contains(error.Plan.Differences, d => d.Property == PoolDifference.StartTask && d.UpdatableInPlace);
+        Assert.Contains("existing nodes get the new start task when rebooted or reimaged", error.Message);
+    }
+
+    [Fact]
+    public async Task Plan_says_create_then_no_change_then_each_drifted_property()
+    {
+        var provisioner = new PoolProvisioner(_fixture.Client, FastPolling);
+        var definition = WithId(SamplePools.NoJulia, "planned");
+
+        Assert.Equal(PoolPlanAction.Create, (await provisioner.PlanAsync(definition)).Action);
+        await provisioner.ApplyAsync(definition);
+        Assert.Equal(PoolPlanAction.NoChange, (await provisioner.PlanAsync(definition)).Action);
+
+        var bigger = await provisioner.PlanAsync(definition with { NodeCount = 3, Metadata = [new NameValueDefinition("team", "seismic")] });
+        Assert.Equal(PoolPlanAction.Drift, bigger.Action);
+        Assert.True(bigger.CanUpdateInPlace);
+        Assert.Contains(bigger.Differences, d => d == new PoolDifference("targetDedicatedNodes", "'3'", "'1'", true));
+        Assert.Contains(bigger.Differences, d => d.Property == "metadata" && d.Expected == "'team=seismic'" && d.Actual == "(none)");
+
+        var other = await provisioner.PlanAsync(definition with { VmSize = "Standard_D2s_v3" });
+        Assert.False(other.CanUpdateInPlace);
+        Assert.Contains(other.Differences, d => d == new PoolDifference("vmSize", "'Standard_D2s_v3'", "'Standard_E2s_v3'", false));
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public class PoolValidatorTests
     [InlineData("", "it is empty")]
     public void Package_names_are_julia_identifiers(string name, string? why)
     {
-        var found = PoolValidator.Validate(new PoolDefinition { Id = "p", JuliaPackages = [new JuliaPackageDefinition(name)] });
+        var found = PoolValidator.Validate(new PoolDefinition { Id = "p", Julia = new JuliaDefinition("1.10.5"), JuliaPackages = [new JuliaPackageDefinition(name)] });
         if (why is null)
         {
             Assert.Empty(found);
@@ -69,7 +69,7 @@ public class PoolValidatorTests
     [Fact]
     public void Develop_needs_a_url()
     {
-        var problem = Assert.Single(PoolValidator.Validate(new PoolDefinition { Id = "p", JuliaPackages = [new JuliaPackageDefinition("A"), new JuliaPackageDefinition("JOLI") { Develop = true }] }));
+        var problem = Assert.Single(PoolValidator.Validate(new PoolDefinition { Id = "p", Julia = new JuliaDefinition("1.10.5"), JuliaPackages = [new JuliaPackageDefinition("A"), new JuliaPackageDefinition("JOLI") { Develop = true }] }));
         Assert.Equal(DiagnosticCatalogue.DevelopedPackageMustHaveUrl, problem.Rule);
         Assert.Equal("JuliaPackage[1].Develop", problem.Target);
         Assert.Contains("'JOLI'", problem.Message);

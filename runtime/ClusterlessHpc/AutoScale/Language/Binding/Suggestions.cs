@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+
+namespace ClusterlessHpc.AutoScale.Language.Binding
+{
+    /// <summary>"Did you mean" hints: a name that differs only in case, or by a small edit, from a known one.</summary>
+    internal static class Suggestions
+    {
+        public static string Hint(string name, IEnumerable<string> candidates)
+        {
+            var best = Closest(name, candidates);
+            return best is null ? "" : " (did you mean '" + best + "'?)";
+        }
+
+        public static string? Closest(string name, IEnumerable<string> candidates)
+        {
+            string? best = null;
+            var bestDistance = int.MaxValue;
+            var limit = System.Math.Max(1, name.Length / 4);
+            foreach (var candidate in candidates)
+            {
+                if (string.Equals(candidate, name, System.StringComparison.Ordinal)) continue;
+                if (string.Equals(candidate, name, System.StringComparison.OrdinalIgnoreCase)) return candidate;
+                if (System.Math.Abs(candidate.Length - name.Length) > limit) continue;
+                var distance = Distance(name, candidate);
+                if (distance <= limit && distance < bestDistance)
+                {
+                    best = candidate;
+                    bestDistance = distance;
+                }
+            }
+            return best;
+        }
+
+        // Levenshtein distance, ignoring case: typos and wrong case are the same kind of slip here.
+        private static int Distance(string a, string b)
+        {
+            var previous = new int[b.Length + 1];
+            var current = new int[b.Length + 1];
+            for (var j = 0; j <= b.Length; j++) previous[j] = j;
+            for (var i = 1; i <= a.Length; i++)
+            {
+                current[0] = i;
+                for (var j = 1; j <= b.Length; j++)
+                {
+                    var same = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]);
+                    current[j] = System.Math.Min(System.Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (same ? 0 : 1));
+                }
+                var swap = previous;
+                previous = current;
+                current = swap;
+            }
+            return previous[b.Length];
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using ClusterlessHpc.AutoScale.Language.Binding;
+using ClusterlessHpc.AutoScale.Language.Syntax;
+using ClusterlessHpc.Diagnostics;
+
+namespace ClusterlessHpc.AutoScale.Language
+{
+    /// <summary>
+    /// The one entry point to the formula language for the analyzer and the runtime: lex, parse and bind a formula,
+    /// and report every broken rule (CHPC1001–CHPC1015) with its span in the formula text. Never throws.
+    /// </summary>
+    public static class FormulaChecker
+    {
+        /// <summary>The longest formula Batch accepts, in UTF-16 characters.</summary>
+        public const int MaxLength = 8192;
+
+        /// <summary>The most statements Batch accepts in one formula.</summary>
+        public const int MaxStatements = 100;
+
+        /// <summary>Checks <paramref name="formulaText"/>; the diagnostics are sorted by position (empty when it is valid).</summary>
+        public static IReadOnlyList<FormulaDiagnostic> Check(string formulaText) => Analyze(formulaText).Diagnostics;
+
+        /// <summary>Checks <paramref name="formulaText"/> and keeps the syntax and bound tree for evaluation.</summary>
+        public static FormulaAnalysis Analyze(string formulaText)
+        {
+            var text = formulaText ?? "";
+            var diagnostics = new DiagnosticBag();
+            if (text.Length > MaxLength)
+            {
+                diagnostics.Add(DiagnosticCatalogue.FormulaMustNotBeTooLong, MaxLength, text.Length - MaxLength, text.Length);
+            }
+            var syntax = Parser.Parse(text, diagnostics);
+            if (syntax.Statements.Count > MaxStatements)
+            {
+                var extra = syntax.Statements[MaxStatements];
+                diagnostics.Add(DiagnosticCatalogue.FormulaMustNotHaveTooManyStatements, extra.Start, extra.Length,
+                    syntax.Statements.Count, FormulaText.Snippet(text, extra.Start, System.Math.Min(extra.Length, 30)));
+            }
+            var bound = Binder.Bind(syntax, text, diagnostics);
+            var hasErrors = diagnostics.HasErrors;
+            return new FormulaAnalysis(text, syntax, hasErrors ? null : bound, diagnostics.ToList(text));
+        }
+    }
+
+    /// <summary>The result of checking a formula: its diagnostics and, when there is no error, its bound form.</summary>
+    public sealed class FormulaAnalysis
+    {
+        internal FormulaAnalysis(string text, FormulaSyntax syntax, BoundFormula? bound, IReadOnlyList<FormulaDiagnostic> diagnostics)
+        {
+            Text = text;
+            Syntax = syntax;
+            Bound = bound;
+            Diagnostics = diagnostics;
+        }
+
+        public string Text { get; }
+
+        public FormulaSyntax Syntax { get; }
+
+        /// <summary>The bound formula, or null when there is an error.</summary>
+        public BoundFormula? Bound { get; }
+
+        public IReadOnlyList<FormulaDiagnostic> Diagnostics { get; }
+
+        public bool HasErrors => Bound is null;
+    }
+}

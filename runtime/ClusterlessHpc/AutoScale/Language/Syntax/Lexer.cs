@@ -1,0 +1,175 @@
+using System.Collections.Generic;
+using ClusterlessHpc.Diagnostics;
+
+namespace ClusterlessHpc.AutoScale.Language.Syntax
+{
+    /// <summary>
+    /// Splits formula text into tokens. Whitespace and <c>//</c> comments separate tokens and are dropped here, before
+    /// statements are split on ';' (comments may contain ';'). Anything the language does not have becomes a
+    /// <see cref="TokenKind.Bad"/> token with one diagnostic, so the parser never reports it twice.
+    /// </summary>
+    internal static class Lexer
+    {
+        public static Token[] Tokenize(string text, DiagnosticBag diagnostics)
+        {
+            var tokens = new List<Token>(text.Length / 4 + 4);
+            var i = 0;
+            while (true)
+            {
+                i = SkipTrivia(text, i, diagnostics);
+                if (i >= text.Length)
+                {
+                    tokens.Add(new Token(TokenKind.EndOfText, text.Length, 0));
+                    return tokens.ToArray();
+                }
+                var token = Next(text, i, diagnostics);
+                tokens.Add(token);
+                i = token.End;
+            }
+        }
+
+        private static int SkipTrivia(string text, int i, DiagnosticBag diagnostics)
+        {
+            while (i < text.Length)
+            {
+                var c = text[i];
+                if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+                {
+                    i++;
+                }
+                else if (c == '/' && i + 1 < text.Length && text[i + 1] == '/')
+                {
+                    while (i < text.Length && text[i] != '\n' && text[i] != '\r') i++;
+                }
+                else if (c == '/' && i + 1 < text.Length && text[i + 1] == '*')
+                {
+                    // Reported once, then skipped whole so its contents do not cascade.
+                    var close = text.IndexOf("*/", i + 2, System.StringComparison.Ordinal);
+                    var end = close < 0 ? text.Length : close + 2;
+                    diagnostics.Add(DiagnosticCatalogue.FormulaSyntaxMustBeValid, i, end - i,
+                        "block comment '/*' is not supported; use '//' line comments");
+                    i = end;
+                }
+                else
+                {
+                    break;
+                }
+            }
+            return i;
+        }
+
+        private static Token Next(string text, int i, DiagnosticBag diagnostics)
+        {
+            var c = text[i];
+            var next = i + 1 < text.Length ? text[i + 1] : '\0';
+            switch (c)
+            {
+                case '+': return new Token(TokenKind.Plus, i, 1);
+                case '-': return new Token(TokenKind.Minus, i, 1);
+                case '*': return new Token(TokenKind.Star, i, 1);
+                case '/': return new Token(TokenKind.Slash, i, 1);
+                case '?': return new Token(TokenKind.Question, i, 1);
+                case ':': return new Token(TokenKind.Colon, i, 1);
+                case '(': return new Token(TokenKind.OpenParen, i, 1);
+                case ')': return new Token(TokenKind.CloseParen, i, 1);
+                case ',': return new Token(TokenKind.Comma, i, 1);
+                case ';': return new Token(TokenKind.Semicolon, i, 1);
+                case '!': return next == '=' ? new Token(TokenKind.BangEqual, i, 2) : new Token(TokenKind.Bang, i, 1);
+                case '<': return next == '=' ? new Token(TokenKind.LessEqual, i, 2) : new Token(TokenKind.Less, i, 1);
+                case '>': return next == '=' ? new Token(TokenKind.GreaterEqual, i, 2) : new Token(TokenKind.Greater, i, 1);
+                case '=': return next == '=' ? new Token(TokenKind.EqualEqual, i, 2) : new Token(TokenKind.Equals, i, 1);
+                case '&':
+                    if (next == '&') return new Token(TokenKind.AmpersandAmpersand, i, 2);
+                    return Bad(i, 1, diagnostics, "'&' is not an operator; the logical and is '&&'");
+                case '|':
+                    if (next == '|') return new Token(TokenKind.BarBar, i, 2);
+                    return Bad(i, 1, diagnostics, "'|' is not an operator; the logical or is '||'");
+                case '"': return StringLiteral(text, i, diagnostics);
+                case '.':
+                    if (IsDigit(next)) return Number(text, i, diagnostics);
+                    return new Token(TokenKind.Dot, i, 1);
+            }
+            if (IsDigit(c)) return Number(text, i, diagnostics);
+            if (c == '$' || IsNameStart(c)) return Identifier(text, i, diagnostics);
+            return Bad(i, 1, diagnostics, UnexpectedCharacter(c));
+        }
+
+        private static Token Identifier(string text, int start, DiagnosticBag diagnostics)
+        {
+            var i = start;
+            if (text[i] == '$')
+            {
+                i++;
+                if (i >= text.Length || !IsNameStart(text[i]))
+                {
+                    return Bad(start, 1, diagnostics, "'$' must be followed by a variable name");
+                }
+            }
+            while (i < text.Length && IsNamePart(text[i])) i++;
+            return new Token(TokenKind.Identifier, start, i - start);
+        }
+
+        private static Token Number(string text, int start, DiagnosticBag diagnostics)
+        {
+            var i = start;
+            while (i < text.Length && IsDigit(text[i])) i++;
+            var wellFormed = i > start;
+            if (i < text.Length && text[i] == '.')
+            {
+                var fractionStart = ++i;
+                while (i < text.Length && IsDigit(text[i])) i++;
+                wellFormed &= i > fractionStart;
+            }
+            // A number runs into letters or more points, as in 1e3, 0x10 or 1.2.3: one bad token, not several.
+            var end = i;
+            while (end < text.Length && (IsNamePart(text[end]) || text[end] == '.')) end++;
+            if (end > i || !wellFormed)
+            {
+                return Bad(start, end - start, diagnostics,
+                    "'" + text.Substring(start, end - start) + "' is not a number; write digits with an optional fraction, such as 25 or 0.25");
+            }
+            return new Token(TokenKind.Number, start, i - start);
+        }
+
+        private static Token StringLiteral(string text, int start, DiagnosticBag diagnostics)
+        {
+            var i = start + 1;
+            while (i < text.Length && text[i] != '"' && text[i] != '\n' && text[i] != '\r') i++;
+            if (i < text.Length && text[i] == '"') return new Token(TokenKind.String, start, i + 1 - start);
+            return Bad(start, i - start, diagnostics,
+                "the string " + text.Substring(start, System.Math.Min(i - start, 40)) + " has no closing '\"' on its line");
+        }
+
+        private static Token Bad(int start, int length, DiagnosticBag diagnostics, string why)
+        {
+            diagnostics.Add(DiagnosticCatalogue.FormulaSyntaxMustBeValid, start, length, why);
+            return new Token(TokenKind.Bad, start, length);
+        }
+
+        private static string UnexpectedCharacter(char c)
+        {
+            switch (c)
+            {
+                case '\\': return "'\\' is not allowed outside a string, and formulas have no escape sequences (was the formula copied from a program's source?)";
+                case '\'': return "''' is not allowed: strings use double quotes";
+                case '{': case '}': return "'" + c + "' is not allowed (was a placeholder left in the formula?)";
+                default: return "unexpected character '" + DescribeCharacter(c) + "'";
+            }
+        }
+
+        internal static string DescribeCharacter(char c)
+        {
+            if (c < ' ' || c == '\u007f' || (c >= '\u0080' && c <= '\u00a0') || char.IsWhiteSpace(c) || char.IsSurrogate(c))
+            {
+                return "U+" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
+            }
+            return c.ToString();
+        }
+
+        private static bool IsDigit(char c) => c >= '0' && c <= '9';
+
+        private static bool IsNameStart(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+
+        private static bool IsNamePart(char c) => IsNameStart(c) || IsDigit(c);
+    }
+}

@@ -1,0 +1,312 @@
+using System.Collections.Generic;
+using System.Globalization;
+using ClusterlessHpc.Diagnostics;
+
+namespace ClusterlessHpc.AutoScale.Language.Syntax
+{
+    /// <summary>
+    /// Recursive descent over the tokens, with C's precedence (docs/autoscale.md, "Grammar"): ?: (right), ||, &amp;&amp;,
+    /// == !=, &lt; &lt;= &gt; &gt;=, + -, * /, unary - !, then member access and calls. Statements are separated by ';'
+    /// (a newline is not a separator). After an error the rest of the statement is skipped, so each mistake is
+    /// reported once; nesting deeper than <see cref="MaxDepth"/> is refused, so no walk of the tree can overflow the stack.
+    /// </summary>
+    internal sealed class Parser
+    {
+        public const int MaxDepth = 128;
+
+        private readonly string _text;
+        private readonly Token[] _tokens;
+        private readonly DiagnosticBag _diagnostics;
+        private int _position;
+        private int _depth;
+        private bool _statementFailed;
+
+        private Parser(string text, Token[] tokens, DiagnosticBag diagnostics)
+        {
+            _text = text;
+            _tokens = tokens;
+            _diagnostics = diagnostics;
+        }
+
+        public static FormulaSyntax Parse(string text, DiagnosticBag diagnostics)
+        {
+            var tokens = Lexer.Tokenize(text, diagnostics);
+            return new Parser(text, tokens, diagnostics).ParseFormula();
+        }
+
+        private Token Current => _tokens[_position];
+
+        private Token Peek(int ahead) => _tokens[System.Math.Min(_position + ahead, _tokens.Length - 1)];
+
+        private Token Advance()
+        {
+            var token = _tokens[_position];
+            if (_position < _tokens.Length - 1) _position++;
+            return token;
+        }
+
+        private FormulaSyntax ParseFormula()
+        {
+            var statements = new List<StatementSyntax>();
+            while (Current.Kind != TokenKind.EndOfText)
+            {
+                if (Current.Kind == TokenKind.Semicolon)
+                {
+                    Error(Current, "empty statement: ';' with no statement before it");
+                    Advance();
+                    continue;
+                }
+                var before = _position;
+                _statementFailed = false;
+                _depth = 0;
+                statements.Add(ParseStatement());
+                if (Current.Kind == TokenKind.Semicolon)
+                {
+                    Advance();
+                    continue;
+                }
+                if (Current.Kind == TokenKind.EndOfText) break;
+                if (!_statementFailed && _position > before && StartsStatement(Current.Kind))
+                {
+                    // The statement is complete and another begins: the ';' between them is missing.
+                    Error(Current, "missing ';' before " + Current.Describe(_text) + " (a line break does not end a statement)");
+                    continue;
+                }
+                if (!_statementFailed) Unexpected(Current);
+                SkipPastSemicolon(before);
+            }
+            if (statements.Count == 0 && !_diagnostics.HasErrors)
+            {
+                Error(Current, "the formula has no statements");
+            }
+            return new FormulaSyntax(statements, _text.Length);
+        }
+
+        private void SkipPastSemicolon(int statementStart)
+        {
+            if (_position == statementStart) Advance();
+            while (Current.Kind != TokenKind.Semicolon && Current.Kind != TokenKind.EndOfText) Advance();
+            if (Current.Kind == TokenKind.Semicolon) Advance();
+        }
+
+        private static bool StartsStatement(TokenKind kind) =>
+            kind == TokenKind.Identifier || kind == TokenKind.Number || kind == TokenKind.String ||
+            kind == TokenKind.OpenParen || kind == TokenKind.Minus || kind == TokenKind.Bang;
+
+        private StatementSyntax ParseStatement()
+        {
+            if (Current.Kind == TokenKind.Identifier && Peek(1).Kind == TokenKind.Equals)
+            {
+                var name = Advance();
+                Advance();
+                var value = ParseExpression();
+                if (Current.Kind == TokenKind.Equals && !_statementFailed)
+                {
+                    Error(Current, "'=' after an assignment: an assignment is a statement, not a value, so 'a = b = c' is not allowed");
+                }
+                return new AssignmentStatementSyntax(name, name.Text(_text), value);
+            }
+            var expression = ParseExpression();
+            if (Current.Kind == TokenKind.Equals && !_statementFailed)
+            {
+                Error(Current, "only a variable name can stand before '=', not '" + Snippet(expression) + "'");
+            }
+            return new ExpressionStatementSyntax(expression);
+        }
+
+        private ExpressionSyntax ParseExpression()
+        {
+            if (++_depth > MaxDepth)
+            {
+                var token = Current;
+                TooDeep(token.Start, token.Length);
+                _depth--;
+                return new ErrorExpressionSyntax(token.Start, token.End);
+            }
+            var condition = ParseBinary(1);
+            ExpressionSyntax result = condition;
+            if (Current.Kind == TokenKind.Question && !_statementFailed)
+            {
+                Advance();
+                var whenTrue = ParseExpression();
+                Expect(TokenKind.Colon, "':' of the conditional '?:'");
+                var whenFalse = ParseExpression();
+                result = Checked(new ConditionalSyntax(condition, whenTrue, whenFalse));
+            }
+            _depth--;
+            return result;
+        }
+
+        private ExpressionSyntax ParseBinary(int minPrecedence)
+        {
+            var left = ParseUnary();
+            while (!_statementFailed)
+            {
+                var op = Current;
+                var precedence = Precedence(op.Kind);
+                if (precedence == 0 || precedence < minPrecedence) break;
+                Advance();
+                var right = ParseBinary(precedence + 1);
+                left = Checked(new BinarySyntax(left, op, right));
+            }
+            return left;
+        }
+
+        private static int Precedence(TokenKind kind)
+        {
+            switch (kind)
+            {
+                case TokenKind.BarBar: return 1;
+                case TokenKind.AmpersandAmpersand: return 2;
+                case TokenKind.EqualEqual:
+                case TokenKind.BangEqual: return 3;
+                case TokenKind.Less:
+                case TokenKind.LessEqual:
+                case TokenKind.Greater:
+                case TokenKind.GreaterEqual: return 4;
+                case TokenKind.Plus:
+                case TokenKind.Minus: return 5;
+                case TokenKind.Star:
+                case TokenKind.Slash: return 6;
+                default: return 0;
+            }
+        }
+
+        private ExpressionSyntax ParseUnary()
+        {
+            if (Current.Kind == TokenKind.Minus || Current.Kind == TokenKind.Bang)
+            {
+                var op = Advance();
+                if (++_depth > MaxDepth)
+                {
+                    TooDeep(op.Start, op.Length);
+                    _depth--;
+                    return new ErrorExpressionSyntax(op.Start, op.End);
+                }
+                var operand = ParseUnary();
+                _depth--;
+                return Checked(new UnarySyntax(op, operand));
+            }
+            return ParsePostfix();
+        }
+
+        private ExpressionSyntax ParsePostfix()
+        {
+            var expression = ParsePrimary();
+            while (Current.Kind == TokenKind.Dot && !_statementFailed)
+            {
+                Advance();
+                if (Current.Kind != TokenKind.Identifier || _text[Current.Start] == '$')
+                {
+                    Error(Current, "expected a member or method name after '.', found " + Current.Describe(_text));
+                    return new ErrorExpressionSyntax(expression.Start, Current.End);
+                }
+                var name = Advance();
+                if (Current.Kind == TokenKind.OpenParen)
+                {
+                    var open = Advance();
+                    var arguments = ParseArguments(out var height);
+                    var close = Current;
+                    Expect(TokenKind.CloseParen, "')' to close the call of '" + name.Text(_text) + "'");
+                    expression = Checked(new MethodCallSyntax(expression, name, name.Text(_text), open.Start, arguments, close.End,
+                        System.Math.Max(height, expression.Height) + 1));
+                }
+                else
+                {
+                    expression = Checked(new MemberAccessSyntax(expression, name, name.Text(_text)));
+                }
+            }
+            return expression;
+        }
+
+        private ExpressionSyntax ParsePrimary()
+        {
+            var token = Current;
+            switch (token.Kind)
+            {
+                case TokenKind.Number:
+                    Advance();
+                    return new NumberLiteralSyntax(token, double.Parse(token.Text(_text), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
+                case TokenKind.String:
+                    Advance();
+                    return new StringLiteralSyntax(token, _text.Substring(token.Start + 1, token.Length - 2));
+                case TokenKind.Identifier:
+                    Advance();
+                    if (Current.Kind == TokenKind.OpenParen)
+                    {
+                        var open = Advance();
+                        var arguments = ParseArguments(out var height);
+                        var close = Current;
+                        Expect(TokenKind.CloseParen, "')' to close the call of '" + token.Text(_text) + "'");
+                        return Checked(new CallSyntax(token, token.Text(_text), open.Start, arguments, close.End, height + 1));
+                    }
+                    return new NameSyntax(token, token.Text(_text));
+                case TokenKind.OpenParen:
+                {
+                    Advance();
+                    var inner = ParseExpression();
+                    var close = Current;
+                    Expect(TokenKind.CloseParen, "')' to match the '(' at column " + (token.Start + 1).ToString(CultureInfo.InvariantCulture) + " of the formula text");
+                    return Checked(new ParenthesizedSyntax(token.Start, inner, close.End));
+                }
+                default:
+                    if (!_statementFailed)
+                    {
+                        if (token.Kind == TokenKind.Bad) _statementFailed = true;
+                        else Error(token, "expected a value, found " + token.Describe(_text));
+                    }
+                    return new ErrorExpressionSyntax(token.Start, token.End);
+            }
+        }
+
+        private IReadOnlyList<ExpressionSyntax> ParseArguments(out int height)
+        {
+            height = 0;
+            if (Current.Kind == TokenKind.CloseParen) return System.Array.Empty<ExpressionSyntax>();
+            var arguments = new List<ExpressionSyntax>(2);
+            while (true)
+            {
+                var argument = ParseExpression();
+                arguments.Add(argument);
+                if (argument.Height > height) height = argument.Height;
+                if (Current.Kind != TokenKind.Comma || _statementFailed) return arguments;
+                Advance();
+            }
+        }
+
+        private void Expect(TokenKind kind, string what)
+        {
+            if (Current.Kind == kind)
+            {
+                Advance();
+                return;
+            }
+            if (!_statementFailed) Error(Current, "expected " + what + ", found " + Current.Describe(_text));
+        }
+
+        private T Checked<T>(T node) where T : ExpressionSyntax
+        {
+            if (node.Height > MaxDepth && !_statementFailed) TooDeep(node.Start, node.Length);
+            return node;
+        }
+
+        private void TooDeep(int start, int length)
+        {
+            if (_statementFailed) return;
+            _statementFailed = true;
+            _diagnostics.Add(DiagnosticCatalogue.FormulaSyntaxMustBeValid, start, length,
+                "the expression is nested more than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels deep");
+        }
+
+        private void Unexpected(Token token) => Error(token, "unexpected " + token.Describe(_text));
+
+        private void Error(Token token, string message)
+        {
+            _statementFailed = true;
+            if (token.Kind == TokenKind.Bad) return;
+            _diagnostics.Add(DiagnosticCatalogue.FormulaSyntaxMustBeValid, token.Start, token.Length, message);
+        }
+
+        private string Snippet(SyntaxNode node) => FormulaText.Snippet(_text, node.Start, node.Length);
+    }
+}

@@ -1,0 +1,27 @@
+namespace ClusterlessHpc.AutoScale.Language.Syntax
+{
+    /// <summary>A token: its kind and where it is in the formula text. Text is cut from the formula only when needed.</summary>
+    public readonly struct Token
+    {
+        public Token(TokenKind kind, int start, int length)
+        {
+            Kind = kind;
+            Start = start;
+            Length = length;
+        }
+
+        public TokenKind Kind { get; }
+
+        public int Start { get; }
+
+        public int Length { get; }
+
+        public int End => Start + Length;
+
+        public string Text(string formula) => formula.Substring(Start, Length);
+
+        /// <summary>How a token is named in messages: its text, or "the end of the formula".</summary>
+        public string Describe(string formula) =>
+            Kind == TokenKind.EndOfText ? "the end of the formula" : "'" + Text(formula) + "'";
+    }
+}

@@ -1,0 +1,34 @@
+namespace ClusterlessHpc
+{
+    /// <summary>How the pool's nodes get public IP addresses.</summary>
+    public enum PublicIPAddressProvisioning
+    {
+        /// <summary>Batch creates and manages them (the service's default).</summary>
+        BatchManaged,
+
+        /// <summary>The addresses listed in <see cref="NetworkDefinition.PublicIPAddressIds"/>.</summary>
+        UserManaged,
+
+        /// <summary>No public IP addresses: nodes are reachable only inside the virtual network.</summary>
+        NoPublicIPAddresses,
+    }
+
+    /// <summary>The pool's virtual network subnet and public IP addresses.</summary>
+    public sealed record NetworkDefinition
+    {
+        /// <summary>The ARM id of the subnet: <c>/subscriptions/.../resourceGroups/.../providers/Microsoft.Network/virtualNetworks/.../subnets/...</c>.</summary>
+        public string? SubnetId { get; init; }
+
+        public PublicIPAddressProvisioning? PublicIPAddresses { get; init; }
+
+        /// <summary>ARM ids of public IP addresses, with <see cref="PublicIPAddressProvisioning.UserManaged"/>.</summary>
+        public System.Collections.Generic.IReadOnlyList<string> PublicIPAddressIds { get; init; } = System.Array.Empty<string>();
+
+        public bool Equals(NetworkDefinition? other) =>
+            other is not null && SubnetId == other.SubnetId && PublicIPAddresses == other.PublicIPAddresses &&
+            ValueEquality.SequenceEqual(PublicIPAddressIds, other.PublicIPAddressIds);
+
+        public override int GetHashCode() =>
+            ValueEquality.Combine(SubnetId?.GetHashCode() ?? 0, PublicIPAddresses.GetHashCode(), ValueEquality.SequenceHash(PublicIPAddressIds));
+    }
+}

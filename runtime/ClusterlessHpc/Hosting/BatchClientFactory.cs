@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure;
+using Azure.Identity;
+using ClusterlessHpc.Batch;
+using Microsoft.Extensions.Options;
+
+namespace ClusterlessHpc.Hosting
+{
+    /// <summary>Makes one <see cref="BatchClient"/> per configured account (the default one, or a named one).</summary>
+    public sealed class BatchClientFactory
+    {
+        private readonly IOptions<ClusterlessHpcOptions> _options;
+        private readonly IBatchEndpointFallback? _fallback;
+        private readonly ConcurrentDictionary<string, Lazy<Task<BatchClient>>> _clients = new(StringComparer.OrdinalIgnoreCase);
+
+        public BatchClientFactory(IOptions<ClusterlessHpcOptions> options, IBatchEndpointFallback? fallback = null)
+        {
+            _options = options;
+            _fallback = fallback;
+        }
+
+        /// <summary>The client for <paramref name="account"/> (null: the default account).</summary>
+        /// <exception cref="InvalidOperationException">The account is not configured, and no emulator stands in.</exception>
+        public Task<BatchClient> GetClientAsync(string? account = null, CancellationToken cancellationToken = default) =>
+            _clients.GetOrAdd(account ?? "", key => new Lazy<Task<BatchClient>>(() => CreateAsync(key, cancellationToken))).Value;
+
+        private async Task<BatchClient> CreateAsync(string account, CancellationToken cancellationToken)
+        {
+            var batch = _options.Value.Batch;
+            var settings = batch;
+            if (account.Length > 0 && !batch.Accounts.TryGetValue(account, out settings!))
+            {
+                throw new InvalidOperationException(
+                    $"A pool uses Batch account '{account}', but configuration has no section {ClusterlessHpcOptions.SectionName}:Batch:Accounts:{account}.");
+            }
+
+            if (settings.Endpoint is null)
+            {
+                if (_fallback is null)
+                {
+                    var section = account.Length == 0 ? "Batch" : $"Batch:Accounts:{account}";
+                    throw new InvalidOperationException(
+                        $"No Batch endpoint is configured ({ClusterlessHpcOptions.SectionName}:{section}:Endpoint) and no emulator is registered (services.AddClusterlessHpcEmulator()).");
+                }
+                var (endpoint, credential) = await _fallback.GetEndpointAsync(cancellationToken).ConfigureAwait(false);
+                return new BatchClient(endpoint, credential);
+            }
+
+            if (string.IsNullOrEmpty(settings.AccountKey)) return new BatchClient(settings.Endpoint, new DefaultAzureCredential());
+            var name = settings.AccountName ?? settings.Endpoint.Host.Split('.')[0];
+            return new BatchClient(settings.Endpoint, new AzureNamedKeyCredential(name, settings.AccountKey));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+
+namespace ClusterlessHpc.Legacy
+{
+    /// <summary>
+    /// The keyword arguments of the package's <c>create_pool</c> / <c>create_pool_and_resource_file</c>, which
+    /// are not in any file, plus what a caller knows that the package's user-written startup script held.
+    /// </summary>
+    public sealed class LegacyPoolOptions
+    {
+        /// <summary>How warnings and errors about these arguments name their source.</summary>
+        public const string SourceName = "create_pool arguments";
+
+        public const string ImageResourceIdKey = "image_resource_id";
+        public const string EnableAutoScaleKey = "enable_auto_scale";
+        public const string AutoScaleFormulaKey = "auto_scale_formula";
+        public const string AutoScaleEvaluationIntervalKey = "auto_scale_evaluation_interval_minutes";
+        public const string NodeAgentSkuKey = "node_agent_sku";
+        public const string JuliaKey = "julia";
+        public const string JuliaPackagesKey = "julia_packages";
+
+        /// <summary><c>image_resource_id</c>: a custom (gallery) image for the nodes; <c>null</c> for a marketplace image.</summary>
+        public string? ImageResourceId { get; init; }
+
+        /// <summary>
+        /// The node agent SKU of the custom image. The package took it from the <c>_NODE_OS_*</c> marketplace
+        /// image; give it when that image is not the custom image's OS.
+        /// </summary>
+        public string? NodeAgentSku { get; init; }
+
+        /// <summary><c>enable_auto_scale</c>: with it, <see cref="AutoScaleFormula"/> is required and the node count keys are not used.</summary>
+        public bool EnableAutoScale { get; init; }
+
+        /// <summary><c>auto_scale_formula</c>.</summary>
+        public string? AutoScaleFormula { get; init; }
+
+        /// <summary><c>auto_scale_evaluation_interval_minutes</c>; <c>null</c> for the service's 15.</summary>
+        public int? AutoScaleEvaluationIntervalMinutes { get; init; }
+
+        /// <summary>
+        /// The Julia every node installs. The package's startup script was written by hand, so a legacy import
+        /// implies no Julia; a caller that knows the script's contents says so here.
+        /// </summary>
+        public JuliaDefinition? Julia { get; init; }
+
+        /// <summary>The Julia packages the hand-written startup script installed.</summary>
+        public IReadOnlyList<JuliaPackageDefinition> JuliaPackages { get; init; } = Array.Empty<JuliaPackageDefinition>();
+
+        public override string ToString() =>
+            (ImageResourceId is null ? "marketplace image" : "custom image") +
+            (EnableAutoScale ? ", autoscale" : "") +
+            (Julia is null ? "" : ", " + Julia);
+    }
+}

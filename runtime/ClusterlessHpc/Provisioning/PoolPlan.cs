@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ClusterlessHpc.Provisioning
+{
+    /// <summary>What applying a definition would do.</summary>
+    public enum PoolPlanAction
+    {
+        /// <summary>No pool has the id: it will be created.</summary>
+        Create,
+
+        /// <summary>The pool exists as defined.</summary>
+        NoChange,
+
+        /// <summary>The pool exists but differs; see <see cref="PoolPlan.Differences"/>.</summary>
+        Drift,
+    }
+
+    /// <summary>How a live pool differs from its definition, property by property.</summary>
+    public sealed class PoolPlan
+    {
+        public PoolPlan(string poolId, PoolPlanAction action, IReadOnlyList<PoolDifference> differences)
+        {
+            PoolId = poolId;
+            Action = action;
+            Differences = differences;
+        }
+
+        public string PoolId { get; }
+
+        public PoolPlanAction Action { get; }
+
+        public IReadOnlyList<PoolDifference> Differences { get; }
+
+        /// <summary>Whether Batch can change every differing property of the existing pool (no recreate needed).</summary>
+        public bool CanUpdateInPlace => Differences.All(d => d.UpdatableInPlace);
+
+        /// <summary>Whether the start task differs: existing nodes get it only when rebooted or reimaged.</summary>
+        public bool ChangesStartTask => Differences.Any(d => d.Property == PoolDifference.StartTask);
+
+        public override string ToString() => Action switch
+        {
+            PoolPlanAction.Create => $"pool '{PoolId}': create",
+            PoolPlanAction.NoChange => $"pool '{PoolId}': no change",
+            _ => $"pool '{PoolId}': differs in " + string.Join("; ", Differences),
+        };
+    }
+
+    /// <summary>One property of a live pool that differs from its definition: what is expected, what is there.</summary>
+    public sealed record PoolDifference(string Property, string Expected, string Actual, bool UpdatableInPlace)
+    {
+        public const string StartTask = "startTask";
+
+        public override string ToString() =>
+            $"{Property}: expected {Expected}, found {Actual}{(UpdatableInPlace ? "" : " (needs the pool to be recreated)")}";
+    }
+}

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ClusterlessHpc.Batch.Models;
+
+namespace ClusterlessHpc.Provisioning
+{
+    /// <summary>
+    /// Compares a live pool with the add-pool request its definition makes. Batch changes the start task, metadata,
+    /// autoscale formula and interval, and the node targets (by resize) in place; everything else needs a new pool.
+    /// Secrets are never compared or shown: Batch does not return them.
+    /// </summary>
+    public static class PoolPlanner
+    {
+        public static PoolPlan Compare(BatchPoolCreateOptions expected, BatchPool actual)
+        {
+            var differences = new List<PoolDifference>();
+            void Check(string property, string? want, string? have, bool inPlace, StringComparison comparison = StringComparison.Ordinal)
+            {
+                if (!string.Equals(want ?? "", have ?? "", comparison)) differences.Add(new PoolDifference(property, Show(want), Show(have), inPlace));
+            }
+
+            Check("vmSize", expected.VmSize, actual.VmSize, false, StringComparison.OrdinalIgnoreCase);
+            var wantImage = expected.VirtualMachineConfiguration?.ImageReference;
+            var haveImage = actual.VirtualMachineConfiguration?.ImageReference;
+            Check("virtualMachineConfiguration.imageReference", Image(wantImage), Image(haveImage), false, StringComparison.OrdinalIgnoreCase);
+            Check("virtualMachineConfiguration.nodeAgentSKUId", expected.VirtualMachineConfiguration?.NodeAgentSkuId,
+                actual.VirtualMachineConfiguration?.NodeAgentSkuId, false, StringComparison.OrdinalIgnoreCase);
+            Check("virtualMachineConfiguration.containerConfiguration.containerImageNames",
+                Join(expected.VirtualMachineConfiguration?.ContainerConfiguration?.ContainerImageNames),
+                Join(actual.VirtualMachineConfiguration?.ContainerConfiguration?.ContainerImageNames), false);
+            Check("taskSlotsPerNode", Int(expected.TaskSlotsPerNode ?? 1), Int(actual.TaskSlotsPerNode ?? 1), false);
+            Check("enableInterNodeCommunication", Bool(expected.EnableInterNodeCommunication ?? false), Bool(actual.EnableInterNodeCommunication ?? false), false);
+            Check("networkConfiguration.subnetId", expected.NetworkConfiguration?.SubnetId, actual.NetworkConfiguration?.SubnetId, false, StringComparison.OrdinalIgnoreCase);
+
+            var autoScale = expected.EnableAutoScale == true;
+            Check("enableAutoScale", Bool(autoScale), Bool(actual.EnableAutoScale ?? false), true);
+            if (autoScale)
+            {
+                Check("autoScaleFormula", expected.AutoScaleFormula, actual.AutoScaleFormula, true);
+                Check("autoScaleEvaluationInterval", Duration(expected.AutoScaleEvaluationInterval), Duration(actual.AutoScaleEvaluationInterval ?? TimeSpan.FromMinutes(15)), true);
+            }
+            else
+            {
+                Check("targetDedicatedNodes", Int(expected.TargetDedicatedNodes ?? 0), Int(actual.TargetDedicatedNodes ?? 0), true);
+                Check("targetLowPriorityNodes", Int(expected.TargetLowPriorityNodes ?? 0), Int(actual.TargetLowPriorityNodes ?? 0), true);
+            }
+
+            // The start task is compared through the definition hash it was made from, which the pool's metadata records.
+            Check(PoolDifference.StartTask, Hash(expected.Metadata), Hash(actual.Metadata), true);
+            Check("metadata", Join(UserMetadata(expected.Metadata)), Join(UserMetadata(actual.Metadata)), true);
+
+            return new PoolPlan(expected.Id, differences.Count == 0 ? PoolPlanAction.NoChange : PoolPlanAction.Drift, differences);
+        }
+
+        private static string? Hash(IEnumerable<BatchMetadataItem>? metadata) =>
+            metadata?.FirstOrDefault(m => m.Name == PoolRequestBuilder.DefinitionHashMetadata)?.Value is { } hash ? "definition " + hash : "a start task ClusterlessHpc did not make";
+
+        private static IEnumerable<string>? UserMetadata(IEnumerable<BatchMetadataItem>? metadata) =>
+            metadata?.Where(m => m.Name != PoolRequestBuilder.DefinitionHashMetadata).Select(m => $"{m.Name}={m.Value}").OrderBy(m => m, StringComparer.Ordinal);
+
+        private static string? Image(BatchVmImageReference? image) => image switch
+        {
+            null => null,
+            { VirtualMachineImageId: { } id } => id,
+            { SharedGalleryImageId: { } shared } => shared,
+            { CommunityGalleryImageId: { } community } => community,
+            _ => $"{image.Publisher}:{image.Offer}:{image.Sku}:{image.Version ?? "latest"}",
+        };
+
+        private static string? Join(IEnumerable<string>? items) => items is null ? null : string.Join(", ", items);
+
+        private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private static string Bool(bool value) => value ? "true" : "false";
+
+        private static string? Duration(TimeSpan? value) => value is { } v ? System.Xml.XmlConvert.ToString(v) : null;
+
+        private static string Show(string? value) => string.IsNullOrEmpty(value) ? "(none)" : $"'{value}'";
+    }
+}

@@ -1,0 +1,97 @@
+using ClusterlessHpc.AutoScale;
+using ClusterlessHpc.AutoScale.Language;
+using ClusterlessHpc.Diagnostics;
+
+namespace ClusterlessHpc.Tests.AutoScale;
+
+/// <summary>Every formula of the corpus (a copy of shared/autoscale-corpus): the service's verdict, and ours.</summary>
+public class CorpusTests
+{
+    private static readonly string Folder = Path.Combine(RepositoryRoot.Path, "tests", "ClusterlessHpc.Tests", "AutoScale", "Corpus");
+
+    private static string Read(string relative) => File.ReadAllText(Path.Combine(Folder, relative));
+
+    public static TheoryData<string> Valid() => Files("valid");
+
+    private static TheoryData<string> Files(string folder) =>
+        new(Directory.GetFiles(Path.Combine(Folder, folder), "*.txt").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
+
+    [Fact]
+    public void The_copy_holds_every_formula_of_the_index()
+    {
+        var index = Read("INDEX.md");
+        var files = Directory.GetFiles(Folder, "*.txt", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
+        Assert.Equal(47 + 6, files.Count);
+        foreach (var file in files) Assert.Contains(file!, index);
+        // Where the shared corpus sits beside the repository, the copy must not have drifted from it.
+        var shared = Path.Combine(RepositoryRoot.Path, "..", "shared", "autoscale-corpus");
+        var compared = 0;
+        foreach (var path in Directory.Exists(shared) ? Directory.GetFiles(shared, "*.txt", SearchOption.AllDirectories) : [])
+        {
+            Assert.Equal(File.ReadAllText(path), File.ReadAllText(Path.Combine(Folder, Path.GetRelativePath(shared, path))));
+            compared++;
+        }
+        Assert.True(compared == 0 || compared == files.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Valid))]
+    public void Valid_formulas_are_accepted_and_evaluate(string file)
+    {
+        var result = AutoScaleFormula.Parse(Read(Path.Combine("valid", file)));
+        Assert.DoesNotContain(result.Diagnostics, d => d.IsError);
+        var evaluation = result.Formula!.Evaluate(TestMetrics.Busy(TestMetrics.Monday));
+        Assert.True(evaluation.Succeeded, evaluation.ToString());
+        Assert.StartsWith("$TargetDedicatedNodes=", evaluation.Results);
+    }
+
+    [Theory]
+    [InlineData("16-rest-evaluate-example-lowercase-target.txt", "$targetDedicatedNodes")]
+    [InlineData("18-msdocs-getsample-range-percent.txt", "$runningTasksSample = $RunningTasks.GetSample(60 * TimeInterval_Second, 120 * TimeInterval_Second, 75)")]
+    [InlineData("43-azure-sdk-net-evaluate-getsample-count.txt", "myActiveSamples=$ActiveTasks.GetSample(5)")]
+    public void Valid_formulas_that_assign_no_target_only_get_the_warning(string file, string at)
+    {
+        var text = Read(Path.Combine("valid", file));
+        var warning = Assert.Single(FormulaChecker.Check(text));
+        Assert.Same(DiagnosticCatalogue.FormulaShouldAssignTarget, warning.Rule);
+        Assert.Equal(at, text.Substring(warning.Start, warning.Length));
+    }
+
+    [Theory]
+    [InlineData("invalid/04-msdocs-cpu-complete-2020-missing-semicolon.txt", "CHPC1001", "$NodeDeallocationOption", "missing ';'")]
+    [InlineData("invalid/I01-msdocs-pr12386-csharp-interpolation-braces.txt", "CHPC1001", "{", "'{'")]
+    [InlineData("invalid/I02-azure-sdk-js-undefined-dollar-identifier.txt", "CHPC1002", "$something_useless", "'$something_useless'")]
+    [InlineData("invalid/I03-azure-sdk-js-old-bare-identifier.txt", "CHPC1002", "something_useless", "'something_useless'")]
+    [InlineData("invalid/I04-nextflow-default-formula-nanosecond-timestamp.txt", "CHPC1012", "\"2023-04-14T13:26:49.123456789Z\"", "9 fractional-second digits")]
+    [InlineData("invalid/I05-llm-style-undocumented-GetSum.txt", "CHPC1004", "GetSum", "'GetSum'")]
+    [InlineData("invalid/I06-llm-style-undocumented-Sum.txt", "CHPC1004", "Sum", "'Sum'")]
+    // Doubtful, ruled invalid (docs/autoscale.md, "Corpus rulings").
+    [InlineData("doubtful/22-batchexplorer-data-initial-pool-size-escaped-quotes.txt", "CHPC1001", "\\", "'\\'")]
+    [InlineData("doubtful/27-doazureparallel-weekend-undefined-curtime.txt", "CHPC1002", "$curTime", "'$curTime'")]
+    public void Invalid_formulas_are_rejected_at_the_offending_text(string file, string id, string offending, string message)
+    {
+        var text = Read(file);
+        var result = AutoScaleFormula.Parse(text);
+        Assert.Null(result.Formula);
+        var first = result.Diagnostics.First(d => d.IsError);
+        Assert.Equal(id, first.Rule.Id);
+        Assert.Equal(offending, text.Substring(first.Start, first.Length));
+        Assert.Contains(message, first.Message);
+    }
+
+    [Fact]
+    public void The_bare_expression_statement_is_ruled_valid_and_fails_as_the_sdk_test_says()
+    {
+        // The service's samples reach formulas about a minute late, so the last 10 seconds hold none.
+        var text = Read("doubtful/45-azure-sdk-net-unittest-bare-expression.txt");
+        var result = AutoScaleFormula.Parse(text);
+        Assert.Equal(["CHPC1015"], result.Diagnostics.Select(d => d.Rule.Id));
+        var now = TestMetrics.Monday;
+        var context = TestMetrics.Context(now, 2, 0, ("$RunningTasks", TestMetrics.Constant(now, 1, 20, TimeSpan.FromMinutes(1))));
+        var evaluation = result.Formula!.Evaluate(context);
+        Assert.Equal("InsufficientSampleData", evaluation.Error!.Code);
+        Assert.Equal("Autoscale evaluation failed due to insufficient sample data", evaluation.Error.Message);
+        Assert.Equal("Line 1, Col 24: Insufficient data from data set: $RunningTasks wanted 100%, received 0%", evaluation.Error.Detail);
+        Assert.Equal("$TargetDedicatedNodes=2;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue", evaluation.Results);
+    }
+}

@@ -1,0 +1,149 @@
+using ClusterlessHpc.Batch;
+using ClusterlessHpc.Emulator;
+using ClusterlessHpc.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ClusterlessHpc.Tests.Hosting;
+
+/// <summary>Provisioning at application start through Microsoft.Extensions.Hosting, against the emulator over a socket.</summary>
+public sealed class HostingTests
+{
+    private sealed class ScratchPool : IDeclaredPool
+    {
+        public static PoolDefinition Definition { get; } = new() { Id = "hosted-scratch", NodeCount = 2 };
+    }
+
+    private static readonly Action<BatchEmulatorOptions> Fast = o =>
+    {
+        o.NodeCreatingDelay = TimeSpan.FromMilliseconds(20);
+        o.NodeStartingDelay = TimeSpan.FromMilliseconds(20);
+        o.StartTaskDelay = TimeSpan.FromMilliseconds(20);
+        o.StartTaskExitCode = (pool, _) => pool.StartsWith("hosted-fail", StringComparison.Ordinal) ? 3 : null;
+    };
+
+    [Fact]
+    public async Task With_no_endpoint_the_registered_emulator_serves_and_startup_waits_for_the_pool()
+    {
+        var logs = new LogCollector();
+        using var host = BuildHost(new() { ["ClusterlessHpc:WaitForPoolsAtStartup"] = "true" }, logs, withEmulator: true,
+            builder => builder.ProvisionAtStartup<ScratchPool>());
+
+        await host.StartAsync();
+
+        Assert.Equal(PoolState.Ready, host.Services.GetRequiredService<PoolStatusBoard>().Get("hosted-scratch").State);
+        var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        Assert.Equal(HealthStatus.Healthy, health.Entries["pool:hosted-scratch"].Status);
+        var client = await host.Services.GetRequiredService<BatchClientFactory>().GetClientAsync();
+        Assert.Equal(2, (await client.GetPoolAsync("hosted-scratch")).Value.CurrentDedicatedNodes);
+        Assert.Contains(logs.Events, e => e.Id == 1001);
+        Assert.Contains(logs.Events, e => e.Id == 1003 && e.Message.Contains("hosted-scratch"));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task In_the_background_the_health_check_is_degraded_until_the_pool_is_ready()
+    {
+        using var host = BuildHost(new(), new LogCollector(), withEmulator: true, builder => builder.ProvisionAtStartup(new PoolDefinition { Id = "hosted-background" }));
+
+        await host.StartAsync();
+        var health = host.Services.GetRequiredService<HealthCheckService>();
+        var first = (await health.CheckHealthAsync()).Entries["pool:hosted-background"].Status;
+        Assert.NotEqual(HealthStatus.Unhealthy, first);
+
+        var board = host.Services.GetRequiredService<PoolStatusBoard>();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (board.Get("hosted-background").State != PoolState.Ready) await Task.Delay(20, limit.Token);
+        Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync()).Entries["pool:hosted-background"].Status);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_failing_pool_is_unhealthy_and_a_waiting_startup_fails_with_its_error()
+    {
+        using var host = BuildHost(new() { ["ClusterlessHpc:WaitForPoolsAtStartup"] = "true" }, new LogCollector(), withEmulator: true,
+            builder => builder.ProvisionAtStartup(new PoolDefinition { Id = "hosted-fail" }));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+
+        Assert.Contains("hosted-fail", error.Message);
+        Assert.Contains("exit code 3", error.Message);
+        var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        Assert.Equal(HealthStatus.Unhealthy, health.Entries["pool:hosted-fail"].Status);
+    }
+
+    [Fact]
+    public async Task With_neither_endpoint_nor_emulator_the_pool_fails_naming_the_setting()
+    {
+        using var host = BuildHost(new(), new LogCollector(), withEmulator: false, builder => builder.ProvisionAtStartup(new PoolDefinition { Id = "hosted-nowhere" }));
+
+        await host.StartAsync();
+        var board = host.Services.GetRequiredService<PoolStatusBoard>();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (board.Get("hosted-nowhere").State != PoolState.Failed) await Task.Delay(20, limit.Token);
+
+        Assert.Contains("ClusterlessHpc:Batch:Endpoint", board.Get("hosted-nowhere").Message);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_configured_endpoint_with_a_shared_key_wins_over_the_emulator()
+    {
+        await using var remote = await BatchEmulator.StartAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["ClusterlessHpc:Batch:Endpoint"] = remote.Endpoint.ToString(),
+            ["ClusterlessHpc:Batch:AccountName"] = remote.AccountName,
+            ["ClusterlessHpc:Batch:AccountKey"] = BatchEmulatorOptions.DevelopmentAccountKey,
+            ["ClusterlessHpc:Batch:Accounts:second:Endpoint"] = remote.Endpoint.ToString(),
+            ["ClusterlessHpc:Batch:Accounts:second:AccountName"] = remote.AccountName,
+            ["ClusterlessHpc:Batch:Accounts:second:AccountKey"] = BatchEmulatorOptions.DevelopmentAccountKey,
+        };
+        using var host = BuildHost(settings, new LogCollector(), withEmulator: true, _ => { });
+        await host.StartAsync();
+        var factory = host.Services.GetRequiredService<BatchClientFactory>();
+
+        Assert.Equal(remote.Endpoint, (await factory.GetClientAsync()).Endpoint);
+        Assert.Equal(remote.Endpoint, (await factory.GetClientAsync("second")).Endpoint);
+        var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => factory.GetClientAsync("third"));
+        Assert.Contains("ClusterlessHpc:Batch:Accounts:third", missing.Message);
+        await host.StopAsync();
+    }
+
+    private static IHost BuildHost(Dictionary<string, string?> settings, LogCollector logs, bool withEmulator, Action<ClusterlessHpcBuilder> configure)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.AddProvider(logs);
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        configure(builder.Services.AddClusterlessHpc(builder.Configuration));
+        if (withEmulator) builder.Services.AddClusterlessHpcEmulator(Fast);
+        return builder.Build();
+    }
+
+    private sealed class LogCollector : ILoggerProvider
+    {
+        public List<(int Id, string Message)> Events { get; } = [];
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(LogCollector owner) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                lock (owner.Events) owner.Events.Add((eventId.Id, formatter(state, exception)));
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ClusterlessHpc.Scripts;
+
+namespace ClusterlessHpc.Tests.Scripts;
+
+/// <summary>The Dockerfile installs exactly what the startup script installs: the same release and the same Julia program.</summary>
+public class DockerfileRendererTests
+{
+    public static TheoryData<string> JuliaPools => new(nameof(SamplePools.Seed), nameof(SamplePools.Arm), nameof(SamplePools.JuliaOnly));
+
+    [Theory]
+    [MemberData(nameof(JuliaPools))]
+    public void The_dockerfile_downloads_the_same_release_and_runs_the_same_julia_program_as_the_script(string name)
+    {
+        var pool = SamplePools.ByName(name);
+        var script = StartupScriptRenderer.Render(pool);
+        var dockerfile = DockerfileRenderer.Render(pool);
+
+        Assert.Equal(Urls(script), Urls(dockerfile));
+        Assert.Single(Urls(script));
+        Assert.Equal(ScriptProgram(script), DockerfileProgram(dockerfile));
+    }
+
+    [Fact]
+    public void Checksum_package_server_and_architecture_follow_the_definition()
+    {
+        var sha = new string('b', 64);
+        var pool = SamplePools.Arm with { Julia = new JuliaDefinition("1.11.0-rc2") { Sha256 = sha, PkgServer = "https://pkg.example.org" } };
+
+        var dockerfile = DockerfileRenderer.Render(pool);
+
+        Assert.Contains("FROM --platform=linux/arm64 ", dockerfile);
+        Assert.Contains($"printf '%s  %s\\n' '{sha}' /tmp/julia.tar.gz | sha256sum --check --quiet -", dockerfile);
+        Assert.Contains("ENV JULIA_PKG_SERVER=\"https://pkg.example.org\"", dockerfile);
+        Assert.Contains("export JULIA_PKG_SERVER='https://pkg.example.org'", StartupScriptRenderer.Render(pool));
+    }
+
+    [Fact]
+    public void Pools_without_downloaded_julia_have_no_dockerfile()
+    {
+        Assert.False(DockerfileRenderer.CanRender(SamplePools.NoJulia));
+        Assert.False(DockerfileRenderer.CanRender(SamplePools.Seed with
+        {
+            Image = new CustomImageDefinition("/SharedGalleries/g/Images/i") { NodeAgentSku = "batch.node.ubuntu 24.04", JuliaDepotPath = "/opt/depot" },
+        }));
+    }
+
+    private static string[] Urls(string text) => Regex.Matches(text, @"'(https://[^']+\.tar\.gz)'").Select(m => m.Groups[1].Value).Distinct().ToArray();
+
+    private static string? ScriptProgram(string script)
+    {
+        var match = Regex.Match(script, @"--history-file=no -e '((?:[^']|'\\'')*)'");
+        return match.Success ? match.Groups[1].Value.Replace("'\\''", "'") : null;
+    }
+
+    private static string? DockerfileProgram(string dockerfile)
+    {
+        var run = dockerfile.Split('\n').SingleOrDefault(l => l.StartsWith("RUN [", StringComparison.Ordinal));
+        return run is null ? null : JsonSerializer.Deserialize<string[]>(run["RUN ".Length..])![^1];
+    }
+}

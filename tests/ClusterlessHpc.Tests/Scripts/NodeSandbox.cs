@@ -1,0 +1,80 @@
+namespace ClusterlessHpc.Tests.Scripts;
+
+/// <summary>
+/// A scratch node for running rendered startup scripts for real: its own shared directory, a stand-in julia that
+/// records each launch and its program, and a stand-in curl that "downloads" that julia as a release tarball.
+/// As root, scripts run as 'nobody', as a start task runs as a user that cannot write system folders.
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+internal sealed class NodeSandbox : IDisposable
+{
+    public NodeSandbox()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "chpc-node-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(Root, "shared"));
+        Directory.CreateDirectory(Path.Combine(Root, "tools"));
+        File.WriteAllText(JuliaLog, "");
+        WriteExecutable(Path.Combine(Root, "tools", "curl"),
+            "#!/bin/bash\n" +
+            "out=''\n" +
+            "while [[ $# -gt 0 ]]; do if [[ $1 == --output ]]; then out=$2; shift; fi; shift; done\n" +
+            $"tar -czf \"$out\" -C '{Root}/release' julia-standin\n");
+    }
+
+    public string Root { get; }
+
+    public string SharedDir => Path.Combine(Root, "shared");
+
+    public string JuliaLog => Path.Combine(Root, "julia-launches.log");
+
+    /// <summary>The last Julia program a stand-in julia was given with -e.</summary>
+    public string LastProgram => File.ReadAllText(JuliaLog + ".program");
+
+    public int JuliaLaunches => File.ReadAllLines(JuliaLog).Length;
+
+    /// <summary>Puts the stand-in where the stand-in curl downloads it from, or straight into the node's Julia folder.</summary>
+    public void AddStandInJulia(int exitCode = 0, string? preinstalledVersion = null)
+    {
+        var home = preinstalledVersion is null
+            ? Path.Combine(Root, "release", "julia-standin")
+            : Path.Combine(SharedDir, "clusterlesshpc", $"julia-{preinstalledVersion}");
+        Directory.CreateDirectory(Path.Combine(home, "bin"));
+        WriteExecutable(Path.Combine(home, "bin", "julia"),
+            "#!/bin/bash\n" +
+            $"echo \"launch $#\" >> '{JuliaLog}'\n" +
+            "for ((i = 1; i <= $#; i++)); do if [[ ${!i} == -e ]]; then j=$((i + 1)); printf '%s' \"${!j}\" > '" + JuliaLog + ".program'; fi; done\n" +
+            (exitCode == 0 ? "exit 0\n" : $"echo 'stand-in julia failed' >&2\nexit {exitCode}\n"));
+    }
+
+    /// <summary>A stand-in julia on PATH that reports <paramref name="version"/>, as a custom image would have.</summary>
+    public void AddImageJulia(string version)
+    {
+        WriteExecutable(Path.Combine(Root, "tools", "julia"),
+            "#!/bin/bash\n" +
+            $"if [[ ${{1:-}} == --version ]]; then echo 'julia version {version}'; exit 0; fi\n" +
+            $"echo \"launch $# $JULIA_DEPOT_PATH\" >> '{JuliaLog}'\n");
+    }
+
+    public (int ExitCode, string Stdout, string Stderr) Run(string script)
+    {
+        var file = Path.Combine(Root, "startup.sh");
+        File.WriteAllText(file, script);
+        var environment = new Dictionary<string, string>
+        {
+            ["AZ_BATCH_NODE_SHARED_DIR"] = SharedDir,
+            ["HOME"] = Root,
+            ["PATH"] = Path.Combine(Root, "tools") + ":/usr/local/bin:/usr/bin:/bin",
+        };
+        if (Environment.UserName != "root") return ProcessRunner.Run("bash", [file], environment: environment);
+        ProcessRunner.Run("chown", ["-R", "65534:65534", Root]);
+        return ProcessRunner.Run("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "bash", file], environment: environment);
+    }
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+
+    private static void WriteExecutable(string path, string text)
+    {
+        File.WriteAllText(path, text);
+        File.SetUnixFileMode(path, (UnixFileMode)Convert.ToInt32("755", 8));
+    }
+}
