@@ -122,7 +122,7 @@ namespace ClusterlessHpc.Emulator
                                      ?? (temporaryNodesDirectory = Path.Combine(Path.GetTempPath(), "clusterlesshpc-emulator-" + Guid.NewGuid().ToString("N")));
                 runner = new ExecutedStartTasks(simulated, nodesDirectory, settings.SandboxUidBase, clock, logger);
             }
-            var store = new PoolStore(settings, clock, new NodeLifecycle(settings, runner), settings.AutoScaleEngine ?? new UnavailableAutoScaleEngine());
+            var store = new PoolStore(settings, clock, new NodeLifecycle(settings, runner), settings.AutoScaleEngine ?? new RuntimeAutoScaleEngine());
             StateFile? state = null;
             if (settings.StateFile is { } path)
             {

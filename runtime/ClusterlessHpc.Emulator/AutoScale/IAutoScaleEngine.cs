@@ -17,6 +17,7 @@ namespace ClusterlessHpc.Emulator.AutoScale
         int CurrentLowPriorityNodes,
         int TargetDedicatedNodes,
         int TargetLowPriorityNodes,
+        double TaskSlotsPerNode,
         JsonElement? Metrics);
 
     /// <summary>
@@ -42,6 +43,9 @@ namespace ClusterlessHpc.Emulator.AutoScale
     {
         /// <summary>Null when <paramref name="formula"/> parses; else its syntax error.</summary>
         AutoScaleFormulaError? Check(string formula);
+
+        /// <summary>Null when a metrics document can be evaluated against; else what is wrong with it.</summary>
+        string? CheckMetrics(JsonElement metrics);
 
         AutoScaleOutcome Evaluate(string formula, AutoScaleInputs inputs);
     }

@@ -109,7 +109,8 @@ namespace ClusterlessHpc.Emulator.State
         {
             var inputs = new AutoScaleInputs(
                 pool.Id, at, pool.Spec.AutoScaleEvaluationInterval ?? DefaultEvaluationInterval,
-                pool.CurrentNodes(true), pool.CurrentNodes(false), pool.TargetDedicated, pool.TargetLowPriority, pool.Metrics);
+                pool.CurrentNodes(true), pool.CurrentNodes(false), pool.TargetDedicated, pool.TargetLowPriority,
+                pool.Spec.TaskSlotsPerNode ?? 1, pool.Metrics);
             var outcome = _autoScale.Evaluate(formula, inputs);
             return (new AutoScaleRun { Timestamp = at, Results = outcome.Results, Error = outcome.Error }, outcome);
         }

@@ -214,9 +214,11 @@ namespace ClusterlessHpc.Emulator.State
             });
 
         /// <summary>Keeps the pool's latest metrics document for its autoscale formula.</summary>
+        /// <exception cref="EmulatorException"><c>PoolNotFound</c>, or <c>InvalidRequestBody</c> for a document the formula language cannot read.</exception>
         public void SetMetrics(string poolId, JsonElement metrics) =>
             Change(poolId, (pool, _) =>
             {
+                if (_autoScale.CheckMetrics(metrics) is { } problem) throw BatchErrors.InvalidRequestBody(problem);
                 pool.Metrics = metrics.Clone();
                 return 0;
             });

@@ -56,15 +56,22 @@ namespace ClusterlessHpc.Emulator.Views
             };
         }
 
+        /// <summary>Every catalogue image with a node agent Batch has not retired, verified, with its end of support when announced.</summary>
         private static IEnumerable<BatchSupportedImage> Catalogue()
         {
-            foreach (var image in new[] { ImageCatalogue.DefaultLinux })
+            foreach (var image in ImageCatalogue.Images)
             {
+                var agent = ImageCatalogue.FindNodeAgent(image.NodeAgentSkuId);
+                if (agent is null || agent.IsRetired) continue;
                 yield return new BatchSupportedImage
                 {
                     NodeAgentSkuId = image.NodeAgentSkuId,
                     ImageReference = new BatchVmImageReference { Publisher = image.Publisher, Offer = image.Offer, Sku = image.Sku, Version = image.Version },
-                    OsType = image.NodeAgentSkuId.StartsWith("batch.node.windows", StringComparison.OrdinalIgnoreCase) ? OSType.Windows : OSType.Linux,
+                    OsType = image.Os == ImageOsType.Windows ? OSType.Windows : OSType.Linux,
+                    Capabilities = image.DockerCompatible ? ["DockerCompatible"] : null,
+                    BatchSupportEndOfLife = agent.EndOfLife is { } end
+                        ? DateTimeOffset.ParseExact(end, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal)
+                        : null,
                     VerificationType = ImageVerificationType.Verified,
                 };
             }
