@@ -75,7 +75,8 @@ namespace ClusterlessHpc.Emulator.Simulation
         {
             if (node.Phase == NodePhase.Leaving) return;
             var waits = option == BatchNodeDeallocationOption.TaskCompletion || option == BatchNodeDeallocationOption.RetainedData;
-            var running = node.Attempt is { Outcome.IsCompleted: false };
+            // An attempt is running until it ends on the clock, even when a simulated outcome is already decided.
+            var running = node.Phase == NodePhase.StartTask && node.Attempt is not null;
             if (running && !waits) node.Attempt!.Cancel();
             node.LeavesAfterStartTask = running && waits;
             Enter(node, NodePhase.Leaving, now, node.LeavesAfterStartTask ? null : now + _settings.NodeLeavingDelay);

@@ -42,7 +42,8 @@ namespace ClusterlessHpc.Batch.Models
                 LastModified = Date(headers, "Last-Modified"),
                 ContentLength = headers.ContentLength ?? 0,
                 ContentType = headers.ContentType,
-                ETag = headers.ETag,
+                // Batch ETags are unquoted (0x8D...), which Azure.Core's typed ETag header refuses: read it raw.
+                ETag = headers.TryGetValue("ETag", out var etag) ? new ETag(etag) : null,
             };
         }
 
