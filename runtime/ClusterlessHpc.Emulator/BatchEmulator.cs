@@ -112,7 +112,7 @@ namespace ClusterlessHpc.Emulator
             var app = builder.Build();
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ClusterlessHpc.Emulator");
             var syntaxChecks = new SyntaxCheckCache(clock, logger);
-            var simulated = new SimulatedStartTasks(syntaxChecks, clock, settings.StartTaskDelay);
+            var simulated = new SimulatedStartTasks(syntaxChecks, settings.StartTaskDelay);
             string? temporaryNodesDirectory = null;
             IStartTaskRunner runner = simulated;
             if (settings.StartTaskMode == StartTaskMode.Execute)

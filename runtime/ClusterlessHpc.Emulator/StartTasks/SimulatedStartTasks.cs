@@ -18,12 +18,10 @@ namespace ClusterlessHpc.Emulator.StartTasks
         internal const string StdErr = "startup/stderr.txt";
 
         private readonly SyntaxCheckCache _checks;
-        private readonly TimeProvider _clock;
 
-        public SimulatedStartTasks(SyntaxCheckCache checks, TimeProvider clock, TimeSpan minimumDuration)
+        public SimulatedStartTasks(SyntaxCheckCache checks, TimeSpan minimumDuration)
         {
             _checks = checks;
-            _clock = clock;
             MinimumDuration = minimumDuration;
         }
 
@@ -38,9 +36,9 @@ namespace ClusterlessHpc.Emulator.StartTasks
             files?.Write(StdErr, [], at);
             var outcome = Decide(launch).ContinueWith(decided =>
             {
-                var (exitCode, standardError) = decided.Result;
-                var knownAt = _clock.GetUtcNow();
-                if (standardError.Length > 0) files?.Write(StdErr, Encoding.UTF8.GetBytes(standardError), knownAt);
+                // Known when it was decided (at once for the seam, or when bash -n finished), not when it is looked at.
+                var (exitCode, standardError, knownAt) = decided.Result;
+                if (standardError.Length > 0) files?.Write(StdErr, Encoding.UTF8.GetBytes(standardError), knownAt > at ? knownAt : at);
                 return new StartTaskOutcome(exitCode, null, knownAt);
             }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             return new StartTaskAttempt(at, outcome, new CancellationTokenSource());
@@ -48,18 +46,19 @@ namespace ClusterlessHpc.Emulator.StartTasks
 
         public void Dispose() => _checks.Dispose();
 
-        private Task<(int ExitCode, string StandardError)> Decide(StartTaskLaunch launch)
+        private Task<(int ExitCode, string StandardError, DateTimeOffset KnownAt)> Decide(StartTaskLaunch launch)
         {
-            if (launch.ExitCodeOverride is { } code) return Task.FromResult((code, ""));
-            if (launch.IsWindows) return Task.FromResult((0, ""));
+            var instantly = DateTimeOffset.MinValue;
+            if (launch.ExitCodeOverride is { } code) return Task.FromResult((code, "", instantly));
+            if (launch.IsWindows) return Task.FromResult((0, "", instantly));
             var (script, exitCode) = StartTaskScripts.Find(launch.StartTask);
             if (script is null)
             {
                 var message = exitCode == 0 ? "" : "The command line has an unclosed quote.\n";
-                return Task.FromResult((exitCode, message));
+                return Task.FromResult((exitCode, message, instantly));
             }
             return _checks.Check(script).ContinueWith(
-                check => (check.Result.ExitCode, check.Result.StandardError),
+                check => (check.Result.ExitCode, check.Result.StandardError, check.Result.KnownAt),
                 CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
