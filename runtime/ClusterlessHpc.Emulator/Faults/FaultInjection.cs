@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,6 +18,7 @@ namespace ClusterlessHpc.Emulator.Faults
         private readonly FaultInjectionOptions _options;
         private readonly Random _random;
         private readonly object _gate = new();
+        private readonly Dictionary<FaultRule, int> _injectedByRule = new(ReferenceEqualityComparer.Instance);
         private int _injected;
 
         public FaultInjection(FaultInjectionOptions options)
@@ -56,6 +58,10 @@ namespace ClusterlessHpc.Emulator.Faults
             {
                 latencyDraw = _random.NextDouble();
                 faultDraw = _random.NextDouble();
+                // A spent rule draws no fault: past its budget the request goes through.
+                var spent = _injectedByRule.GetValueOrDefault(rule);
+                if (rule.MaxFaults is { } budget && spent >= budget) faultDraw = 1;
+                else if (faultDraw < rule.TooManyRequestsRate + rule.InternalErrorRate + rule.ServerBusyRate + rule.ConnectionResetRate) _injectedByRule[rule] = spent + 1;
             }
             if (latencyDraw < rule.LatencyRate) await Task.Delay(rule.Latency, context.RequestAborted).ConfigureAwait(false);
 

@@ -53,6 +53,9 @@ namespace ClusterlessHpc.Emulator.Faults
         /// <summary>The <c>Retry-After</c> of 429 and 503, in whole seconds on the wire.</summary>
         public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
 
+        /// <summary>The rule stops injecting errors and resets after this many (never, when null), for example to fail only the first try.</summary>
+        public int? MaxFaults { get; set; }
+
         internal bool Matches(string method, string path) =>
             (Method is null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase)) &&
             (Path is null || PathMatches(Path, path));
@@ -72,6 +75,7 @@ namespace ClusterlessHpc.Emulator.Faults
             {
                 throw new ArgumentException("The error and reset rates of a rule must add up to at most 1.");
             }
+            if (MaxFaults is < 0) throw new ArgumentOutOfRangeException(nameof(MaxFaults), MaxFaults, "MaxFaults must not be negative.");
             if (Latency < TimeSpan.Zero || RetryAfter < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(Latency), "Delays must not be negative.");
         }
 
