@@ -130,7 +130,7 @@ public class ClientRequestTests
     [Fact]
     public async Task Each_call_is_an_activity_named_for_the_client_method_and_a_failure_marks_it_with_the_batch_code()
     {
-        var activities = new List<Activity>();
+        var activities = new System.Collections.Concurrent.ConcurrentBag<Activity>();
         using var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == "ClusterlessHpc.Batch.BatchClient",
