@@ -34,7 +34,7 @@ namespace ClusterlessHpc.Emulator.Routes
                 .Where(i => filter?.Matches(i.Json) ?? true)
                 .ToList();
             var (page, next) = Paging.Page(request, rendered, i => i.Key);
-            return Responses.List(context, new JsonArray(page.Select(i => (JsonNode)i.Json).ToArray()), next);
+            return Responses.List(context, new JsonArray(page.Select(i => (JsonNode)i.Json).ToArray()), next, AccountViews.CatalogueVersion);
         }
 
         private static Task ListNodeCountsAsync(HttpContext context, PoolStore store)

@@ -16,6 +16,9 @@ namespace ClusterlessHpc.Emulator.Views
         /// <summary>The images the emulator reports as supported: those of the image catalogue, all verified.</summary>
         public static IReadOnlyList<BatchSupportedImage> SupportedImages { get; } = Catalogue().ToList();
 
+        /// <summary>The list changes only with the catalogue, so its version is the catalogue's review date.</summary>
+        public static Versions CatalogueVersion { get; } = Version();
+
         public static JsonObject Render(BatchSupportedImage image) =>
             JsonSerializer.SerializeToNode(image, BatchJsonContext.Default.BatchSupportedImage)!.AsObject();
 
@@ -57,6 +60,13 @@ namespace ClusterlessHpc.Emulator.Views
         }
 
         /// <summary>Every catalogue image with a node agent Batch has not retired, verified, with its end of support when announced.</summary>
+        private static Versions Version()
+        {
+            var reviewed = DateTimeOffset.ParseExact(ImageCatalogue.ReviewedOn, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal);
+            return new Versions("0x" + reviewed.UtcTicks.ToString("X", System.Globalization.CultureInfo.InvariantCulture), reviewed);
+        }
+
         private static IEnumerable<BatchSupportedImage> Catalogue()
         {
             foreach (var image in ImageCatalogue.Images)
