@@ -1,0 +1,30 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+
+namespace ClusterlessHpc.Emulator.Tests.Support
+{
+    /// <summary>
+    /// An emulator that executes start tasks, on a <see cref="ManualClock"/>, with its own nodes folder and its own range
+    /// of sandbox user ids (so classes running at the same time never share a user).
+    /// </summary>
+    public class ExecuteEmulatorFixture : ConfigurableEmulatorFixture
+    {
+        public string NodesDirectory { get; } = Directory.CreateTempSubdirectory("chpc-nodes-").FullName;
+
+        public int UidBase { get; } = 300_000 + Random.Shared.Next(0, 600) * 1000;
+
+        protected override void Configure(BatchEmulatorOptions options)
+        {
+            options.StartTaskMode = StartTaskMode.Execute;
+            options.NodesDirectory = NodesDirectory;
+            options.SandboxUidBase = UidBase;
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            Directory.Delete(NodesDirectory, recursive: true);
+        }
+    }
+}
