@@ -84,7 +84,6 @@ namespace ClusterlessHpc.Emulator.Tests
         }
 
         [Fact]
-        [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
         public async Task The_state_file_is_json_readable_only_by_its_owner_and_another_account_cannot_use_it()
         {
             await using (var first = await StartAsync())
