@@ -1,0 +1,22 @@
+using BenchmarkDotNet.Running;
+
+namespace ClusterlessHpc.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/Benchmarks -- [BenchmarkDotNet arguments]</c> runs the benchmarks;
+/// <c>... -- soak [count] [seed]</c> runs the robustness soak (default 1,000,000 inputs).
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "soak")
+        {
+            var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+            var seed = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20261124;
+            return FormulaSoak.Run(count, seed, Console.Out);
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}
