@@ -1,0 +1,33 @@
+using BenchmarkDotNet.Attributes;
+using ClusterlessHpc.AutoScale;
+using ClusterlessHpc.AutoScale.Language;
+
+namespace ClusterlessHpc.Benchmarks;
+
+/// <summary>
+/// Goals: parse and bind the documentation's longest example in at most 20 µs; evaluate a formula over a week of
+/// 30-second samples of three metrics in at most 1 ms. docs/performance.md records the figures.
+/// </summary>
+[MemoryDiagnoser]
+public class FormulaBenchmarks
+{
+    private string _longest = "";
+    private AutoScaleFormula _week = null!;
+    private AutoScaleContext _context = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _longest = FormulaSamples.LongestDocumentationExample;
+        _week = AutoScaleFormula.Parse(FormulaSamples.WeekFormula).Formula ?? throw new InvalidOperationException("the week formula does not compile");
+        _context = FormulaSamples.Week();
+        var evaluation = _week.Evaluate(_context);
+        if (!evaluation.Succeeded) throw new InvalidOperationException("the week formula fails: " + evaluation);
+    }
+
+    [Benchmark(Description = "Parse and bind the longest docs example")]
+    public FormulaAnalysis ParseAndBindLongestExample() => FormulaChecker.Analyze(_longest);
+
+    [Benchmark(Description = "Evaluate over a week of samples of 3 metrics")]
+    public AutoScaleEvaluation EvaluateWeekOfSamples() => _week.Evaluate(_context);
+}
