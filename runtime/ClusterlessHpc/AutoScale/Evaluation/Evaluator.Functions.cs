@@ -12,7 +12,6 @@ namespace ClusterlessHpc.AutoScale.Evaluation
         {
             var arguments = new FormulaValue[call.Arguments.Length];
             for (var i = 0; i < arguments.Length; i++) arguments[i] = Evaluate(call.Arguments[i]);
-            var name = Name(call.Function);
             switch (call.Function)
             {
                 case FunctionKind.Rand:
@@ -42,7 +41,11 @@ namespace ClusterlessHpc.AutoScale.Evaluation
             }
 
             var count = Length(arguments);
-            if (count == 0) throw Failure(call.Position, name + "() of an empty list: there are no values to take the " + name + " of");
+            if (count == 0)
+            {
+                var name = Name(call.Function);
+                throw Failure(call.Position, name + "() of an empty list: there are no values to take the " + name + " of");
+            }
             switch (call.Function)
             {
                 case FunctionKind.Avg: return FormulaValue.Double(Sum(arguments) / count);
