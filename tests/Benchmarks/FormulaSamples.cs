@@ -44,10 +44,12 @@ internal static class FormulaSamples
         cpuDay = avg($CPUPercent.GetSample(TimeInterval_Day, 90));
         activePeak = max($ActiveTasks.GetSample(TimeInterval_Week, 95));
         activeSpread = std($ActiveTasks.GetSample(TimeInterval_Week));
-        pendingWeek = $PendingTasks.GetSample(TimeInterval_Week);
-        pendingLevel = avg(pendingWeek) + range(pendingWeek) / 10;
+        pendingLevel = avg($PendingTasks.GetSample(TimeInterval_Week)) + range($PendingTasks.GetSample(TimeInterval_Week)) / 10;
         coverage = $PendingTasks.GetSamplePercent(TimeInterval_Week);
         $TargetDedicatedNodes = coverage < 70 ? $CurrentDedicatedNodes : min(100, max(1, (activePeak + pendingLevel + activeSpread) / 4 * (cpuDay > cpuWeek ? 1.25 : 1)));
         $NodeDeallocationOption = taskcompletion;
         """;
+
+    /// <summary>The same, keeping the week of $PendingTasks in a variable, so the results list all 20,160 values.</summary>
+    public const string WeekFormulaListingSamples = WeekFormula + "\npendingWeek = $PendingTasks.GetSample(TimeInterval_Week);";
 }

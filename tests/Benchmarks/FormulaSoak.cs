@@ -48,7 +48,17 @@ internal static class FormulaSoak
         var slowestMs = slowestTicks * 1000.0 / Stopwatch.Frequency;
         output.WriteLine($"soak: {count:N0} inputs (seed {seed}) in {total.Elapsed.TotalSeconds:F1} s: {compiled:N0} compiled " +
             $"({failedEvaluations:N0} of them failed evaluation), {count - compiled:N0} rejected, {exceptions} exceptions");
-        output.WriteLine($"slowest input: {slowestMs:F3} ms (goal < 100 ms), {slowest.Length} characters: {Escape(slowest)}");
+        // Timed again, warm, to tell a slow input from a pause of the machine (GC, another process) during its first run.
+        var again = double.MaxValue;
+        for (var run = 0; run < 5; run++)
+        {
+            clock.Restart();
+            var parsed = AutoScaleFormula.Parse(slowest);
+            parsed.Formula?.Evaluate(context);
+            clock.Stop();
+            again = Math.Min(again, clock.ElapsedTicks * 1000.0 / Stopwatch.Frequency);
+        }
+        output.WriteLine($"slowest input: {slowestMs:F3} ms (goal < 100 ms; {again:F3} ms when run again), {slowest.Length} characters: {Escape(slowest)}");
         return exceptions == 0 && slowestMs < 100 ? 0 : 1;
     }
 

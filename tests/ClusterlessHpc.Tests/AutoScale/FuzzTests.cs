@@ -56,6 +56,31 @@ public class FuzzTests
     }
 
     [Fact]
+    public void String_literal_maps_never_throw_and_stay_inside_the_token()
+    {
+        var random = new Random(11);
+        string[] pieces = ["\"", "\"\"\"", "@", "$", "\\", "\\u00", "\\U0001F6", "\\x4", "\\n", "a", "{", " ", "\t", "\n", "\r\n", "\"\"", "\ud800"];
+        var decoded = 0;
+        for (var i = 0; i < 20000; i++)
+        {
+            var body = string.Concat(Enumerable.Range(0, random.Next(0, 8)).Select(_ => pieces[random.Next(pieces.Length)]));
+            string[] forms = ["\"" + body + "\"", "@\"" + body + "\"", "\"\"\"" + body + "\"\"\"", "\"\"\"\n  " + body + "\n  \"\"\"", body];
+            var token = forms[random.Next(forms.Length)];
+            if (!StringLiteralMap.TryCreate(token, out var map)) continue;
+            decoded++;
+            for (var k = 0; k < map!.Value.Length; k++)
+            {
+                Assert.InRange(map.SourceStart(k), 0, token.Length - 1);
+                Assert.InRange(map.SourceEnd(k), map.SourceStart(k) + 1, token.Length);
+            }
+            var (start, length) = map.MapSpan(random.Next(-2, map.Value.Length + 3), random.Next(0, 5));
+            Assert.InRange(start, 0, token.Length);
+            Assert.InRange(length, 0, token.Length - start);
+        }
+        Assert.True(decoded > 1000, $"{decoded} decoded");
+    }
+
+    [Fact]
     public void Pathological_inputs_complete()
     {
         var inputs = new[]
