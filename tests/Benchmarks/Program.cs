@@ -1,12 +1,30 @@
 using BenchmarkDotNet.Running;
 using ClusterlessHpc.Benchmarks.Generator;
 
-// dotnet run -c Release --project tests/Benchmarks -- --filter '*GeneratorBenchmarks*'
-// dotnet run -c Release --project tests/Benchmarks -- verify-generator   (checks the set-up without measuring)
-if (args is ["verify-generator"])
+namespace ClusterlessHpc.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/Benchmarks -- [BenchmarkDotNet arguments]</c> runs the benchmarks;
+/// <c>... -- soak [count] [seed]</c> runs the robustness soak (default 1,000,000 inputs);
+/// <c>... -- verify-generator</c> checks the generator benchmark's set-up without measuring.
+/// </summary>
+public static class Program
 {
-    new GeneratorBenchmarks().Verify();
-    Console.WriteLine("generator benchmark set-up: ok");
-    return;
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "soak")
+        {
+            var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+            var seed = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20261124;
+            return FormulaSoak.Run(count, seed, Console.Out);
+        }
+        if (args is ["verify-generator"])
+        {
+            new GeneratorBenchmarks().Verify();
+            Console.WriteLine("generator benchmark set-up: ok");
+            return 0;
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }
-BenchmarkSwitcher.FromAssembly(typeof(GeneratorBenchmarks).Assembly).Run(args);

@@ -40,6 +40,7 @@ namespace ClusterlessHpc.Provisioning
         public virtual async Task<PoolPlan> PlanAsync(PoolDefinition definition, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(definition);
+            using var activity = ProvisioningTelemetry.Start("Plan", definition.Id);
             var request = BuildRequest(definition);
             try
             {
@@ -61,6 +62,20 @@ namespace ClusterlessHpc.Provisioning
             PoolDefinition definition, IProgress<ProvisioningProgress>? progress = null, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(definition);
+            using var activity = ProvisioningTelemetry.Start("Apply", definition.Id);
+            try
+            {
+                return await ApplyCoreAsync(definition, progress, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                ProvisioningTelemetry.Fail(activity, e);
+                throw;
+            }
+        }
+
+        private async Task<BatchPool> ApplyCoreAsync(PoolDefinition definition, IProgress<ProvisioningProgress>? progress, CancellationToken cancellationToken)
+        {
             var clock = Stopwatch.StartNew();
             void Report(ProvisioningStage stage, string message, BatchPool? pool = null, IReadOnlyDictionary<BatchNodeState, int>? nodes = null) =>
                 progress?.Report(new ProvisioningProgress(definition.Id, stage, message)
@@ -101,6 +116,7 @@ namespace ClusterlessHpc.Provisioning
             Action<ProvisioningStage, string, BatchPool?, IReadOnlyDictionary<BatchNodeState, int>?> report,
             CancellationToken cancellationToken)
         {
+            using var activity = ProvisioningTelemetry.Start("Wait", definition.Id);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.Timeout);
             var delay = _options.FirstPollDelay;

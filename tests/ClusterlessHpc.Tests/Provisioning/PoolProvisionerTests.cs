@@ -191,3 +191,35 @@ public sealed class PoolProvisionerTests : IClassFixture<PoolProvisionerTests.Em
         }
     }
 }
+
+/// <summary>The ClusterlessHpc activity source: a span per operation, failures marked.</summary>
+public sealed class ProvisioningTelemetryTests : IClassFixture<PoolProvisionerTests.EmulatorFixture>
+{
+    private readonly PoolProvisionerTests.EmulatorFixture _fixture;
+
+    public ProvisioningTelemetryTests(PoolProvisionerTests.EmulatorFixture fixture) => _fixture = fixture;
+
+    [Fact]
+    public async Task Apply_and_its_wait_are_spans_tagged_with_the_pool_and_a_failure_is_marked()
+    {
+        var spans = new List<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == ProvisioningTelemetry.SourceName,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => { lock (spans) spans.Add(activity); },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        var provisioner = new PoolProvisioner(_fixture.Client, new PoolProvisionerOptions { FirstPollDelay = TimeSpan.FromMilliseconds(50) });
+
+        await provisioner.ApplyAsync(new PoolDefinition { Id = "traced" });
+        await Assert.ThrowsAsync<StartTaskFailedException>(() => provisioner.ApplyAsync(new PoolDefinition { Id = "fail-traced" }));
+
+        lock (spans)
+        {
+            Assert.Contains(spans, s => s.OperationName == "ClusterlessHpc.Apply" && (string?)s.GetTagItem("clusterlesshpc.pool.id") == "traced" && s.Status != System.Diagnostics.ActivityStatusCode.Error);
+            Assert.Contains(spans, s => s.OperationName == "ClusterlessHpc.Wait" && (string?)s.GetTagItem("clusterlesshpc.pool.id") == "traced");
+            Assert.Contains(spans, s => s.OperationName == "ClusterlessHpc.Apply" && (string?)s.GetTagItem("clusterlesshpc.pool.id") == "fail-traced" && s.Status == System.Diagnostics.ActivityStatusCode.Error);
+        }
+    }
+}

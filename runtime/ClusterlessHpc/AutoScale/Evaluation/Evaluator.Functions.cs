@@ -12,7 +12,6 @@ namespace ClusterlessHpc.AutoScale.Evaluation
         {
             var arguments = new FormulaValue[call.Arguments.Length];
             for (var i = 0; i < arguments.Length; i++) arguments[i] = Evaluate(call.Arguments[i]);
-            var name = Name(call.Function);
             switch (call.Function)
             {
                 case FunctionKind.Rand:
@@ -42,7 +41,11 @@ namespace ClusterlessHpc.AutoScale.Evaluation
             }
 
             var count = Length(arguments);
-            if (count == 0) throw Failure(call.Position, name + "() of an empty list: there are no values to take the " + name + " of");
+            if (count == 0)
+            {
+                var name = Name(call.Function);
+                throw Failure(call.Position, name + "() of an empty list: there are no values to take the " + name + " of");
+            }
             switch (call.Function)
             {
                 case FunctionKind.Avg: return FormulaValue.Double(Sum(arguments) / count);
@@ -64,7 +67,7 @@ namespace ClusterlessHpc.AutoScale.Evaluation
             throw Failure(call.Position, "time(\"" + arguments[0].Text + "\") cannot be parsed: " + problem);
         }
 
-        private static double Val(BoundFunctionCall call, double[] vector, double index)
+        private static double Val(BoundFunctionCall call, ReadOnlySpan<double> vector, double index)
         {
             if (double.IsNaN(index) || index < 0 || index >= vector.Length)
             {
@@ -74,14 +77,14 @@ namespace ClusterlessHpc.AutoScale.Evaluation
         }
 
         // Nearest rank on a 0-100 scale: the smallest element with at least p percent of the elements at or below it.
-        private static double Percentile(BoundFunctionCall call, double[] vector, double percent)
+        private static double Percentile(BoundFunctionCall call, ReadOnlySpan<double> vector, double percent)
         {
             if (double.IsNaN(percent) || percent < 0 || percent > 100)
             {
                 throw Failure(call.Position, "percentile() takes a percentage from 0 to 100, not " + ResultFormatter.FormatNumber(percent));
             }
             if (vector.Length == 0) throw Failure(call.Position, "percentile() of an empty vector");
-            var sorted = (double[])vector.Clone();
+            var sorted = vector.ToArray();
             Array.Sort(sorted);
             var rank = (int)Math.Ceiling(percent / 100 * sorted.Length);
             return sorted[Math.Max(rank, 1) - 1];
@@ -163,7 +166,7 @@ namespace ClusterlessHpc.AutoScale.Evaluation
                     values[at++] = argument.Number;
                     continue;
                 }
-                argument.Vector.CopyTo(values, at);
+                argument.Vector.CopyTo(values.AsSpan(at));
                 at += argument.Vector.Length;
             }
             return values;

@@ -39,7 +39,7 @@ namespace ClusterlessHpc.AutoScale.Evaluation
                 // The n most recent samples, whatever their age; fewer when fewer exist.
                 var wanted = arguments[0].Number;
                 var count = double.IsNaN(wanted) || wanted < 1 ? 0 : (int)Math.Min(wanted, upTo);
-                return FormulaValue.Vec(series.Slice(upTo - count, upTo));
+                return FormulaValue.Vec(series.Values, upTo - count, count);
             }
             var hasPercent = arguments[arguments.Length - 1].Type == FormulaType.Double;
             var (start, end) = Window(arguments, hasPercent ? arguments.Length - 1 : arguments.Length);
@@ -54,7 +54,8 @@ namespace ClusterlessHpc.AutoScale.Evaluation
                         "%, received " + ResultFormatter.FormatNumber(received) + "%");
                 }
             }
-            return FormulaValue.Vec(series.Slice(series.FirstAfter(start), series.FirstAfter(end)));
+            var first = series.FirstAfter(start);
+            return FormulaValue.Vec(series.Values, first, Math.Max(0, series.FirstAfter(end) - first));
         }
 
         /// <summary>The window (from, to] of the time arguments: one means "from then until now"; the order of two does not matter.</summary>

@@ -1,3 +1,4 @@
+using System;
 using ClusterlessHpc.AutoScale.Language.Binding;
 
 namespace ClusterlessHpc.AutoScale.Evaluation
@@ -5,13 +6,20 @@ namespace ClusterlessHpc.AutoScale.Evaluation
     /// <summary>A value during evaluation. Timestamps and intervals are 100 ns ticks (UTC for timestamps).</summary>
     internal readonly struct FormulaValue
     {
-        private FormulaValue(FormulaType type, double number, long ticks, object? reference)
+        private FormulaValue(FormulaType type, double number, long ticks, object? reference, int offset = 0, int count = 0)
         {
             Type = type;
             Number = number;
             Ticks = ticks;
             Reference = reference;
+            _offset = offset;
+            _count = count;
         }
+
+        // A doubleVec is a window on an array: sample windows share the series' values instead of copying them.
+        // Nothing writes to a vector once made, so sharing is safe.
+        private readonly int _offset;
+        private readonly int _count;
 
         public FormulaType Type { get; }
 
@@ -21,7 +29,7 @@ namespace ClusterlessHpc.AutoScale.Evaluation
 
         private object? Reference { get; }
 
-        public double[] Vector => (double[])Reference!;
+        public ReadOnlySpan<double> Vector => new((double[])Reference!, _offset, _count);
 
         public string Text => (string)Reference!;
 
@@ -29,7 +37,9 @@ namespace ClusterlessHpc.AutoScale.Evaluation
 
         public static FormulaValue Bool(bool value) => new(FormulaType.Double, value ? 1 : 0, 0, null);
 
-        public static FormulaValue Vec(double[] values) => new(FormulaType.DoubleVec, 0, 0, values);
+        public static FormulaValue Vec(double[] values) => new(FormulaType.DoubleVec, 0, 0, values, 0, values.Length);
+
+        public static FormulaValue Vec(double[] values, int offset, int count) => new(FormulaType.DoubleVec, 0, 0, values, offset, count);
 
         public static FormulaValue String(string value) => new(FormulaType.String, 0, 0, value);
 

@@ -26,20 +26,33 @@ namespace ClusterlessHpc.AutoScale
         /// <summary>A double as C's printf("%g"): 96.6667, 0.5, 100, 1e+06, 1.5e-05, inf, nan.</summary>
         public static string FormatNumber(double value)
         {
-            if (double.IsNaN(value)) return "nan";
-            if (double.IsPositiveInfinity(value)) return "inf";
-            if (double.IsNegativeInfinity(value)) return "-inf";
-            if (value == 0) return double.IsNegative(value) ? "-0" : "0";
-            var scientific = value.ToString("E5", CultureInfo.InvariantCulture);
-            var exponentAt = scientific.IndexOf('E');
-            var exponent = int.Parse(scientific.AsSpan(exponentAt + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-            if (exponent < -4 || exponent >= 6)
+            var builder = new StringBuilder(16);
+            AppendNumber(builder, value);
+            return builder.ToString();
+        }
+
+        internal static void AppendNumber(StringBuilder builder, double value)
+        {
+            if (double.IsNaN(value))
             {
-                var mantissa = TrimZeros(scientific.Substring(0, exponentAt));
-                var sign = exponent < 0 ? "-" : "+";
-                return mantissa + "e" + sign + Math.Abs(exponent).ToString("00", CultureInfo.InvariantCulture);
+                builder.Append("nan");
+                return;
             }
-            return TrimZeros(value.ToString("F" + (5 - exponent).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
+            if (double.IsInfinity(value))
+            {
+                builder.Append(value > 0 ? "inf" : "-inf");
+                return;
+            }
+            // Whole numbers under a million print as integers under %g too; they are most values, so skip float formatting.
+            if (Math.Abs(value) < 1e6 && value == Math.Floor(value) && !(value == 0 && double.IsNegative(value)))
+            {
+                builder.Append((int)value);
+                return;
+            }
+            // .NET's "G6" is %g (six significant digits, scientific below 1e-4 and from 1e6) but for the exponent's letter.
+            Span<char> text = stackalloc char[32];
+            value.TryFormat(text, out var written, "G6", CultureInfo.InvariantCulture);
+            for (var i = 0; i < written; i++) builder.Append(text[i] == 'E' ? 'e' : text[i]);
         }
 
         public static string FormatTimestamp(DateTimeOffset time) =>
@@ -95,18 +108,12 @@ namespace ClusterlessHpc.AutoScale
                     for (var i = 0; i < vector.Length; i++)
                     {
                         if (i > 0) builder.Append(',');
-                        builder.Append(FormatNumber(vector[i]));
+                        AppendNumber(builder, vector[i]);
                     }
                     return builder.Append(']').ToString();
                 }
                 default: return "";
             }
-        }
-
-        private static string TrimZeros(string number)
-        {
-            if (number.IndexOf('.') < 0) return number;
-            return number.TrimEnd('0').TrimEnd('.');
         }
     }
 }

@@ -43,13 +43,8 @@ namespace ClusterlessHpc.AutoScale
 
         internal long TicksAt(int index) => _ticks[index];
 
-        internal double[] Slice(int start, int end)
-        {
-            if (end <= start) return Array.Empty<double>();
-            var slice = new double[end - start];
-            Array.Copy(_values, start, slice, 0, slice.Length);
-            return slice;
-        }
+        /// <summary>The values, oldest first; evaluation reads windows of it without copying.</summary>
+        internal double[] Values => _values;
 
         internal double ValueAt(int index) => _values[index];
     }

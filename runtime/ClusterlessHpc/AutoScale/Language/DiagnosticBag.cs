@@ -18,16 +18,6 @@ namespace ClusterlessHpc.AutoScale.Language
             if (rule.Severity == RuleSeverity.Error) HasErrors = true;
         }
 
-        /// <summary>True when an error was already reported at <paramref name="start"/>, so a cascade can be skipped.</summary>
-        public bool HasErrorAt(int start)
-        {
-            foreach (var item in _items)
-            {
-                if (item.Start == start && item.Rule.Severity == RuleSeverity.Error) return true;
-            }
-            return false;
-        }
-
         public IReadOnlyList<FormulaDiagnostic> ToList(string text)
         {
             if (_items.Count == 0) return System.Array.Empty<FormulaDiagnostic>();

@@ -78,6 +78,16 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
 
         private BoundStatement BindStatement(StatementSyntax statement)
         {
+            if (statement.HasSyntaxErrors)
+            {
+                // Already reported: only note the assignment, so later reads of the variable do not cascade.
+                if (statement is AssignmentStatementSyntax broken && SystemVariables.Find(broken.NameText) is null)
+                {
+                    Slot(broken.NameText);
+                    _assigned[broken.NameText] = FormulaType.Error;
+                }
+                return new BoundStatement(null, -1, null, null, new BoundError(statement.Start), null, statement.Start);
+            }
             if (statement is AssignmentStatementSyntax assignment) return BindAssignment(assignment);
             var expression = ((ExpressionStatementSyntax)statement).Expression;
             var value = BindExpression(expression);

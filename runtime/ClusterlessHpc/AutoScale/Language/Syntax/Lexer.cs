@@ -91,6 +91,14 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
             }
             if (IsDigit(c)) return Number(text, i, diagnostics);
             if (c == '$' || IsNameStart(c)) return Identifier(text, i, diagnostics);
+            if (c == '\'')
+            {
+                // One diagnostic for a whole single-quoted string, not one per quote.
+                var end = i + 1;
+                while (end < text.Length && text[end] != '\'' && text[end] != '\n' && text[end] != '\r') end++;
+                if (end < text.Length && text[end] == '\'') end++;
+                return Bad(i, end - i, diagnostics, "'" + FormulaText.Snippet(text, i, end - i) + "' is not allowed: strings use double quotes");
+            }
             return Bad(i, 1, diagnostics, UnexpectedCharacter(c));
         }
 
@@ -151,7 +159,6 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
             switch (c)
             {
                 case '\\': return "'\\' is not allowed outside a string, and formulas have no escape sequences (was the formula copied from a program's source?)";
-                case '\'': return "''' is not allowed: strings use double quotes";
                 case '{': case '}': return "'" + c + "' is not allowed (was a placeholder left in the formula?)";
                 default: return "unexpected character '" + DescribeCharacter(c) + "'";
             }

@@ -59,7 +59,9 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
                 var before = _position;
                 _statementFailed = false;
                 _depth = 0;
-                statements.Add(ParseStatement());
+                var statement = ParseStatement();
+                statement.HasSyntaxErrors = _statementFailed;
+                statements.Add(statement);
                 if (Current.Kind == TokenKind.Semicolon)
                 {
                     Advance();
@@ -73,6 +75,7 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
                     continue;
                 }
                 if (!_statementFailed) Unexpected(Current);
+                statement.HasSyntaxErrors = true;
                 SkipPastSemicolon(before);
             }
             if (statements.Count == 0 && !_diagnostics.HasErrors)

@@ -32,6 +32,9 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
         protected StatementSyntax(int start, int end) : base(start, end)
         {
         }
+
+        /// <summary>True when a syntax error was reported in this statement; the binder then only notes what it assigns.</summary>
+        public bool HasSyntaxErrors { get; internal set; }
     }
 
     /// <summary><c>name = value</c>.</summary>

@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+using System.IO;
+using ClusterlessHpc.AutoScale.Language;
+
+namespace ClusterlessHpc.Cli.Commands
+{
+    /// <summary><c>chpc formula check FILE|-</c>: the analyzer's diagnostics, in the compiler's line format.</summary>
+    internal static class FormulaCheck
+    {
+        public static int Run(CliConsole console, string file)
+        {
+            if (!FormulaInput.TryRead(console, file, out var name, out var text)) return ExitCodes.InvalidInput;
+            var diagnostics = FormulaChecker.Check(text);
+            Print(console.Output, name, diagnostics);
+            foreach (var diagnostic in diagnostics)
+            {
+                if (diagnostic.IsError) return ExitCodes.InvalidInput;
+            }
+            return ExitCodes.Done;
+        }
+
+        public static void Print(TextWriter writer, string name, IReadOnlyList<FormulaDiagnostic> diagnostics)
+        {
+            foreach (var d in diagnostics)
+            {
+                writer.WriteLine($"{name}({d.Line},{d.Column}): {(d.IsError ? "error" : "warning")} {d.Rule.Id}: {d.Message}");
+            }
+        }
+    }
+}

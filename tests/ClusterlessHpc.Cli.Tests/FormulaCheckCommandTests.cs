@@ -1,0 +1,75 @@
+namespace ClusterlessHpc.Cli.Tests;
+
+public class FormulaCheckCommandTests
+{
+    [Fact]
+    public void A_valid_formula_prints_nothing_and_exits_0()
+    {
+        using var files = new TempFiles();
+        var file = files.Write("ok.formula", "$TargetDedicatedNodes = max(0, $PendingTasks);\n");
+        Assert.Equal((0, "", ""), CliRun.Run(null, "formula", "check", file));
+    }
+
+    [Fact]
+    public void Errors_print_in_the_compiler_format_and_exit_1()
+    {
+        using var files = new TempFiles();
+        var file = files.Write("bad.formula", "$TargetDedicatedNodes = min(400, $total)\n$NodeDeallocationOption = retaindata;");
+        var (exit, stdout, stderr) = CliRun.Run(null, "formula", "check", file);
+        Assert.Equal(1, exit);
+        Assert.Equal(
+            $"{file}(1,34): error CHPC1002: Unknown variable '$total': it is not a system variable and the formula never assigns it\n" +
+            $"{file}(2,1): error CHPC1001: Syntax error in the autoscale formula: missing ';' before '$NodeDeallocationOption' (a line break does not end a statement)\n" +
+            $"{file}(2,27): error CHPC1010: 'retaindata' is not a deallocation keyword: $NodeDeallocationOption takes one of the bare words requeue, terminate, taskcompletion or retaineddata (did you mean 'retaineddata'?)\n",
+            stdout);
+        Assert.Equal("", stderr);
+    }
+
+    [Fact]
+    public void Warnings_alone_exit_0()
+    {
+        var (exit, stdout, _) = CliRun.Run("x = $ActiveTasks.GetSample(5);", "formula", "check", "-");
+        Assert.Equal(0, exit);
+        Assert.Equal("<stdin>(1,1): warning CHPC1015: The autoscale formula assigns neither $TargetDedicatedNodes nor $TargetLowPriorityNodes, so it never changes the pool size\n", stdout);
+    }
+
+    [Fact]
+    public void Standard_input_is_named_stdin()
+    {
+        var (exit, stdout, _) = CliRun.Run("$TargetDedicatedNodes = Max(1, 2);", "formula", "check", "-");
+        Assert.Equal(1, exit);
+        Assert.StartsWith("<stdin>(1,25): error CHPC1003: Unknown function 'Max' (did you mean 'max'?)", stdout);
+    }
+
+    [Fact]
+    public void A_missing_file_is_invalid_input()
+    {
+        using var files = new TempFiles();
+        var (exit, stdout, stderr) = CliRun.Run(null, "formula", "check", files.PathOf("absent.formula"));
+        Assert.Equal(1, exit);
+        Assert.Equal("", stdout);
+        Assert.StartsWith("error: cannot read " + files.PathOf("absent.formula"), stderr);
+    }
+
+    [Theory]
+    [InlineData("formula", "check")]
+    [InlineData("formula", "check", "a", "b")]
+    [InlineData("formula", "lint", "a")]
+    [InlineData("formula")]
+    public void Command_lines_that_do_not_parse_exit_3(params string[] args)
+    {
+        var (exit, stdout, stderr) = CliRun.Run(null, args);
+        Assert.Equal(3, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains("Run 'chpc --help' for usage.", stderr);
+    }
+
+    [Fact]
+    public void Help_describes_the_commands()
+    {
+        var (exit, stdout, _) = CliRun.Run(null, "formula", "--help");
+        Assert.Equal(0, exit);
+        Assert.Contains("check", stdout);
+        Assert.Contains("eval", stdout);
+    }
+}
