@@ -7,7 +7,10 @@ namespace ClusterlessHpc.Benchmarks;
 /// <c>dotnet run -c Release --project tests/Benchmarks -- [BenchmarkDotNet arguments]</c> runs the benchmarks;
 /// <c>... -- soak [count] [seed]</c> runs the robustness soak (default 1,000,000 inputs);
 /// <c>... -- verify-generator</c> checks the generator benchmark's set-up without measuring;
-/// <c>... -- provision [pools] [nodes]</c> provisions pools against the emulator and reports wall time and requests.
+/// <c>... -- provision [pools] [nodes]</c> provisions pools against the emulator and reports wall time and requests;
+/// <c>... -- faults [runs] [seed] [parallelism] [retries]</c> applies pools through seeded faults;
+/// <c>... -- concurrency [callers] [pools]</c> applies one pool from many callers at once, and many pools at once
+/// (both in docs/reliability.md).
 /// </summary>
 public static class Program
 {
@@ -25,6 +28,8 @@ public static class Program
             var nodes = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10;
             return Provisioning.ProvisioningRun.RunAsync(pools, nodes, Console.Out).GetAwaiter().GetResult();
         }
+        if (args.Length > 0 && args[0] == "faults") return Reliability.FaultsMode.Run(args, Console.Out);
+        if (args.Length > 0 && args[0] == "concurrency") return Reliability.ConcurrencyMode.Run(args, Console.Out);
         if (args is ["verify-generator"])
         {
             new GeneratorBenchmarks().Verify();
