@@ -10,7 +10,8 @@ namespace ClusterlessHpc.Benchmarks;
 /// <c>... -- provision [pools] [nodes]</c> provisions pools against the emulator and reports wall time and requests;
 /// <c>... -- faults [runs] [seed] [parallelism] [retries]</c> applies pools through seeded faults;
 /// <c>... -- concurrency [callers] [pools]</c> applies one pool from many callers at once, and many pools at once
-/// (both in docs/reliability.md).
+/// <c>... -- boot [julia-launch-ms] [release-MB] [nodes]</c> boots the seed's template and the generated script side by side
+/// (all three in docs/reliability.md).
 /// </summary>
 public static class Program
 {
@@ -30,6 +31,7 @@ public static class Program
         }
         if (args.Length > 0 && args[0] == "faults") return Reliability.FaultsMode.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "concurrency") return Reliability.ConcurrencyMode.Run(args, Console.Out);
+        if (args.Length > 0 && args[0] == "boot") return Reliability.BootMode.Run(args, Console.Out);
         if (args is ["verify-generator"])
         {
             new GeneratorBenchmarks().Verify();
