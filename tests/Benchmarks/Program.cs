@@ -11,7 +11,8 @@ namespace ClusterlessHpc.Benchmarks;
 /// <c>... -- faults [runs] [seed] [parallelism] [retries]</c> applies pools through seeded faults;
 /// <c>... -- concurrency [callers] [pools]</c> applies one pool from many callers at once, and many pools at once
 /// <c>... -- boot [julia-launch-ms] [release-MB] [nodes]</c> boots the seed's template and the generated script side by side
-/// (all three in docs/reliability.md).
+/// <c>... -- injection [verbose]</c> runs hostile values through every attribute that reaches a node
+/// (all four in docs/reliability.md).
 /// </summary>
 public static class Program
 {
@@ -32,6 +33,7 @@ public static class Program
         if (args.Length > 0 && args[0] == "faults") return Reliability.FaultsMode.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "concurrency") return Reliability.ConcurrencyMode.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "boot") return Reliability.BootMode.Run(args, Console.Out);
+        if (args.Length > 0 && args[0] == "injection") return Reliability.InjectionMode.Run(args, Console.Out);
         if (args is ["verify-generator"])
         {
             new GeneratorBenchmarks().Verify();
