@@ -6,7 +6,8 @@ namespace ClusterlessHpc.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project tests/Benchmarks -- [BenchmarkDotNet arguments]</c> runs the benchmarks;
 /// <c>... -- soak [count] [seed]</c> runs the robustness soak (default 1,000,000 inputs);
-/// <c>... -- verify-generator</c> checks the generator benchmark's set-up without measuring.
+/// <c>... -- verify-generator</c> checks the generator benchmark's set-up without measuring;
+/// <c>... -- measure-pool-ready</c> times one 1,000-node pool to idle on the emulator and reports the peak working set.
 /// </summary>
 public static class Program
 {
@@ -17,6 +18,12 @@ public static class Program
             var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
             var seed = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20261124;
             return FormulaSoak.Run(count, seed, Console.Out);
+        }
+        if (args is ["measure-pool-ready"])
+        {
+            var (elapsed, peak, nodes) = Batch.PoolReadyBenchmarks.MeasureOnceAsync().GetAwaiter().GetResult();
+            Console.WriteLine($"{nodes} nodes idle in {elapsed.TotalSeconds:F2} s; peak working set {peak / (1024 * 1024)} MB");
+            return 0;
         }
         if (args is ["verify-generator"])
         {

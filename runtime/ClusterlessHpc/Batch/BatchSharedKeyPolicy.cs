@@ -28,7 +28,7 @@ namespace ClusterlessHpc.Batch
                 : null;
 
             var (name, key) = _credential;
-            var uri = request.Uri.ToUri();
+            // The path and query as they will be sent (still escaped), without building a System.Uri for each try.
             var stringToSign = BatchSharedKeySignature.BuildStringToSign(
                 request.Method.Method,
                 header => string.Equals(header, "Content-Length", StringComparison.OrdinalIgnoreCase)
@@ -36,8 +36,8 @@ namespace ClusterlessHpc.Batch
                     : request.Headers.TryGetValue(header, out var value) ? value : null,
                 request.Headers.Select(h => h.Name),
                 name,
-                uri.AbsolutePath,
-                ParseQuery(uri.Query));
+                request.Uri.Path,
+                ParseQuery(request.Uri.Query));
             request.Headers.SetValue("Authorization", $"SharedKey {name}:{BatchSharedKeySignature.Sign(key, stringToSign)}");
         }
 
