@@ -12,6 +12,10 @@ namespace ClusterlessHpc.Batch
     {
         private readonly AzureNamedKeyCredential _credential;
 
+        // The decoded key, kept while the credential holds the same key (AzureNamedKeyCredential.Update can change it);
+        // one reference, so concurrent requests never see half of an update.
+        private DecodedKey? _key;
+
         public BatchSharedKeyPolicy(AzureNamedKeyCredential credential) => _credential = credential;
 
         public override void OnSendingRequest(HttpMessage message)
@@ -38,7 +42,9 @@ namespace ClusterlessHpc.Batch
                 name,
                 request.Uri.Path,
                 ParseQuery(request.Uri.Query));
-            request.Headers.SetValue("Authorization", $"SharedKey {name}:{BatchSharedKeySignature.Sign(key, stringToSign)}");
+            var cached = _key;
+            if (cached is null || !ReferenceEquals(cached.Text, key)) _key = cached = new DecodedKey(key, BatchSharedKeySignature.DecodeKey(key));
+            request.Headers.SetValue("Authorization", $"SharedKey {name}:{BatchSharedKeySignature.Sign(cached.Bytes, stringToSign)}");
         }
 
         internal static IEnumerable<KeyValuePair<string, string>> ParseQuery(string query)
@@ -51,5 +57,7 @@ namespace ClusterlessHpc.Batch
                 yield return new(Uri.UnescapeDataString(name.Replace('+', ' ')), Uri.UnescapeDataString(value.Replace('+', ' ')));
             }
         }
+
+        private sealed record DecodedKey(string Text, byte[] Bytes);
     }
 }

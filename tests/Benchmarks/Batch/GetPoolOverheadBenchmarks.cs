@@ -20,6 +20,7 @@ public class GetPoolOverheadBenchmarks
     private BatchClient _client = null!;
     private HttpClient _http = null!;
     private string _path = null!;
+    private byte[] _key = null!;
 
     [GlobalSetup]
     public async Task SetUpAsync()
@@ -29,6 +30,7 @@ public class GetPoolOverheadBenchmarks
         await _client.CreatePoolAsync(BenchmarkPools.Create(PoolId, nodes: 2));
         _http = new HttpClient { BaseAddress = _emulator.Endpoint };
         _path = "/pools/" + PoolId;
+        _key = BatchSharedKeySignature.DecodeKey(_emulator.Credential.Key);
     }
 
     [GlobalCleanup]
@@ -45,10 +47,10 @@ public class GetPoolOverheadBenchmarks
         var date = DateTimeOffset.UtcNow.ToString("r", CultureInfo.InvariantCulture);
         request.Headers.TryAddWithoutValidation("ocp-date", date);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        var (account, key) = _emulator.Credential;
+        var account = _emulator.AccountName;
         var stringToSign = BatchSharedKeySignature.BuildStringToSign(
             "GET", name => name == "ocp-date" ? date : null, ["ocp-date"], account, _path, [new("api-version", "2024-07-01.20.0")]);
-        request.Headers.TryAddWithoutValidation("Authorization", $"SharedKey {account}:{BatchSharedKeySignature.Sign(key, stringToSign)}");
+        request.Headers.TryAddWithoutValidation("Authorization", $"SharedKey {account}:{BatchSharedKeySignature.Sign(_key, stringToSign)}");
         using var response = await _http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadAsByteArrayAsync()).Length;
