@@ -30,7 +30,7 @@ public class GetPoolOverheadBenchmarks
         await _client.CreatePoolAsync(BenchmarkPools.Create(PoolId, nodes: 2));
         _http = new HttpClient { BaseAddress = _emulator.Endpoint };
         _path = "/pools/" + PoolId;
-        _key = BatchSharedKeySignature.DecodeKey(_emulator.Credential.Key);
+        _key = BatchSharedKeySignature.DecodeKey(BatchEmulatorOptions.DevelopmentAccountKey);
     }
 
     [GlobalCleanup]
