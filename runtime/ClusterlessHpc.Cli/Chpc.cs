@@ -10,6 +10,7 @@ namespace ClusterlessHpc.Cli
         {
             var root = new RootCommand("ClusterlessHpc: declare, check and run Azure Batch pools from .NET.");
             root.Subcommands.Add(FormulaCommands.Create(console));
+            root.Subcommands.Add(EmulatorCommand.Create(console));
             return root;
         }
 

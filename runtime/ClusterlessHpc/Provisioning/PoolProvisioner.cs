@@ -71,6 +71,11 @@ namespace ClusterlessHpc.Provisioning
                 var report = new Reporter(definition.Id, progress);
                 report.Stage(ProvisioningStage.Validating, "validating the definition");
                 var request = BuildRequest(definition);
+                if (_options.ScriptDelivery is { } delivery)
+                {
+                    var script = await delivery.PrepareAsync(Scripts.StartupScriptRenderer.Render(definition), cancellationToken).ConfigureAwait(false);
+                    script.ApplyTo(request.StartTask!);
+                }
                 await CreateOrReconcileAsync(definition, request, report, cancellationToken).ConfigureAwait(false);
                 return await WaitUntilReadyAsync(definition.Id, report, cancellationToken).ConfigureAwait(false);
             }

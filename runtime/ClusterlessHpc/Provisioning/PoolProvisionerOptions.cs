@@ -29,6 +29,12 @@ namespace ClusterlessHpc.Provisioning
         /// <summary>How many lines of a failed start task's <c>stderr.txt</c> the error shows.</summary>
         public int StderrTailLines { get; set; } = 50;
 
+        /// <summary>
+        /// How the startup script reaches the nodes; null for inline (in the start task itself). Hosting sets it from
+        /// the <c>Delivery</c> and <c>Storage</c> configuration (<see cref="Delivery.ScriptDeliveryFactory"/>).
+        /// </summary>
+        public Delivery.IScriptDelivery? ScriptDelivery { get; set; }
+
         /// <summary>Check the image and node agent against the account's supported images before creating a pool.</summary>
         public bool Preflight { get; set; } = true;
     }
