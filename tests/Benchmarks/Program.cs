@@ -9,7 +9,7 @@ namespace ClusterlessHpc.Benchmarks;
 /// <c>... -- verify-generator</c> checks the generator benchmark's set-up without measuring;
 /// <c>... -- measure-pool-ready</c> times one 1,000-node pool to idle on the emulator and reports the peak working set;
 /// <c>... -- provision [pools] [nodes]</c> provisions pools against the emulator and reports wall time and requests;
-/// <c>... -- faults [runs] [seed] [parallelism] [retries]</c> applies pools through seeded faults;
+/// <c>... -- faults [runs] [seed] [parallelism] [retries] [inline|blob]</c> applies pools through seeded faults;
 /// <c>... -- concurrency [callers] [pools]</c> applies one pool from many callers at once, and many pools at once;
 /// <c>... -- boot [julia-launch-ms] [release-MB] [nodes]</c> boots the seed's template and the generated script side by side;
 /// <c>... -- injection [verbose]</c> runs hostile values through every attribute that reaches a node

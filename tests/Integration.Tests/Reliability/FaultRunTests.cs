@@ -8,8 +8,12 @@ namespace ClusterlessHpc.Integration.Tests.Reliability;
 /// Apply converges through failing requests: the short, seeded version of <c>Benchmarks -- faults 200</c> (docs/reliability.md),
 /// and the single faults it is made of, each forced once.
 /// </summary>
-public sealed class FaultRunTests
+public sealed class FaultRunTests : IClassFixture<AzuriteFixture>
 {
+    private readonly AzuriteFixture _azurite;
+
+    public FaultRunTests(AzuriteFixture azurite) => _azurite = azurite;
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -21,6 +25,20 @@ public sealed class FaultRunTests
         Assert.True(result.FailedAttempts > 5, result.Summary());
         Assert.True(result.Holds, result.Summary());
         Assert.Equal(20, result.IdleNodes);
+    }
+
+    [Fact]
+    public async Task Ten_seeded_runs_with_blob_delivery_through_failing_Batch_and_storage_requests_leave_exactly_the_scripts_blobs()
+    {
+        var options = new FaultCampaignOptions { Runs = 10, Seed = 9, BlobConnectionString = _azurite.ConnectionString, BlobContainer = "faults" + Guid.NewGuid().ToString("N") };
+
+        var result = await FaultCampaign.RunAsync(options, cancellationToken: Cancel);
+        TestContext.Current.SendDiagnosticMessage(result.Summary());
+
+        Assert.True(result.StorageFailures > 0, result.Summary());
+        Assert.True(result.Holds, result.Summary());
+        Assert.Equal(result.ExpectedBlobs.Order(StringComparer.Ordinal), result.Blobs.Order(StringComparer.Ordinal));
+        Assert.All(result.Blobs, b => Assert.Matches("^clusterlesshpc/scripts/[0-9a-f]{64}\\.sh$", b));
     }
 
     [Fact]

@@ -14,23 +14,29 @@ public sealed class ClientFaults : DelegatingHandler
     private readonly Random _random;
     private readonly double _lostResponseRate;
     private readonly object _gate = new();
+    private readonly double _beforeRate;
     private readonly Func<HttpRequestMessage, bool>? _scope;
     private readonly int? _maxLost;
     private readonly ConcurrentDictionary<string, int> _created = new(StringComparer.OrdinalIgnoreCase);
-    private int _attempts, _lost, _lostCreates, _resets, _deletes;
+    private int _attempts, _lost, _lostCreates, _resets, _deletes, _failedBefore;
     private readonly ConcurrentDictionary<int, int> _statuses = new();
 
     /// <param name="seed">Seeds the draws that decide which answers are lost.</param>
     /// <param name="lostResponseRate">The share of answers lost, from 0 (a counting handler only) to 1.</param>
     /// <param name="scope">Which requests may lose their answer (all when null).</param>
     /// <param name="maxLost">Lose at most this many answers (no limit when null).</param>
-    public ClientFaults(int seed, double lostResponseRate, Func<HttpRequestMessage, bool>? scope = null, int? maxLost = null)
+    /// <param name="failBeforeRate">
+    /// The share of requests that fail before they reach the server, split evenly: an answer 500, an answer 503 (both made
+    /// here, as a server's front end would), and a connection reset. For servers without fault injection of their own.
+    /// </param>
+    public ClientFaults(int seed, double lostResponseRate, Func<HttpRequestMessage, bool>? scope = null, int? maxLost = null, double failBeforeRate = 0)
         : base(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
     {
         _random = new Random(seed);
         _lostResponseRate = lostResponseRate;
         _scope = scope;
         _maxLost = maxLost;
+        _beforeRate = failBeforeRate;
     }
 
     /// <summary>Only counts: loses nothing.</summary>
@@ -47,6 +53,9 @@ public sealed class ClientFaults : DelegatingHandler
 
     /// <summary>Answers 201 to POST /pools that were lost: the pool exists, but the client was not told.</summary>
     public int LostCreates => Volatile.Read(ref _lostCreates);
+
+    /// <summary>Requests failed here before they reached the server (500, 503 or a reset).</summary>
+    public int FailedBefore => Volatile.Read(ref _failedBefore);
 
     /// <summary>Connections that ended without an answer (the emulator's injected resets).</summary>
     public int Resets => Volatile.Read(ref _resets);
@@ -68,6 +77,18 @@ public sealed class ClientFaults : DelegatingHandler
         {
             using var body = JsonDocument.Parse(await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
             createdId = body.RootElement.GetProperty("id").GetString();
+        }
+
+        double before;
+        lock (_gate) before = _beforeRate > 0 ? _random.NextDouble() : 1;
+        if (before < _beforeRate)
+        {
+            Interlocked.Increment(ref _failedBefore);
+            if (before < _beforeRate / 3) return Refusal(request, HttpStatusCode.InternalServerError);
+            if (before < _beforeRate * 2 / 3) return Refusal(request, HttpStatusCode.ServiceUnavailable);
+            Interlocked.Increment(ref _resets);
+            throw new HttpRequestException("The connection was reset before the server read the request (injected by the fault run).",
+                new IOException("Connection reset by peer"));
         }
 
         HttpResponseMessage response;
@@ -97,5 +118,13 @@ public sealed class ClientFaults : DelegatingHandler
         response.Dispose();
         throw new HttpRequestException("The connection was reset after the server answered (a lost response injected by the fault run).",
             new IOException("Connection reset by peer"));
+    }
+
+    private HttpResponseMessage Refusal(HttpRequestMessage request, HttpStatusCode status)
+    {
+        _statuses.AddOrUpdate((int)status, 1, (_, n) => n + 1);
+        var response = new HttpResponseMessage(status) { RequestMessage = request, Content = new StringContent("") };
+        if (status == HttpStatusCode.ServiceUnavailable) response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.Zero);
+        return response;
     }
 }

@@ -6,7 +6,11 @@ using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Emulator;
 using ClusterlessHpc.Emulator.Faults;
+using ClusterlessHpc.Hosting;
 using ClusterlessHpc.Provisioning;
+using ClusterlessHpc.Provisioning.Delivery;
+using ClusterlessHpc.Scripts;
+using Azure.Storage.Blobs;
 
 namespace ClusterlessHpc.Reliability;
 
@@ -41,6 +45,15 @@ public sealed class FaultCampaignOptions
     public int MaxRetries { get; set; } = 3;
 
     public TimeSpan RunTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// A storage connection string (with the account key) for blob script delivery, or null for inline. Storage requests
+    /// fail at <see cref="FailureRate"/> too, made on the client: 500, 503 and resets before the server (four fifths of the
+    /// rate, evenly), answers lost after it (the last fifth).
+    /// </summary>
+    public string? BlobConnectionString { get; set; }
+
+    public string BlobContainer { get; set; } = "chpc-faults";
 }
 
 /// <summary>What a fault run found; <see cref="Holds"/> when every promise held.</summary>
@@ -85,13 +98,29 @@ public sealed class FaultCampaignResult
 
     public required IReadOnlyList<TimeSpan> RunTimes { get; init; }
 
+    /// <summary>With blob delivery: the blobs the container holds, and the content-addressed names of the runs' scripts.</summary>
+    public IReadOnlyList<string> Blobs { get; init; } = [];
+
+    public IReadOnlyList<string> ExpectedBlobs { get; init; } = [];
+
+    /// <summary>With blob delivery: storage requests sent and failed.</summary>
+    public int StorageAttempts { get; init; }
+
+    public int StorageFailures { get; init; }
+
+    /// <summary>Blobs in the container that are not the script of any run (a leak).</summary>
+    public IReadOnlyList<string> LeakedBlobs => Blobs.Except(ExpectedBlobs, StringComparer.Ordinal).ToList();
+
+    /// <summary>Scripts of runs whose pool exists but whose blob does not (a node joining later could not start).</summary>
+    public IReadOnlyList<string> MissingBlobs { get; init; } = [];
+
     public required TimeSpan Elapsed { get; init; }
 
     public int FailedAttempts => InjectedByEmulator + LostResponses;
 
     public bool Holds =>
         Converged == Options.Runs && Failures.Count == 0 && MissingOrDuplicated.Count == 0 && Unexpected.Count == 0 &&
-        NotReady.Count == 0 && CreatedMoreThanOnce.Count == 0 && Deletes == 0;
+        NotReady.Count == 0 && CreatedMoreThanOnce.Count == 0 && Deletes == 0 && LeakedBlobs.Count == 0 && MissingBlobs.Count == 0;
 
     public string Summary()
     {
@@ -112,6 +141,13 @@ public sealed class FaultCampaignResult
             $"{Unexpected.Count} unexpected, {CreatedMoreThanOnce.Count} created twice, {Deletes} deleted, {NotReady.Count} not ready, {IdleNodes} nodes idle",
             $"  time per run: median {Ms(At(0.5))}, p95 {Ms(At(0.95))}, max {Ms(At(1))}; all runs {Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s",
         };
+        if (o.BlobConnectionString is not null)
+        {
+            lines.Add($"  blob delivery: {StorageAttempts} storage requests, {StorageFailures} failed; container holds {Blobs.Count} blob(s) for " +
+                      $"{ExpectedBlobs.Count} script(s): {LeakedBlobs.Count} leaked, {MissingBlobs.Count} missing");
+            if (LeakedBlobs.Count > 0) lines.Add("  leaked blobs: " + string.Join(", ", LeakedBlobs));
+            if (MissingBlobs.Count > 0) lines.Add("  missing blobs: " + string.Join(", ", MissingBlobs));
+        }
         if (MissingOrDuplicated.Count > 0) lines.Add("  missing or duplicated: " + string.Join(", ", MissingOrDuplicated));
         if (Unexpected.Count > 0) lines.Add("  unexpected: " + string.Join(", ", Unexpected));
         if (NotReady.Count > 0) lines.Add("  not ready: " + string.Join(", ", NotReady));
@@ -187,6 +223,8 @@ public static class FaultCampaign
         int injected;
         var total = Stopwatch.StartNew();
 
+        var storageFaults = new ClientFaults(options.Seed + 1, LostResponseRate(options), failBeforeRate: options.FailureRate * 4 / 5);
+        var delivery = options.BlobConnectionString is null ? null : CreateBlobDelivery(options, storageFaults);
         var emulator = await BatchEmulator.StartAsync(Emulator(options, stateFile, faults), cancellationToken).ConfigureAwait(false);
         try
         {
@@ -201,6 +239,7 @@ public static class FaultCampaign
                     var provisioner = new PoolProvisioner(client, new PoolProvisionerOptions
                     {
                         FirstPollDelay = TimeSpan.FromMilliseconds(20), MaxPollDelay = TimeSpan.FromMilliseconds(250), Timeout = options.RunTimeout,
+                        ScriptDelivery = delivery,
                     });
                     var pool = await provisioner.ApplyAsync(Definition(id, options.NodesPerPool), cancellationToken: timeout.Token).ConfigureAwait(false);
                     lock (failures)
@@ -267,9 +306,30 @@ public static class FaultCampaign
             }
         }
 
+        // With blob delivery, the container must hold exactly the scripts of the pools, under their content-addressed names.
+        var blobs = new List<string>();
+        var expected = new List<string>();
+        var missingBlobs = new List<string>();
+        if (options.BlobConnectionString is { } connection)
+        {
+            var container = new BlobContainerClient(connection, options.BlobContainer);
+            await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)) blobs.Add(blob.Name);
+            foreach (var id in ids)
+            {
+                var name = BlobDelivery.BlobName(Sha256(StartupScriptRenderer.Render(Definition(id, options.NodesPerPool))));
+                expected.Add(name);
+                if (!missing.Any(m => m.StartsWith(id + " ", StringComparison.Ordinal)) && !blobs.Contains(name)) missingBlobs.Add($"{id}: {name}");
+            }
+        }
+
         var created = handler.PoolsCreated;
         return new FaultCampaignResult
         {
+            Blobs = blobs,
+            ExpectedBlobs = expected,
+            MissingBlobs = missingBlobs,
+            StorageAttempts = storageFaults.Attempts,
+            StorageFailures = storageFaults.FailedBefore + storageFaults.LostResponses,
             Options = options,
             Converged = converged,
             Failures = failures.Order(StringComparer.Ordinal).ToList(),
@@ -289,6 +349,23 @@ public static class FaultCampaign
             Elapsed = total.Elapsed,
         };
     }
+
+    private static IScriptDelivery CreateBlobDelivery(FaultCampaignOptions options, ClientFaults faults)
+    {
+        var clientOptions = new BlobClientOptions { Transport = new HttpClientTransport(faults) };
+        clientOptions.Retry.MaxRetries = options.MaxRetries;
+        clientOptions.Retry.Mode = RetryMode.Exponential;
+        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(20);
+        clientOptions.Retry.MaxDelay = TimeSpan.FromMilliseconds(500);
+        return ScriptDeliveryFactory.Create(new ClusterlessHpcOptions
+        {
+            Delivery = ScriptDelivery.Blob,
+            Storage = new StorageOptions { ConnectionString = options.BlobConnectionString, Container = options.BlobContainer },
+        }, clientOptions: clientOptions);
+    }
+
+    private static string Sha256(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
     private static BatchEmulatorOptions Emulator(FaultCampaignOptions options, string stateFile, FaultInjectionOptions? faults) => new()
     {
