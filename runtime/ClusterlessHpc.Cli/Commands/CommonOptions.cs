@@ -1,0 +1,43 @@
+using System;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace ClusterlessHpc.Cli.Commands
+{
+    /// <summary>Options several commands share.</summary>
+    internal static class CommonOptions
+    {
+        public static Option<bool> Json() => new("--json") { Description = "Print one JSON document on standard output (no table, no colour)." };
+
+        public static Option<TimeSpan> Timeout() => new("--timeout")
+        {
+            Description = "How long to wait for the nodes: 90s, 20m, 2h, or minutes (default 30m).",
+            HelpName = "DURATION",
+            DefaultValueFactory = _ => TimeSpan.FromMinutes(30),
+            CustomParser = ParseDuration,
+        };
+
+        public static Option<bool> NoWait() => new("--no-wait") { Description = "Return once Batch accepts the request, without waiting." };
+
+        public static Argument<string> PoolArgument() => new("POOL") { Description = "The pool id." };
+
+        private static TimeSpan ParseDuration(ArgumentResult result)
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value.Trim() : "";
+            var unit = text.Length > 0 && char.IsLetter(text[^1]) ? char.ToLowerInvariant(text[^1]) : 'm';
+            var number = char.IsLetter(text.Length > 0 ? text[^1] : '0') ? text[..^1] : text;
+            if (double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0)
+            {
+                switch (unit)
+                {
+                    case 's': return TimeSpan.FromSeconds(value);
+                    case 'm': return TimeSpan.FromMinutes(value);
+                    case 'h': return TimeSpan.FromHours(value);
+                }
+            }
+            result.AddError($"--timeout '{text}' is not a duration such as 90s, 20m or 2h.");
+            return default;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using ClusterlessHpc.Cli.Accounts;
+using ClusterlessHpc.Emulator;
+
+namespace ClusterlessHpc.Cli.Commands
+{
+    /// <summary>
+    /// <c>chpc emulator [--port N] [--state FILE] [--execute-start-tasks] [--account NAME --key BASE64] [--nodes-dir DIR]
+    /// [--time-scale X] [--accept-bearer-tokens] [--log-level LEVEL]</c>: the Batch emulator, standalone, until Ctrl+C or
+    /// SIGTERM. The options are <see cref="BatchEmulatorOptions.Parse"/>'s, so both read them alike.
+    /// </summary>
+    internal static class EmulatorCommand
+    {
+        public static Command Create(CliConsole console)
+        {
+            var port = new Option<int?>("--port") { Description = $"The loopback port (default {BatchEmulatorOptions.DefaultPort}, or ${BatchConnection.EmulatorPortVariable}; 0 takes any free port).", HelpName = "N" };
+            var state = new Option<string?>("--state") { Description = "Keep the pools and nodes in FILE, so a restarted emulator still has them (default: none).", HelpName = "FILE" };
+            var execute = new Option<bool>("--execute-start-tasks") { Description = "Run start tasks for real, in a sandbox folder per node (default: simulate them)." };
+            var account = new Option<string?>("--account") { Description = $"Serve this account instead of {BatchEmulatorOptions.DevelopmentAccountName} (needs --key).", HelpName = "NAME" };
+            var key = new Option<string?>("--key") { Description = "The account's key, base64 (default: the public development key). Never printed.", HelpName = "BASE64" };
+            var nodesDirectory = new Option<string?>("--nodes-dir") { Description = "Where executed nodes get their folders (default: next to the state file, else a temporary folder).", HelpName = "DIR" };
+            var timeScale = new Option<string?>("--time-scale") { Description = "Run the emulator's clock X times faster (default 1).", HelpName = "X" };
+            var bearer = new Option<bool>("--accept-bearer-tokens") { Description = "Accept Microsoft Entra ID bearer tokens as well as Shared Key." };
+            var logLevel = new Option<string?>("--log-level") { Description = "Trace, Debug, Information (default), Warning, Error, Critical or None.", HelpName = "LEVEL" };
+            var command = new Command("emulator", "Run the Batch emulator on 127.0.0.1 until Ctrl+C; chpc commands without --endpoint use it.")
+            {
+                port, state, execute, account, key, nodesDirectory, timeScale, bearer, logLevel,
+            };
+            command.SetAction(async (parsed, cancellationToken) =>
+            {
+                var args = new List<string>();
+                void Add(string name, string? value)
+                {
+                    if (value is null) return;
+                    args.Add(name);
+                    args.Add(value);
+                }
+                var chosenPort = parsed.GetValue(port) ?? BatchConnection.EmulatorPort(console);
+                Add("--port", chosenPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Add("--state", parsed.GetValue(state) is { } file ? console.FullPath(file) : null);
+                if (parsed.GetValue(execute)) args.Add("--execute-start-tasks");
+                Add("--account", parsed.GetValue(account));
+                Add("--key", parsed.GetValue(key));
+                Add("--nodes-dir", parsed.GetValue(nodesDirectory) is { } folder ? console.FullPath(folder) : null);
+                Add("--time-scale", parsed.GetValue(timeScale));
+                if (parsed.GetValue(bearer)) args.Add("--accept-bearer-tokens");
+                Add("--log-level", parsed.GetValue(logLevel));
+
+                BatchEmulatorOptions options;
+                try
+                {
+                    options = BatchEmulatorOptions.Parse(args);
+                }
+                catch (ArgumentException e)
+                {
+                    // The emulator's messages never show a key.
+                    console.Error.WriteLine("error: " + e.Message);
+                    console.Error.WriteLine("Run 'chpc emulator --help' for usage.");
+                    return ExitCodes.Usage;
+                }
+                return await RunAsync(console, options, cancellationToken).ConfigureAwait(false);
+            });
+            return command;
+        }
+
+        private static async Task<int> RunAsync(CliConsole console, BatchEmulatorOptions options, CancellationToken cancellationToken)
+        {
+            BatchEmulator emulator;
+            try
+            {
+                emulator = await BatchEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                console.Error.WriteLine($"error: cannot listen on 127.0.0.1:{options.Port}: {e.Message} (is another emulator running? chpc emulator --port N picks another port)");
+                return ExitCodes.OperationFailed;
+            }
+            catch (InvalidOperationException e)
+            {
+                console.Error.WriteLine("error: " + e.Message);
+                return ExitCodes.OperationFailed;
+            }
+
+            await using (emulator.ConfigureAwait(false))
+            {
+                var developmentKey = options.AccountKey == BatchEmulatorOptions.DevelopmentAccountKey;
+                console.Output.WriteLine($"Batch emulator listening on {emulator.Endpoint}");
+                console.Output.WriteLine($"  account      {emulator.AccountName}");
+                console.Output.WriteLine(developmentKey
+                    // The development key is public (README.md, "The emulator"), like Azurite's; any other key stays unprinted.
+                    ? $"  key          {BatchEmulatorOptions.DevelopmentAccountKey}  (the public development key, for the emulator only)"
+                    : "  key          the one given with --key (not shown)");
+                console.Output.WriteLine($"  state        {options.StateFile ?? "none: the pools are gone when it stops (--state FILE keeps them)"}");
+                console.Output.WriteLine($"  start tasks  {(options.StartTaskMode == StartTaskMode.Execute ? "executed, in a sandbox folder per node" : "simulated")}");
+                if (options.Port == BatchConnection.EmulatorPort(console) && options.AccountName == BatchEmulatorOptions.DevelopmentAccountName && developmentKey)
+                {
+                    console.Output.WriteLine("chpc commands without --endpoint use this emulator. Press Ctrl+C to stop.");
+                }
+                else
+                {
+                    console.Output.WriteLine($"Use it with: chpc status --endpoint {emulator.Endpoint}" +
+                                             (developmentKey ? "" : $" --account {emulator.AccountName} --key ...") + ". Press Ctrl+C to stop.");
+                }
+                console.Output.Flush();
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Ctrl+C or SIGTERM: stop, writing the state file.
+                }
+            }
+            console.Output.WriteLine("Emulator stopped" + (options.StateFile is null ? "." : $"; its state is in {options.StateFile}."));
+            return ExitCodes.Done;
+        }
+    }
+}

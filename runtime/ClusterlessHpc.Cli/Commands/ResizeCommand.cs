@@ -1,0 +1,88 @@
+using System;
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using ClusterlessHpc.Batch;
+using ClusterlessHpc.Batch.Models;
+using ClusterlessHpc.Cli.Accounts;
+using ClusterlessHpc.Cli.Output;
+
+namespace ClusterlessHpc.Cli.Commands
+{
+    /// <summary>
+    /// <c>chpc resize POOL --dedicated N [--low-priority N] [--deallocation requeue|terminate|taskcompletion|retaineddata]
+    /// [--no-wait] [--timeout D] [--json]</c>: resizes a fixed-size pool and waits until it is steady with every node idle.
+    /// </summary>
+    internal static class ResizeCommand
+    {
+        public static Command Create(CliConsole console)
+        {
+            var pool = CommonOptions.PoolArgument();
+            var dedicated = new Option<int>("--dedicated") { Description = "The dedicated node target.", HelpName = "N", Required = true };
+            var lowPriority = new Option<int?>("--low-priority") { Description = "The low-priority (Spot) node target (default: unchanged).", HelpName = "N" };
+            dedicated.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<int>() < 0) result.AddError("--dedicated must be 0 or more.");
+            });
+            lowPriority.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<int?>() is < 0) result.AddError("--low-priority must be 0 or more.");
+            });
+            var deallocation = new Option<string?>("--deallocation") { Description = "What happens to tasks on nodes that leave (default requeue).", HelpName = "OPTION" };
+            deallocation.AcceptOnlyFromAmong("requeue", "terminate", "taskcompletion", "retaineddata");
+            var noWait = CommonOptions.NoWait();
+            var timeout = CommonOptions.Timeout();
+            var json = CommonOptions.Json();
+            var account = new AccountOptions();
+            var command = new Command("resize", "Resize a pool and wait until it is steady with every node idle; exit 2 on a resize error or a failed start task.")
+            {
+                pool, dedicated, lowPriority, deallocation, noWait, timeout, json,
+            };
+            account.AddTo(command);
+            command.SetAction((parsed, cancellationToken) => BatchSession.RunAsync(console, parsed, account, (client, _) =>
+            {
+                var options = new BatchPoolResizeOptions
+                {
+                    TargetDedicatedNodes = parsed.GetValue(dedicated),
+                    TargetLowPriorityNodes = parsed.GetValue(lowPriority),
+                    NodeDeallocationOption = parsed.GetValue(deallocation) is { } option ? new BatchNodeDeallocationOption(option) : (BatchNodeDeallocationOption?)null,
+                };
+                return RunAsync(console, client, parsed.GetRequiredValue(pool), options, parsed.GetValue(noWait), parsed.GetValue(timeout),
+                    OutputModes.For(console, parsed.GetValue(json)), cancellationToken);
+            }, cancellationToken));
+            return command;
+        }
+
+        private static async Task<int> RunAsync(
+            CliConsole console, BatchClient client, string poolId, BatchPoolResizeOptions options, bool noWait, TimeSpan timeout, OutputMode mode,
+            CancellationToken cancellationToken)
+        {
+            var operation = await client.StartResizePoolAsync(poolId, options, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!noWait)
+            {
+                await LiveTable.RunAsync(console, mode, [poolId], async progress =>
+                {
+                    await PoolWaiter.WaitAsync(client, operation, progress, timeout, cancellationToken).ConfigureAwait(false);
+                    return true;
+                }).ConfigureAwait(false);
+            }
+
+            var pool = (await client.GetPoolAsync(poolId, cancellationToken).ConfigureAwait(false)).Value;
+            var nodes = await PoolViews.GetNodesAsync(client, poolId, cancellationToken).ConfigureAwait(false);
+            var outcome = noWait ? "accepted" : "ready";
+            if (mode == OutputMode.Json)
+            {
+                JsonOutput.Write(console, new JsonObject { ["outcome"] = outcome, ["pool"] = PoolViews.ToJson(pool, nodes) });
+            }
+            else
+            {
+                console.Output.WriteLine(noWait
+                    ? $"Pool '{poolId}' is resizing to {options.TargetDedicatedNodes} dedicated node(s)" +
+                      (options.TargetLowPriorityNodes is { } low ? $" and {low} low-priority node(s)." : ".")
+                    : $"Pool '{poolId}' is ready: {PoolViews.Summary(PoolViews.CountByState(nodes))}.");
+            }
+            return ExitCodes.Done;
+        }
+    }
+}
