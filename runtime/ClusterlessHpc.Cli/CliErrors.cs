@@ -12,6 +12,8 @@ namespace ClusterlessHpc.Cli
         /// <summary>Reports <paramref name="exception"/> when it is one a user can act on; false for bugs, which should crash loudly.</summary>
         public static bool TryReport(CliConsole console, Exception exception, out int exitCode)
         {
+            // Azure.Core's retries end in an AggregateException of the failed tries; the last one says what happened.
+            if (exception is AggregateException { InnerExceptions: [.., RequestFailedException last] }) exception = last;
             exitCode = exception switch
             {
                 CliException cli => cli.ExitCode,

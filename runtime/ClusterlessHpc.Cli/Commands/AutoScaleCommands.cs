@@ -40,11 +40,7 @@ namespace ClusterlessHpc.Cli.Commands
         {
             var pool = CommonOptions.PoolArgument();
             var formula = FormulaOption();
-            var interval = new Option<int?>("--interval") { Description = "Minutes between evaluations (default: the service's 15).", HelpName = "MINUTES" };
-            interval.Validators.Add(result =>
-            {
-                if (result.GetValueOrDefault<int?>() is < 1) result.AddError("--interval needs a number of minutes.");
-            });
+            var interval = CommonOptions.Count("--interval", "Minutes between evaluations (default: the service's 15).", minimum: 1, helpName: "MINUTES");
             var json = CommonOptions.Json();
             var account = new AccountOptions();
             var command = new Command("enable", "Enable autoscale on a pool with a formula (or change its formula or interval).") { pool, formula, interval, json };

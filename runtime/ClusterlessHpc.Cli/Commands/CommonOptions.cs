@@ -20,6 +20,20 @@ namespace ClusterlessHpc.Cli.Commands
 
         public static Option<bool> NoWait() => new("--no-wait") { Description = "Return once Batch accepts the request, without waiting." };
 
+        /// <summary>A whole number of at least <paramref name="minimum"/>; anything else is a usage error naming the option.</summary>
+        public static Option<int?> Count(string name, string description, int minimum = 0, string helpName = "N") => new(name)
+        {
+            Description = description,
+            HelpName = helpName,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= minimum) return value;
+                result.AddError($"{name} '{text}' must be a whole number, {minimum} or more.");
+                return null;
+            },
+        };
+
         public static Argument<string> PoolArgument() => new("POOL") { Description = "The pool id." };
 
         private static TimeSpan ParseDuration(ArgumentResult result)

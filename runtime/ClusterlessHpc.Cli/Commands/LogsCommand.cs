@@ -23,11 +23,7 @@ namespace ClusterlessHpc.Cli.Commands
             var pool = CommonOptions.PoolArgument();
             var node = new Argument<string>("NODE") { Description = "The node id (chpc nodes POOL lists them)." };
             var stderrOnly = new Option<bool>("--stderr-only") { Description = "Only the start task's standard error." };
-            var tail = new Option<int?>("--tail") { Description = "Only the last N lines of each file.", HelpName = "N" };
-            tail.Validators.Add(result =>
-            {
-                if (result.GetValueOrDefault<int?>() is < 0) result.AddError("--tail needs a number of lines, 0 or more.");
-            });
+            var tail = CommonOptions.Count("--tail", "Only the last N lines of each file.");
             var json = CommonOptions.Json();
             var account = new AccountOptions();
             var command = new Command("logs", "Print a node's start task output: startup/stdout.txt and startup/stderr.txt.") { pool, node, stderrOnly, tail, json };

@@ -19,16 +19,9 @@ namespace ClusterlessHpc.Cli.Commands
         public static Command Create(CliConsole console)
         {
             var pool = CommonOptions.PoolArgument();
-            var dedicated = new Option<int>("--dedicated") { Description = "The dedicated node target.", HelpName = "N", Required = true };
-            var lowPriority = new Option<int?>("--low-priority") { Description = "The low-priority (Spot) node target (default: unchanged).", HelpName = "N" };
-            dedicated.Validators.Add(result =>
-            {
-                if (result.GetValueOrDefault<int>() < 0) result.AddError("--dedicated must be 0 or more.");
-            });
-            lowPriority.Validators.Add(result =>
-            {
-                if (result.GetValueOrDefault<int?>() is < 0) result.AddError("--low-priority must be 0 or more.");
-            });
+            var dedicated = CommonOptions.Count("--dedicated", "The dedicated node target.");
+            dedicated.Required = true;
+            var lowPriority = CommonOptions.Count("--low-priority", "The low-priority (Spot) node target (default: unchanged).");
             var deallocation = new Option<string?>("--deallocation") { Description = "What happens to tasks on nodes that leave (default requeue).", HelpName = "OPTION" };
             deallocation.AcceptOnlyFromAmong("requeue", "terminate", "taskcompletion", "retaineddata");
             var noWait = CommonOptions.NoWait();

@@ -14,7 +14,7 @@ namespace ClusterlessHpc.Cli.Output
     /// </summary>
     internal sealed class LiveTable : IProgress<PoolProgress>
     {
-        private static readonly string[] StateColumns = ["creating", "starting", "waitingforstarttask", "idle", "running"];
+        private static readonly string[] StateOrder = ["creating", "starting", "waitingforstarttask", "idle", "running", "starttaskfailed", "unusable"];
         private static readonly string[] FailedStates = ["starttaskfailed", "unusable"];
 
         private readonly CliConsole _console;
@@ -68,34 +68,40 @@ namespace ClusterlessHpc.Cli.Output
             var table = new Table().Border(TableBorder.Rounded);
             table.AddColumn("Pool");
             table.AddColumn("Status");
-            foreach (var state in StateColumns) table.AddColumn(new TableColumn(state == "waitingforstarttask" ? "start task" : state).RightAligned());
-            table.AddColumn(new TableColumn("failed").RightAligned());
-            table.AddColumn(new TableColumn("other").RightAligned());
-            table.AddColumn(new TableColumn("target").RightAligned());
-            table.AddColumn(new TableColumn("time").RightAligned());
+            table.AddColumn("Nodes by state");
+            table.AddColumn(new TableColumn("Target").RightAligned());
+            table.AddColumn(new TableColumn("Time").RightAligned());
             lock (_gate)
             {
                 foreach (var id in _order)
                 {
                     if (!_latest.TryGetValue(id, out var pool))
                     {
-                        table.AddRow(Markup.Escape(id), "[grey]waiting[/]", "", "", "", "", "", "", "", "", "");
+                        table.AddRow(Markup.Escape(id), "[grey]waiting[/]", "", "", "");
                         continue;
                     }
-                    var cells = new List<string> { Markup.Escape(pool.PoolId), StatusMarkup(pool.Status) };
-                    cells.AddRange(StateColumns.Select(state => Count(pool.Nodes.GetValueOrDefault(state))));
-                    var failed = FailedStates.Sum(state => pool.Nodes.GetValueOrDefault(state));
-                    cells.Add(failed == 0 ? "" : $"[red]{failed}[/]");
-                    cells.Add(Count(pool.Nodes.Where(n => !StateColumns.Contains(n.Key) && !FailedStates.Contains(n.Key)).Sum(n => n.Value)));
-                    cells.Add(Markup.Escape(pool.Target));
-                    cells.Add(pool.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + "s");
-                    table.AddRow(cells.ToArray());
+                    table.AddRow(
+                        Markup.Escape(pool.PoolId),
+                        StatusMarkup(pool.Status),
+                        NodesMarkup(pool.Nodes),
+                        Markup.Escape(pool.Target),
+                        pool.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + "s");
                 }
             }
             return table;
         }
 
-        private static string Count(int count) => count == 0 ? "" : count.ToString(CultureInfo.InvariantCulture);
+        /// <summary>"2 idle  1 starting", in the order nodes go through the states, failures in red.</summary>
+        private static string NodesMarkup(IReadOnlyDictionary<string, int> nodes)
+        {
+            if (nodes.Count == 0) return "[grey]none yet[/]";
+            var ordered = nodes.OrderBy(n => Array.IndexOf(StateOrder, n.Key) is var i && i < 0 ? int.MaxValue : i).ThenBy(n => n.Key, StringComparer.Ordinal);
+            return string.Join("  ", ordered.Select(n =>
+            {
+                var text = $"{n.Value.ToString(CultureInfo.InvariantCulture)} {Markup.Escape(n.Key)}";
+                return FailedStates.Contains(n.Key) ? $"[red]{text}[/]" : n.Key == "idle" ? $"[green]{text}[/]" : text;
+            }));
+        }
 
         private static string StatusMarkup(string status) => status switch
         {
