@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
+using ClusterlessHpc.Batch;
 using ClusterlessHpc.Emulator;
 
 namespace ClusterlessHpc.Cli.Tests;
@@ -40,11 +42,45 @@ public class EmulatorCommandTests
     [InlineData("--port", "70000")]
     [InlineData("--key", "not base64")]
     [InlineData("--log-level", "loud")]
+    [InlineData("--time-scale", "0")]
     public async Task Invalid_options_exit_3(params string[] args)
     {
         var result = await new CliEnvironment().RunAsync(["emulator", .. args]);
         Assert.Equal(3, result.ExitCode);
         Assert.DoesNotContain("not base64", result.Stderr);
+    }
+
+    [Fact]
+    public async Task The_built_tool_serves_the_Batch_api_on_its_port_until_interrupted()
+    {
+        var toolDll = Path.Combine(RepositoryRoot.Path, "runtime", "ClusterlessHpc.Cli", "bin", BuildConfiguration.Name, "net10.0", "ClusterlessHpc.Cli.dll");
+        Assert.True(File.Exists(toolDll), toolDll + " was not built");
+        var port = AccountTests.FreePort();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { toolDll, "emulator", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--log-level", "None" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var tool = Process.Start(start)!;
+        try
+        {
+            var banner = await tool.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(60));
+            var client = new BatchClient(new Uri($"http://127.0.0.1:{port}/"),
+                new Azure.AzureNamedKeyCredential(BatchEmulatorOptions.DevelopmentAccountName, BatchEmulatorOptions.DevelopmentAccountKey));
+            var exists = await client.PoolExistsAsync("none", cancellationToken: TestContext.Current.CancellationToken);
+
+            ProcessRunner.Run("kill", ["-INT", tool.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await tool.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.Equal($"Batch emulator listening on http://127.0.0.1:{port}/", banner);
+            Assert.False(exists.Value);
+            Assert.Equal(0, tool.ExitCode);
+            Assert.EndsWith("Emulator stopped.", (await tool.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken)).TrimEnd());
+        }
+        finally
+        {
+            if (!tool.HasExited) tool.Kill(entireProcessTree: true);
+        }
     }
 
     [Fact]

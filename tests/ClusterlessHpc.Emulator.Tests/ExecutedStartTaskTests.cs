@@ -86,7 +86,10 @@ namespace ClusterlessHpc.Emulator.Tests
                 TestPools.CommandLine("/bin/bash -c 'while [ ! -f \"$AZ_BATCH_NODE_SHARED_DIR/go\" ]; do sleep 0.05; done; exit 3'", waitForSuccess: false),
                 BatchNodeState.Idle, complete: false);
             var running = (await Client.GetNodeAsync(id, node, cancellationToken: Cancel)).Value;
-            await File.WriteAllTextAsync(Path.Combine(_fixture.NodesDirectory, id, node, "shared", "go"), "", Cancel);
+            // The node reports its start task running as soon as it is started; its folders appear as the process launches.
+            var shared = Path.Combine(_fixture.NodesDirectory, id, node, "shared");
+            for (var waited = 0; !Directory.Exists(shared) && waited < 200; waited++) await Task.Delay(50, Cancel);
+            await File.WriteAllTextAsync(Path.Combine(shared, "go"), "", Cancel);
             var done = await Poll.UntilAsync(() => NodeAsync(id, node), n => n.StartTaskInfo?.State == BatchStartTaskState.Completed, "the start task to end", Cancel);
 
             Assert.Equal((BatchNodeState.Idle, BatchStartTaskState.Running), (running.State, running.StartTaskInfo!.State));

@@ -25,13 +25,13 @@ namespace ClusterlessHpc.Emulator.Auth
         private static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(15);
 
         private readonly string _accountName;
-        private readonly string _accountKey;
+        private readonly byte[] _accountKey;
         private readonly BearerTokens? _bearerTokens;
 
         public SharedKeyAuthentication(string accountName, string accountKey, BearerTokens? bearerTokens)
         {
             _accountName = accountName;
-            _accountKey = accountKey;
+            _accountKey = BatchSharedKeySignature.DecodeKey(accountKey);
             _bearerTokens = bearerTokens;
         }
 

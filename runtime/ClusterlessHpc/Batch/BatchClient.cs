@@ -133,7 +133,7 @@ namespace ClusterlessHpc.Batch
         /// <summary>Sends inside the call's diagnostic scope; an unexpected status becomes a <see cref="RequestFailedException"/>.</summary>
         private async Task<Response> SendAsync(string operation, HttpMessage message, CancellationToken cancellationToken)
         {
-            using var scope = _diagnostics.CreateScope("BatchClient." + operation);
+            using var scope = _diagnostics.CreateScope(operation);
             try
             {
                 await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
@@ -157,7 +157,8 @@ namespace ClusterlessHpc.Batch
         {
             try
             {
-                return JsonSerializer.Deserialize(response.Content.ToStream(), typeInfo)
+                // The pipeline buffered the body: read it from memory, which is faster than a stream.
+                return JsonSerializer.Deserialize(response.Content.ToMemory().Span, typeInfo)
                        ?? throw new RequestFailedException(response.Status, $"The Batch service returned an empty {typeof(T).Name}.");
             }
             catch (JsonException e)

@@ -12,6 +12,10 @@ namespace ClusterlessHpc.Batch
     {
         private readonly AzureNamedKeyCredential _credential;
 
+        // The decoded key, kept while the credential holds the same key (AzureNamedKeyCredential.Update can change it);
+        // one reference, so concurrent requests never see half of an update.
+        private DecodedKey? _key;
+
         public BatchSharedKeyPolicy(AzureNamedKeyCredential credential) => _credential = credential;
 
         public override void OnSendingRequest(HttpMessage message)
@@ -28,7 +32,7 @@ namespace ClusterlessHpc.Batch
                 : null;
 
             var (name, key) = _credential;
-            var uri = request.Uri.ToUri();
+            // The path and query as they will be sent (still escaped), without building a System.Uri for each try.
             var stringToSign = BatchSharedKeySignature.BuildStringToSign(
                 request.Method.Method,
                 header => string.Equals(header, "Content-Length", StringComparison.OrdinalIgnoreCase)
@@ -36,9 +40,11 @@ namespace ClusterlessHpc.Batch
                     : request.Headers.TryGetValue(header, out var value) ? value : null,
                 request.Headers.Select(h => h.Name),
                 name,
-                uri.AbsolutePath,
-                ParseQuery(uri.Query));
-            request.Headers.SetValue("Authorization", $"SharedKey {name}:{BatchSharedKeySignature.Sign(key, stringToSign)}");
+                request.Uri.Path,
+                ParseQuery(request.Uri.Query));
+            var cached = _key;
+            if (cached is null || !ReferenceEquals(cached.Text, key)) _key = cached = new DecodedKey(key, BatchSharedKeySignature.DecodeKey(key));
+            request.Headers.SetValue("Authorization", $"SharedKey {name}:{BatchSharedKeySignature.Sign(cached.Bytes, stringToSign)}");
         }
 
         internal static IEnumerable<KeyValuePair<string, string>> ParseQuery(string query)
@@ -51,5 +57,7 @@ namespace ClusterlessHpc.Batch
                 yield return new(Uri.UnescapeDataString(name.Replace('+', ' ')), Uri.UnescapeDataString(value.Replace('+', ' ')));
             }
         }
+
+        private sealed record DecodedKey(string Text, byte[] Bytes);
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -33,7 +32,7 @@ namespace ClusterlessHpc.Batch
             IEnumerable<KeyValuePair<string, string>> query)
         {
             method = method.ToUpperInvariant();
-            var builder = new StringBuilder();
+            var builder = new StringBuilder(256);
             builder.Append(method).Append('\n');
             foreach (var name in StandardHeaders)
             {
@@ -44,41 +43,62 @@ namespace ClusterlessHpc.Batch
                 builder.Append(value ?? "").Append('\n');
             }
 
-            foreach (var name in headerNames
-                         .Select(n => n.ToLowerInvariant())
-                         .Where(n => n.StartsWith("ocp-", StringComparison.Ordinal))
-                         .Distinct()
-                         .OrderBy(n => n, StringComparer.Ordinal))
+            // Only the ocp- headers are lowercased and sorted; the others are not looked at again.
+            var ocpHeaders = new List<string>(2);
+            foreach (var name in headerNames)
+            {
+                if (!name.StartsWith("ocp-", StringComparison.OrdinalIgnoreCase)) continue;
+                var lower = name.ToLowerInvariant();
+                if (!ocpHeaders.Contains(lower)) ocpHeaders.Add(lower);
+            }
+            ocpHeaders.Sort(StringComparer.Ordinal);
+            foreach (var name in ocpHeaders)
             {
                 var value = header(name);
                 if (!string.IsNullOrEmpty(value)) builder.Append(name).Append(':').Append(value).Append('\n');
             }
 
             builder.Append('/').Append(accountName).Append(path);
-            foreach (var group in query
-                         .GroupBy(p => p.Key.ToLowerInvariant())
-                         .OrderBy(g => g.Key, StringComparer.Ordinal))
+            var parameters = new List<KeyValuePair<string, string>>(2);
+            foreach (var (name, value) in query) parameters.Add(new(name.ToLowerInvariant(), value));
+            // Sorted by name, then value, so that repeated names join their values in order.
+            parameters.Sort((a, b) =>
             {
-                builder.Append('\n').Append(group.Key).Append(':')
-                       .Append(string.Join(",", group.Select(p => p.Value).OrderBy(v => v, StringComparer.Ordinal)));
+                var byName = string.CompareOrdinal(a.Key, b.Key);
+                return byName != 0 ? byName : string.CompareOrdinal(a.Value, b.Value);
+            });
+            for (var i = 0; i < parameters.Count; i++)
+            {
+                if (i > 0 && parameters[i].Key == parameters[i - 1].Key)
+                {
+                    builder.Append(',').Append(parameters[i].Value);
+                    continue;
+                }
+                builder.Append('\n').Append(parameters[i].Key).Append(':').Append(parameters[i].Value);
             }
             return builder.ToString();
         }
 
         /// <summary>Base64 HMAC-SHA256 of <paramref name="stringToSign"/> under the base64 account key.</summary>
         /// <exception cref="FormatException">The key is not base64 (the message never shows the key).</exception>
-        public static string Sign(string base64AccountKey, string stringToSign)
+        public static string Sign(string base64AccountKey, string stringToSign) => Sign(DecodeKey(base64AccountKey), stringToSign);
+
+        /// <summary>Base64 HMAC-SHA256 of <paramref name="stringToSign"/> under a key already decoded with <see cref="DecodeKey"/>.</summary>
+        public static string Sign(byte[] key, string stringToSign) =>
+            Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign)));
+
+        /// <summary>The bytes of a base64 account key, to sign many requests with one decoding.</summary>
+        /// <exception cref="FormatException">The key is not base64 (the message never shows the key).</exception>
+        public static byte[] DecodeKey(string base64AccountKey)
         {
-            byte[] key;
             try
             {
-                key = Convert.FromBase64String(base64AccountKey);
+                return Convert.FromBase64String(base64AccountKey);
             }
             catch (FormatException)
             {
                 throw new FormatException("The Batch account key is not valid base64.");
             }
-            return Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign)));
         }
     }
 }

@@ -48,10 +48,12 @@ namespace ClusterlessHpc.Batch
 
         public BatchDiagnostics(bool enabled) => _enabled = enabled;
 
-        public DiagnosticScope CreateScope(string name)
+        /// <param name="operation">The client method without <c>Async</c>; the scope is <c>BatchClient.{operation}</c>.</param>
+        public DiagnosticScope CreateScope(string operation)
         {
-            if (!_enabled) return default;
-            var activity = Source.StartActivity(name, ActivityKind.Internal);
+            // Nothing to build when nobody listens, which is the common case.
+            if (!_enabled || !Source.HasListeners()) return default;
+            var activity = Source.StartActivity("BatchClient." + operation, ActivityKind.Internal);
             activity?.SetTag("az.namespace", "Microsoft.Batch");
             return new DiagnosticScope(activity);
         }

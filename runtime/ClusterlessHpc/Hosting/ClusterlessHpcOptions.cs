@@ -42,16 +42,56 @@ namespace ClusterlessHpc.Hosting
         public override string ToString() => $"{AccountName ?? "?"} at {Endpoint?.ToString() ?? "(emulator)"} ({(string.IsNullOrEmpty(AccountKey) ? "DefaultAzureCredential" : "shared key")})";
     }
 
-    /// <summary>The storage account used for blob script delivery.</summary>
+    /// <summary>
+    /// The storage account used for blob script delivery (docs/delivery.md): <see cref="ConnectionString"/> with an
+    /// account key, or <see cref="ServiceUri"/> with <see cref="AccountKey"/>; either, or <see cref="ServiceUri"/>
+    /// alone (signed in with a token credential), with <see cref="IdentityResourceId"/> when the nodes read the
+    /// script with the pool's user-assigned identity instead of a SAS.
+    /// </summary>
     public sealed class StorageOptions
     {
+        /// <summary>A storage connection string with <c>AccountKey=</c> (a SAS needs the key). A secret: never logged.</summary>
         public string? ConnectionString { get; set; }
 
+        /// <summary>The blob service endpoint, for example <c>https://myaccount.blob.core.windows.net</c>; without a query.</summary>
         public Uri? ServiceUri { get; set; }
 
+        /// <summary>The storage account key (base64) that goes with <see cref="ServiceUri"/>. A secret: never logged.</summary>
+        public string? AccountKey { get; set; }
+
+        /// <summary>The container that holds the scripts (created when missing, without public access).</summary>
         public string Container { get; set; } = "clusterlesshpc";
 
-        public override string ToString() => ServiceUri?.ToString() ?? (ConnectionString is null ? "(none)" : "(connection string)");
+        /// <summary>
+        /// The resource id of a user-assigned identity the pool already has, with read access to the container: the
+        /// nodes download the script with it, and no SAS is made.
+        /// </summary>
+        public string? IdentityResourceId { get; set; }
+
+        /// <summary>The stored access policy on the container that the scripts' SAS are bound to.</summary>
+        public AccessPolicyOptions AccessPolicy { get; set; } = new();
+
+        /// <summary>Shows where the scripts go, without any key.</summary>
+        public override string ToString() =>
+            (ServiceUri is { } uri ? uri.GetLeftPart(UriPartial.Path) : ConnectionString is null ? "(none)" : "(connection string)") + $", container '{Container}'";
+    }
+
+    /// <summary>The stored access policy of blob script delivery: read-only, renewed before it expires, revoked by deleting it.</summary>
+    public sealed class AccessPolicyOptions
+    {
+        /// <summary>The default policy name.</summary>
+        public const string DefaultName = "clusterlesshpc-read";
+
+        /// <summary>The policy's identifier on the container (at most 64 characters).</summary>
+        public string Name { get; set; } = DefaultName;
+
+        /// <summary>How long a created or renewed policy lasts (default 365 days).</summary>
+        public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(365);
+
+        /// <summary>Renew the policy when less than this remains (default 90 days); less than <see cref="Lifetime"/>.</summary>
+        public TimeSpan RenewBefore { get; set; } = TimeSpan.FromDays(90);
+
+        public override string ToString() => $"{Name}: {Lifetime.TotalDays:0.###} days, renewed {RenewBefore.TotalDays:0.###} days before expiry";
     }
 
     /// <summary>How a startup script reaches the nodes.</summary>

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ClusterlessHpc.Provisioning;
+using ClusterlessHpc.Provisioning.Delivery;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,7 @@ namespace ClusterlessHpc.Hosting
         private readonly IConfiguration _configuration;
         private readonly ILogger<PoolProvisioningService> _logger;
         private readonly CancellationTokenSource _stopping = new();
+        private readonly Lazy<IScriptDelivery> _delivery;
         private Task? _background;
 
         public PoolProvisioningService(StartupPools pools, BatchClientFactory clients, PoolStatusBoard board,
@@ -36,6 +38,8 @@ namespace ClusterlessHpc.Hosting
             _options = options;
             _configuration = configuration;
             _logger = logger;
+            // Made once, on first use: a configuration that cannot work fails the pools, not the host's start.
+            _delivery = new Lazy<IScriptDelivery>(() => ScriptDeliveryFactory.Create(options.Value, logger: logger));
         }
 
         public async Task StartAsync(CancellationToken cancellationToken)
@@ -90,6 +94,7 @@ namespace ClusterlessHpc.Hosting
                 {
                     Timeout = _options.Value.ProvisioningTimeout,
                     Settings = key => _configuration[key],
+                    ScriptDelivery = _delivery.Value,
                 });
                 var progress = new Progress(_logger, _board);
                 await provisioner.ApplyAsync(pool, progress, cancellationToken).ConfigureAwait(false);

@@ -8,24 +8,29 @@ using Azure;
 using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Rules;
-using ClusterlessHpc.Scripts;
 
 namespace ClusterlessHpc.Provisioning
 {
     /// <summary>
     /// Makes a pool exist as defined and waits until its nodes are ready: validates the definition (nothing is
-    /// sent for an invalid one), creates the pool with its startup script inline (an existing pool made from the
-    /// same definition is not an error), then polls until every target node is idle.
+    /// sent for an invalid one), checks its image against the account, creates the pool with its startup script
+    /// (an existing pool made from the same definition is not an error; a different one follows the
+    /// <see cref="DriftPolicy"/>), then polls with back-off until every target node is idle.
     /// </summary>
-    public class PoolProvisioner
+    public partial class PoolProvisioner
     {
+        private static readonly string[] WaitPoolSelect = ["id", "state", "allocationState", "targetDedicatedNodes", "targetLowPriorityNodes", "resizeErrors", "enableAutoScale"];
+        private static readonly string[] WaitNodeSelect = ["id", "state", "startTaskInfo", "errors"];
+
         private readonly BatchClient _client;
         private readonly PoolProvisionerOptions _options;
+        private readonly Preflight _preflight;
 
         public PoolProvisioner(BatchClient client, PoolProvisionerOptions? options = null)
         {
             _client = client ?? throw new ArgumentNullException(nameof(client));
             _options = options ?? new PoolProvisionerOptions();
+            _preflight = new Preflight(client);
         }
 
         /// <summary>For mocking.</summary>
@@ -33,6 +38,7 @@ namespace ClusterlessHpc.Provisioning
         {
             _client = null!;
             _options = new PoolProvisionerOptions();
+            _preflight = null!;
         }
 
         /// <summary>What <see cref="ApplyAsync"/> would do: create the pool, nothing, or the properties that drifted.</summary>
@@ -42,21 +48,18 @@ namespace ClusterlessHpc.Provisioning
             ArgumentNullException.ThrowIfNull(definition);
             using var activity = ProvisioningTelemetry.Start("Plan", definition.Id);
             var request = BuildRequest(definition);
-            try
-            {
-                var live = (await _client.GetPoolAsync(definition.Id, cancellationToken).ConfigureAwait(false)).Value;
-                return PoolPlanner.Compare(request, live);
-            }
-            catch (RequestFailedException e) when (e.ErrorCode == "PoolNotFound")
-            {
-                return new PoolPlan(definition.Id, PoolPlanAction.Create, Array.Empty<PoolDifference>());
-            }
+            var live = await TryGetPoolAsync(definition.Id, cancellationToken).ConfigureAwait(false);
+            return live is null
+                ? new PoolPlan(definition.Id, PoolPlanAction.Create, Array.Empty<PoolDifference>())
+                : PoolPlanner.Compare(request, live);
         }
 
-        /// <summary>Creates the pool if needed and waits until every node is idle.</summary>
+        /// <summary>Creates the pool if needed (or updates or recreates it, by the drift policy) and waits until every node is idle.</summary>
         /// <exception cref="PoolDefinitionException">The definition breaks a rule; nothing was sent.</exception>
-        /// <exception cref="PoolDriftException">The pool exists but was made from another definition.</exception>
+        /// <exception cref="PreflightException">The account does not support the pool's image or node agent; nothing was created.</exception>
+        /// <exception cref="PoolDriftException">The pool exists, differs, and the policy does not allow the change.</exception>
         /// <exception cref="StartTaskFailedException">A node's startup script failed.</exception>
+        /// <exception cref="PoolProvisioningException">A resize error, or nodes that became unusable.</exception>
         /// <exception cref="TimeoutException">The nodes were not ready within <see cref="PoolProvisionerOptions.Timeout"/>.</exception>
         public virtual async Task<BatchPool> ApplyAsync(
             PoolDefinition definition, IProgress<ProvisioningProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -65,7 +68,16 @@ namespace ClusterlessHpc.Provisioning
             using var activity = ProvisioningTelemetry.Start("Apply", definition.Id);
             try
             {
-                return await ApplyCoreAsync(definition, progress, cancellationToken).ConfigureAwait(false);
+                var report = new Reporter(definition.Id, progress);
+                report.Stage(ProvisioningStage.Validating, "validating the definition");
+                var request = BuildRequest(definition);
+                if (_options.ScriptDelivery is { } delivery)
+                {
+                    var script = await delivery.PrepareAsync(Scripts.StartupScriptRenderer.Render(definition), cancellationToken).ConfigureAwait(false);
+                    script.ApplyTo(request.StartTask!);
+                }
+                await CreateOrReconcileAsync(definition, request, report, cancellationToken).ConfigureAwait(false);
+                return await WaitUntilReadyAsync(definition.Id, report, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e)
             {
@@ -74,34 +86,110 @@ namespace ClusterlessHpc.Provisioning
             }
         }
 
-        private async Task<BatchPool> ApplyCoreAsync(PoolDefinition definition, IProgress<ProvisioningProgress>? progress, CancellationToken cancellationToken)
+        private async Task CreateOrReconcileAsync(PoolDefinition definition, BatchPoolCreateOptions request, Reporter report, CancellationToken cancellationToken)
         {
-            var clock = Stopwatch.StartNew();
-            void Report(ProvisioningStage stage, string message, BatchPool? pool = null, IReadOnlyDictionary<BatchNodeState, int>? nodes = null) =>
-                progress?.Report(new ProvisioningProgress(definition.Id, stage, message)
+            if (_options.Preflight) await _preflight.CheckAsync(request, cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                try
                 {
-                    Elapsed = clock.Elapsed,
-                    AllocationState = pool?.AllocationState,
-                    NodesByState = nodes ?? new Dictionary<BatchNodeState, int>(),
-                });
-
-            Report(ProvisioningStage.Validating, "validating the definition");
-            var request = BuildRequest(definition);
-            try
-            {
-                Report(ProvisioningStage.Creating, $"creating the pool ({definition.VmSize}, {Targets(definition)})");
-                await _client.CreatePoolAsync(request, cancellationToken).ConfigureAwait(false);
+                    report.Stage(ProvisioningStage.Creating, $"creating the pool ({definition.VmSize}, {Targets(definition)})");
+                    await _client.CreatePoolAsync(request, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+                catch (RequestFailedException e) when (e.ErrorCode == "PoolBeingDeleted")
+                {
+                    report.Stage(ProvisioningStage.Creating, "an earlier pool with this id is being deleted; waiting until it is gone");
+                    await WaitUntilDeletedAsync(definition.Id, cancellationToken).ConfigureAwait(false);
+                }
+                catch (RequestFailedException e) when (e.ErrorCode == "PoolExists")
+                {
+                    // Another apply (or a person) made it first: fine when it is the same pool.
+                    var existing = await TryGetPoolAsync(definition.Id, cancellationToken).ConfigureAwait(false);
+                    if (existing is null) continue;
+                    if (existing.State == BatchPoolState.Deleting)
+                    {
+                        report.Stage(ProvisioningStage.Creating, "an earlier pool with this id is being deleted; waiting until it is gone");
+                        await WaitUntilDeletedAsync(definition.Id, cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+                    var plan = PoolPlanner.Compare(request, existing);
+                    if (plan.Action == PoolPlanAction.NoChange)
+                    {
+                        report.Stage(ProvisioningStage.AlreadyExists, "the pool exists with this definition", existing);
+                        return;
+                    }
+                    switch (_options.DriftPolicy)
+                    {
+                        case DriftPolicy.UpdateInPlace when plan.CanUpdateInPlace:
+                            await UpdateInPlaceAsync(definition.Id, request, plan, report, cancellationToken).ConfigureAwait(false);
+                            return;
+                        case DriftPolicy.Recreate:
+                            report.Stage(ProvisioningStage.Updating, "recreating the pool: " + string.Join("; ", plan.Differences));
+                            await DeleteAsync(definition.Id, cancellationToken).ConfigureAwait(false);
+                            continue;
+                        default:
+                            throw new PoolDriftException(plan);
+                    }
+                }
             }
-            catch (RequestFailedException e) when (e.ErrorCode == "PoolExists")
+        }
+
+        private async Task UpdateInPlaceAsync(string poolId, BatchPoolCreateOptions request, PoolPlan plan, Reporter report, CancellationToken cancellationToken)
+        {
+            report.Stage(ProvisioningStage.Updating, "updating in place: " + string.Join("; ", plan.Differences));
+            if (plan.Differences.Any(d => d.Property is PoolDifference.StartTask or "metadata"))
             {
-                // Another apply (or a person) made it first: fine when it is the same pool.
-                var existing = (await _client.GetPoolAsync(definition.Id, cancellationToken).ConfigureAwait(false)).Value;
-                var plan = PoolPlanner.Compare(request, existing);
-                if (plan.Action == PoolPlanAction.Drift) throw new PoolDriftException(plan);
-                Report(ProvisioningStage.AlreadyExists, "the pool exists with this definition", existing);
+                await _client.UpdatePoolAsync(poolId, new BatchPoolUpdateOptions { StartTask = request.StartTask, Metadata = request.Metadata },
+                    cancellationToken: cancellationToken).ConfigureAwait(false);
             }
 
-            return await WaitForNodesAsync(definition, Report, cancellationToken).ConfigureAwait(false);
+            if (request.EnableAutoScale == true)
+            {
+                if (plan.Differences.Any(d => d.Property is "enableAutoScale" or "autoScaleFormula" or "autoScaleEvaluationInterval"))
+                {
+                    await WaitUntilSteadyAsync(poolId, cancellationToken).ConfigureAwait(false);
+                    await _client.EnablePoolAutoScaleAsync(poolId, new BatchPoolEnableAutoScaleOptions
+                    {
+                        AutoScaleFormula = request.AutoScaleFormula,
+                        AutoScaleEvaluationInterval = request.AutoScaleEvaluationInterval,
+                    }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                if (plan.Differences.Any(d => d.Property == "enableAutoScale"))
+                {
+                    await _client.DisablePoolAutoScaleAsync(poolId, cancellationToken).ConfigureAwait(false);
+                }
+                if (plan.Differences.Any(d => d.Property is "enableAutoScale" or "targetDedicatedNodes" or "targetLowPriorityNodes"))
+                {
+                    await WaitUntilSteadyAsync(poolId, cancellationToken).ConfigureAwait(false);
+                    await _client.ResizePoolAsync(poolId, new BatchPoolResizeOptions
+                    {
+                        TargetDedicatedNodes = request.TargetDedicatedNodes,
+                        TargetLowPriorityNodes = request.TargetLowPriorityNodes,
+                        ResizeTimeout = request.ResizeTimeout,
+                    }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            if (plan.ChangesStartTask && _options.ExistingNodesOnStartTaskChange != ExistingNodes.Leave)
+            {
+                // Existing nodes run a start task only when they boot: reboot or reimage them now, as asked.
+                await foreach (var node in _client.GetNodesAsync(poolId, cancellationToken).ConfigureAwait(false))
+                {
+                    if (node.Id is null) continue;
+                    if (_options.ExistingNodesOnStartTaskChange == ExistingNodes.Reboot)
+                        await _client.RebootNodeAsync(poolId, node.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    else
+                        await _client.ReimageNodeAsync(poolId, node.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else if (plan.ChangesStartTask)
+            {
+                report.Stage(ProvisioningStage.Updating, "the new start task reaches existing nodes only when they are rebooted or reimaged");
+            }
         }
 
         private BatchPoolCreateOptions BuildRequest(PoolDefinition definition)
@@ -111,58 +199,15 @@ namespace ClusterlessHpc.Provisioning
             return PoolRequestBuilder.Build(definition, _options.Settings);
         }
 
-        private async Task<BatchPool> WaitForNodesAsync(
-            PoolDefinition definition,
-            Action<ProvisioningStage, string, BatchPool?, IReadOnlyDictionary<BatchNodeState, int>?> report,
-            CancellationToken cancellationToken)
+        private async Task<BatchPool?> TryGetPoolAsync(string poolId, CancellationToken cancellationToken)
         {
-            using var activity = ProvisioningTelemetry.Start("Wait", definition.Id);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_options.Timeout);
-            var delay = _options.FirstPollDelay;
-            // The pool's own targets: the definition's for a fixed-size pool, the formula's for an autoscale pool.
-            var target = definition.EffectiveNodeCount + definition.EffectiveLowPriorityNodeCount;
-            string? lastMessage = null;
             try
             {
-                while (true)
-                {
-                    var pool = (await _client.GetPoolAsync(definition.Id, timeout.Token).ConfigureAwait(false)).Value;
-                    target = (pool.TargetDedicatedNodes ?? 0) + (pool.TargetLowPriorityNodes ?? 0);
-                    var nodes = new List<BatchNode>();
-                    await foreach (var node in _client.GetNodesAsync(definition.Id, timeout.Token).ConfigureAwait(false)) nodes.Add(node);
-
-                    var failed = nodes.FirstOrDefault(n => n.State == BatchNodeState.StartTaskFailed);
-                    if (failed is not null)
-                    {
-                        throw new StartTaskFailedException(definition.Id, failed.Id ?? "?", failed.StartTaskInfo?.ExitCode,
-                            failed.StartTaskInfo?.FailureInfo?.Message);
-                    }
-
-                    var counts = nodes.GroupBy(n => n.State ?? BatchNodeState.Unknown).ToDictionary(g => g.Key, g => g.Count());
-                    var idle = counts.GetValueOrDefault(BatchNodeState.Idle);
-                    var message = $"{pool.AllocationState?.ToString() ?? "?"}; " +
-                                  (nodes.Count == 0 ? "no nodes yet" : string.Join(", ", counts.OrderBy(c => c.Key.ToString()).Select(c => $"{c.Value} {c.Key}"))) +
-                                  $" of {target}";
-                    if (pool.AllocationState == AllocationState.Steady && nodes.Count == target && idle == target)
-                    {
-                        report(ProvisioningStage.Ready, $"ready: {idle} idle node(s)", pool, counts);
-                        return pool;
-                    }
-                    if (message != lastMessage)
-                    {
-                        report(ProvisioningStage.WaitingForNodes, message, pool, counts);
-                        lastMessage = message;
-                    }
-
-                    await Task.Delay(delay, timeout.Token).ConfigureAwait(false);
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollDelay.Ticks));
-                }
+                return (await _client.GetPoolAsync(poolId, cancellationToken).ConfigureAwait(false)).Value;
             }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (RequestFailedException e) when (e.ErrorCode == "PoolNotFound")
             {
-                throw new TimeoutException(
-                    $"Pool '{definition.Id}' did not have {target} idle node(s) within {_options.Timeout}; last seen: {lastMessage ?? "nothing"}. The pool was created and is left as it is.");
+                return null;
             }
         }
 
@@ -171,5 +216,29 @@ namespace ClusterlessHpc.Provisioning
             : definition.EffectiveLowPriorityNodeCount == 0
                 ? $"{definition.EffectiveNodeCount} dedicated node(s)"
                 : $"{definition.EffectiveNodeCount} dedicated and {definition.EffectiveLowPriorityNodeCount} low-priority node(s)";
+
+        /// <summary>Reports progress with the time since the operation began.</summary>
+        private sealed class Reporter
+        {
+            private readonly string _poolId;
+            private readonly IProgress<ProvisioningProgress>? _progress;
+            private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+            public Reporter(string poolId, IProgress<ProvisioningProgress>? progress)
+            {
+                _poolId = poolId;
+                _progress = progress;
+            }
+
+            public TimeSpan Elapsed => _clock.Elapsed;
+
+            public void Stage(ProvisioningStage stage, string message, BatchPool? pool = null, IReadOnlyDictionary<BatchNodeState, int>? nodes = null) =>
+                _progress?.Report(new ProvisioningProgress(_poolId, stage, message)
+                {
+                    Elapsed = _clock.Elapsed,
+                    AllocationState = pool?.AllocationState,
+                    NodesByState = nodes ?? new Dictionary<BatchNodeState, int>(),
+                });
+        }
     }
 }

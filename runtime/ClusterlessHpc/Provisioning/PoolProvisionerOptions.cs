@@ -19,5 +19,23 @@ namespace ClusterlessHpc.Provisioning
         /// <c>SasKeySetting</c>); hosting binds it to <c>IConfiguration</c>. Null when no definition names one.
         /// </summary>
         public Func<string, string?>? Settings { get; set; }
+
+        /// <summary>What to do when the pool exists but differs from its definition.</summary>
+        public DriftPolicy DriftPolicy { get; set; } = DriftPolicy.Fail;
+
+        /// <summary>With <see cref="DriftPolicy.UpdateInPlace"/>: what happens to existing nodes when the start task changes.</summary>
+        public ExistingNodes ExistingNodesOnStartTaskChange { get; set; } = ExistingNodes.Leave;
+
+        /// <summary>How many lines of a failed start task's <c>stderr.txt</c> the error shows.</summary>
+        public int StderrTailLines { get; set; } = 50;
+
+        /// <summary>
+        /// How the startup script reaches the nodes; null for inline (in the start task itself). Hosting sets it from
+        /// the <c>Delivery</c> and <c>Storage</c> configuration (<see cref="Delivery.ScriptDeliveryFactory"/>).
+        /// </summary>
+        public Delivery.IScriptDelivery? ScriptDelivery { get; set; }
+
+        /// <summary>Check the image and node agent against the account's supported images before creating a pool.</summary>
+        public bool Preflight { get; set; } = true;
     }
 }

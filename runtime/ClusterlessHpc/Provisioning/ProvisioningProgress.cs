@@ -39,7 +39,9 @@ namespace ClusterlessHpc.Provisioning
         Validating,
         Creating,
         AlreadyExists,
+        Updating,
         WaitingForNodes,
         Ready,
+        Deleting,
     }
 }

@@ -60,9 +60,17 @@ internal static class LegacySamples
         "[" + string.Join(",", Enumerable.Range(1, accounts).Select(i => Entry($"account{i}", "eastus", $"storage{i}"))) + "]";
 
     /// <summary>Writes <paramref name="text"/> to a fresh file named <paramref name="name"/> and returns its path.</summary>
+    // One folder for the test run, removed when the process ends: the files hold credential-shaped test values.
+    private static readonly Lazy<string> Scratch = new(() =>
+    {
+        var root = Directory.CreateTempSubdirectory("chpc-legacy-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(root, recursive: true);
+        return root;
+    });
+
     public static string WriteFile(string name, string text)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "chpc-legacy-" + Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(Scratch.Value, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, name);
         File.WriteAllText(path, text);

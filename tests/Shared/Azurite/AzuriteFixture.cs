@@ -5,21 +5,30 @@ using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Sas;
 
-namespace ClusterlessHpc.Emulator.Tests.Support
+namespace ClusterlessHpc.Testing
 {
     /// <summary>
     /// Azurite's blob service on 127.0.0.1 for the tests of a class: installed under the repository's <c>.tools</c> by
     /// <c>.ci/run</c> (<c>npm install --prefix .tools azurite@3.37</c>), in memory, on a free port, stopped afterwards.
+    /// Test projects that use it compile this folder (tests/Shared/Azurite) explicitly: it needs Azure.Storage.Blobs.
     /// </summary>
     public sealed class AzuriteFixture : IAsyncLifetime
     {
         /// <summary>Azurite's documented development account.</summary>
-        private const string Account = "devstoreaccount1";
-        private const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+        public const string Account = "devstoreaccount1";
+
+        /// <summary>The development account's published key.</summary>
+        public const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
         private Process? _azurite;
 
         public BlobServiceClient Service { get; private set; } = null!;
+
+        /// <summary>The blob endpoint, path-style: <c>http://127.0.0.1:PORT/devstoreaccount1</c>.</summary>
+        public Uri ServiceUri { get; private set; } = null!;
+
+        /// <summary>A connection string with the account key, as <c>Storage:ConnectionString</c> takes it.</summary>
+        public string ConnectionString => $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};BlobEndpoint={ServiceUri};";
 
         public async ValueTask InitializeAsync()
         {
@@ -40,7 +49,8 @@ namespace ClusterlessHpc.Emulator.Tests.Support
             _ = _azurite.StandardError.ReadToEndAsync();
 
             var credential = new StorageSharedKeyCredential(Account, Key);
-            Service = new BlobServiceClient(new Uri($"http://127.0.0.1:{port}/{Account}"), credential);
+            ServiceUri = new Uri($"http://127.0.0.1:{port}/{Account}");
+            Service = new BlobServiceClient(ServiceUri, credential);
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
             while (true)
             {

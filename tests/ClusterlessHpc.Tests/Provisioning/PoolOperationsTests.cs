@@ -1,0 +1,174 @@
+using Azure;
+using ClusterlessHpc.Batch;
+using ClusterlessHpc.Batch.Models;
+using ClusterlessHpc.Emulator;
+using ClusterlessHpc.Provisioning;
+
+namespace ClusterlessHpc.Tests.Provisioning;
+
+/// <summary>Drift policies, operations on existing pools, failure paths and the pre-flight, through the real client and emulator.</summary>
+public sealed class PoolOperationsTests : IClassFixture<PoolProvisionerTests.EmulatorFixture>
+{
+    private static readonly PoolProvisionerOptions Fast = new() { FirstPollDelay = TimeSpan.FromMilliseconds(30), MaxPollDelay = TimeSpan.FromMilliseconds(150) };
+    private readonly BatchClient _client;
+
+    public PoolOperationsTests(PoolProvisionerTests.EmulatorFixture fixture) => _client = fixture.Client;
+
+    private PoolProvisioner Provisioner(DriftPolicy policy = DriftPolicy.Fail, ExistingNodes existing = ExistingNodes.Leave) => new(_client, new PoolProvisionerOptions
+    {
+        FirstPollDelay = Fast.FirstPollDelay,
+        MaxPollDelay = Fast.MaxPollDelay,
+        DriftPolicy = policy,
+        ExistingNodesOnStartTaskChange = existing,
+    });
+
+    [Fact]
+    public async Task Update_in_place_resizes_and_patches_the_start_task_and_metadata()
+    {
+        var original = new PoolDefinition { Id = "update-in-place", NodeCount = 1 };
+        await Provisioner().ApplyAsync(original);
+        var changed = original with { NodeCount = 3, Metadata = [new NameValueDefinition("team", "seismic")], StartupSteps = [new StartupStepDefinition("true")] };
+        var reports = new List<ProvisioningProgress>();
+
+        var pool = await Provisioner(DriftPolicy.UpdateInPlace).ApplyAsync(changed, new Collect(reports));
+
+        Assert.Equal(3, pool.CurrentDedicatedNodes);
+        var live = (await _client.GetPoolAsync("update-in-place")).Value;
+        Assert.Contains(live.Metadata!, m => m.Name == "team" && m.Value == "seismic");
+        Assert.Equal(ClusterlessHpc.Scripts.StartupScriptRenderer.Render(changed), InlineScriptDelivery.TryDecode(live.StartTask));
+        Assert.Contains(reports, r => r.Message.Contains("reaches existing nodes only when they are rebooted or reimaged"));
+        Assert.Equal(PoolPlanAction.NoChange, (await Provisioner().PlanAsync(changed)).Action);
+    }
+
+    [Fact]
+    public async Task A_start_task_change_can_reboot_the_existing_nodes()
+    {
+        var original = new PoolDefinition { Id = "update-reboot", NodeCount = 2 };
+        await Provisioner().ApplyAsync(original);
+        var before = await _client.GetNodesAsync("update-reboot").ToListAsync();
+
+        await Provisioner(DriftPolicy.UpdateInPlace, ExistingNodes.Reboot).ApplyAsync(original with { StartupSteps = [new StartupStepDefinition("true")] });
+
+        var after = await _client.GetNodesAsync("update-reboot").ToListAsync();
+        Assert.All(after, node => Assert.True(node.LastBootTime > before.Single(b => b.Id == node.Id).LastBootTime, $"{node.Id} was not rebooted"));
+    }
+
+    [Fact]
+    public async Task Update_in_place_refuses_what_needs_a_new_pool_and_recreate_does_it()
+    {
+        var original = new PoolDefinition { Id = "recreated", NodeCount = 1 };
+        await Provisioner().ApplyAsync(original);
+        var bigger = original with { VmSize = "Standard_E4s_v3" };
+
+        var refused = await Assert.ThrowsAsync<PoolDriftException>(() => Provisioner(DriftPolicy.UpdateInPlace).ApplyAsync(bigger));
+        Assert.Contains("vmSize: expected 'Standard_E4s_v3', found 'Standard_E2s_v3' (needs the pool to be recreated)", refused.Message);
+
+        var pool = await Provisioner(DriftPolicy.Recreate).ApplyAsync(bigger);
+        Assert.Equal("Standard_E4s_v3", pool.VmSize ?? (await _client.GetPoolAsync("recreated")).Value.VmSize);
+        Assert.Equal(PoolPlanAction.NoChange, (await Provisioner().PlanAsync(bigger)).Action);
+    }
+
+    [Fact]
+    public async Task Concurrent_applies_of_one_pool_make_one_pool_and_all_succeed()
+    {
+        var definition = new PoolDefinition { Id = "concurrent", NodeCount = 2 };
+
+        var pools = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Provisioner().ApplyAsync(definition)));
+
+        Assert.All(pools, p => Assert.Equal(2, p.CurrentDedicatedNodes));
+        Assert.Single(await _client.GetPoolsAsync(filter: "id eq 'concurrent'").ToListAsync());
+        Assert.Equal(2, (await _client.GetNodesAsync("concurrent").ToListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Resize_up_and_down_waits_for_the_nodes_and_delete_waits_until_gone()
+    {
+        var provisioner = Provisioner();
+        await provisioner.ApplyAsync(new PoolDefinition { Id = "resized", NodeCount = 1 });
+
+        var up = await provisioner.ResizeAsync("resized", 3);
+        Assert.Equal(3, up.CurrentDedicatedNodes);
+        var down = await provisioner.ResizeAsync("resized", 1, deallocation: BatchNodeDeallocationOption.TaskCompletion);
+        Assert.Equal(1, down.CurrentDedicatedNodes);
+        Assert.Single(await _client.GetNodesAsync("resized").ToListAsync());
+
+        await provisioner.DeleteAsync("resized");
+        Assert.False((await _client.PoolExistsAsync("resized")).Value);
+        await provisioner.DeleteAsync("resized");
+    }
+
+    [Fact]
+    public async Task Remove_nodes_takes_the_named_nodes_out()
+    {
+        var provisioner = Provisioner();
+        await provisioner.ApplyAsync(new PoolDefinition { Id = "trimmed", NodeCount = 3 });
+        var victim = (await _client.GetNodesAsync("trimmed").ToListAsync())[0].Id!;
+
+        await provisioner.RemoveNodesAsync("trimmed", [victim]);
+
+        var left = await _client.GetNodesAsync("trimmed").ToListAsync();
+        Assert.Equal(2, left.Count);
+        Assert.DoesNotContain(left, n => n.Id == victim);
+    }
+
+    [Fact]
+    public async Task Autoscale_is_enabled_evaluated_and_disabled_and_a_bad_formula_never_leaves_the_machine()
+    {
+        var provisioner = Provisioner();
+        await provisioner.ApplyAsync(new PoolDefinition { Id = "scaled-later", NodeCount = 1 });
+
+        var invalid = await Assert.ThrowsAsync<PoolDefinitionException>(() => provisioner.EnableAutoScaleAsync("scaled-later", "$TargetDedicatedNodes = $Nope;"));
+        Assert.Contains("CHPC1002", invalid.Message);
+        Assert.False((await _client.GetPoolAsync("scaled-later")).Value.EnableAutoScale ?? false);
+
+        await provisioner.EnableAutoScaleAsync("scaled-later", "$TargetDedicatedNodes = 2;", 5);
+        var run = await provisioner.EvaluateAutoScaleAsync("scaled-later", "$TargetDedicatedNodes = 4;");
+        Assert.StartsWith("$TargetDedicatedNodes=4;", run.Results);
+        await provisioner.DisableAutoScaleAsync("scaled-later");
+        Assert.False((await _client.GetPoolAsync("scaled-later")).Value.EnableAutoScale ?? false);
+    }
+
+    [Fact]
+    public void Local_evaluation_needs_no_pool()
+    {
+        var result = PoolProvisioner.EvaluateAutoScaleLocally("$TargetDedicatedNodes = 3;", new ClusterlessHpc.AutoScale.AutoScaleContext { Now = DateTimeOffset.UtcNow });
+
+        Assert.StartsWith("$TargetDedicatedNodes=3;", result.Results);
+    }
+
+    [Fact]
+    public async Task Preflight_names_the_closest_supported_image_and_creates_nothing()
+    {
+        var definition = new PoolDefinition
+        {
+            Id = "preflighted",
+            Image = new MarketplaceImageDefinition("canonical", "ubuntu-24_04-lts", "server-gen") { NodeAgentSku = "batch.node.ubuntu 24.04" },
+        };
+
+        var error = await Assert.ThrowsAsync<PreflightException>(() => Provisioner().ApplyAsync(definition));
+
+        Assert.Equal("canonical:ubuntu-24_04-lts:server with 'batch.node.ubuntu 24.04'", error.Closest);
+        Assert.Contains("does not support canonical:ubuntu-24_04-lts:server-gen with", error.Message);
+        Assert.False((await _client.PoolExistsAsync("preflighted")).Value);
+    }
+
+    [Fact]
+    public async Task A_resize_error_ends_the_wait_with_its_code()
+    {
+        await using var small = await BatchEmulator.StartAsync(new BatchEmulatorOptions { DedicatedNodeQuota = 2, NodeCreatingDelay = TimeSpan.FromMilliseconds(20) });
+
+        var error = await Assert.ThrowsAsync<PoolProvisioningException>(() =>
+            new PoolProvisioner(small.CreateClient(), Fast).ApplyAsync(new PoolDefinition { Id = "over-quota", NodeCount = 5 }));
+
+        Assert.Equal("AccountCoreQuotaReached", error.Code);
+        Assert.Contains("'over-quota' could not reach its targets", error.Message);
+    }
+
+    private sealed class Collect(List<ProvisioningProgress> reports) : IProgress<ProvisioningProgress>
+    {
+        public void Report(ProvisioningProgress value)
+        {
+            lock (reports) reports.Add(value);
+        }
+    }
+}
