@@ -17,7 +17,8 @@ namespace ClusterlessHpc.Cli
             exitCode = exception switch
             {
                 CliException cli => cli.ExitCode,
-                PoolDefinitionException or MissingSettingException => ExitCodes.InvalidInput,
+                PoolDefinitionException or MissingSettingException or PreflightException or ClusterlessHpc.Provisioning.Delivery.ScriptDeliveryException => ExitCodes.InvalidInput,
+                PoolProvisioningException => ExitCodes.OperationFailed,
                 RequestFailedException or AuthenticationFailedException or CredentialUnavailableException => ExitCodes.OperationFailed,
                 StartTaskFailedException or PoolDriftException or TimeoutException or OperationCanceledException => ExitCodes.OperationFailed,
                 _ => -1,
@@ -33,6 +34,7 @@ namespace ClusterlessHpc.Cli
             RequestFailedException { Status: 0 } e => $"error: the Batch service cannot be reached: {Innermost(e).Message}",
             RequestFailedException e => $"error {e.ErrorCode ?? e.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {FirstLine(e)}",
             PoolDefinitionException e => string.Join(Environment.NewLine, e.Diagnostics),
+            PoolProvisioningException e => $"error {e.Code}: {e.Message}",
             OperationCanceledException => "error: cancelled",
             AuthenticationFailedException or CredentialUnavailableException => $"error: cannot sign in to Batch: {FirstLine(exception)}",
             _ => "error: " + exception.Message,

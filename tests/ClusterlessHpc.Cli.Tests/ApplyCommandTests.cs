@@ -103,6 +103,31 @@ public class ApplyCommandTests(EmulatorFixture emulator)
     }
 
     [Fact]
+    public async Task The_drift_policy_updates_in_place_or_recreates()
+    {
+        using var files = new TempFiles();
+        var id = EmulatorFixture.UniqueId("policy");
+        var parameters = EmulatorFixture.Parameters(files, id, nodes: 1);
+        Assert.Equal(0, (await emulator.ChpcAsync("apply", "--parameters", parameters)).ExitCode);
+        Assert.Equal(0, (await emulator.ChpcAsync("resize", id + "_1", "--dedicated", "2")).ExitCode);
+
+        var update = await emulator.ChpcAsync("apply", "--parameters", parameters, "--drift", "update");
+        Assert.True(update.ExitCode == 0, update.ToString());
+        Assert.Contains($"{id}_1: updating in place: targetDedicatedNodes: expected '1', found '2'", update.Stdout);
+        BatchPool updated = await emulator.Client.GetPoolAsync(id + "_1");
+        Assert.Equal(1, updated.CurrentDedicatedNodes);
+
+        Assert.Equal(0, (await emulator.ChpcAsync("resize", id + "_1", "--dedicated", "2")).ExitCode);
+        var recreate = await emulator.ChpcAsync("apply", "--parameters", parameters, "--drift", "recreate", "--json");
+        Assert.True(recreate.ExitCode == 0, recreate.ToString());
+        BatchPool recreated = await emulator.Client.GetPoolAsync(id + "_1");
+        Assert.True(recreated.CreationTime > updated.CreationTime);
+        Assert.Equal(1, recreated.CurrentDedicatedNodes);
+
+        Assert.Equal(3, (await emulator.ChpcAsync("apply", "--parameters", parameters, "--drift", "ignore")).ExitCode);
+    }
+
+    [Fact]
     public async Task Waiting_longer_than_the_timeout_exits_2()
     {
         using var files = new TempFiles();

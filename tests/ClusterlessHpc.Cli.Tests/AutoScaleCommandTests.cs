@@ -47,6 +47,16 @@ public class AutoScaleCommandTests(EmulatorFixture emulator)
     }
 
     [Fact]
+    public async Task An_interval_outside_the_services_range_is_invalid_input()
+    {
+        using var files = new TempFiles();
+        var id = await emulator.CreatePoolAsync("autoscaleinterval", nodes: 1);
+        var result = await emulator.ChpcAsync("autoscale", "enable", id, "--formula", files.Write("f.formula", "$TargetDedicatedNodes = 1;"), "--interval", "2");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error CHPC", result.Stderr);
+    }
+
+    [Fact]
     public async Task The_services_evaluation_needs_an_autoscale_pool_and_local_evaluation_does_not()
     {
         using var files = new TempFiles();

@@ -42,7 +42,7 @@ internal sealed record CliEnvironment
         {
             IsTerminal = IsTerminal,
             WorkingDirectory = WorkingDirectory,
-            GetEnvironmentVariable = name => Variables.TryGetValue(name, out var value) ? value : null,
+            Environment = Variables,
         };
         var completion = Task.Run(async () =>
         {

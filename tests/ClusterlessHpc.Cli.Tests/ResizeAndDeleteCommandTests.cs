@@ -11,7 +11,8 @@ public class ResizeAndDeleteCommandTests(EmulatorFixture emulator)
         var result = await emulator.ChpcAsync("resize", id, "--dedicated", "3", "--deallocation", "taskcompletion");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains($"] {id}: ready; 3 idle of 3\n", result.Stdout);
+        Assert.Contains($"] {id}: resizing to 3 dedicated and 0 low-priority node(s)\n", result.Stdout);
+        Assert.Contains($"] {id}: ready: 3 idle node(s)\n", result.Stdout);
         Assert.EndsWith($"Pool '{id}' is ready: 3 idle.\n", result.Stdout);
         BatchPool pool = await emulator.Client.GetPoolAsync(id);
         Assert.Equal(3, pool.CurrentDedicatedNodes);

@@ -22,15 +22,27 @@ namespace ClusterlessHpc.Cli.Commands
     /// </summary>
     internal static class ApplyCommand
     {
-        private const int StderrTailLines = 20;
-
         public static Command Create(CliConsole console)
         {
             var source = new PoolSourceOptions();
             var timeout = CommonOptions.Timeout();
+            var drift = new Option<string>("--drift")
+            {
+                Description = "When a pool exists but differs: fail with the drift report (default), update what Batch changes in place, or recreate the pool.",
+                HelpName = "fail|update|recreate",
+                DefaultValueFactory = _ => "fail",
+            };
+            drift.AcceptOnlyFromAmong("fail", "update", "recreate");
+            var existingNodes = new Option<string>("--existing-nodes")
+            {
+                Description = "With --drift update, when the start task changed: leave existing nodes (default), reboot or reimage them so they run it.",
+                HelpName = "leave|reboot|reimage",
+                DefaultValueFactory = _ => "leave",
+            };
+            existingNodes.AcceptOnlyFromAmong("leave", "reboot", "reimage");
             var json = CommonOptions.Json();
             var account = new AccountOptions();
-            var command = new Command("apply", "Create the pools as defined (an existing identical pool is fine) and wait until every node is idle.") { timeout, json };
+            var command = new Command("apply", "Create the pools as defined (an existing identical pool is fine) and wait until every node is idle.") { timeout, drift, existingNodes, json };
             source.AddTo(command);
             account.AddTo(command);
             command.SetAction(async (parsed, cancellationToken) =>
@@ -49,7 +61,9 @@ namespace ClusterlessHpc.Cli.Commands
                 var mode = OutputModes.For(console, parsed.GetValue(json));
                 return await BatchSession.RunAsync(console, parsed, account, async (client, settings) =>
                 {
-                    var provisioner = new PoolProvisioner(client, new PoolProvisionerOptions { Timeout = parsed.GetValue(timeout), Settings = settings.Get });
+                    var provisioner = Provisioners.Create(client, settings, parsed.GetValue(timeout),
+                        parsed.GetValue(drift) switch { "update" => DriftPolicy.UpdateInPlace, "recreate" => DriftPolicy.Recreate, _ => DriftPolicy.Fail },
+                        parsed.GetValue(existingNodes) switch { "reboot" => ExistingNodes.Reboot, "reimage" => ExistingNodes.Reimage, _ => ExistingNodes.Leave });
                     var results = await LiveTable.RunAsync(console, mode, selected.Pools.Select(p => p.Id), progress =>
                         Task.WhenAll(selected.Pools.Select(p => ApplyAsync(client, provisioner, p, progress, cancellationToken)))).ConfigureAwait(false);
                     Print(console, mode, results);
@@ -65,12 +79,8 @@ namespace ClusterlessHpc.Cli.Commands
             var target = definition.AutoScale is null
                 ? (definition.EffectiveNodeCount + definition.EffectiveLowPriorityNodeCount).ToString(CultureInfo.InvariantCulture)
                 : "autoscale";
-            var last = new Dictionary<string, int>();
-            var adapter = new SynchronousProgress(p =>
-            {
-                last = p.NodesByState.ToDictionary(n => n.Key.ToString(), n => n.Value);
-                progress.Report(new PoolProgress(p.PoolId, Status(p), last, target, p.Elapsed, p.Message));
-            });
+            IReadOnlyDictionary<string, int> last = new Dictionary<string, int>();
+            var adapter = Provisioners.Show(progress, target, row => last = row.Nodes);
             var id = definition.Id;
             var clock = System.Diagnostics.Stopwatch.StartNew();
             try
@@ -81,12 +91,26 @@ namespace ClusterlessHpc.Cli.Commands
             }
             catch (StartTaskFailedException e)
             {
-                var tail = await StderrTailAsync(client, id, e.NodeId, cancellationToken).ConfigureAwait(false);
-                Report(progress, id, "failed", last, target, clock.Elapsed, e.Message);
-                return new ApplyResult(id, "failed", last, ExitCodes.OperationFailed, e.Message)
+                Report(progress, id, "failed", last, target, clock.Elapsed, FirstLine(e.Message));
+                return new ApplyResult(id, "failed", last, ExitCodes.OperationFailed, FirstLine(e.Message))
                 {
-                    ErrorCode = "StartTaskFailed", NodeId = e.NodeId, StartTaskExitCode = e.ExitCode, StderrTail = tail,
+                    ErrorCode = "StartTaskFailed", NodeId = e.NodeId, StartTaskExitCode = e.ExitCode, StderrTail = e.StderrTail,
                 };
+            }
+            catch (PoolProvisioningException e)
+            {
+                Report(progress, id, "failed", last, target, clock.Elapsed, e.Message);
+                return new ApplyResult(id, "failed", last, ExitCodes.OperationFailed, e.Message) { ErrorCode = e.Code };
+            }
+            catch (PreflightException e)
+            {
+                Report(progress, id, "failed", last, target, clock.Elapsed, e.Message);
+                return new ApplyResult(id, "invalid", last, ExitCodes.InvalidInput, e.Message) { ErrorCode = "UnsupportedImage" };
+            }
+            catch (ClusterlessHpc.Provisioning.Delivery.ScriptDeliveryException e)
+            {
+                Report(progress, id, "failed", last, target, clock.Elapsed, e.Message);
+                return new ApplyResult(id, "invalid", last, ExitCodes.InvalidInput, e.Message) { ErrorCode = "ScriptDelivery" };
             }
             catch (PoolDriftException e)
             {
@@ -113,28 +137,7 @@ namespace ClusterlessHpc.Cli.Commands
         private static void Report(IProgress<PoolProgress> progress, string id, string status, IReadOnlyDictionary<string, int> nodes, string target, TimeSpan elapsed, string message) =>
             progress.Report(new PoolProgress(id, status, nodes, target, elapsed, status + ": " + message));
 
-        private static string Status(ProvisioningProgress progress) => progress.Stage switch
-        {
-            ProvisioningStage.Validating => "validating",
-            ProvisioningStage.Creating => "creating",
-            ProvisioningStage.AlreadyExists => "exists",
-            ProvisioningStage.Ready => "ready",
-            _ => progress.AllocationState?.ToString() ?? "waiting",
-        };
-
-        /// <summary>The last lines of the failed node's start task stderr, when the node has it.</summary>
-        private static async Task<string?> StderrTailAsync(BatchClient client, string poolId, string nodeId, CancellationToken cancellationToken)
-        {
-            try
-            {
-                var text = await LogsCommand.ReadAsync(client, poolId, nodeId, BatchClient.StartTaskStdErrPath, cancellationToken).ConfigureAwait(false);
-                return text is null ? null : LogsCommand.Tail(text, StderrTailLines);
-            }
-            catch (RequestFailedException)
-            {
-                return null;
-            }
-        }
+        private static string FirstLine(string text) => text.Split('\n')[0];
 
         private static void Print(CliConsole console, OutputMode mode, IReadOnlyList<ApplyResult> results)
         {
@@ -154,12 +157,6 @@ namespace ClusterlessHpc.Cli.Commands
                     foreach (var stderrLine in tail.TrimEnd('\n').Split('\n')) console.Error.WriteLine("    " + stderrLine);
                 }
             }
-        }
-
-        /// <summary>Reports on the caller's thread, so progress lines keep their order (Progress&lt;T&gt; posts to the thread pool).</summary>
-        private sealed class SynchronousProgress(Action<ProvisioningProgress> report) : IProgress<ProvisioningProgress>
-        {
-            public void Report(ProvisioningProgress value) => report(value);
         }
 
         /// <summary>How one pool's apply ended.</summary>

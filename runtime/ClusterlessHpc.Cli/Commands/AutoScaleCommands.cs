@@ -10,6 +10,7 @@ using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Cli.Accounts;
 using ClusterlessHpc.Cli.Output;
+using ClusterlessHpc.Provisioning;
 
 namespace ClusterlessHpc.Cli.Commands
 {
@@ -48,14 +49,12 @@ namespace ClusterlessHpc.Cli.Commands
             command.SetAction(async (parsed, cancellationToken) =>
             {
                 if (!TryReadChecked(console, parsed.GetRequiredValue(formula), out var text)) return ExitCodes.InvalidInput;
-                return await BatchSession.RunAsync(console, parsed, account, async (client, _) =>
+                return await BatchSession.RunAsync(console, parsed, account, async (client, settings) =>
                 {
                     var poolId = parsed.GetRequiredValue(pool);
-                    await client.EnablePoolAutoScaleAsync(poolId, new BatchPoolEnableAutoScaleOptions
-                    {
-                        AutoScaleFormula = text,
-                        AutoScaleEvaluationInterval = parsed.GetValue(interval) is { } minutes ? TimeSpan.FromMinutes(minutes) : null,
-                    }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    await Provisioners.Create(client, settings, TimeSpan.FromMinutes(30))
+                        .EnableAutoScaleAsync(poolId, text, parsed.GetValue(interval) ?? AutoScaleDefinition.DefaultEvaluationIntervalMinutes, cancellationToken)
+                        .ConfigureAwait(false);
                     return await ShowAsync(console, client, poolId, parsed.GetValue(json), "Autoscale is enabled", cancellationToken).ConfigureAwait(false);
                 }, cancellationToken).ConfigureAwait(false);
             });
@@ -103,11 +102,10 @@ namespace ClusterlessHpc.Cli.Commands
                 if (!TryReadChecked(console, parsed.GetRequiredValue(formula), out var text)) return ExitCodes.InvalidInput;
                 var poolId = parsed.GetRequiredValue(pool);
                 var asJson = parsed.GetValue(json);
-                return await BatchSession.RunAsync(console, parsed, account, async (client, _) =>
+                return await BatchSession.RunAsync(console, parsed, account, async (client, settings) =>
                 {
                     if (parsed.GetValue(local)) return await EvalLocallyAsync(console, client, poolId, text, parsed.GetValue(metrics), asJson, cancellationToken).ConfigureAwait(false);
-                    var run = (await client.EvaluatePoolAutoScaleAsync(poolId, new BatchPoolEvaluateAutoScaleOptions { AutoScaleFormula = text }, cancellationToken)
-                        .ConfigureAwait(false)).Value;
+                    var run = await Provisioners.Create(client, settings, TimeSpan.FromMinutes(30)).EvaluateAutoScaleAsync(poolId, text, cancellationToken).ConfigureAwait(false);
                     return Print(console, poolId, asJson, run.Results ?? "", run.Error?.Code, run.Error?.Message);
                 }, cancellationToken).ConfigureAwait(false);
             });
@@ -139,7 +137,7 @@ namespace ClusterlessHpc.Cli.Commands
                 TargetLowPriorityNodes = pool.TargetLowPriorityNodes ?? 0,
                 TaskSlotsPerNode = pool.TaskSlotsPerNode ?? 1,
             };
-            var evaluation = AutoScaleFormula.Parse(text).Formula!.Evaluate(context);
+            var evaluation = PoolProvisioner.EvaluateAutoScaleLocally(text, context);
             return Print(console, poolId, json, evaluation.Results, evaluation.Error?.Code, evaluation.Error?.Detail);
         }
 

@@ -33,7 +33,7 @@ namespace ClusterlessHpc.Cli.Commands
                 pool, dedicated, lowPriority, deallocation, noWait, timeout, json,
             };
             account.AddTo(command);
-            command.SetAction((parsed, cancellationToken) => BatchSession.RunAsync(console, parsed, account, (client, _) =>
+            command.SetAction((parsed, cancellationToken) => BatchSession.RunAsync(console, parsed, account, (client, settings) =>
             {
                 var options = new BatchPoolResizeOptions
                 {
@@ -41,24 +41,29 @@ namespace ClusterlessHpc.Cli.Commands
                     TargetLowPriorityNodes = parsed.GetValue(lowPriority),
                     NodeDeallocationOption = parsed.GetValue(deallocation) is { } option ? new BatchNodeDeallocationOption(option) : (BatchNodeDeallocationOption?)null,
                 };
-                return RunAsync(console, client, parsed.GetRequiredValue(pool), options, parsed.GetValue(noWait), parsed.GetValue(timeout),
+                return RunAsync(console, client, settings, parsed.GetRequiredValue(pool), options, parsed.GetValue(noWait), parsed.GetValue(timeout),
                     OutputModes.For(console, parsed.GetValue(json)), cancellationToken);
             }, cancellationToken));
             return command;
         }
 
         private static async Task<int> RunAsync(
-            CliConsole console, BatchClient client, string poolId, BatchPoolResizeOptions options, bool noWait, TimeSpan timeout, OutputMode mode,
-            CancellationToken cancellationToken)
+            CliConsole console, BatchClient client, CliSettings settings, string poolId, BatchPoolResizeOptions options, bool noWait, TimeSpan timeout,
+            OutputMode mode, CancellationToken cancellationToken)
         {
-            var operation = await client.StartResizePoolAsync(poolId, options, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (!noWait)
+            if (noWait)
             {
-                await LiveTable.RunAsync(console, mode, [poolId], async progress =>
-                {
-                    await PoolWaiter.WaitAsync(client, operation, progress, timeout, cancellationToken).ConfigureAwait(false);
-                    return true;
-                }).ConfigureAwait(false);
+                await client.ResizePoolAsync(poolId, options, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                // Without --low-priority the pool keeps its low-priority target.
+                var lowPriority = options.TargetLowPriorityNodes ?? (await client.GetPoolAsync(poolId, cancellationToken).ConfigureAwait(false)).Value.TargetLowPriorityNodes ?? 0;
+                var dedicated = options.TargetDedicatedNodes ?? 0;
+                var provisioner = Provisioners.Create(client, settings, timeout);
+                var target = (dedicated + lowPriority).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await LiveTable.RunAsync(console, mode, [poolId], progress => provisioner.ResizeAsync(
+                    poolId, dedicated, lowPriority, options.NodeDeallocationOption, Provisioners.Show(progress, target), cancellationToken)).ConfigureAwait(false);
             }
 
             var pool = (await client.GetPoolAsync(poolId, cancellationToken).ConfigureAwait(false)).Value;
