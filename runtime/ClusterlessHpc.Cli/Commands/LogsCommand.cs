@@ -63,6 +63,7 @@ namespace ClusterlessHpc.Cli.Commands
                     console.Error.WriteLine($"{path}: not on node '{nodeId}' (its start task has not run yet)");
                     continue;
                 }
+                if (text.Length == 0) console.Error.WriteLine($"{path}: empty");
                 console.Output.Write(text);
                 if (text.Length > 0 && !text.EndsWith('\n')) console.Output.WriteLine();
             }

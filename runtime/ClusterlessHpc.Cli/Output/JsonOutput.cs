@@ -7,7 +7,8 @@ namespace ClusterlessHpc.Cli.Output
     /// <summary>Writes the one JSON document of a <c>--json</c> command.</summary>
     internal static class JsonOutput
     {
-        private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+        // Relaxed escaping: the document is for scripts and people, never embedded in HTML, so '<' and '+' stay as they are.
+        private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
         public static void Write(CliConsole console, JsonNode document) => console.Output.WriteLine(document.ToJsonString(Indented));
 

@@ -61,7 +61,7 @@ namespace ClusterlessHpc.Cli.Output
 
         public static JsonObject AutoScaleRunJson(AutoScaleRun run) => new()
         {
-            ["timestamp"] = run.Timestamp.ToString("O", CultureInfo.InvariantCulture),
+            ["timestamp"] = run.Timestamp.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
             ["results"] = run.Results,
             ["error"] = run.Error is { } error ? new JsonObject { ["code"] = error.Code, ["message"] = error.Message } : null,
         };
