@@ -61,6 +61,7 @@ namespace ClusterlessHpc.Cli.Commands
                 var mode = OutputModes.For(console, parsed.GetValue(json));
                 return await BatchSession.RunAsync(console, parsed, account, async (client, settings) =>
                 {
+                    selected.NoteAccounts(console);
                     var provisioner = Provisioners.Create(client, settings, parsed.GetValue(timeout),
                         parsed.GetValue(drift) switch { "update" => DriftPolicy.UpdateInPlace, "recreate" => DriftPolicy.Recreate, _ => DriftPolicy.Fail },
                         parsed.GetValue(existingNodes) switch { "reboot" => ExistingNodes.Reboot, "reimage" => ExistingNodes.Reimage, _ => ExistingNodes.Leave });

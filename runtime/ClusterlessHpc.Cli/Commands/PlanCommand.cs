@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Linq;
@@ -47,7 +48,8 @@ namespace ClusterlessHpc.Cli.Commands
 
         private static async Task<int> RunAsync(CliConsole console, BatchClient client, CliSettings settings, SelectedPools selected, bool json, CancellationToken cancellationToken)
         {
-            var provisioner = new PoolProvisioner(client, new PoolProvisionerOptions { Settings = settings.Get });
+            selected.NoteAccounts(console);
+            var provisioner = Provisioners.Create(client, settings, TimeSpan.FromMinutes(30));
             var plans = new List<PoolPlan>();
             foreach (var definition in selected.Pools) plans.Add(await provisioner.PlanAsync(definition, cancellationToken).ConfigureAwait(false));
 

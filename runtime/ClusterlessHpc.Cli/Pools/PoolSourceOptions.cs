@@ -135,6 +135,21 @@ namespace ClusterlessHpc.Cli.Pools
     /// <summary>The pools a command works on, with the diagnostics and warnings to print first.</summary>
     internal sealed record SelectedPools(string Source, IReadOnlyList<PoolDefinition> Pools, IReadOnlyList<string> Messages, bool HasErrors)
     {
+        /// <summary>
+        /// Notes on standard error for pools that name a Batch account (<c>Account</c>, or a credentials.json entry): a chpc
+        /// command talks to one account, the one it printed, whatever the pools name.
+        /// </summary>
+        public void NoteAccounts(CliConsole console)
+        {
+            foreach (var pool in Pools)
+            {
+                if (pool.Account is { } account)
+                {
+                    console.Error.WriteLine($"note: pool '{pool.Id}' names Batch account '{account}'; chpc uses the account above for every pool (choose it with --endpoint, --account and --key).");
+                }
+            }
+        }
+
         /// <summary>Prints the diagnostics on standard error; false when one is an error (exit 1, nothing sent to Batch).</summary>
         public bool ReportAndCheck(CliConsole console)
         {
