@@ -1,9 +1,9 @@
-using System;
+using System.Threading.Tasks;
 
 namespace ClusterlessHpc.Cli
 {
     internal static class Program
     {
-        private static int Main(string[] args) => Chpc.Run(args, new CliConsole(Console.In, Console.Out, Console.Error));
+        private static Task<int> Main(string[] args) => Chpc.RunAsync(args, CliConsole.FromProcess(), handleSignals: true);
     }
 }

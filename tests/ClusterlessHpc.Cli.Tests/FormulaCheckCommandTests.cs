@@ -72,4 +72,16 @@ public class FormulaCheckCommandTests
         Assert.Contains("check", stdout);
         Assert.Contains("eval", stdout);
     }
+
+    [Fact]
+    public void Json_lists_each_diagnostic()
+    {
+        var (exit, stdout, _) = CliRun.Run("$TargetDedicatedNodes = Max(1, 2);", "formula", "check", "-", "--json");
+        Assert.Equal(1, exit);
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        Assert.Equal("<stdin>", json.RootElement.GetProperty("file").GetString());
+        var diagnostic = Assert.Single(json.RootElement.GetProperty("diagnostics").EnumerateArray());
+        Assert.Equal(("error", "CHPC1003", 1, 25),
+            (diagnostic.GetProperty("severity").GetString(), diagnostic.GetProperty("id").GetString(), diagnostic.GetProperty("line").GetInt32(), diagnostic.GetProperty("column").GetInt32()));
+    }
 }

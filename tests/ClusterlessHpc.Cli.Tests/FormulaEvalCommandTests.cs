@@ -82,4 +82,15 @@ public class FormulaEvalCommandTests
         Assert.Equal(3, exit);
         Assert.Contains(message, stderr);
     }
+
+    [Fact]
+    public void Json_has_the_results_line_targets_and_error()
+    {
+        var (exit, stdout, _) = CliRun.Run("$TargetDedicatedNodes = 4; $NodeDeallocationOption = taskcompletion;", "formula", "eval", "-", "--json");
+        Assert.Equal(0, exit);
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        Assert.Equal("$TargetDedicatedNodes=4;$TargetLowPriorityNodes=0;$NodeDeallocationOption=taskcompletion", json.RootElement.GetProperty("results").GetString());
+        Assert.Equal((4, "taskcompletion"), (json.RootElement.GetProperty("targetDedicatedNodes").GetInt32(), json.RootElement.GetProperty("nodeDeallocationOption").GetString()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.RootElement.GetProperty("error").ValueKind);
+    }
 }

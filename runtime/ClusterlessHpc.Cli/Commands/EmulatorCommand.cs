@@ -1,84 +1,112 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
-using System.Globalization;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using ClusterlessHpc.Cli.Accounts;
 using ClusterlessHpc.Emulator;
 
 namespace ClusterlessHpc.Cli.Commands
 {
     /// <summary>
-    /// <c>chpc emulator</c>: a local Azure Batch account on 127.0.0.1 until Ctrl+C. The options are read by
-    /// <see cref="BatchEmulatorOptions.Parse"/>, the same parser a host of the emulator library uses.
+    /// <c>chpc emulator [--port N] [--state FILE] [--execute-start-tasks] [--account NAME --key BASE64] [--nodes-dir DIR]
+    /// [--time-scale X] [--accept-bearer-tokens] [--log-level LEVEL]</c>: the Batch emulator, standalone, until Ctrl+C or
+    /// SIGTERM. The options are <see cref="BatchEmulatorOptions.Parse"/>'s, so both read them alike.
     /// </summary>
     internal static class EmulatorCommand
     {
         public static Command Create(CliConsole console)
         {
-            var port = new Option<string?>("--port") { Description = "The loopback port (default 10100; 0 takes any free port).", HelpName = "N" };
-            var state = new Option<string?>("--state") { Description = "Keep the pools and nodes in FILE, so a restarted emulator still has them.", HelpName = "FILE" };
+            var port = new Option<int?>("--port") { Description = $"The loopback port (default {BatchEmulatorOptions.DefaultPort}, or ${BatchConnection.EmulatorPortVariable}; 0 takes any free port).", HelpName = "N" };
+            var state = new Option<string?>("--state") { Description = "Keep the pools and nodes in FILE, so a restarted emulator still has them (default: none).", HelpName = "FILE" };
             var execute = new Option<bool>("--execute-start-tasks") { Description = "Run start tasks for real, in a sandbox folder per node (default: simulate them)." };
-            var account = new Option<string?>("--account") { Description = "The account to serve (default devbatch); needs --key.", HelpName = "NAME" };
-            var key = new Option<string?>("--key") { Description = "The account's base64 key.", HelpName = "BASE64" };
-            var nodes = new Option<string?>("--nodes-dir") { Description = "Where executed nodes get their folders.", HelpName = "DIR" };
-            var timeScale = new Option<string?>("--time-scale") { Description = "Run the emulator's clock X times faster.", HelpName = "X" };
-            var bearer = new Option<bool>("--accept-bearer-tokens") { Description = "Accept Entra ID bearer tokens as well as Shared Key." };
+            var account = new Option<string?>("--account") { Description = $"Serve this account instead of {BatchEmulatorOptions.DevelopmentAccountName} (needs --key).", HelpName = "NAME" };
+            var key = new Option<string?>("--key") { Description = "The account's key, base64 (default: the public development key). Never printed.", HelpName = "BASE64" };
+            var nodesDirectory = new Option<string?>("--nodes-dir") { Description = "Where executed nodes get their folders (default: next to the state file, else a temporary folder).", HelpName = "DIR" };
+            var timeScale = new Option<string?>("--time-scale") { Description = "Run the emulator's clock X times faster (default 1).", HelpName = "X" };
+            var bearer = new Option<bool>("--accept-bearer-tokens") { Description = "Accept Microsoft Entra ID bearer tokens as well as Shared Key." };
             var logLevel = new Option<string?>("--log-level") { Description = "Trace, Debug, Information (default), Warning, Error, Critical or None.", HelpName = "LEVEL" };
-            var command = new Command("emulator", "Run a local Azure Batch emulator on 127.0.0.1 until Ctrl+C.")
+            var command = new Command("emulator", "Run the Batch emulator on 127.0.0.1 until Ctrl+C; chpc commands without --endpoint use it.")
             {
-                port, state, execute, account, key, nodes, timeScale, bearer, logLevel,
+                port, state, execute, account, key, nodesDirectory, timeScale, bearer, logLevel,
             };
-            command.SetAction((parsed, cancellationToken) =>
+            command.SetAction(async (parsed, cancellationToken) =>
             {
                 var args = new List<string>();
-                void Add(Option<string?> option)
+                void Add(string name, string? value)
                 {
-                    if (parsed.GetValue(option) is { } value) args.AddRange([option.Name, value]);
+                    if (value is null) return;
+                    args.Add(name);
+                    args.Add(value);
                 }
-                Add(port);
-                Add(state);
-                Add(account);
-                Add(key);
-                Add(nodes);
-                Add(timeScale);
-                Add(logLevel);
-                if (parsed.GetValue(execute)) args.Add(execute.Name);
-                if (parsed.GetValue(bearer)) args.Add(bearer.Name);
-                return RunAsync(console, args, cancellationToken);
+                var chosenPort = parsed.GetValue(port) ?? BatchConnection.EmulatorPort(console);
+                Add("--port", chosenPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Add("--state", parsed.GetValue(state) is { } file ? console.FullPath(file) : null);
+                if (parsed.GetValue(execute)) args.Add("--execute-start-tasks");
+                Add("--account", parsed.GetValue(account));
+                Add("--key", parsed.GetValue(key));
+                Add("--nodes-dir", parsed.GetValue(nodesDirectory) is { } folder ? console.FullPath(folder) : null);
+                Add("--time-scale", parsed.GetValue(timeScale));
+                if (parsed.GetValue(bearer)) args.Add("--accept-bearer-tokens");
+                Add("--log-level", parsed.GetValue(logLevel));
+
+                BatchEmulatorOptions options;
+                try
+                {
+                    options = BatchEmulatorOptions.Parse(args);
+                }
+                catch (ArgumentException e)
+                {
+                    // The emulator's messages never show a key.
+                    console.Error.WriteLine("error: " + e.Message);
+                    console.Error.WriteLine("Run 'chpc emulator --help' for usage.");
+                    return ExitCodes.Usage;
+                }
+                return await RunAsync(console, options, cancellationToken).ConfigureAwait(false);
             });
             return command;
         }
 
-        private static async Task<int> RunAsync(CliConsole console, IReadOnlyList<string> args, CancellationToken cancellationToken)
+        private static async Task<int> RunAsync(CliConsole console, BatchEmulatorOptions options, CancellationToken cancellationToken)
         {
-            BatchEmulatorOptions options;
-            try
-            {
-                options = BatchEmulatorOptions.Parse(args);
-            }
-            catch (ArgumentException e)
-            {
-                await console.Error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
-
             BatchEmulator emulator;
             try
             {
                 emulator = await BatchEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is IOException or InvalidOperationException)
+            catch (IOException e)
             {
-                await console.Error.WriteLineAsync("error: the emulator did not start: " + e.Message).ConfigureAwait(false);
+                console.Error.WriteLine($"error: cannot listen on 127.0.0.1:{options.Port}: {e.Message} (is another emulator running? chpc emulator --port N picks another port)");
                 return ExitCodes.OperationFailed;
             }
+            catch (InvalidOperationException e)
+            {
+                console.Error.WriteLine("error: " + e.Message);
+                return ExitCodes.OperationFailed;
+            }
+
             await using (emulator.ConfigureAwait(false))
             {
-                await console.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"Batch emulator listening on {emulator.Endpoint} (account {emulator.AccountName}, {options.StartTaskMode.ToString().ToLowerInvariant()} start tasks). Press Ctrl+C to stop.")).ConfigureAwait(false);
-                await console.Output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+                var developmentKey = options.AccountKey == BatchEmulatorOptions.DevelopmentAccountKey;
+                console.Output.WriteLine($"Batch emulator listening on {emulator.Endpoint}");
+                console.Output.WriteLine($"  account      {emulator.AccountName}");
+                console.Output.WriteLine(developmentKey
+                    // The development key is public (README.md, "The emulator"), like Azurite's; any other key stays unprinted.
+                    ? $"  key          {BatchEmulatorOptions.DevelopmentAccountKey}  (the public development key, for the emulator only)"
+                    : "  key          the one given with --key (not shown)");
+                console.Output.WriteLine($"  state        {options.StateFile ?? "none: the pools are gone when it stops (--state FILE keeps them)"}");
+                console.Output.WriteLine($"  start tasks  {(options.StartTaskMode == StartTaskMode.Execute ? "executed, in a sandbox folder per node" : "simulated")}");
+                if (options.Port == BatchConnection.EmulatorPort(console) && options.AccountName == BatchEmulatorOptions.DevelopmentAccountName && developmentKey)
+                {
+                    console.Output.WriteLine("chpc commands without --endpoint use this emulator. Press Ctrl+C to stop.");
+                }
+                else
+                {
+                    console.Output.WriteLine($"Use it with: chpc status --endpoint {emulator.Endpoint}" +
+                                             (developmentKey ? "" : $" --account {emulator.AccountName} --key ...") + ". Press Ctrl+C to stop.");
+                }
+                console.Output.Flush();
                 try
                 {
                     await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
@@ -88,6 +116,7 @@ namespace ClusterlessHpc.Cli.Commands
                     // Ctrl+C or SIGTERM: stop, writing the state file.
                 }
             }
+            console.Output.WriteLine("Emulator stopped" + (options.StateFile is null ? "." : $"; its state is in {options.StateFile}."));
             return ExitCodes.Done;
         }
     }

@@ -21,8 +21,9 @@ namespace ClusterlessHpc.Cli.Commands
         private static Command Check(CliConsole console)
         {
             var file = FileArgument();
-            var command = new Command("check", "Print each diagnostic as FILE(line,col): error|warning CHPCnnnn: message; exit 1 on any error.") { file };
-            command.SetAction(parsed => FormulaCheck.Run(console, parsed.GetRequiredValue(file)));
+            var json = CommonOptions.Json();
+            var command = new Command("check", "Print each diagnostic as FILE(line,col): error|warning CHPCnnnn: message; exit 1 on any error.") { file, json };
+            command.SetAction(parsed => FormulaCheck.Run(console, parsed.GetRequiredValue(file), parsed.GetValue(json)));
             return command;
         }
 
@@ -42,8 +43,9 @@ namespace ClusterlessHpc.Cli.Commands
                 HelpName = "D,L",
                 CustomParser = ParseTargets,
             };
-            var command = new Command("eval", "Evaluate a formula and print the service's results line; exit 2 when the evaluation fails.") { file, metrics, now, targets };
-            command.SetAction(parsed => FormulaEval.Run(console, parsed.GetRequiredValue(file), parsed.GetValue(metrics), parsed.GetValue(now), parsed.GetValue(targets)));
+            var json = CommonOptions.Json();
+            var command = new Command("eval", "Evaluate a formula and print the service's results line; exit 2 when the evaluation fails.") { file, metrics, now, targets, json };
+            command.SetAction(parsed => FormulaEval.Run(console, parsed.GetRequiredValue(file), parsed.GetValue(metrics), parsed.GetValue(now), parsed.GetValue(targets), parsed.GetValue(json)));
             return command;
         }
 

@@ -1,6 +1,8 @@
 using System;
 using System.IO;
+using System.Text.Json.Nodes;
 using ClusterlessHpc.AutoScale;
+using ClusterlessHpc.Cli.Output;
 
 namespace ClusterlessHpc.Cli.Commands
 {
@@ -10,7 +12,7 @@ namespace ClusterlessHpc.Cli.Commands
     /// </summary>
     internal static class FormulaEval
     {
-        public static int Run(CliConsole console, string file, string? metricsFile, DateTimeOffset? now, (int Dedicated, int LowPriority)? targets)
+        public static int Run(CliConsole console, string file, string? metricsFile, DateTimeOffset? now, (int Dedicated, int LowPriority)? targets, bool json = false)
         {
             if (!FormulaInput.TryRead(console, file, out var name, out var text)) return ExitCodes.InvalidInput;
             var parsed = AutoScaleFormula.Parse(text);
@@ -38,7 +40,21 @@ namespace ClusterlessHpc.Cli.Commands
             }
 
             var evaluation = parsed.Formula.Evaluate(context);
-            console.Output.WriteLine(evaluation.Results);
+            if (json)
+            {
+                JsonOutput.Write(console, new JsonObject
+                {
+                    ["results"] = evaluation.Results,
+                    ["targetDedicatedNodes"] = evaluation.TargetDedicatedNodes,
+                    ["targetLowPriorityNodes"] = evaluation.TargetLowPriorityNodes,
+                    ["nodeDeallocationOption"] = evaluation.NodeDeallocationOption,
+                    ["error"] = evaluation.Error is { } failure ? new JsonObject { ["code"] = failure.Code, ["message"] = failure.Detail } : null,
+                });
+            }
+            else
+            {
+                console.Output.WriteLine(evaluation.Results);
+            }
             if (evaluation.Error is { } error)
             {
                 console.Error.WriteLine($"error {error.Code}: {error.Detail}");

@@ -1,0 +1,94 @@
+using System;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Net;
+using ClusterlessHpc.Emulator;
+
+namespace ClusterlessHpc.Cli.Accounts
+{
+    /// <summary>
+    /// <c>--endpoint URL --account NAME --key BASE64</c> on every command that talks to Batch, and how the account is
+    /// chosen: these options first; then configuration (<c>ClusterlessHpc:Batch:Endpoint|AccountName|AccountKey</c>, from
+    /// environment variables or appsettings.json); else the emulator.
+    /// </summary>
+    internal sealed class AccountOptions
+    {
+        public const string EndpointKey = "ClusterlessHpc:Batch:Endpoint";
+        public const string AccountNameKey = "ClusterlessHpc:Batch:AccountName";
+        public const string AccountKeyKey = "ClusterlessHpc:Batch:AccountKey";
+
+        public Option<Uri?> Endpoint { get; } = new("--endpoint")
+        {
+            Description = "The Batch account URL, for example https://myaccount.westeurope.batch.azure.com (default: configuration, else the emulator).",
+            HelpName = "URL",
+            CustomParser = ParseEndpoint,
+        };
+
+        public Option<string?> Account { get; } = new("--account")
+        {
+            Description = "The account name (default: the endpoint's first label; devbatch on 127.0.0.1).",
+            HelpName = "NAME",
+        };
+
+        public Option<string?> Key { get; } = new("--key")
+        {
+            Description = "The account's shared key, base64 (default: DefaultAzureCredential). Never printed.",
+            HelpName = "BASE64",
+        };
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(Endpoint);
+            command.Options.Add(Account);
+            command.Options.Add(Key);
+        }
+
+        /// <exception cref="CliException">The options or the configuration do not make an account.</exception>
+        public AccountChoice Resolve(ParseResult parsed, CliSettings settings)
+        {
+            var endpoint = parsed.GetValue(Endpoint);
+            var name = parsed.GetValue(Account);
+            var key = parsed.GetValue(Key);
+            if (endpoint is not null) return Choose(endpoint, name, key, "--endpoint");
+            if (name is not null || key is not null)
+            {
+                throw new CliException(ExitCodes.Usage, "--account and --key need --endpoint (the emulator's is http://127.0.0.1:10100/).");
+            }
+
+            if (settings.Get(EndpointKey) is { } configured)
+            {
+                if (!Uri.TryCreate(configured, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+                {
+                    throw new CliException(ExitCodes.InvalidInput, $"{settings.SourceOf(EndpointKey)} is not an http(s) URL: '{configured}'.");
+                }
+                return Choose(uri, settings.Get(AccountNameKey), settings.Get(AccountKeyKey), settings.SourceOf(EndpointKey));
+            }
+            return AccountChoice.Emulator;
+        }
+
+        private static AccountChoice Choose(Uri endpoint, string? name, string? key, string source)
+        {
+            // An emulator on loopback with neither name nor key is the development account.
+            if (name is null && key is null && IPAddress.TryParse(endpoint.Host, out var address) && IPAddress.IsLoopback(address))
+            {
+                return new AccountChoice(endpoint, BatchEmulatorOptions.DevelopmentAccountName, BatchEmulatorOptions.DevelopmentAccountKey, source);
+            }
+            if (key is not null && !IsBase64(key))
+            {
+                // The message never shows the key.
+                throw new CliException(ExitCodes.InvalidInput, "The account key is not base64.");
+            }
+            return new AccountChoice(endpoint, name ?? endpoint.Host.Split('.')[0], key, source);
+        }
+
+        private static bool IsBase64(string text) => text.Length > 0 && Convert.TryFromBase64String(text, new byte[text.Length], out _);
+
+        private static Uri? ParseEndpoint(ArgumentResult result)
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)) return uri;
+            result.AddError($"--endpoint '{text}' is not an http(s) URL such as https://myaccount.westeurope.batch.azure.com.");
+            return null;
+        }
+    }
+}

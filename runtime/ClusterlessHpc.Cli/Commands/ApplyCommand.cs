@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure;
+using ClusterlessHpc.Batch;
+using ClusterlessHpc.Cli.Accounts;
+using ClusterlessHpc.Cli.Output;
+using ClusterlessHpc.Cli.Pools;
+using ClusterlessHpc.Provisioning;
+
+namespace ClusterlessHpc.Cli.Commands
+{
+    /// <summary>
+    /// <c>chpc apply (--assembly PATH | --parameters FILE) [--pool ID] [--timeout D] [--json]</c>: validates the pools
+    /// (diagnostics, exit 1), then provisions them all at once and waits until every node is idle, showing node counts
+    /// by state. Exit 2 when a start task fails, a pool has drifted from its definition, Batch refuses, or waiting times out.
+    /// </summary>
+    internal static class ApplyCommand
+    {
+        public static Command Create(CliConsole console)
+        {
+            var source = new PoolSourceOptions();
+            var timeout = CommonOptions.Timeout();
+            var drift = new Option<string>("--drift")
+            {
+                Description = "When a pool exists but differs: fail with the drift report (default), update what Batch changes in place, or recreate the pool.",
+                HelpName = "fail|update|recreate",
+                DefaultValueFactory = _ => "fail",
+            };
+            drift.AcceptOnlyFromAmong("fail", "update", "recreate");
+            var existingNodes = new Option<string>("--existing-nodes")
+            {
+                Description = "With --drift update, when the start task changed: leave existing nodes (default), reboot or reimage them so they run it.",
+                HelpName = "leave|reboot|reimage",
+                DefaultValueFactory = _ => "leave",
+            };
+            existingNodes.AcceptOnlyFromAmong("leave", "reboot", "reimage");
+            var json = CommonOptions.Json();
+            var account = new AccountOptions();
+            var command = new Command("apply", "Create the pools as defined (an existing identical pool is fine) and wait until every node is idle.") { timeout, drift, existingNodes, json };
+            source.AddTo(command);
+            account.AddTo(command);
+            command.SetAction(async (parsed, cancellationToken) =>
+            {
+                SelectedPools selected;
+                try
+                {
+                    selected = source.Load(parsed, console);
+                }
+                catch (CliException e)
+                {
+                    console.Error.WriteLine("error: " + e.Message);
+                    return e.ExitCode;
+                }
+                if (!selected.ReportAndCheck(console)) return ExitCodes.InvalidInput;
+                var mode = OutputModes.For(console, parsed.GetValue(json));
+                return await BatchSession.RunAsync(console, parsed, account, async (client, settings) =>
+                {
+                    selected.NoteAccounts(console);
+                    var provisioner = Provisioners.Create(client, settings, parsed.GetValue(timeout),
+                        parsed.GetValue(drift) switch { "update" => DriftPolicy.UpdateInPlace, "recreate" => DriftPolicy.Recreate, _ => DriftPolicy.Fail },
+                        parsed.GetValue(existingNodes) switch { "reboot" => ExistingNodes.Reboot, "reimage" => ExistingNodes.Reimage, _ => ExistingNodes.Leave });
+                    var results = await LiveTable.RunAsync(console, mode, selected.Pools.Select(p => p.Id), progress =>
+                        Task.WhenAll(selected.Pools.Select(p => ApplyAsync(client, provisioner, p, progress, cancellationToken)))).ConfigureAwait(false);
+                    Print(console, mode, results);
+                    return results.Select(r => r.ExitCode).DefaultIfEmpty(ExitCodes.Done).Max();
+                }, cancellationToken).ConfigureAwait(false);
+            });
+            return command;
+        }
+
+        private static async Task<ApplyResult> ApplyAsync(
+            BatchClient client, PoolProvisioner provisioner, PoolDefinition definition, IProgress<PoolProgress> progress, CancellationToken cancellationToken)
+        {
+            var target = definition.AutoScale is null
+                ? (definition.EffectiveNodeCount + definition.EffectiveLowPriorityNodeCount).ToString(CultureInfo.InvariantCulture)
+                : "autoscale";
+            IReadOnlyDictionary<string, int> last = new Dictionary<string, int>();
+            var adapter = Provisioners.Show(progress, target, row => last = row.Nodes);
+            var id = definition.Id;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            try
+            {
+                await provisioner.ApplyAsync(definition, adapter, cancellationToken).ConfigureAwait(false);
+                var nodes = PoolViews.CountByState(await PoolViews.GetNodesAsync(client, id, cancellationToken).ConfigureAwait(false));
+                return new ApplyResult(id, "ready", nodes, ExitCodes.Done, $"ready: {PoolViews.Summary(nodes)}");
+            }
+            catch (StartTaskFailedException e)
+            {
+                Report(progress, id, "failed", last, target, clock.Elapsed, FirstLine(e.Message));
+                return new ApplyResult(id, "failed", last, ExitCodes.OperationFailed, FirstLine(e.Message))
+                {
+                    ErrorCode = "StartTaskFailed", NodeId = e.NodeId, StartTaskExitCode = e.ExitCode, StderrTail = e.StderrTail,
+                };
+            }
+            catch (PoolProvisioningException e)
+            {
+                Report(progress, id, "failed", last, target, clock.Elapsed, e.Message);
+                return new ApplyResult(id, "failed", last, ExitCodes.OperationFailed, e.Message) { ErrorCode = e.Code };
+            }
+            catch (PreflightException e)
+            {
+                Report(progress, id, "failed", last, target, clock.Elapsed, e.Message);
+                return new ApplyResult(id, "invalid", last, ExitCodes.InvalidInput, e.Message) { ErrorCode = "UnsupportedImage" };
+            }
+            catch (ClusterlessHpc.Provisioning.Delivery.ScriptDeliveryException e)
+            {
+                Report(progress, id, "failed", last, target, clock.Elapsed, e.Message);
+                return new ApplyResult(id, "invalid", last, ExitCodes.InvalidInput, e.Message) { ErrorCode = "ScriptDelivery" };
+            }
+            catch (PoolDriftException e)
+            {
+                Report(progress, id, "drift", last, target, clock.Elapsed, "differs from its definition");
+                return new ApplyResult(id, "drift", last, ExitCodes.OperationFailed, e.Message) { ErrorCode = "PoolDrift", Plan = e.Plan };
+            }
+            catch (TimeoutException e)
+            {
+                Report(progress, id, "timeout", last, target, clock.Elapsed, "timed out");
+                return new ApplyResult(id, "failed", last, ExitCodes.OperationFailed, e.Message) { ErrorCode = "Timeout" };
+            }
+            catch (MissingSettingException e)
+            {
+                Report(progress, id, "failed", last, target, clock.Elapsed, e.Message);
+                return new ApplyResult(id, "invalid", last, ExitCodes.InvalidInput, e.Message) { ErrorCode = "MissingSetting" };
+            }
+            catch (RequestFailedException e)
+            {
+                Report(progress, id, "failed", last, target, clock.Elapsed, CliErrors.FirstLine(e));
+                return new ApplyResult(id, "failed", last, ExitCodes.OperationFailed, CliErrors.Describe(e)) { ErrorCode = e.ErrorCode ?? "RequestFailed" };
+            }
+        }
+
+        private static void Report(IProgress<PoolProgress> progress, string id, string status, IReadOnlyDictionary<string, int> nodes, string target, TimeSpan elapsed, string message) =>
+            progress.Report(new PoolProgress(id, status, nodes, target, elapsed, status + ": " + message));
+
+        private static string FirstLine(string text) => text.Split('\n')[0];
+
+        private static void Print(CliConsole console, OutputMode mode, IReadOnlyList<ApplyResult> results)
+        {
+            if (mode == OutputMode.Json)
+            {
+                JsonOutput.Write(console, new JsonObject { ["pools"] = JsonOutput.Array(results.Select(r => (JsonNode)r.ToJson())) });
+                return;
+            }
+            foreach (var result in results)
+            {
+                var line = $"{result.Id}: {result.Message}";
+                if (result.ExitCode == ExitCodes.Done) console.Output.WriteLine(line);
+                else console.Error.WriteLine("error: " + line);
+                if (result.StderrTail is { Length: > 0 } tail)
+                {
+                    console.Error.WriteLine($"  last lines of {BatchClient.StartTaskStdErrPath} on node '{result.NodeId}':");
+                    foreach (var stderrLine in tail.TrimEnd('\n').Split('\n')) console.Error.WriteLine("    " + stderrLine);
+                }
+            }
+        }
+
+        /// <summary>How one pool's apply ended.</summary>
+        private sealed record ApplyResult(string Id, string Outcome, IReadOnlyDictionary<string, int> Nodes, int ExitCode, string Message)
+        {
+            public string? ErrorCode { get; init; }
+
+            public string? NodeId { get; init; }
+
+            public int? StartTaskExitCode { get; init; }
+
+            public string? StderrTail { get; init; }
+
+            public PoolPlan? Plan { get; init; }
+
+            public JsonObject ToJson() => new()
+            {
+                ["id"] = Id,
+                ["outcome"] = Outcome,
+                ["nodeCounts"] = JsonOutput.Counts(Nodes),
+                ["error"] = ErrorCode is null ? null : new JsonObject
+                {
+                    ["code"] = ErrorCode,
+                    ["message"] = Message,
+                    ["nodeId"] = NodeId,
+                    ["exitCode"] = StartTaskExitCode,
+                    ["stderrTail"] = StderrTail,
+                },
+                ["plan"] = Plan is null ? null : PlanCommand.ToJson(Plan),
+            };
+        }
+    }
+}

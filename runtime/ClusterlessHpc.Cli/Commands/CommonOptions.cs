@@ -1,0 +1,57 @@
+using System;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace ClusterlessHpc.Cli.Commands
+{
+    /// <summary>Options several commands share.</summary>
+    internal static class CommonOptions
+    {
+        public static Option<bool> Json() => new("--json") { Description = "Print one JSON document on standard output (no table, no colour)." };
+
+        public static Option<TimeSpan> Timeout() => new("--timeout")
+        {
+            Description = "How long to wait for the nodes: 90s, 20m, 2h, or minutes (default 30m).",
+            HelpName = "DURATION",
+            DefaultValueFactory = _ => TimeSpan.FromMinutes(30),
+            CustomParser = ParseDuration,
+        };
+
+        public static Option<bool> NoWait() => new("--no-wait") { Description = "Return once Batch accepts the request, without waiting." };
+
+        /// <summary>A whole number of at least <paramref name="minimum"/>; anything else is a usage error naming the option.</summary>
+        public static Option<int?> Count(string name, string description, int minimum = 0, string helpName = "N") => new(name)
+        {
+            Description = description,
+            HelpName = helpName,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+                if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= minimum) return value;
+                result.AddError($"{name} '{text}' must be a whole number, {minimum} or more.");
+                return null;
+            },
+        };
+
+        public static Argument<string> PoolArgument() => new("POOL") { Description = "The pool id." };
+
+        private static TimeSpan ParseDuration(ArgumentResult result)
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value.Trim() : "";
+            var unit = text.Length > 0 && char.IsLetter(text[^1]) ? char.ToLowerInvariant(text[^1]) : 'm';
+            var number = char.IsLetter(text.Length > 0 ? text[^1] : '0') ? text[..^1] : text;
+            if (double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0)
+            {
+                switch (unit)
+                {
+                    case 's': return TimeSpan.FromSeconds(value);
+                    case 'm': return TimeSpan.FromMinutes(value);
+                    case 'h': return TimeSpan.FromHours(value);
+                }
+            }
+            result.AddError($"--timeout '{text}' is not a duration such as 90s, 20m or 2h.");
+            return default;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using ClusterlessHpc.Cli.Import;
+using ClusterlessHpc.Cli.Pools;
+
+namespace ClusterlessHpc.Cli.Commands
+{
+    /// <summary>
+    /// <c>chpc import parameters.json [--credentials F] [--namespace NS] [--output DIR] [--force]</c>: one C# file per pool
+    /// of AzureClusterlessHPC.jl's files, a <c>partial</c> class with the attributes that declare the same pool. Prints the
+    /// import's warnings and the pools' diagnostics (exit 1 when one is an error; the files are written so it can be fixed there).
+    /// </summary>
+    internal static partial class ImportCommand
+    {
+        private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
+        {
+            "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue", "decimal",
+            "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally", "fixed", "float", "for",
+            "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock", "long", "namespace", "new", "null", "object",
+            "operator", "out", "override", "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short",
+            "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong",
+            "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
+        };
+
+        public static Command Create(CliConsole console)
+        {
+            var parameters = new Argument<string>("PARAMETERS") { Description = "AzureClusterlessHPC.jl's parameters.json." };
+            var credentials = new Option<string?>("--credentials") { Description = "Its credentials.json (the pools' account names; no secret is written).", HelpName = "FILE" };
+            var @namespace = new Option<string>("--namespace") { Description = "The namespace of the classes (default Pools).", HelpName = "NS", DefaultValueFactory = _ => "Pools" };
+            @namespace.Validators.Add(result =>
+            {
+                var value = result.GetValueOrDefault<string>();
+                if (!IsNamespace(value)) result.AddError($"--namespace '{value}' is not a C# namespace such as MyCompany.Pools.");
+            });
+            var output = new Option<string?>("--output") { Description = "The folder to write the files to (default: the current folder).", HelpName = "DIR" };
+            var force = new Option<bool>("--force") { Description = "Overwrite files that exist." };
+            var command = new Command("import", "Write a C# pool class for each pool of an AzureClusterlessHPC.jl parameters.json.") { parameters, credentials, @namespace, output, force };
+            command.SetAction(parsed =>
+            {
+                try
+                {
+                    return Run(console, parsed.GetRequiredValue(parameters), parsed.GetValue(credentials), parsed.GetRequiredValue(@namespace),
+                        console.FullPath(parsed.GetValue(output) ?? "."), parsed.GetValue(force));
+                }
+                catch (CliException e)
+                {
+                    console.Error.WriteLine("error: " + e.Message);
+                    return e.ExitCode;
+                }
+            });
+            return command;
+        }
+
+        private static int Run(CliConsole console, string parametersPath, string? credentialsPath, string @namespace, string folder, bool force)
+        {
+            var import = PoolSourceOptions.LoadLegacy(console, parametersPath, credentialsPath);
+            foreach (var warning in import.Warnings) console.Error.WriteLine(warning);
+            foreach (var diagnostic in import.Diagnostics) console.Error.WriteLine(diagnostic);
+
+            var sourceName = Path.GetFileName(parametersPath);
+            var files = new List<(string Path, string Text, string PoolId)>();
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pool in import.Pools)
+            {
+                var name = PoolClassWriter.ClassName(pool.Definition.Id);
+                for (var n = 2; !names.Add(name); n++) name = PoolClassWriter.ClassName(pool.Definition.Id) + n;
+                files.Add((Path.Combine(folder, name + ".cs"), PoolClassWriter.Write(pool.Definition, @namespace, name, sourceName), pool.Definition.Id));
+            }
+
+            if (!force && files.FirstOrDefault(f => File.Exists(f.Path)) is { Path: { } existing })
+            {
+                throw new CliException(ExitCodes.InvalidInput, $"{existing} exists; --force overwrites it.");
+            }
+            try
+            {
+                Directory.CreateDirectory(folder);
+                foreach (var (path, text, poolId) in files)
+                {
+                    File.WriteAllText(path, text);
+                    console.Output.WriteLine($"wrote {path} (pool '{poolId}')");
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CliException(ExitCodes.InvalidInput, $"cannot write to {folder}: {e.Message}", e);
+            }
+
+            var configuration = import.ToConfiguration();
+            if (configuration.Count > 0)
+            {
+                console.Output.WriteLine("Configuration these files imply (appsettings.json or ClusterlessHpc__... variables; no secrets):");
+                foreach (var (key, value) in configuration.OrderBy(c => c.Key, StringComparer.Ordinal)) console.Output.WriteLine($"  {key} = {value}");
+            }
+            return import.HasErrors ? ExitCodes.InvalidInput : ExitCodes.Done;
+        }
+
+        private static bool IsNamespace(string? value) =>
+            value is not null && NamespacePattern().IsMatch(value) && value.Split('.').All(part => !Keywords.Contains(part));
+
+        [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")]
+        private static partial Regex NamespacePattern();
+    }
+}

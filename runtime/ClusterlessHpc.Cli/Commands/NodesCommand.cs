@@ -1,0 +1,76 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using ClusterlessHpc.Batch;
+using ClusterlessHpc.Batch.Models;
+using ClusterlessHpc.Cli.Accounts;
+using ClusterlessHpc.Cli.Output;
+
+namespace ClusterlessHpc.Cli.Commands
+{
+    /// <summary><c>chpc nodes POOL [--json]</c>: each node's id, state and start task (state, exit code, failure).</summary>
+    internal static class NodesCommand
+    {
+        private static readonly string[] Headers = ["Node", "State", "Dedicated", "Start task", "Exit code", "Failure"];
+
+        public static Command Create(CliConsole console)
+        {
+            var pool = CommonOptions.PoolArgument();
+            var json = CommonOptions.Json();
+            var account = new AccountOptions();
+            var command = new Command("nodes", "List a pool's nodes: state and start task exit code.") { pool, json };
+            account.AddTo(command);
+            command.SetAction((parsed, cancellationToken) => BatchSession.RunAsync(console, parsed, account,
+                (client, _) => RunAsync(console, client, parsed.GetRequiredValue(pool), OutputModes.For(console, parsed.GetValue(json)), cancellationToken), cancellationToken));
+            return command;
+        }
+
+        private static async Task<int> RunAsync(CliConsole console, BatchClient client, string poolId, OutputMode mode, CancellationToken cancellationToken)
+        {
+            var nodes = (await PoolViews.GetNodesAsync(client, poolId, cancellationToken).ConfigureAwait(false)).OrderBy(n => n.Id, System.StringComparer.Ordinal).ToList();
+            if (mode == OutputMode.Json)
+            {
+                JsonOutput.Write(console, new JsonObject
+                {
+                    ["poolId"] = poolId,
+                    ["nodes"] = JsonOutput.Array(nodes.Select(n => (JsonNode)ToJson(n))),
+                });
+            }
+            else if (nodes.Count == 0)
+            {
+                console.Output.WriteLine($"Pool '{poolId}' has no nodes.");
+            }
+            else
+            {
+                TableWriter.Write(console, mode, Headers, nodes.Select(Row).ToList());
+            }
+            return ExitCodes.Done;
+        }
+
+        private static IReadOnlyList<string> Row(BatchNode node) =>
+        [
+            node.Id ?? "?",
+            node.State?.ToString() ?? "?",
+            node.IsDedicated == false ? "no" : "yes",
+            node.StartTaskInfo?.State.ToString() ?? "",
+            node.StartTaskInfo?.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "",
+            node.StartTaskInfo?.FailureInfo is { } failure ? $"{failure.Code}: {failure.Message}" : "",
+        ];
+
+        private static JsonObject ToJson(BatchNode node) => new()
+        {
+            ["id"] = node.Id,
+            ["state"] = node.State?.ToString(),
+            ["isDedicated"] = node.IsDedicated,
+            ["startTaskState"] = node.StartTaskInfo?.State.ToString(),
+            ["startTaskExitCode"] = node.StartTaskInfo?.ExitCode,
+            ["startTaskFailure"] = node.StartTaskInfo?.FailureInfo is { } failure
+                ? new JsonObject { ["code"] = failure.Code, ["message"] = failure.Message }
+                : null,
+        };
+    }
+}

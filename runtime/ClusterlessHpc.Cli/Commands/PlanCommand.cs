@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using ClusterlessHpc.Batch;
+using ClusterlessHpc.Cli.Accounts;
+using ClusterlessHpc.Cli.Output;
+using ClusterlessHpc.Cli.Pools;
+using ClusterlessHpc.Provisioning;
+
+namespace ClusterlessHpc.Cli.Commands
+{
+    /// <summary>
+    /// <c>chpc plan (--assembly PATH | --parameters FILE) [--pool ID] [--json]</c>: what apply would do for each pool:
+    /// create it, nothing, or each drifted property with what is expected, what is there, and whether Batch changes it in place.
+    /// </summary>
+    internal static class PlanCommand
+    {
+        public static Command Create(CliConsole console)
+        {
+            var source = new PoolSourceOptions();
+            var json = CommonOptions.Json();
+            var account = new AccountOptions();
+            var command = new Command("plan", "Show what apply would do: create, no change, or each property that differs from the definition.") { json };
+            source.AddTo(command);
+            account.AddTo(command);
+            command.SetAction(async (parsed, cancellationToken) =>
+            {
+                SelectedPools selected;
+                try
+                {
+                    selected = source.Load(parsed, console);
+                }
+                catch (CliException e)
+                {
+                    console.Error.WriteLine("error: " + e.Message);
+                    return e.ExitCode;
+                }
+                if (!selected.ReportAndCheck(console)) return ExitCodes.InvalidInput;
+                return await BatchSession.RunAsync(console, parsed, account,
+                    (client, settings) => RunAsync(console, client, settings, selected, parsed.GetValue(json), cancellationToken), cancellationToken).ConfigureAwait(false);
+            });
+            return command;
+        }
+
+        private static async Task<int> RunAsync(CliConsole console, BatchClient client, CliSettings settings, SelectedPools selected, bool json, CancellationToken cancellationToken)
+        {
+            selected.NoteAccounts(console);
+            var provisioner = Provisioners.Create(client, settings, TimeSpan.FromMinutes(30));
+            var plans = new List<PoolPlan>();
+            foreach (var definition in selected.Pools) plans.Add(await provisioner.PlanAsync(definition, cancellationToken).ConfigureAwait(false));
+
+            if (json)
+            {
+                JsonOutput.Write(console, new JsonObject { ["pools"] = JsonOutput.Array(plans.Select(p => (JsonNode)ToJson(p))) });
+                return ExitCodes.Done;
+            }
+            foreach (var plan in plans)
+            {
+                console.Output.WriteLine(plan.Action switch
+                {
+                    PoolPlanAction.Create => $"{plan.PoolId}: create",
+                    PoolPlanAction.NoChange => $"{plan.PoolId}: no change",
+                    _ => $"{plan.PoolId}: differs ({(plan.CanUpdateInPlace ? "Batch can update it in place" : "it must be recreated")})",
+                });
+                foreach (var difference in plan.Differences)
+                {
+                    console.Output.WriteLine($"  {difference.Property}: expected {difference.Expected}, actual {difference.Actual}" +
+                                             (difference.UpdatableInPlace ? " (in place)" : " (needs a new pool)"));
+                }
+                if (plan.ChangesStartTask) console.Output.WriteLine("  existing nodes get the new start task only when rebooted or reimaged");
+            }
+            return ExitCodes.Done;
+        }
+
+        public static JsonObject ToJson(PoolPlan plan) => new()
+        {
+            ["id"] = plan.PoolId,
+            ["action"] = plan.Action switch { PoolPlanAction.Create => "create", PoolPlanAction.NoChange => "noChange", _ => "drift" },
+            ["canUpdateInPlace"] = plan.CanUpdateInPlace,
+            ["changesStartTask"] = plan.ChangesStartTask,
+            ["differences"] = JsonOutput.Array(plan.Differences.Select(d => (JsonNode)new JsonObject
+            {
+                ["property"] = d.Property,
+                ["expected"] = d.Expected,
+                ["actual"] = d.Actual,
+                ["updatableInPlace"] = d.UpdatableInPlace,
+            })),
+        };
+    }
+}

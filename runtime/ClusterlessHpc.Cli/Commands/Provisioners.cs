@@ -1,0 +1,63 @@
+using System;
+using System.Linq;
+using ClusterlessHpc.Batch;
+using ClusterlessHpc.Cli.Accounts;
+using ClusterlessHpc.Cli.Output;
+using ClusterlessHpc.Provisioning;
+using ClusterlessHpc.Provisioning.Delivery;
+
+namespace ClusterlessHpc.Cli.Commands
+{
+    /// <summary>The provisioner the commands share, configured as an application's would be, and its progress shown as pool rows.</summary>
+    internal static class Provisioners
+    {
+        /// <exception cref="CliException">The delivery or storage configuration cannot work (exit 1).</exception>
+        public static PoolProvisioner Create(
+            BatchClient client, CliSettings settings, TimeSpan timeout, DriftPolicy drift = DriftPolicy.Fail, ExistingNodes existingNodes = ExistingNodes.Leave)
+        {
+            IScriptDelivery delivery;
+            try
+            {
+                delivery = ScriptDeliveryFactory.Create(settings.Options());
+            }
+            catch (ScriptDeliveryException e)
+            {
+                throw new CliException(ExitCodes.InvalidInput, e.Message, e);
+            }
+            return new PoolProvisioner(client, new PoolProvisionerOptions
+            {
+                Timeout = timeout,
+                Settings = settings.Get,
+                ScriptDelivery = delivery,
+                DriftPolicy = drift,
+                ExistingNodesOnStartTaskChange = existingNodes,
+            });
+        }
+
+        /// <summary>Turns the provisioner's reports into rows of the live table (or plain lines).</summary>
+        public static IProgress<ProvisioningProgress> Show(IProgress<PoolProgress> progress, string target, Action<PoolProgress>? seen = null) =>
+            new SynchronousProgress(p =>
+            {
+                var row = new PoolProgress(p.PoolId, Status(p), p.NodesByState.ToDictionary(n => n.Key.ToString(), n => n.Value), target, p.Elapsed, p.Message);
+                seen?.Invoke(row);
+                progress.Report(row);
+            });
+
+        private static string Status(ProvisioningProgress progress) => progress.Stage switch
+        {
+            ProvisioningStage.Validating => "validating",
+            ProvisioningStage.Creating => "creating",
+            ProvisioningStage.AlreadyExists => "exists",
+            ProvisioningStage.Updating => "updating",
+            ProvisioningStage.Deleting => "deleting",
+            ProvisioningStage.Ready => "ready",
+            _ => progress.AllocationState?.ToString() ?? "waiting",
+        };
+
+        /// <summary>Reports on the caller's thread, so progress lines keep their order (Progress&lt;T&gt; posts to the thread pool).</summary>
+        private sealed class SynchronousProgress(Action<ProvisioningProgress> report) : IProgress<ProvisioningProgress>
+        {
+            public void Report(ProvisioningProgress value) => report(value);
+        }
+    }
+}

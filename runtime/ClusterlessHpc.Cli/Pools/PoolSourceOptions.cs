@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using ClusterlessHpc.Legacy;
+using ClusterlessHpc.Rules;
+
+namespace ClusterlessHpc.Cli.Pools
+{
+    /// <summary>
+    /// Where <c>plan</c> and <c>apply</c> get their pools: <c>--assembly PATH</c> (a built assembly's pool registry) or
+    /// <c>--parameters parameters.json [--credentials credentials.json]</c> (AzureClusterlessHPC.jl's files), narrowed by
+    /// <c>--pool ID</c>.
+    /// </summary>
+    internal sealed class PoolSourceOptions
+    {
+        public Option<string?> Assembly { get; } = new("--assembly")
+        {
+            Description = "A built assembly that declares pools ([BatchPool] classes), for example samples/Quickstart/bin/Debug/net10.0/Quickstart.dll.",
+            HelpName = "PATH",
+        };
+
+        public Option<string?> Parameters { get; } = new("--parameters")
+        {
+            Description = "AzureClusterlessHPC.jl's parameters.json, instead of an assembly.",
+            HelpName = "parameters.json",
+        };
+
+        public Option<string?> Credentials { get; } = new("--credentials")
+        {
+            Description = "AzureClusterlessHPC.jl's credentials.json, with --parameters (its pools' account names).",
+            HelpName = "credentials.json",
+        };
+
+        public Option<string[]> Pool { get; } = new("--pool")
+        {
+            Description = "Only this pool (repeatable; default: every pool of the assembly or file).",
+            HelpName = "ID",
+            AllowMultipleArgumentsPerToken = false,
+        };
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(Assembly);
+            command.Options.Add(Parameters);
+            command.Options.Add(Credentials);
+            command.Options.Add(Pool);
+            command.Validators.Add(result =>
+            {
+                var assembly = result.GetResult(Assembly) is not null;
+                var parameters = result.GetResult(Parameters) is not null;
+                if (assembly == parameters) result.AddError("Give the pools with either --assembly PATH or --parameters parameters.json.");
+                if (result.GetResult(Credentials) is not null && !parameters) result.AddError("--credentials goes with --parameters.");
+            });
+        }
+
+        /// <summary>Loads the selected pools and checks them with the pool rules; warnings from a legacy import are diagnostics too.</summary>
+        /// <exception cref="CliException">The source cannot be read, or a --pool names no pool in it.</exception>
+        public SelectedPools Load(ParseResult parsed, CliConsole console)
+        {
+            var wanted = parsed.GetValue(Pool) ?? [];
+            var pools = new List<PoolDefinition>();
+            var messages = new List<string>();
+            var hasErrors = false;
+            string source;
+
+            if (parsed.GetValue(Assembly) is { } assemblyPath)
+            {
+                source = Path.GetFileName(assemblyPath);
+                var declared = PoolAssemblyLoader.LoadPools(console.FullPath(assemblyPath));
+                if (declared.Count == 0) throw new CliException(ExitCodes.InvalidInput, $"{assemblyPath} declares no pools (no valid [BatchPool] class).");
+                foreach (var definition in Select(declared, wanted, source))
+                {
+                    pools.Add(definition);
+                    foreach (var diagnostic in PoolValidator.Validate(definition))
+                    {
+                        hasErrors |= diagnostic.IsError;
+                        messages.Add($"{source}: {diagnostic.Rule.Severity.ToString().ToLowerInvariant()} {diagnostic.Rule.Id}: {diagnostic.Message} [{diagnostic.Target} of pool '{definition.Id}']");
+                    }
+                }
+            }
+            else
+            {
+                var parametersPath = parsed.GetValue(Parameters)!;
+                source = Path.GetFileName(parametersPath);
+                var credentialsPath = parsed.GetValue(Credentials);
+                var import = LoadLegacy(console, parametersPath, credentialsPath);
+                messages.AddRange(import.Warnings.Select(w => w.ToString()));
+                foreach (var definition in Select(import.Definitions, wanted, source))
+                {
+                    pools.Add(definition);
+                    foreach (var diagnostic in import.Diagnostics.Where(d => d.PoolId == definition.Id))
+                    {
+                        hasErrors |= diagnostic.IsError;
+                        messages.Add(diagnostic.ToString());
+                    }
+                }
+            }
+            return new SelectedPools(source, pools, messages, hasErrors);
+        }
+
+        /// <summary>Reads AzureClusterlessHPC.jl's files; their errors name the file and key, never a credential.</summary>
+        public static LegacyImportResult LoadLegacy(CliConsole console, string parametersPath, string? credentialsPath)
+        {
+            try
+            {
+                return LegacyImport.Load(console.FullPath(parametersPath), credentialsPath is null ? null : console.FullPath(credentialsPath));
+            }
+            catch (LegacyConfigurationException e)
+            {
+                throw new CliException(ExitCodes.InvalidInput, e.Message, e);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CliException(ExitCodes.InvalidInput, $"cannot read {e.Message}", e);
+            }
+        }
+
+        private static IEnumerable<PoolDefinition> Select(IReadOnlyList<PoolDefinition> pools, string[] wanted, string source)
+        {
+            if (wanted.Length == 0) return pools;
+            var selected = new List<PoolDefinition>();
+            foreach (var id in wanted)
+            {
+                // Pool ids compare case-insensitively, as the service compares them.
+                var match = pools.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase))
+                    ?? throw new CliException(ExitCodes.InvalidInput, $"{source} has no pool '{id}'; its pools: {string.Join(", ", pools.Select(p => p.Id))}.");
+                if (!selected.Contains(match)) selected.Add(match);
+            }
+            return selected;
+        }
+    }
+
+    /// <summary>The pools a command works on, with the diagnostics and warnings to print first.</summary>
+    internal sealed record SelectedPools(string Source, IReadOnlyList<PoolDefinition> Pools, IReadOnlyList<string> Messages, bool HasErrors)
+    {
+        /// <summary>
+        /// Notes on standard error for pools that name a Batch account (<c>Account</c>, or a credentials.json entry): a chpc
+        /// command talks to one account, the one it printed, whatever the pools name.
+        /// </summary>
+        public void NoteAccounts(CliConsole console)
+        {
+            foreach (var pool in Pools)
+            {
+                if (pool.Account is { } account)
+                {
+                    console.Error.WriteLine($"note: pool '{pool.Id}' names Batch account '{account}'; chpc uses the account above for every pool (choose it with --endpoint, --account and --key).");
+                }
+            }
+        }
+
+        /// <summary>Prints the diagnostics on standard error; false when one is an error (exit 1, nothing sent to Batch).</summary>
+        public bool ReportAndCheck(CliConsole console)
+        {
+            foreach (var message in Messages) console.Error.WriteLine(message);
+            return !HasErrors;
+        }
+    }
+}
