@@ -64,7 +64,8 @@ namespace ClusterlessHpc.Generator
                 type.Name,
                 new EquatableArray<ContainingTypeModel>(containing),
                 definition,
-                emittable);
+                emittable,
+                type.IsStatic);
         }
 
         private static string Keyword(INamedTypeSymbol type) => type switch

@@ -9,7 +9,8 @@ namespace ClusterlessHpc.Generator.Model
         string ClassName,
         EquatableArray<ContainingTypeModel> ContainingTypes,
         PoolDefinition Definition,
-        bool IsEmittable)
+        bool IsEmittable,
+        bool IsStatic = false)
     {
         /// <summary>The class's name as C# writes it with <c>global::</c>.</summary>
         public string FullyQualifiedName

@@ -30,11 +30,22 @@ namespace ClusterlessHpc.Provisioning
             {
                 while (true)
                 {
-                    var pool = (await _client.GetPoolAsync(poolId, WaitPoolSelect, cancellationToken: timeout.Token).ConfigureAwait(false)).Value;
+                    BatchPool pool;
+                    var nodes = new List<BatchNode>();
+                    try
+                    {
+                        pool = (await _client.GetPoolAsync(poolId, WaitPoolSelect, cancellationToken: timeout.Token).ConfigureAwait(false)).Value;
+                        await foreach (var node in _client.GetNodesAsync(poolId, select: WaitNodeSelect, cancellationToken: timeout.Token).ConfigureAwait(false)) nodes.Add(node);
+                    }
+                    catch (RequestFailedException e) when (IsTransient(e))
+                    {
+                        // A poll that failed after the client's own retries is a missed poll, not a failed pool.
+                        await Task.Delay(delay, timeout.Token).ConfigureAwait(false);
+                        delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollDelay.Ticks));
+                        continue;
+                    }
                     // The pool's own targets: the definition's for a fixed-size pool, the formula's for an autoscale pool.
                     var target = (pool.TargetDedicatedNodes ?? 0) + (pool.TargetLowPriorityNodes ?? 0);
-                    var nodes = new List<BatchNode>();
-                    await foreach (var node in _client.GetNodesAsync(poolId, select: WaitNodeSelect, cancellationToken: timeout.Token).ConfigureAwait(false)) nodes.Add(node);
 
                     await ThrowOnFailureAsync(poolId, pool, nodes, timeout.Token).ConfigureAwait(false);
 
@@ -43,7 +54,7 @@ namespace ClusterlessHpc.Provisioning
                     if (pool.AllocationState == AllocationState.Steady && nodes.Count == target && idle == target)
                     {
                         // The polls asked for a few properties; the caller gets the whole pool.
-                        var ready = (await _client.GetPoolAsync(poolId, timeout.Token).ConfigureAwait(false)).Value;
+                        var ready = await RetryTransientAsync(async () => (await _client.GetPoolAsync(poolId, timeout.Token).ConfigureAwait(false)).Value, timeout.Token).ConfigureAwait(false);
                         report.Stage(ProvisioningStage.Ready, $"ready: {idle} idle node(s)", ready, counts);
                         return ready;
                     }

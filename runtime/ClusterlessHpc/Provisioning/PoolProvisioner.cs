@@ -88,7 +88,11 @@ namespace ClusterlessHpc.Provisioning
 
         private async Task CreateOrReconcileAsync(PoolDefinition definition, BatchPoolCreateOptions request, Reporter report, CancellationToken cancellationToken)
         {
-            if (_options.Preflight) await _preflight.CheckAsync(request, cancellationToken).ConfigureAwait(false);
+            if (_options.Preflight)
+            {
+                await RetryTransientAsync(() => _preflight.CheckAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+            var delay = _options.FirstPollDelay;
             while (true)
             {
                 try
@@ -97,15 +101,27 @@ namespace ClusterlessHpc.Provisioning
                     await _client.CreatePoolAsync(request, cancellationToken).ConfigureAwait(false);
                     return;
                 }
+                catch (RequestFailedException e) when (IsTransient(e))
+                {
+                    // The create may or may not have happened: look before trying again, so a pool is never made twice.
+                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollDelay.Ticks));
+                    if (await RetryTransientAsync(() => TryGetPoolAsync(definition.Id, cancellationToken), cancellationToken).ConfigureAwait(false) is null) continue;
+                }
                 catch (RequestFailedException e) when (e.ErrorCode == "PoolBeingDeleted")
                 {
                     report.Stage(ProvisioningStage.Creating, "an earlier pool with this id is being deleted; waiting until it is gone");
                     await WaitUntilDeletedAsync(definition.Id, cancellationToken).ConfigureAwait(false);
+                    continue;
                 }
                 catch (RequestFailedException e) when (e.ErrorCode == "PoolExists")
                 {
-                    // Another apply (or a person) made it first: fine when it is the same pool.
-                    var existing = await TryGetPoolAsync(definition.Id, cancellationToken).ConfigureAwait(false);
+                    // Handled below, with the pool a lost answer turned out to have created.
+                }
+
+                {
+                    // Another apply (or a person, or our own create whose answer was lost) made it first: fine when it is the same pool.
+                    var existing = await RetryTransientAsync(() => TryGetPoolAsync(definition.Id, cancellationToken), cancellationToken).ConfigureAwait(false);
                     if (existing is null) continue;
                     if (existing.State == BatchPoolState.Deleting)
                     {
@@ -191,6 +207,31 @@ namespace ClusterlessHpc.Provisioning
                 report.Stage(ProvisioningStage.Updating, "the new start task reaches existing nodes only when they are rebooted or reimaged");
             }
         }
+
+        /// <summary>Failures worth trying again once the client's own retries are spent: no answer, throttling, server errors.</summary>
+        private static bool IsTransient(RequestFailedException e) => e.Status is 0 or 408 or 429 or >= 500;
+
+        /// <summary>Runs <paramref name="action"/> again after back-off while it fails transiently, until the provisioning timeout.</summary>
+        private async Task<T> RetryTransientAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
+        {
+            var deadline = DateTimeOffset.UtcNow + _options.Timeout;
+            var delay = _options.FirstPollDelay;
+            while (true)
+            {
+                try
+                {
+                    return await action().ConfigureAwait(false);
+                }
+                catch (RequestFailedException e) when (IsTransient(e) && DateTimeOffset.UtcNow + delay < deadline)
+                {
+                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollDelay.Ticks));
+                }
+            }
+        }
+
+        private async Task RetryTransientAsync(Func<Task> action, CancellationToken cancellationToken) =>
+            await RetryTransientAsync(async () => { await action().ConfigureAwait(false); return true; }, cancellationToken).ConfigureAwait(false);
 
         private BatchPoolCreateOptions BuildRequest(PoolDefinition definition)
         {

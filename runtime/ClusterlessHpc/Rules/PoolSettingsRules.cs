@@ -84,8 +84,18 @@ namespace ClusterlessHpc.Rules
             if (!TextChecks.IsIdentifier(name)) return "use letters, digits and '_', not starting with a digit";
             if (name.StartsWith("AZ_BATCH_", StringComparison.Ordinal)) return "Batch sets the AZ_BATCH_ variables itself";
             if (name.StartsWith("CHPC_", StringComparison.Ordinal)) return "the CHPC_ variables are ClusterlessHpc's own";
+            if (name.StartsWith("LD_", StringComparison.Ordinal) || ShellStartupVariables.Contains(name))
+            {
+                return "bash or the program loader reads it when the start task starts, so it would run code before the script";
+            }
             return null;
         }
+
+        // Read by bash (or the loader) at start-up: a value here runs before any line of the script.
+        private static readonly HashSet<string> ShellStartupVariables = new(StringComparer.Ordinal)
+        {
+            "BASH_ENV", "ENV", "SHELLOPTS", "BASHOPTS", "PS4", "PROMPT_COMMAND", "IFS", "PATH", "BASH_XTRACEFD", "GLOBIGNORE", "CDPATH",
+        };
 
         private static bool StartsWithSeries(string name, string series) =>
             name.Length > series.Length && name.StartsWith(series, StringComparison.OrdinalIgnoreCase) && char.IsDigit(name[series.Length]);

@@ -20,6 +20,14 @@ namespace ClusterlessHpc.Rules
         {
             var bad = WhiteSpaceOrControl(value);
             if (bad is not null) return bad;
+            // These servers' URLs also reach the julia launcher's environment: nothing a shell would interpret.
+            foreach (var c in value)
+            {
+                if (c is '$' or '`' or '"' or '\'' or '\\' or ';' or '|' or '&' or '<' or '>' or '(' or ')' or '{' or '}' or '*' or '!')
+                {
+                    return $"'{c}' is not allowed in a server URL";
+                }
+            }
             if (!Uri.TryCreate(value, UriKind.Absolute, out var uri)) return "it is not an absolute URL";
             if (uri.Scheme == "https") return null;
             if (uri.Scheme == "http" && !httpsOnly) return null;

@@ -70,7 +70,8 @@ namespace ClusterlessHpc.Scripts
             }
             AppendSteps(s, definition, afterPackages: true);
 
-            s.Append("\nprintf '%s\\n' ").Append(ShellQuoting.Quote(definition.Id)).Append(" > \"$marker\"\n");
+            // The marker holds the hash, not the pool id: ids compare case-insensitively, so the id stays out of the hashed body.
+            s.Append("\nprintf '%s\\n' \"$definition_hash\" > \"$marker\"\n");
             s.Append("log \"definition $definition_hash installed\"\n");
             return s.ToString();
         }

@@ -28,7 +28,7 @@ namespace Contoso.Pools
 set -euo pipefail
 umask 022
 
-readonly definition_hash='979e7351e951cd41'
+readonly definition_hash='c0a44100989456ec'
 readonly root=""${AZ_BATCH_NODE_SHARED_DIR:?the Batch agent sets AZ_BATCH_NODE_SHARED_DIR}/clusterlesshpc""
 readonly marker=""$root/installed/$definition_hash""
 
@@ -77,7 +77,7 @@ import IterativeSolvers
 import JOLI
 '
 
-printf '%s\n' 'redwood' > ""$marker""
+printf '%s\n' ""$definition_hash"" > ""$marker""
 log ""definition $definition_hash installed""
 ";
 
