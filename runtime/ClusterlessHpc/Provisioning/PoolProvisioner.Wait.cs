@@ -37,7 +37,7 @@ namespace ClusterlessHpc.Provisioning
                         pool = (await _client.GetPoolAsync(poolId, WaitPoolSelect, cancellationToken: timeout.Token).ConfigureAwait(false)).Value;
                         await foreach (var node in _client.GetNodesAsync(poolId, select: WaitNodeSelect, cancellationToken: timeout.Token).ConfigureAwait(false)) nodes.Add(node);
                     }
-                    catch (RequestFailedException e) when (IsTransient(e))
+                    catch (Exception e) when (IsTransient(e))
                     {
                         // A poll that failed after the client's own retries is a missed poll, not a failed pool.
                         await Task.Delay(delay, timeout.Token).ConfigureAwait(false);

@@ -101,7 +101,7 @@ namespace ClusterlessHpc.Provisioning
                     await _client.CreatePoolAsync(request, cancellationToken).ConfigureAwait(false);
                     return;
                 }
-                catch (RequestFailedException e) when (IsTransient(e))
+                catch (Exception e) when (IsTransient(e))
                 {
                     // The create may or may not have happened: look before trying again, so a pool is never made twice.
                     await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
@@ -209,7 +209,14 @@ namespace ClusterlessHpc.Provisioning
         }
 
         /// <summary>Failures worth trying again once the client's own retries are spent: no answer, throttling, server errors.</summary>
-        private static bool IsTransient(RequestFailedException e) => e.Status is 0 or 408 or 429 or >= 500;
+        private static bool IsTransient(Exception e) => e switch
+        {
+            RequestFailedException failed => failed.Status is 0 or 408 or 429 or >= 500,
+            // What the client's retry policy throws once its tries are spent: every try failed transiently.
+            AggregateException all => all.InnerExceptions.Count > 0 && all.InnerExceptions.All(IsTransient),
+            System.Net.Http.HttpRequestException or System.IO.IOException => true,
+            _ => false,
+        };
 
         /// <summary>Runs <paramref name="action"/> again after back-off while it fails transiently, until the provisioning timeout.</summary>
         private async Task<T> RetryTransientAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
@@ -222,7 +229,7 @@ namespace ClusterlessHpc.Provisioning
                 {
                     return await action().ConfigureAwait(false);
                 }
-                catch (RequestFailedException e) when (IsTransient(e) && DateTimeOffset.UtcNow + delay < deadline)
+                catch (Exception e) when (IsTransient(e) && DateTimeOffset.UtcNow + delay < deadline)
                 {
                     await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
                     delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollDelay.Ticks));
