@@ -116,38 +116,45 @@ namespace ClusterlessHpc.Provisioning
                 }
                 catch (RequestFailedException e) when (e.ErrorCode == "PoolExists")
                 {
-                    // Handled below, with the pool a lost answer turned out to have created.
+                    // Handled below, like a pool that a create whose answer was lost turned out to have made.
                 }
 
-                {
-                    // Another apply (or a person, or our own create whose answer was lost) made it first: fine when it is the same pool.
-                    var existing = await RetryTransientAsync(() => TryGetPoolAsync(definition.Id, cancellationToken), cancellationToken).ConfigureAwait(false);
-                    if (existing is null) continue;
-                    if (existing.State == BatchPoolState.Deleting)
-                    {
-                        report.Stage(ProvisioningStage.Creating, "an earlier pool with this id is being deleted; waiting until it is gone");
-                        await WaitUntilDeletedAsync(definition.Id, cancellationToken).ConfigureAwait(false);
-                        continue;
-                    }
-                    var plan = PoolPlanner.Compare(request, existing);
-                    if (plan.Action == PoolPlanAction.NoChange)
-                    {
-                        report.Stage(ProvisioningStage.AlreadyExists, "the pool exists with this definition", existing);
-                        return;
-                    }
-                    switch (_options.DriftPolicy)
-                    {
-                        case DriftPolicy.UpdateInPlace when plan.CanUpdateInPlace:
-                            await UpdateInPlaceAsync(definition.Id, request, plan, report, cancellationToken).ConfigureAwait(false);
-                            return;
-                        case DriftPolicy.Recreate:
-                            report.Stage(ProvisioningStage.Updating, "recreating the pool: " + string.Join("; ", plan.Differences));
-                            await DeleteAsync(definition.Id, cancellationToken).ConfigureAwait(false);
-                            continue;
-                        default:
-                            throw new PoolDriftException(plan);
-                    }
-                }
+                if (await ReconcileExistingAsync(definition, request, report, cancellationToken).ConfigureAwait(false)) return;
+            }
+        }
+
+        /// <summary>
+        /// The pool exists: done when it matches; otherwise the drift policy decides. False when the pool is gone (or
+        /// was deleted to be recreated) and the create should be tried again.
+        /// </summary>
+        private async Task<bool> ReconcileExistingAsync(PoolDefinition definition, BatchPoolCreateOptions request, Reporter report, CancellationToken cancellationToken)
+        {
+            // Another apply (or a person, or our own create whose answer was lost) made it first: fine when it is the same pool.
+            var existing = await RetryTransientAsync(() => TryGetPoolAsync(definition.Id, cancellationToken), cancellationToken).ConfigureAwait(false);
+            if (existing is null) return false;
+            if (existing.State == BatchPoolState.Deleting)
+            {
+                report.Stage(ProvisioningStage.Creating, "an earlier pool with this id is being deleted; waiting until it is gone");
+                await WaitUntilDeletedAsync(definition.Id, cancellationToken).ConfigureAwait(false);
+                return false;
+            }
+            var plan = PoolPlanner.Compare(request, existing);
+            if (plan.Action == PoolPlanAction.NoChange)
+            {
+                report.Stage(ProvisioningStage.AlreadyExists, "the pool exists with this definition", existing);
+                return true;
+            }
+            switch (_options.DriftPolicy)
+            {
+                case DriftPolicy.UpdateInPlace when plan.CanUpdateInPlace:
+                    await UpdateInPlaceAsync(definition.Id, request, plan, report, cancellationToken).ConfigureAwait(false);
+                    return true;
+                case DriftPolicy.Recreate:
+                    report.Stage(ProvisioningStage.Updating, "recreating the pool: " + string.Join("; ", plan.Differences));
+                    await DeleteAsync(definition.Id, cancellationToken).ConfigureAwait(false);
+                    return false;
+                default:
+                    throw new PoolDriftException(plan);
             }
         }
 
