@@ -11,16 +11,26 @@ using Microsoft.CodeAnalysis.Text;
 namespace ClusterlessHpc.Generator
 {
     /// <summary>
-    /// Places a diagnostic about an autoscale formula on the characters of source that hold it: inside the string
+    /// Places diagnostics about an autoscale formula on the characters of source that hold it: inside the string
     /// literal (regular, verbatim or raw; escapes counted), or inside the literal of the constant the argument names,
-    /// following concatenations of constants and literals across files.
+    /// following concatenations of constants and literals across files. The literals are found and decoded once per
+    /// formula, then each diagnostic is placed in constant time, so a formula with thousands of problems stays cheap.
     /// </summary>
-    internal static class FormulaLocator
+    internal sealed class FormulaLocator
     {
         private const int MaxDepth = 32;
 
-        /// <summary>The exact location of <paramref name="span"/>, or null when the formula is not made of literals this can follow.</summary>
-        public static Location? Locate(Location argument, FormulaSpan span, Compilation compilation, CancellationToken cancellationToken)
+        private readonly IReadOnlyList<SyntaxToken> _tokens;
+        private readonly ConcatenatedLiteralMap _map;
+
+        private FormulaLocator(IReadOnlyList<SyntaxToken> tokens, ConcatenatedLiteralMap map)
+        {
+            _tokens = tokens;
+            _map = map;
+        }
+
+        /// <summary>The locator for the formula written at <paramref name="argument"/>, or null when it is not made of literals this can follow.</summary>
+        public static FormulaLocator? Create(Location argument, Compilation compilation, CancellationToken cancellationToken)
         {
             if (argument.SourceTree is not { } tree) return null;
             if (tree.GetRoot(cancellationToken).FindNode(argument.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax expression) return null;
@@ -28,10 +38,15 @@ namespace ClusterlessHpc.Generator
             var tokens = new List<SyntaxToken>();
             if (!Collect(expression, compilation, tokens, 0, cancellationToken) || tokens.Count == 0) return null;
             if (!ConcatenatedLiteralMap.TryCreate(tokens.Select(t => t.Text).ToList(), out var map)) return null;
+            return new FormulaLocator(tokens, map!);
+        }
 
-            var (part, start, length) = map!.MapSpan(span.Start, span.Length);
+        /// <summary>The exact location of <paramref name="span"/>, or null when it falls outside every literal.</summary>
+        public Location? Locate(FormulaSpan span)
+        {
+            var (part, start, length) = _map.MapSpan(span.Start, span.Length);
             if (part < 0) return null;
-            var token = tokens[part];
+            var token = _tokens[part];
             return Location.Create(token.SyntaxTree!, new TextSpan(token.SpanStart + start, length));
         }
 

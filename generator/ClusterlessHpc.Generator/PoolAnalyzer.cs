@@ -49,12 +49,19 @@ namespace ClusterlessHpc.Generator
             }
 
             var (definition, locations) = PoolDeclarationReader.ReadWithLocations(type, context.CancellationToken);
+            // One locator per formula argument: finding and decoding its literals is the costly part.
+            var formulaLocators = new Dictionary<Location, FormulaLocator?>();
             foreach (var problem in PoolValidator.Validate(definition))
             {
                 var location = Locate(problem.Target, locations, classLocation);
                 if (problem.FormulaSpan is { } span)
                 {
-                    location = FormulaLocator.Locate(location, span, context.Compilation, context.CancellationToken) ?? location;
+                    if (!formulaLocators.TryGetValue(location, out var locator))
+                    {
+                        locator = FormulaLocator.Create(location, context.Compilation, context.CancellationToken);
+                        formulaLocators[location] = locator;
+                    }
+                    location = locator?.Locate(span) ?? location;
                 }
                 context.ReportDiagnostic(Diagnostic.Create(RoslynDescriptors.For(problem.Rule), location, problem.MessageArgs));
             }

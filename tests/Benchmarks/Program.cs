@@ -6,7 +6,7 @@ namespace ClusterlessHpc.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project tests/Benchmarks -- [BenchmarkDotNet arguments]</c> runs the benchmarks;
 /// <c>... -- soak [count] [seed]</c> runs the robustness soak (default 1,000,000 inputs);
-/// <c>... -- verify-generator</c> checks the generator benchmark's set-up without measuring;
+/// <c>... -- verify-generator</c> checks the generator benchmarks' set-up without measuring;
 /// <c>... -- measure-pool-ready</c> times one 1,000-node pool to idle on the emulator and reports the peak working set;
 /// <c>... -- provision [pools] [nodes]</c> provisions pools against the emulator and reports wall time and requests;
 /// <c>... -- faults [runs] [seed] [parallelism] [retries] [inline|blob]</c> applies pools through seeded faults;
@@ -46,7 +46,8 @@ public static class Program
         if (args is ["verify-generator"])
         {
             new GeneratorBenchmarks().Verify();
-            Console.WriteLine("generator benchmark set-up: ok");
+            new HostileFormulaBenchmarks().Verify();
+            Console.WriteLine("generator benchmarks set-up: ok");
             return 0;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

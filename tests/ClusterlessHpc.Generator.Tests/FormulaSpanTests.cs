@@ -32,6 +32,16 @@ public class FormulaSpanTests
         "[AutoScale(\"$TargetDedicatedNodes = {|CHPC1007:TimeInterval_Minute + 1|};\")]\n" + Pool);
 
     [Fact]
+    public Task Past_100_problems_the_summary_lands_in_the_constant()
+    {
+        // 150 stray characters in a constant: the first 100 are reported each on its own character, then one CHPC1016
+        // on the 101st stands for the other 50.
+        var reported = string.Concat(Enumerable.Repeat("{|CHPC1001:#|}", 100)) + "{|CHPC1016:#|}" + new string('#', 49);
+        return AnalyzerTest.VerifyAsync("using ClusterlessHpc;\n[AutoScale(Formulas.Scale)]\n" + Pool +
+            "static class Formulas { public const string Scale = \"$TargetDedicatedNodes = 1; " + reported + "\"; }\n");
+    }
+
+    [Fact]
     public void A_formula_with_an_error_generates_nothing()
     {
         var (_, generated) = GeneratorHarness.Run("using ClusterlessHpc;\n[AutoScale(\"$TargetDedicatedNodes = $Nope;\")]\n" + Pool);

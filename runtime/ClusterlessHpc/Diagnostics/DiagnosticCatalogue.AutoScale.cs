@@ -79,6 +79,11 @@ namespace ClusterlessHpc.Diagnostics
             "The autoscale formula assigns neither $TargetDedicatedNodes nor $TargetLowPriorityNodes, so it never changes the pool size{0}",
             RuleSeverity.Warning, AutoScale);
 
+        public static readonly PoolRule FormulaMustNotHaveTooManyProblems = new(
+            "CHPC1016", nameof(FormulaMustNotHaveTooManyProblems), "Autoscale formula has too many problems to report",
+            "The autoscale formula has {0} problems; the first {1} are reported and the rest start here",
+            RuleSeverity.Error, AutoScale);
+
         private static PoolRule[] AutoScaleRules() => new[]
         {
             FormulaSyntaxMustBeValid,
@@ -96,6 +101,7 @@ namespace ClusterlessHpc.Diagnostics
             FormulaMustNotBeTooLong,
             FormulaMustNotHaveTooManyStatements,
             FormulaShouldAssignTarget,
+            FormulaMustNotHaveTooManyProblems,
         };
     }
 }

@@ -83,19 +83,26 @@ public static class FuzzMode
         while (analyzerExceptions.TryDequeue(out _))
         {
         }
+        // Timed per input: the generator and the analyzer, which is what the goal is about; and the whole run, which adds
+        // Roslyn compiling the source and the generated code (the check for generated code that does not compile).
         var clock = new Stopwatch();
+        Stopwatch generatorTime = new(), analyzerTime = new();
         var total = Stopwatch.StartNew();
-        long slowest = 0;
+        long slowest = 0, slowestWhole = 0;
         var slowestSource = "";
         int threw = 0, generated = 0, chpcErrors = 0, brokenGenerated = 0;
         var brokenKinds = new Dictionary<string, (int Count, string Example)>(StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {
             var source = fuzzer.Next();
+            generatorTime.Reset();
+            analyzerTime.Reset();
             clock.Restart();
-            var (exceptions, files, errors, broken) = RunOnce(source, references, parse, analyzerOptions, analyzerExceptions);
+            var (exceptions, files, errors, broken) = RunOnce(source, references, parse, analyzerOptions, analyzerExceptions, generatorTime, analyzerTime);
             clock.Stop();
-            if (clock.ElapsedTicks > slowest) (slowest, slowestSource) = (clock.ElapsedTicks, source);
+            var ours = generatorTime.ElapsedTicks + analyzerTime.ElapsedTicks;
+            if (ours > slowest) (slowest, slowestSource) = (ours, source);
+            slowestWhole = Math.Max(slowestWhole, clock.ElapsedTicks);
             generated += files;
             chpcErrors += errors > 0 ? 1 : 0;
             if (exceptions.Count > 0)
@@ -111,9 +118,13 @@ public static class FuzzMode
             }
         }
         total.Stop();
-        var again = Again(() => RunOnce(slowestSource, references, parse, analyzerOptions, analyzerExceptions));
-        Stopwatch generatorTime = new(), analyzerTime = new();
-        RunOnce(slowestSource, references, parse, analyzerOptions, analyzerExceptions, generatorTime, analyzerTime);
+        var again = Again(() =>
+        {
+            generatorTime.Reset();
+            analyzerTime.Reset();
+            RunOnce(slowestSource, references, parse, analyzerOptions, analyzerExceptions, generatorTime, analyzerTime);
+            return generatorTime.Elapsed.TotalMilliseconds + analyzerTime.Elapsed.TotalMilliseconds;
+        });
         var slowestMs = Ms(slowest);
         output.WriteLine($"fuzz pool sources: {count:N0} mutated declarations (seed {seed}) through the generator and the analyzer in " +
                          $"{total.Elapsed.TotalSeconds:F1} s: {threw} threw, {chpcErrors:N0} with a CHPC error, {generated:N0} files generated, " +
@@ -122,9 +133,10 @@ public static class FuzzMode
         {
             output.WriteLine($"  generated code fails with {kind} in {number} source(s), for example: {example}");
         }
-        output.WriteLine($"  slowest: {slowestMs:F1} ms (goal < 100 ms; {again:F1} ms when run again, of which the generator " +
+        output.WriteLine($"  slowest, generator and analyzer: {slowestMs:F1} ms (goal < 100 ms; {again:F1} ms when run again, of which the generator " +
                          $"{generatorTime.Elapsed.TotalMilliseconds:F1} ms and the analyzer {analyzerTime.Elapsed.TotalMilliseconds:F1} ms), " +
                          $"{slowestSource.Length} characters: {Show(slowestSource)}");
+        output.WriteLine($"  slowest whole run, with Roslyn compiling the source and the generated code: {Ms(slowestWhole):F1} ms");
         return threw == 0 && slowestMs < 100;
     }
 
@@ -171,15 +183,20 @@ public static class FuzzMode
     /// <summary>The best of five more runs, to tell a slow input from a pause of the machine during its first run.</summary>
     private static double Again(Action run)
     {
-        var best = double.MaxValue;
         var clock = new Stopwatch();
-        for (var i = 0; i < 5; i++)
+        return Again(() =>
         {
             clock.Restart();
             run();
-            clock.Stop();
-            best = Math.Min(best, Ms(clock.ElapsedTicks));
-        }
+            return Ms(clock.ElapsedTicks);
+        });
+    }
+
+    /// <summary>The best of five more runs of something that measures itself, in milliseconds.</summary>
+    private static double Again(Func<double> run)
+    {
+        var best = double.MaxValue;
+        for (var i = 0; i < 5; i++) best = Math.Min(best, run());
         return best;
     }
 

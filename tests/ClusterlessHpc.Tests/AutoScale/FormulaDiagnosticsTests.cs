@@ -186,6 +186,47 @@ public class FormulaDiagnosticsTests
     }
 
     [Fact]
+    public void Past_100_problems_one_CHPC1016_stands_for_the_rest()
+    {
+        // A valid statement, then 150 stray characters: each is its own error.
+        const string valid = "$TargetDedicatedNodes = 1;\n";
+        var formula = valid + new string('#', 150);
+        var diagnostics = FormulaChecker.Check(formula);
+
+        Assert.Equal(FormulaChecker.MaxReportedProblems + 1, diagnostics.Count);
+        Assert.Equal(Enumerable.Range(valid.Length, 100), diagnostics.Take(100).Select(d => d.Start));
+        Assert.All(diagnostics.Take(100), d => Assert.Equal("CHPC1001", d.Rule.Id));
+        var summary = diagnostics[^1];
+        Assert.Equal("CHPC1016", summary.Rule.Id);
+        Assert.True(summary.IsError);
+        Assert.Equal("#", formula.Substring(summary.Start, summary.Length));
+        Assert.Equal((2, 101), (summary.Line, summary.Column));
+        Assert.Equal("The autoscale formula has 150 problems; the first 100 are reported and the rest start here", summary.Message);
+    }
+
+    [Fact]
+    public void Rules_about_the_whole_formula_are_reported_past_the_cap_and_not_counted()
+    {
+        // No target, 150 stray characters, and too long: CHPC1013 sits at character 8192, far past the 100th problem.
+        var formula = new string('#', 150) + new string(' ', 8100);
+        var diagnostics = FormulaChecker.Check(formula);
+
+        Assert.Equal(["CHPC1001", "CHPC1013", "CHPC1015", "CHPC1016"], diagnostics.Select(d => d.Rule.Id).Distinct().Order());
+        Assert.Equal(100, diagnostics.Count(d => d.Rule.Id == "CHPC1001"));
+        Assert.Equal(8192, Assert.Single(diagnostics, d => d.Rule.Id == "CHPC1013").Start);
+        Assert.Contains("has 150 problems", Assert.Single(diagnostics, d => d.Rule.Id == "CHPC1016").Message);
+        Assert.Equal(diagnostics.OrderBy(d => d.Start).Select(d => d.Start), diagnostics.Select(d => d.Start));
+    }
+
+    [Fact]
+    public void Exactly_100_problems_are_all_reported_without_a_summary()
+    {
+        var diagnostics = FormulaChecker.Check("$TargetDedicatedNodes = 1;\n" + new string('#', 100));
+        Assert.Equal(100, diagnostics.Count);
+        Assert.DoesNotContain(diagnostics, d => d.Rule.Id == "CHPC1016");
+    }
+
+    [Fact]
     public void Diagnostics_carry_lines_and_columns_of_their_start()
     {
         var error = SingleError("$a = 1;\r\n  $b = $a +\n    $zz;\r$TargetDedicatedNodes = $b;");

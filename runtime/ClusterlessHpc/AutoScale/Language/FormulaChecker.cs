@@ -7,7 +7,7 @@ namespace ClusterlessHpc.AutoScale.Language
 {
     /// <summary>
     /// The one entry point to the formula language for the analyzer and the runtime: lex, parse and bind a formula,
-    /// and report every broken rule (CHPC1001–CHPC1015) with its span in the formula text. Never throws.
+    /// and report every broken rule (CHPC1001–CHPC1016) with its span in the formula text. Never throws.
     /// </summary>
     public static class FormulaChecker
     {
@@ -16,6 +16,12 @@ namespace ClusterlessHpc.AutoScale.Language
 
         /// <summary>The most statements Batch accepts in one formula.</summary>
         public const int MaxStatements = 100;
+
+        /// <summary>
+        /// The most problems reported for one formula; past it, one CHPC1016 stands for the rest. Text that is not a
+        /// formula at all (pasted binary, a wrong constant) would otherwise bury the build log under one error per character.
+        /// </summary>
+        public const int MaxReportedProblems = 100;
 
         /// <summary>Checks <paramref name="formulaText"/>; the diagnostics are sorted by position (empty when it is valid).</summary>
         public static IReadOnlyList<FormulaDiagnostic> Check(string formulaText) => Analyze(formulaText).Diagnostics;
@@ -38,7 +44,7 @@ namespace ClusterlessHpc.AutoScale.Language
             }
             var bound = Binder.Bind(syntax, text, diagnostics);
             var hasErrors = diagnostics.HasErrors;
-            return new FormulaAnalysis(text, syntax, hasErrors ? null : bound, diagnostics.ToList(text));
+            return new FormulaAnalysis(text, syntax, hasErrors ? null : bound, diagnostics.ToList(text, MaxReportedProblems));
         }
     }
 
