@@ -37,22 +37,6 @@ public class PlanCommandTests(EmulatorFixture emulator)
     }
 
     [Fact]
-    public async Task Pools_that_name_an_account_are_noted_and_planned_in_the_chosen_one()
-    {
-        using var files = new TempFiles();
-        var id = EmulatorFixture.UniqueId("accounts");
-        var credentials = files.Write("credentials.json", """
-            { "_BATCH_ACCOUNT_URL": "https://hastebatch.westeurope.batch.azure.com", "_AD_TENANT": "t", "_AD_BATCH_CLIENT_ID": "c", "_AD_SECRET_BATCH": "s3cret-value" }
-            """);
-        var result = await emulator.ChpcAsync("plan", "--parameters", EmulatorFixture.Parameters(files, id), "--credentials", credentials);
-
-        Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal($"{id}_1: create\n", result.Stdout);
-        Assert.Contains($"note: pool '{id}_1' names Batch account 'hastebatch'; chpc uses the account above for every pool", result.Stderr);
-        Assert.DoesNotContain("s3cret-value", result.Stderr);
-    }
-
-    [Fact]
     public async Task Plan_of_an_invalid_definition_exits_1()
     {
         using var files = new TempFiles();

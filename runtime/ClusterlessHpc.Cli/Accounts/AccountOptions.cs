@@ -17,6 +17,9 @@ namespace ClusterlessHpc.Cli.Accounts
         public const string AccountNameKey = "ClusterlessHpc:Batch:AccountName";
         public const string AccountKeyKey = "ClusterlessHpc:Batch:AccountKey";
 
+        /// <summary>The source of an account given on the command line; such an account serves every pool.</summary>
+        public const string CommandLineSource = "--endpoint";
+
         public Option<Uri?> Endpoint { get; } = new("--endpoint")
         {
             Description = "The Batch account URL, for example https://myaccount.westeurope.batch.azure.com (default: configuration, else the emulator).",
@@ -49,7 +52,7 @@ namespace ClusterlessHpc.Cli.Accounts
             var endpoint = parsed.GetValue(Endpoint);
             var name = parsed.GetValue(Account);
             var key = parsed.GetValue(Key);
-            if (endpoint is not null) return Choose(endpoint, name, key, "--endpoint");
+            if (endpoint is not null) return Choose(endpoint, name, key, CommandLineSource);
             if (name is not null || key is not null)
             {
                 throw new CliException(ExitCodes.Usage, "--account and --key need --endpoint (the emulator's is http://127.0.0.1:10100/).");
@@ -66,7 +69,8 @@ namespace ClusterlessHpc.Cli.Accounts
             return AccountChoice.Emulator;
         }
 
-        private static AccountChoice Choose(Uri endpoint, string? name, string? key, string source)
+        /// <exception cref="CliException">The key is not base64 (the message does not show it).</exception>
+        public static AccountChoice Choose(Uri endpoint, string? name, string? key, string source)
         {
             // An emulator on loopback with neither name nor key is the development account.
             if (name is null && key is null && IPAddress.TryParse(endpoint.Host, out var address) && IPAddress.IsLoopback(address))

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Threading;
 using System.Threading.Tasks;
 using ClusterlessHpc.Batch;
+using ClusterlessHpc.Cli.Pools;
 
 namespace ClusterlessHpc.Cli.Accounts
 {
@@ -19,6 +20,23 @@ namespace ClusterlessHpc.Cli.Accounts
                 await using var connection = await BatchConnection.OpenAsync(console, choice, cancellationToken).ConfigureAwait(false);
                 console.Error.WriteLine("Batch account: " + connection.Description);
                 return await work(connection.Client, settings).ConfigureAwait(false);
+            }
+            catch (Exception e) when (CliErrors.TryReport(console, e, out var exitCode))
+            {
+                return exitCode;
+            }
+        }
+
+        /// <summary>Runs a command's work on pools, each with the client of its own account (<see cref="PoolAccounts"/>).</summary>
+        public static async Task<int> RunAsync(
+            CliConsole console, ParseResult parsed, AccountOptions account, SelectedPools pools, Func<PoolAccounts, CliSettings, Task<int>> work,
+            CancellationToken cancellationToken)
+        {
+            try
+            {
+                var settings = CliSettings.Load(console, pools.ImpliedConfiguration);
+                await using var accounts = await PoolAccounts.OpenAsync(console, parsed, account, settings, pools.Pools, cancellationToken).ConfigureAwait(false);
+                return await work(accounts, settings).ConfigureAwait(false);
             }
             catch (Exception e) when (CliErrors.TryReport(console, e, out var exitCode))
             {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using ClusterlessHpc.Hosting;
 using Microsoft.Extensions.Configuration;
 
@@ -26,11 +27,19 @@ namespace ClusterlessHpc.Cli.Accounts
         /// <summary>The appsettings.json settings were read from, when there is one.</summary>
         public string? FilePath { get; }
 
+        /// <summary>
+        /// Reads appsettings.json and the environment over <paramref name="implied"/>: what the pools' own source implies
+        /// (a credentials.json's accounts), which either of them overrides.
+        /// </summary>
         /// <exception cref="CliException">appsettings.json is not valid JSON.</exception>
-        public static CliSettings Load(CliConsole console)
+        public static CliSettings Load(CliConsole console, IReadOnlyDictionary<string, string>? implied = null)
         {
             var path = Path.Combine(console.WorkingDirectory, "appsettings.json");
             var builder = new ConfigurationBuilder();
+            if (implied is { Count: > 0 })
+            {
+                builder.AddInMemoryCollection(implied.Select(setting => new KeyValuePair<string, string?>(setting.Key, setting.Value)));
+            }
             if (File.Exists(path)) builder.AddJsonFile(path, optional: true, reloadOnChange: false);
             else path = null;
             // Environment variables win over the file, as in an application's host; "__" separates sections.
@@ -73,7 +82,8 @@ namespace ClusterlessHpc.Cli.Accounts
         public string SourceOf(string key)
         {
             var variable = key.Replace(":", "__", StringComparison.Ordinal);
-            return _console.GetEnvironmentVariable(variable) is not null ? "environment variable " + variable : $"{Path.GetFileName(FilePath)} ({key})";
+            if (_console.GetEnvironmentVariable(variable) is not null) return "environment variable " + variable;
+            return FilePath is null ? key : $"{Path.GetFileName(FilePath)} ({key})";
         }
     }
 }

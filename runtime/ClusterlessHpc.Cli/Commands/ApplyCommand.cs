@@ -59,14 +59,17 @@ namespace ClusterlessHpc.Cli.Commands
                 }
                 if (!selected.ReportAndCheck(console)) return ExitCodes.InvalidInput;
                 var mode = OutputModes.For(console, parsed.GetValue(json));
-                return await BatchSession.RunAsync(console, parsed, account, async (client, settings) =>
+                return await BatchSession.RunAsync(console, parsed, account, selected, async (accounts, settings) =>
                 {
-                    selected.NoteAccounts(console);
-                    var provisioner = Provisioners.Create(client, settings, parsed.GetValue(timeout),
+                    var provisioners = accounts.Clients.ToDictionary(c => c, c => Provisioners.Create(c, settings, parsed.GetValue(timeout),
                         parsed.GetValue(drift) switch { "update" => DriftPolicy.UpdateInPlace, "recreate" => DriftPolicy.Recreate, _ => DriftPolicy.Fail },
-                        parsed.GetValue(existingNodes) switch { "reboot" => ExistingNodes.Reboot, "reimage" => ExistingNodes.Reimage, _ => ExistingNodes.Leave });
+                        parsed.GetValue(existingNodes) switch { "reboot" => ExistingNodes.Reboot, "reimage" => ExistingNodes.Reimage, _ => ExistingNodes.Leave }));
                     var results = await LiveTable.RunAsync(console, mode, selected.Pools.Select(p => p.Id), progress =>
-                        Task.WhenAll(selected.Pools.Select(p => ApplyAsync(client, provisioner, p, progress, cancellationToken)))).ConfigureAwait(false);
+                        Task.WhenAll(selected.Pools.Select(p =>
+                        {
+                            var client = accounts.ClientFor(p);
+                            return ApplyAsync(client, provisioners[client], p, progress, cancellationToken);
+                        }))).ConfigureAwait(false);
                     Print(console, mode, results);
                     return results.Select(r => r.ExitCode).DefaultIfEmpty(ExitCodes.Done).Max();
                 }, cancellationToken).ConfigureAwait(false);

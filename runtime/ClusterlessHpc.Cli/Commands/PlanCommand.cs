@@ -40,18 +40,20 @@ namespace ClusterlessHpc.Cli.Commands
                     return e.ExitCode;
                 }
                 if (!selected.ReportAndCheck(console)) return ExitCodes.InvalidInput;
-                return await BatchSession.RunAsync(console, parsed, account,
-                    (client, settings) => RunAsync(console, client, settings, selected, parsed.GetValue(json), cancellationToken), cancellationToken).ConfigureAwait(false);
+                return await BatchSession.RunAsync(console, parsed, account, selected,
+                    (accounts, settings) => RunAsync(console, accounts, settings, selected, parsed.GetValue(json), cancellationToken), cancellationToken).ConfigureAwait(false);
             });
             return command;
         }
 
-        private static async Task<int> RunAsync(CliConsole console, BatchClient client, CliSettings settings, SelectedPools selected, bool json, CancellationToken cancellationToken)
+        private static async Task<int> RunAsync(CliConsole console, PoolAccounts accounts, CliSettings settings, SelectedPools selected, bool json, CancellationToken cancellationToken)
         {
-            selected.NoteAccounts(console);
-            var provisioner = Provisioners.Create(client, settings, TimeSpan.FromMinutes(30));
+            var provisioners = accounts.Clients.ToDictionary(c => c, c => Provisioners.Create(c, settings, TimeSpan.FromMinutes(30)));
             var plans = new List<PoolPlan>();
-            foreach (var definition in selected.Pools) plans.Add(await provisioner.PlanAsync(definition, cancellationToken).ConfigureAwait(false));
+            foreach (var definition in selected.Pools)
+            {
+                plans.Add(await provisioners[accounts.ClientFor(definition)].PlanAsync(definition, cancellationToken).ConfigureAwait(false));
+            }
 
             if (json)
             {

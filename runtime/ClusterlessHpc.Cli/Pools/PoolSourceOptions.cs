@@ -64,6 +64,7 @@ namespace ClusterlessHpc.Cli.Pools
             var messages = new List<string>();
             var hasErrors = false;
             string source;
+            IReadOnlyDictionary<string, string> implied = new Dictionary<string, string>();
 
             if (parsed.GetValue(Assembly) is { } assemblyPath)
             {
@@ -86,6 +87,7 @@ namespace ClusterlessHpc.Cli.Pools
                 source = Path.GetFileName(parametersPath);
                 var credentialsPath = parsed.GetValue(Credentials);
                 var import = LoadLegacy(console, parametersPath, credentialsPath);
+                implied = import.ToConfiguration();
                 messages.AddRange(import.Warnings.Select(w => w.ToString()));
                 foreach (var definition in Select(import.Definitions, wanted, source))
                 {
@@ -97,7 +99,7 @@ namespace ClusterlessHpc.Cli.Pools
                     }
                 }
             }
-            return new SelectedPools(source, pools, messages, hasErrors);
+            return new SelectedPools(source, pools, messages, hasErrors) { ImpliedConfiguration = implied };
         }
 
         /// <summary>Reads AzureClusterlessHPC.jl's files; their errors name the file and key, never a credential.</summary>
@@ -136,19 +138,10 @@ namespace ClusterlessHpc.Cli.Pools
     internal sealed record SelectedPools(string Source, IReadOnlyList<PoolDefinition> Pools, IReadOnlyList<string> Messages, bool HasErrors)
     {
         /// <summary>
-        /// Notes on standard error for pools that name a Batch account (<c>Account</c>, or a credentials.json entry): a chpc
-        /// command talks to one account, the one it printed, whatever the pools name.
+        /// The configuration the source implies, under appsettings.json and the environment: from AzureClusterlessHPC.jl's
+        /// files, each credentials.json account as <c>ClusterlessHpc:Batch:Accounts:&lt;name&gt;</c>, and the blob container.
         /// </summary>
-        public void NoteAccounts(CliConsole console)
-        {
-            foreach (var pool in Pools)
-            {
-                if (pool.Account is { } account)
-                {
-                    console.Error.WriteLine($"note: pool '{pool.Id}' names Batch account '{account}'; chpc uses the account above for every pool (choose it with --endpoint, --account and --key).");
-                }
-            }
-        }
+        public IReadOnlyDictionary<string, string> ImpliedConfiguration { get; init; } = new Dictionary<string, string>();
 
         /// <summary>Prints the diagnostics on standard error; false when one is an error (exit 1, nothing sent to Batch).</summary>
         public bool ReportAndCheck(CliConsole console)

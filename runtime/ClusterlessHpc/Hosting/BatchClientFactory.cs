@@ -29,13 +29,8 @@ namespace ClusterlessHpc.Hosting
 
         private async Task<BatchClient> CreateAsync(string account, CancellationToken cancellationToken)
         {
-            var batch = _options.Value.Batch;
-            var settings = batch;
-            if (account.Length > 0 && !batch.Accounts.TryGetValue(account, out settings!))
-            {
-                throw new InvalidOperationException(
-                    $"A pool uses Batch account '{account}', but configuration has no section {ClusterlessHpcOptions.SectionName}:Batch:Accounts:{account}.");
-            }
+            var settings = _options.Value.Batch.For(account) ?? throw new InvalidOperationException(
+                $"A pool uses Batch account '{account}', but configuration has no section {ClusterlessHpcOptions.SectionName}:Batch:Accounts:{account}.");
 
             if (settings.Endpoint is null)
             {

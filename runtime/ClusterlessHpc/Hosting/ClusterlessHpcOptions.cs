@@ -38,6 +38,19 @@ namespace ClusterlessHpc.Hosting
         /// <summary>More accounts by name (<c>Batch:Accounts:&lt;name&gt;:Endpoint</c>, ...).</summary>
         public Dictionary<string, BatchAccountOptions> Accounts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>
+        /// The settings of the account a pool names (<c>Account</c>; null or empty: this default account), or null when it
+        /// names one that is not configured. With no default endpoint (the emulator), the emulator stands in for an
+        /// account that is not configured, so pools that name accounts still run locally. An account whose section has no
+        /// <see cref="Endpoint"/> is the emulator too.
+        /// </summary>
+        public BatchAccountOptions? For(string? account)
+        {
+            if (string.IsNullOrEmpty(account)) return this;
+            if (Accounts.TryGetValue(account!, out var named)) return named;
+            return Endpoint is null ? this : null;
+        }
+
         /// <summary>Shows the account without its key.</summary>
         public override string ToString() => $"{AccountName ?? "?"} at {Endpoint?.ToString() ?? "(emulator)"} ({(string.IsNullOrEmpty(AccountKey) ? "DefaultAzureCredential" : "shared key")})";
     }

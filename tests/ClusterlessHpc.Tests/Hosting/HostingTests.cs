@@ -113,6 +113,34 @@ public sealed class HostingTests
         await host.StopAsync();
     }
 
+    [Fact]
+    public async Task With_the_emulator_as_default_it_stands_in_for_an_account_that_is_not_configured()
+    {
+        using var host = BuildHost(new(), new LogCollector(), withEmulator: true, _ => { });
+        await host.StartAsync();
+        var factory = host.Services.GetRequiredService<BatchClientFactory>();
+
+        var emulator = (await factory.GetClientAsync()).Endpoint;
+        Assert.True(emulator.IsLoopback, emulator.ToString());
+        Assert.Equal(emulator, (await factory.GetClientAsync("elsewhere")).Endpoint);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public void A_pools_account_is_the_default_its_own_section_or_with_the_emulator_as_default_the_emulator()
+    {
+        var named = new BatchAccountOptions { Endpoint = new Uri("https://second.westeurope.batch.azure.com") };
+        var local = new BatchAccountOptions { Accounts = { ["second"] = named } };
+        var remote = new BatchAccountOptions { Endpoint = new Uri("https://first.westeurope.batch.azure.com"), Accounts = { ["second"] = named } };
+
+        Assert.Same(remote, remote.For(null));
+        Assert.Same(remote, remote.For(""));
+        Assert.Same(named, remote.For("SECOND"));
+        Assert.Null(remote.For("third"));
+        Assert.Same(named, local.For("second"));
+        Assert.Same(local, local.For("third"));
+    }
+
     private static IHost BuildHost(Dictionary<string, string?> settings, LogCollector logs, bool withEmulator, Action<ClusterlessHpcBuilder> configure)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
