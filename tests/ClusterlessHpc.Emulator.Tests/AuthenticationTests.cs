@@ -110,6 +110,27 @@ namespace ClusterlessHpc.Emulator.Tests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
+        [Theory]
+        [InlineData("0", HttpStatusCode.Forbidden)]
+        [InlineData("", HttpStatusCode.NotFound)]
+        public async Task A_delete_without_a_length_must_sign_an_empty_length_as_the_service_does(string signedLength, HttpStatusCode expected)
+        {
+            // HttpClient sends no Content-Length for a DELETE without content; the signature must cover what was sent.
+            using var http = new HttpClient();
+            var (account, key) = _fixture.Emulator.Credential;
+            var date = DateTimeOffset.UtcNow.ToString("r", CultureInfo.InvariantCulture);
+            var stringToSign = "DELETE\n\n\n" + signedLength + "\n" + new string('\n', 8) + "ocp-date:" + date + "\n/" + account +
+                               "/pools/nosuchpool\napi-version:2024-07-01.20.0";
+            using var request = new HttpRequestMessage(HttpMethod.Delete, new Uri(_fixture.Emulator.Endpoint, "pools/nosuchpool?api-version=2024-07-01.20.0"));
+            request.Headers.TryAddWithoutValidation("ocp-date", date);
+            request.Headers.TryAddWithoutValidation("Authorization", $"SharedKey {account}:{BatchSharedKeySignature.Sign(key, stringToSign)}");
+
+            using var response = await http.SendAsync(request, Cancel);
+
+            Assert.Null(request.Content);
+            Assert.Equal(expected, response.StatusCode);
+        }
+
         private static async Task<string?> CodeOf(HttpResponseMessage response)
         {
             using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));

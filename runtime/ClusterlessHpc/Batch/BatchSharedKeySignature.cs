@@ -36,11 +36,9 @@ namespace ClusterlessHpc.Batch
             builder.Append(method).Append('\n');
             foreach (var name in StandardHeaders)
             {
-                var value = header(name);
-                // Bodiless GET and HEAD sign an empty length; any other verb without a length signs "0".
-                if (name == "Content-Length" && string.IsNullOrEmpty(value) && method is not ("GET" or "HEAD")) value = "0";
-                if (name == "Content-Length" && value == "0" && method is ("GET" or "HEAD")) value = "";
-                builder.Append(value ?? "").Append('\n');
+                // Every header as it is on the wire: a request without Content-Length signs an empty line. (BatchClient
+                // gives every request but GET and HEAD a body, empty or not, so its length is always sent.)
+                builder.Append(header(name) ?? "").Append('\n');
             }
 
             // Only the ocp- headers are lowercased and sorted; the others are not looked at again.

@@ -139,13 +139,25 @@ namespace ClusterlessHpc.Provisioning
             }
         }
 
+        /// <exception cref="TimeoutException">The pool still existed after <see cref="PoolProvisionerOptions.Timeout"/>.</exception>
         private async Task WaitUntilDeletedAsync(string poolId, CancellationToken cancellationToken)
         {
+            // Bounded like every other wait: a pool stuck deleting must not hang an apply, a cleanup or a test run.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_options.Timeout);
             var delay = _options.FirstPollDelay;
-            while ((await _client.PoolExistsAsync(poolId, cancellationToken: cancellationToken).ConfigureAwait(false)).Value)
+            try
             {
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollDelay.Ticks));
+                while ((await _client.PoolExistsAsync(poolId, cancellationToken: timeout.Token).ConfigureAwait(false)).Value)
+                {
+                    await Task.Delay(delay, timeout.Token).ConfigureAwait(false);
+                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollDelay.Ticks));
+                }
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException(
+                    $"Pool '{poolId}' still existed {_options.Timeout} after it was deleted. Batch goes on deleting it: check again with 'chpc status {poolId}'.");
             }
         }
     }

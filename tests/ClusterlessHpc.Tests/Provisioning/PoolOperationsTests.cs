@@ -98,6 +98,32 @@ public sealed class PoolOperationsTests : IClassFixture<PoolProvisionerTests.Emu
     }
 
     [Fact]
+    public async Task A_pool_that_stays_deleting_past_the_timeout_ends_the_wait_naming_it()
+    {
+        await using var slow = await BatchEmulator.StartAsync(new BatchEmulatorOptions { PoolDeleteDelay = TimeSpan.FromMinutes(5) });
+        var client = slow.CreateClient();
+        await client.CreatePoolAsync(new BatchPoolCreateOptions
+        {
+            Id = "stuck-deleting",
+            VmSize = "standard_d2s_v3",
+            VirtualMachineConfiguration = new VirtualMachineConfiguration
+            {
+                ImageReference = new BatchVmImageReference { Publisher = "canonical", Offer = "ubuntu-24_04-lts", Sku = "server" },
+                NodeAgentSkuId = "batch.node.ubuntu 24.04",
+            },
+        });
+        var provisioner = new PoolProvisioner(client, new PoolProvisionerOptions
+        {
+            FirstPollDelay = Fast.FirstPollDelay, MaxPollDelay = Fast.MaxPollDelay, Timeout = TimeSpan.FromMilliseconds(500),
+        });
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => provisioner.DeleteAsync("stuck-deleting"));
+
+        Assert.Contains("Pool 'stuck-deleting' still existed 00:00:00.5000000 after it was deleted", error.Message);
+        Assert.Equal(BatchPoolState.Deleting, (await client.GetPoolAsync("stuck-deleting")).Value.State);
+    }
+
+    [Fact]
     public async Task Remove_nodes_takes_the_named_nodes_out()
     {
         var provisioner = Provisioner();

@@ -44,7 +44,8 @@ internal static class LiveAccount
         ScriptDelivery = delivery,
         FirstPollDelay = TimeSpan.FromSeconds(2),
         MaxPollDelay = TimeSpan.FromSeconds(15),
-        Timeout = TimeSpan.FromMinutes(20),
+        // Allocation, the node agent and the start task: the library's default, not a shortcut.
+        Timeout = TimeSpan.FromMinutes(30),
     });
 
     public static IScriptDelivery BlobDelivery(string container) => ScriptDeliveryFactory.Create(new ClusterlessHpcOptions
@@ -52,6 +53,42 @@ internal static class LiveAccount
         Delivery = ScriptDelivery.Blob,
         Storage = new StorageOptions { ConnectionString = StorageConnectionString, Container = container },
     });
+
+    /// <summary>
+    /// Runs <paramref name="test"/>, then every cleanup step even when the test or an earlier step failed. A failing test
+    /// keeps its own exception (the cleanup errors go to the test's output); cleanup errors alone fail the test, since
+    /// something may be left on the account.
+    /// </summary>
+    public static async Task WithCleanupAsync(Func<Task> test, params Func<Task>[] cleanups)
+    {
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+        try
+        {
+            await test();
+        }
+        catch (Exception e)
+        {
+            failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+        }
+        var errors = new List<Exception>();
+        foreach (var cleanup in cleanups)
+        {
+            try
+            {
+                await cleanup();
+            }
+            catch (Exception e)
+            {
+                errors.Add(e);
+            }
+        }
+        if (failure is not null)
+        {
+            foreach (var error in errors) TestContext.Current.TestOutputHelper?.WriteLine("cleanup failed too (delete chpc-live-* by hand): " + error.Message);
+            failure.Throw();
+        }
+        if (errors.Count > 0) throw new AggregateException("Cleanup failed; delete any chpc-live-* pool and container by hand.", errors);
+    }
 
     /// <summary>A pool id no earlier run used, recognisable as a live test's (so a left-over pool is easy to find and delete).</summary>
     public static string PoolId(string purpose) => $"chpc-live-{purpose}-{Guid.NewGuid():N}"[..40];

@@ -21,7 +21,7 @@ public sealed class LiveBatchTests
         Assert.SkipUnless(LiveAccount.HasBatch, LiveAccount.BatchSkipReason);
         var provisioner = LiveAccount.Provisioner();
         var definition = new PoolDefinition { Id = LiveAccount.PoolId("empty"), VmSize = "Standard_D2s_v3", NodeCount = 0 };
-        try
+        await LiveAccount.WithCleanupAsync(async () =>
         {
             Assert.Equal(PoolPlanAction.Create, (await provisioner.PlanAsync(definition, Cancel)).Action);
 
@@ -33,11 +33,7 @@ public sealed class LiveBatchTests
             Assert.Equal(pool.CreationTime, again.CreationTime);
             Assert.Equal(PoolPlanAction.NoChange, (await provisioner.PlanAsync(definition, Cancel)).Action);
             Assert.Equal("vmSize", Assert.Single(drift.Plan.Differences).Property);
-        }
-        finally
-        {
-            await provisioner.DeleteAsync(definition.Id, CancellationToken.None);
-        }
+        }, () => provisioner.DeleteAsync(definition.Id, CancellationToken.None));
         Assert.False((await LiveAccount.Client().PoolExistsAsync(definition.Id, cancellationToken: Cancel)).Value);
     }
 
@@ -54,7 +50,7 @@ public sealed class LiveBatchTests
             NodeCount = 1,
             StartupSteps = [new StartupStepDefinition("echo \"step ran on $AZ_BATCH_NODE_ID\"")],
         };
-        try
+        await LiveAccount.WithCleanupAsync(async () =>
         {
             var pool = await provisioner.ApplyAsync(definition, cancellationToken: Cancel);
             var node = await SingleNodeAsync(client, definition.Id);
@@ -69,11 +65,7 @@ public sealed class LiveBatchTests
             Assert.Contains("installed", first);
             Assert.DoesNotContain("already installed", first);
             Assert.Contains("already installed", second);
-        }
-        finally
-        {
-            await provisioner.DeleteAsync(definition.Id, CancellationToken.None);
-        }
+        }, () => provisioner.DeleteAsync(definition.Id, CancellationToken.None));
     }
 
     [Fact]
@@ -84,7 +76,7 @@ public sealed class LiveBatchTests
         var provisioner = LiveAccount.Provisioner(LiveAccount.BlobDelivery(container));
         var definition = new PoolDefinition { Id = LiveAccount.PoolId("blob"), VmSize = "Standard_D2s_v3", NodeCount = 1 };
         var blobs = new BlobContainerClient(LiveAccount.StorageConnectionString, container);
-        try
+        await LiveAccount.WithCleanupAsync(async () =>
         {
             var pool = await provisioner.ApplyAsync(definition, cancellationToken: Cancel);
             var names = new List<string>();
@@ -93,12 +85,25 @@ public sealed class LiveBatchTests
             Assert.Equal(1, pool.CurrentDedicatedNodes);
             Assert.Equal(BlobDelivery.CommandLine, pool.StartTask!.CommandLine);
             Assert.Equal(BlobDelivery.BlobName(Sha256(Scripts.StartupScriptRenderer.Render(definition))), Assert.Single(names));
-        }
-        finally
-        {
-            await provisioner.DeleteAsync(definition.Id, CancellationToken.None);
-            await blobs.DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
-        }
+        },
+        () => provisioner.DeleteAsync(definition.Id, CancellationToken.None),
+        () => blobs.DeleteIfExistsAsync(cancellationToken: CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Bodiless_delete_and_post_are_signed_as_the_service_expects()
+    {
+        // Costs nothing and runs first in the docs' order: a signature the service does not accept would answer 403
+        // here, before any pool exists that the cleanup of the other tests could then not delete.
+        Assert.SkipUnless(LiveAccount.HasBatch, LiveAccount.BatchSkipReason);
+        var client = LiveAccount.Client();
+        var missing = LiveAccount.PoolId("none");
+
+        var delete = await Assert.ThrowsAsync<RequestFailedException>(() => client.DeletePoolAsync(missing, Cancel));
+        var disable = await Assert.ThrowsAsync<RequestFailedException>(() => client.DisablePoolAutoScaleAsync(missing, Cancel));
+
+        Assert.Equal((404, "PoolNotFound"), (delete.Status, delete.ErrorCode));
+        Assert.Equal((404, "PoolNotFound"), (disable.Status, disable.ErrorCode));
     }
 
     [Fact]
