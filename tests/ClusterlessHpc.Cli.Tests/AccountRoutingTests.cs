@@ -122,6 +122,60 @@ public class AccountRoutingTests(EmulatorFixture emulator)
         Assert.DoesNotContain("s3cret-value", plan.Stdout + plan.Stderr);
     }
 
+    [Theory]
+    [InlineData("AccountName", "gamma", "which is not configured: set ClusterlessHpc:Batch:Accounts:gamma:Endpoint")]
+    [InlineData("Endpoint", "gamma.westeurope.batch.azure.com", "ClusterlessHpc:Batch:Accounts:gamma:Endpoint is not an http(s) URL")]
+    public async Task A_named_account_without_a_usable_endpoint_is_refused_when_the_default_is_real(string setting, string value, string message)
+    {
+        using var files = new TempFiles();
+        var id = EmulatorFixture.UniqueId("badsection");
+        var chpc = new CliEnvironment
+        {
+            Variables = new Dictionary<string, string>
+            {
+                ["ClusterlessHpc__Batch__Endpoint"] = emulator.Endpoint,
+                ["ClusterlessHpc__Batch__AccountName"] = emulator.AccountName,
+                ["ClusterlessHpc__Batch__AccountKey"] = emulator.AccountKey,
+                [$"ClusterlessHpc__Batch__Accounts__gamma__{setting}"] = value,
+            },
+            WorkingDirectory = files.Folder,
+        };
+
+        var apply = await chpc.RunAsync("apply", "--assembly", GammaPools(files, id));
+
+        Assert.True(apply.ExitCode == 1, apply.ToString());
+        Assert.Contains(message, apply.Stderr);
+        Assert.False((await emulator.Client.PoolExistsAsync($"{id}-default")).Value);
+        Assert.False((await emulator.Client.PoolExistsAsync($"{id}-gamma")).Value);
+    }
+
+    [Fact]
+    public async Task One_account_named_in_two_spellings_is_one_connection()
+    {
+        using var files = new TempFiles();
+        var id = EmulatorFixture.UniqueId("spellings");
+        var path = Path.Combine(files.Folder, "Spellings.dll");
+        PoolCompiler.EmitTo(path, $$"""
+            using ClusterlessHpc;
+
+            namespace Spelled;
+
+            [BatchPool("{{id}}-upper", NodeCount = 1, Account = "Gamma")]
+            public partial class UpperPool;
+
+            [BatchPool("{{id}}-lower", NodeCount = 1, Account = "gamma")]
+            public partial class LowerPool;
+            """);
+        var chpc = new CliEnvironment { Variables = Section("gamma", emulator.Emulator, emulator.AccountKey), WorkingDirectory = files.Folder };
+
+        var plan = await chpc.RunAsync("plan", "--assembly", path);
+
+        Assert.True(plan.ExitCode == 0, plan.ToString());
+        Assert.Equal($"{id}-lower: create\n{id}-upper: create\n", plan.Stdout);
+        var accountLine = Assert.Single(plan.Stderr.Split('\n'), line => line.StartsWith("Batch account:", StringComparison.Ordinal));
+        Assert.Equal($"Batch account: clitests at {emulator.Endpoint} (shared key, from ClusterlessHpc:Batch:Accounts:gamma)", accountLine);
+    }
+
     /// <summary>An assembly with a pool of the default account and one of account 'gamma'.</summary>
     private static string GammaPools(TempFiles files, string id)
     {

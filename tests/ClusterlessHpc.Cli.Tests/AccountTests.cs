@@ -90,7 +90,7 @@ public class AccountTests(EmulatorFixture emulator)
     {
         var result = await new CliEnvironment().RunAsync("status", "--endpoint", emulator.Endpoint, "--account", "clitests", "--key", "not*base64*secret");
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error: The account key is not base64.", result.Stderr);
+        Assert.Contains("error: The account key of the account from --endpoint is not base64.", result.Stderr);
         Assert.DoesNotContain("not*base64*secret", result.Stderr);
     }
 

@@ -131,6 +131,27 @@ namespace ClusterlessHpc.Emulator.Tests
             Assert.Equal(expected, response.StatusCode);
         }
 
+        [Theory]
+        [InlineData("0")]
+        [InlineData("")]
+        public async Task A_bodiless_post_may_sign_its_zero_length_either_way(string signedLength)
+        {
+            // HttpClient sends "Content-Length: 0" on a POST without content; the Azure SDKs sign it as "0" or as an empty line.
+            using var http = new HttpClient();
+            var (account, key) = _fixture.Emulator.Credential;
+            var date = DateTimeOffset.UtcNow.ToString("r", CultureInfo.InvariantCulture);
+            var stringToSign = "POST\n\n\n" + signedLength + "\n" + new string('\n', 8) + "ocp-date:" + date + "\n/" + account +
+                               "/pools/nosuchpool/disableautoscale\napi-version:2024-07-01.20.0";
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_fixture.Emulator.Endpoint, "pools/nosuchpool/disableautoscale?api-version=2024-07-01.20.0"));
+            request.Headers.TryAddWithoutValidation("ocp-date", date);
+            request.Headers.TryAddWithoutValidation("Authorization", $"SharedKey {account}:{BatchSharedKeySignature.Sign(key, stringToSign)}");
+
+            using var response = await http.SendAsync(request, Cancel);
+
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("PoolNotFound", await CodeOf(response));
+        }
+
         private static async Task<string?> CodeOf(HttpResponseMessage response)
         {
             using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));

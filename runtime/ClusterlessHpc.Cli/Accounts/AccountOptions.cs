@@ -80,7 +80,7 @@ namespace ClusterlessHpc.Cli.Accounts
             if (key is not null && !IsBase64(key))
             {
                 // The message never shows the key.
-                throw new CliException(ExitCodes.InvalidInput, "The account key is not base64.");
+                throw new CliException(ExitCodes.InvalidInput, $"The account key of the account from {source} is not base64.");
             }
             return new AccountChoice(endpoint, name ?? endpoint.Host.Split('.')[0], key, source);
         }

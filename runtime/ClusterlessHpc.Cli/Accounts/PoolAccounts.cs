@@ -5,29 +5,30 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ClusterlessHpc.Batch;
+using ClusterlessHpc.Hosting;
 
 namespace ClusterlessHpc.Cli.Accounts
 {
     /// <summary>
     /// The Batch account of each pool a command works on (apply, plan). With <c>--endpoint</c>, that account serves every
-    /// pool. Otherwise each pool goes where an application's host would send it (<c>BatchAccountOptions.For</c>): the
-    /// default account, or the <c>ClusterlessHpc:Batch:Accounts:&lt;name&gt;</c> section of the account it names, or the
-    /// emulator when the emulator is the default. Every account is resolved before any request is sent, so a pool naming
-    /// an account that is not configured stops the command with nothing done.
+    /// pool. Otherwise each pool goes where an application's host would send it (<see cref="BatchAccountOptions.For"/>):
+    /// the default account, or the <c>ClusterlessHpc:Batch:Accounts:&lt;name&gt;</c> section of the account it names, or
+    /// the emulator when the emulator is the default. Every account is resolved before any request is sent, so a pool
+    /// naming an account that is not configured stops the command with nothing done.
     /// </summary>
     internal sealed class PoolAccounts : IAsyncDisposable
     {
-        private readonly Dictionary<AccountChoice, BatchConnection> _connections;
-        private readonly Dictionary<PoolDefinition, AccountChoice> _choices;
+        private readonly Dictionary<AccountKey, BatchConnection> _connections;
+        private readonly Dictionary<PoolDefinition, AccountKey> _accounts;
 
-        private PoolAccounts(Dictionary<AccountChoice, BatchConnection> connections, Dictionary<PoolDefinition, AccountChoice> choices)
+        private PoolAccounts(Dictionary<AccountKey, BatchConnection> connections, Dictionary<PoolDefinition, AccountKey> accounts)
         {
             _connections = connections;
-            _choices = choices;
+            _accounts = accounts;
         }
 
         /// <summary>The client of <paramref name="pool"/>'s account.</summary>
-        public BatchClient ClientFor(PoolDefinition pool) => _connections[_choices[pool]].Client;
+        public BatchClient ClientFor(PoolDefinition pool) => _connections[_accounts[pool]].Client;
 
         /// <summary>The clients in use, each once.</summary>
         public IEnumerable<BatchClient> Clients => _connections.Values.Select(c => c.Client);
@@ -37,40 +38,45 @@ namespace ClusterlessHpc.Cli.Accounts
             CliConsole console, ParseResult parsed, AccountOptions options, CliSettings settings, IReadOnlyList<PoolDefinition> pools, CancellationToken cancellationToken)
         {
             var defaultChoice = options.Resolve(parsed, settings);
-            var choices = new Dictionary<PoolDefinition, AccountChoice>(ReferenceEqualityComparer.Instance);
-            var notes = new List<string>();
             var batch = defaultChoice.Source == AccountOptions.CommandLineSource ? null : settings.Options().Batch;
+            var notes = new List<string>();
+            var choices = new Dictionary<AccountKey, AccountChoice>();
+            var accounts = new Dictionary<PoolDefinition, AccountKey>(ReferenceEqualityComparer.Instance);
             foreach (var pool in pools)
             {
-                choices[pool] = Choose(pool, defaultChoice, batch, notes);
+                var choice = Choose(pool, defaultChoice, batch, notes);
+                // The same account named in two spellings, or also the default, is one account: one client.
+                var key = new AccountKey(choice.Endpoint, choice.Name, choice.Key);
+                choices.TryAdd(key, choice);
+                accounts[pool] = key;
             }
+            if (choices.Count == 0) choices[new AccountKey(defaultChoice.Endpoint, defaultChoice.Name, defaultChoice.Key)] = defaultChoice;
 
-            var connections = new Dictionary<AccountChoice, BatchConnection>();
-            var accounts = new PoolAccounts(connections, choices);
+            var connections = new Dictionary<AccountKey, BatchConnection>();
+            var opened = new PoolAccounts(connections, accounts);
             try
             {
-                foreach (var choice in choices.Count == 0 ? [defaultChoice] : choices.Values.Distinct().ToList())
+                foreach (var (key, choice) in choices)
                 {
-                    connections[choice] = await BatchConnection.OpenAsync(console, choice, cancellationToken).ConfigureAwait(false);
+                    connections[key] = await BatchConnection.OpenAsync(console, choice, cancellationToken).ConfigureAwait(false);
                 }
             }
             catch
             {
-                await accounts.DisposeAsync().ConfigureAwait(false);
+                await opened.DisposeAsync().ConfigureAwait(false);
                 throw;
             }
 
-            foreach (var (choice, connection) in connections)
+            foreach (var (key, connection) in connections)
             {
-                var served = pools.Where(p => choices[p] == choice).Select(p => p.Id).ToList();
-                console.Error.WriteLine("Batch account: " + connection.Description +
-                                        (connections.Count > 1 ? $" (pools {string.Join(", ", served)})" : ""));
+                var served = pools.Where(p => accounts[p] == key).Select(p => p.Id);
+                console.Error.WriteLine("Batch account: " + connection.Description + (connections.Count > 1 ? $" (pools {string.Join(", ", served)})" : ""));
             }
             foreach (var note in notes) console.Error.WriteLine(note);
-            return accounts;
+            return opened;
         }
 
-        private static AccountChoice Choose(PoolDefinition pool, AccountChoice defaultChoice, Hosting.BatchAccountOptions? batch, List<string> notes)
+        private static AccountChoice Choose(PoolDefinition pool, AccountChoice defaultChoice, BatchAccountOptions? batch, List<string> notes)
         {
             if (pool.Account is not { Length: > 0 } name) return defaultChoice;
             if (batch is null)
@@ -79,7 +85,7 @@ namespace ClusterlessHpc.Cli.Accounts
                 return defaultChoice;
             }
 
-            var section = $"{Hosting.ClusterlessHpcOptions.SectionName}:Batch:Accounts:{name}";
+            var section = $"{ClusterlessHpcOptions.SectionName}:Batch:Accounts:{name}";
             var settings = batch.For(name) ?? throw new CliException(ExitCodes.InvalidInput,
                 $"Pool '{pool.Id}' names Batch account '{name}', which is not configured: set {section}:Endpoint (environment variable " +
                 $"{section.Replace(":", "__", StringComparison.Ordinal)}__Endpoint), or pass --endpoint to use one account for every pool. Nothing was sent.");
@@ -88,13 +94,38 @@ namespace ClusterlessHpc.Cli.Accounts
                 notes.Add($"note: pool '{pool.Id}' names Batch account '{name}', which is not configured; the emulator stands in for it.");
                 return defaultChoice;
             }
-            if (settings.Endpoint is null) return AccountChoice.Emulator;
-            return AccountOptions.Choose(settings.Endpoint, settings.AccountName, settings.AccountKey, section);
+            try
+            {
+                settings.EnsureValid(section);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new CliException(ExitCodes.InvalidInput, e.Message, e);
+            }
+            return AccountOptions.Choose(settings.Endpoint!, NullIfEmpty(settings.AccountName), NullIfEmpty(settings.AccountKey), section);
         }
+
+        // Configuration gives "" for a key set to nothing; as for the default account, that means unset.
+        private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
         public async ValueTask DisposeAsync()
         {
-            foreach (var connection in _connections.Values) await connection.DisposeAsync().ConfigureAwait(false);
+            // Each one, even when an earlier one fails to stop: an in-process emulator must not outlive the command.
+            List<Exception>? errors = null;
+            foreach (var connection in _connections.Values)
+            {
+                try
+                {
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                }
+                catch (Exception e)
+                {
+                    (errors ??= []).Add(e);
+                }
+            }
+            if (errors is not null) throw new AggregateException(errors);
         }
+
+        private readonly record struct AccountKey(Uri? Endpoint, string? Name, string? Key);
     }
 }

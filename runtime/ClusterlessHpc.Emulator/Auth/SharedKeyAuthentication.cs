@@ -72,15 +72,26 @@ namespace ClusterlessHpc.Emulator.Auth
             }
             RequireFreshDate(request);
 
-            var stringToSign = BatchSharedKeySignature.BuildStringToSign(
-                request.Method,
-                name => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null,
-                request.Headers.Keys,
-                _accountName,
-                RawPath(context),
-                request.Query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? ""))));
-            var expected = BatchSharedKeySignature.Sign(_accountKey, stringToSign);
-            if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(signature)))
+            // The Content-Length line as received, or, when it is "0", an empty line too: the Azure SDKs sign a bodiless
+            // POST both ways. A length that was not sent must be signed as an empty line (a DELETE signed "0" is refused).
+            var received = request.Headers.ContentLength?.ToString(CultureInfo.InvariantCulture);
+            var lengths = received == "0" ? new[] { received, "" } : new[] { received };
+            var accepted = false;
+            foreach (var length in lengths)
+            {
+                var stringToSign = BatchSharedKeySignature.BuildStringToSign(
+                    request.Method,
+                    name => string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase)
+                        ? length
+                        : request.Headers.TryGetValue(name, out var value) ? value.ToString() : null,
+                    request.Headers.Keys,
+                    _accountName,
+                    RawPath(context),
+                    request.Query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? ""))));
+                var expected = BatchSharedKeySignature.Sign(_accountKey, stringToSign);
+                accepted |= CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(signature));
+            }
+            if (!accepted)
             {
                 throw BatchErrors.AuthenticationFailed(
                     "The signature in the Authorization header is not the one computed for this request with the account key.");

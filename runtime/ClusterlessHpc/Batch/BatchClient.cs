@@ -90,10 +90,6 @@ namespace ClusterlessHpc.Batch
             message.Request.Method = method;
             message.Request.Uri = uri;
             message.Request.Headers.Add("Accept", "application/json");
-            // A bodiless DELETE or POST carries an empty body, so "Content-Length: 0" is on the wire and the length
-            // signed is the length sent. HttpClient sends no length for a DELETE without content, and a signature over
-            // a length the service did not receive fails with 403 (a known trap of Shared Key clients).
-            if (method != RequestMethod.Get && method != RequestMethod.Head) message.Request.Content = RequestContent.Create(Array.Empty<byte>());
             return message;
         }
 

@@ -26,9 +26,11 @@ namespace ClusterlessHpc.Batch
             {
                 request.Headers.SetValue("ocp-date", DateTimeOffset.UtcNow.ToString("r", System.Globalization.CultureInfo.InvariantCulture));
             }
-            // The transport sets Content-Length itself; sign the length it will send.
+            // The transport sets Content-Length itself. A length of 0 signs an empty line, as an absent one does
+            // (BatchSharedKeySignature.ContentLengthToSign): HttpClient sends "Content-Length: 0" on a bodiless POST and
+            // nothing on a bodiless DELETE, and both sign the same.
             string? contentLength = request.Content is not null && request.Content.TryComputeLength(out var length)
-                ? length.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                ? BatchSharedKeySignature.ContentLengthToSign(length.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 : null;
 
             var (name, key) = _credential;

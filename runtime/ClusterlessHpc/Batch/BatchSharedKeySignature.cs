@@ -17,6 +17,13 @@ namespace ClusterlessHpc.Batch
             "If-Modified-Since", "If-Match", "If-None-Match", "If-Unmodified-Since", "Range",
         ];
 
+        /// <summary>
+        /// The Content-Length line the client signs: the length, or an empty line when it is 0 or absent (as the Azure
+        /// SDK's Batch client signs). HttpClient sends no length on a bodiless DELETE and "0" on a bodiless POST, so
+        /// signing "0" on a DELETE is refused with 403, while an empty line holds for both.
+        /// </summary>
+        public static string? ContentLengthToSign(string? contentLength) => contentLength == "0" ? "" : contentLength;
+
         /// <param name="method">The HTTP verb.</param>
         /// <param name="header">Looks a request header up by name (case-insensitively); null or empty when absent.</param>
         /// <param name="headerNames">Every request header name, to find the <c>ocp-</c> ones.</param>
@@ -36,8 +43,8 @@ namespace ClusterlessHpc.Batch
             builder.Append(method).Append('\n');
             foreach (var name in StandardHeaders)
             {
-                // Every header as it is on the wire: a request without Content-Length signs an empty line. (BatchClient
-                // gives every request but GET and HEAD a body, empty or not, so its length is always sent.)
+                // Each header as the caller gives it; absent is an empty line. Callers give Content-Length through
+                // ContentLengthToSign.
                 builder.Append(header(name) ?? "").Append('\n');
             }
 

@@ -30,7 +30,8 @@ namespace ClusterlessHpc.Hosting
         private async Task<BatchClient> CreateAsync(string account, CancellationToken cancellationToken)
         {
             var settings = _options.Value.Batch.For(account) ?? throw new InvalidOperationException(
-                $"A pool uses Batch account '{account}', but configuration has no section {ClusterlessHpcOptions.SectionName}:Batch:Accounts:{account}.");
+                $"A pool uses Batch account '{account}', but configuration has no {ClusterlessHpcOptions.SectionName}:Batch:Accounts:{account}:Endpoint.");
+            settings.EnsureValid(ClusterlessHpcOptions.SectionName + (ReferenceEquals(settings, _options.Value.Batch) ? ":Batch" : $":Batch:Accounts:{account}"));
 
             if (settings.Endpoint is null)
             {

@@ -40,15 +40,26 @@ namespace ClusterlessHpc.Hosting
 
         /// <summary>
         /// The settings of the account a pool names (<c>Account</c>; null or empty: this default account), or null when it
-        /// names one that is not configured. With no default endpoint (the emulator), the emulator stands in for an
-        /// account that is not configured, so pools that name accounts still run locally. An account whose section has no
-        /// <see cref="Endpoint"/> is the emulator too.
+        /// names one whose <see cref="Endpoint"/> is not configured. With no default endpoint (the emulator), the emulator
+        /// stands in for such an account, so pools that name accounts still run locally; with a real default account, a
+        /// forgotten endpoint must never send a pool to an emulator.
         /// </summary>
         public BatchAccountOptions? For(string? account)
         {
             if (string.IsNullOrEmpty(account)) return this;
-            if (Accounts.TryGetValue(account!, out var named)) return named;
+            if (Accounts.TryGetValue(account!, out var named) && named.Endpoint is not null) return named;
             return Endpoint is null ? this : null;
+        }
+
+        /// <summary>Checks what binding cannot: the endpoint is an absolute http(s) URL.</summary>
+        /// <param name="section">Where the settings come from, for the message (for example <c>ClusterlessHpc:Batch:Accounts:gamma</c>).</param>
+        /// <exception cref="InvalidOperationException">The endpoint is not an absolute http(s) URL.</exception>
+        public void EnsureValid(string section)
+        {
+            if (Endpoint is { } endpoint && !(endpoint.IsAbsoluteUri && (endpoint.Scheme == Uri.UriSchemeHttps || endpoint.Scheme == Uri.UriSchemeHttp)))
+            {
+                throw new InvalidOperationException($"{section}:Endpoint is not an http(s) URL such as https://myaccount.westeurope.batch.azure.com: '{endpoint}'.");
+            }
         }
 
         /// <summary>Shows the account without its key.</summary>

@@ -129,26 +129,32 @@ namespace ClusterlessHpc.Provisioning
             }
         }
 
-        private async Task WaitUntilSteadyAsync(string poolId, CancellationToken cancellationToken)
-        {
-            var delay = _options.FirstPollDelay;
-            while ((await _client.GetPoolAsync(poolId, ["allocationState"], cancellationToken: cancellationToken).ConfigureAwait(false)).Value.AllocationState != AllocationState.Steady)
-            {
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollDelay.Ticks));
-            }
-        }
+        /// <exception cref="TimeoutException">The pool was still resizing after <see cref="PoolProvisionerOptions.Timeout"/>.</exception>
+        private Task WaitUntilSteadyAsync(string poolId, CancellationToken cancellationToken) =>
+            PollUntilAsync(
+                async token => (await _client.GetPoolAsync(poolId, ["allocationState"], cancellationToken: token).ConfigureAwait(false)).Value.AllocationState == AllocationState.Steady,
+                () => $"Pool '{poolId}' was still resizing {_options.Timeout} later. Batch goes on with it: check again with 'chpc status {poolId}', or stop the resize.",
+                cancellationToken);
 
         /// <exception cref="TimeoutException">The pool still existed after <see cref="PoolProvisionerOptions.Timeout"/>.</exception>
-        private async Task WaitUntilDeletedAsync(string poolId, CancellationToken cancellationToken)
+        private Task WaitUntilDeletedAsync(string poolId, CancellationToken cancellationToken) =>
+            PollUntilAsync(
+                async token => !(await _client.PoolExistsAsync(poolId, cancellationToken: token).ConfigureAwait(false)).Value,
+                () => $"Pool '{poolId}' still existed {_options.Timeout} after it was deleted. Batch goes on deleting it: check again with 'chpc status {poolId}'.",
+                cancellationToken);
+
+        /// <summary>
+        /// Polls with back-off until <paramref name="done"/>, bounded by the timeout like every wait: a pool stuck
+        /// resizing or deleting must not hang an apply, a cleanup or a test run.
+        /// </summary>
+        private async Task PollUntilAsync(Func<CancellationToken, Task<bool>> done, Func<string> timedOut, CancellationToken cancellationToken)
         {
-            // Bounded like every other wait: a pool stuck deleting must not hang an apply, a cleanup or a test run.
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.Timeout);
             var delay = _options.FirstPollDelay;
             try
             {
-                while ((await _client.PoolExistsAsync(poolId, cancellationToken: timeout.Token).ConfigureAwait(false)).Value)
+                while (!await done(timeout.Token).ConfigureAwait(false))
                 {
                     await Task.Delay(delay, timeout.Token).ConfigureAwait(false);
                     delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollDelay.Ticks));
@@ -156,8 +162,7 @@ namespace ClusterlessHpc.Provisioning
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                throw new TimeoutException(
-                    $"Pool '{poolId}' still existed {_options.Timeout} after it was deleted. Batch goes on deleting it: check again with 'chpc status {poolId}'.");
+                throw new TimeoutException(timedOut());
             }
         }
     }

@@ -22,8 +22,6 @@ namespace ClusterlessHpc.Emulator.Tests.Support
             HttpContent? content = null,
             Action<HttpRequestMessage>? configure = null)
         {
-            // As BatchClient does, a bodiless request other than GET and HEAD sends an empty body and "Content-Length: 0".
-            content ??= method == HttpMethod.Get || method == HttpMethod.Head ? null : new ByteArrayContent([]);
             var request = new HttpRequestMessage(method, new Uri(emulator.Endpoint, pathAndQuery)) { Content = content };
             request.Headers.TryAddWithoutValidation("ocp-date", DateTimeOffset.UtcNow.ToString("r", CultureInfo.InvariantCulture));
             configure?.Invoke(request);

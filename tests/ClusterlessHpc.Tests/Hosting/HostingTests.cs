@@ -139,6 +139,24 @@ public sealed class HostingTests
         Assert.Null(remote.For("third"));
         Assert.Same(named, local.For("second"));
         Assert.Same(local, local.For("third"));
+
+        // A section without an endpoint: the emulator stands in only when it is the default.
+        var endpointless = new BatchAccountOptions { AccountName = "fourth" };
+        remote.Accounts["fourth"] = endpointless;
+        local.Accounts["fourth"] = endpointless;
+        Assert.Null(remote.For("fourth"));
+        Assert.Same(local, local.For("fourth"));
+    }
+
+    [Fact]
+    public void An_endpoint_that_is_not_an_absolute_http_url_is_refused_naming_its_section()
+    {
+        var relative = new BatchAccountOptions { Endpoint = new Uri("myaccount.westeurope.batch.azure.com", UriKind.RelativeOrAbsolute) };
+
+        var error = Assert.Throws<InvalidOperationException>(() => relative.EnsureValid("ClusterlessHpc:Batch:Accounts:gamma"));
+
+        Assert.StartsWith("ClusterlessHpc:Batch:Accounts:gamma:Endpoint is not an http(s) URL", error.Message);
+        new BatchAccountOptions { Endpoint = new Uri("https://a.westeurope.batch.azure.com") }.EnsureValid("ok");
     }
 
     private static IHost BuildHost(Dictionary<string, string?> settings, LogCollector logs, bool withEmulator, Action<ClusterlessHpcBuilder> configure)

@@ -98,6 +98,34 @@ public sealed class PoolOperationsTests : IClassFixture<PoolProvisionerTests.Emu
     }
 
     [Fact]
+    public async Task A_pool_that_stays_resizing_past_the_timeout_ends_the_wait_naming_it()
+    {
+        await using var slow = await BatchEmulator.StartAsync(new BatchEmulatorOptions { StopResizeDelay = TimeSpan.FromMinutes(5), NodeCreatingDelay = TimeSpan.FromMinutes(5) });
+        var client = slow.CreateClient();
+        await client.CreatePoolAsync(new BatchPoolCreateOptions
+        {
+            Id = "stuck-resizing",
+            VmSize = "standard_d2s_v3",
+            TargetDedicatedNodes = 2,
+            VirtualMachineConfiguration = new VirtualMachineConfiguration
+            {
+                ImageReference = new BatchVmImageReference { Publisher = "canonical", Offer = "ubuntu-24_04-lts", Sku = "server" },
+                NodeAgentSkuId = "batch.node.ubuntu 24.04",
+            },
+        });
+        await client.StopPoolResizeAsync("stuck-resizing");
+        var provisioner = new PoolProvisioner(client, new PoolProvisionerOptions
+        {
+            FirstPollDelay = Fast.FirstPollDelay, MaxPollDelay = Fast.MaxPollDelay, Timeout = TimeSpan.FromMilliseconds(500),
+        });
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => provisioner.ResizeAsync("stuck-resizing", 1));
+
+        Assert.StartsWith("Pool 'stuck-resizing' was still resizing 00:00:00.5000000 later.", error.Message);
+        Assert.NotEqual(AllocationState.Steady, (await client.GetPoolAsync("stuck-resizing")).Value.AllocationState);
+    }
+
+    [Fact]
     public async Task A_pool_that_stays_deleting_past_the_timeout_ends_the_wait_naming_it()
     {
         await using var slow = await BatchEmulator.StartAsync(new BatchEmulatorOptions { PoolDeleteDelay = TimeSpan.FromMinutes(5) });

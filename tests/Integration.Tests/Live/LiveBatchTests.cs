@@ -93,8 +93,8 @@ public sealed class LiveBatchTests
     [Fact]
     public async Task Bodiless_delete_and_post_are_signed_as_the_service_expects()
     {
-        // Costs nothing and runs first in the docs' order: a signature the service does not accept would answer 403
-        // here, before any pool exists that the cleanup of the other tests could then not delete.
+        // Costs nothing: a signature of bodiless requests the service does not accept answers 403 here. Run it alone
+        // first on a new account (docs/live-testing.md), since the other tests' cleanup sends such requests.
         Assert.SkipUnless(LiveAccount.HasBatch, LiveAccount.BatchSkipReason);
         var client = LiveAccount.Client();
         var missing = LiveAccount.PoolId("none");
