@@ -116,14 +116,8 @@ namespace ClusterlessHpc.Emulator.Tests
         public async Task A_delete_without_a_length_must_sign_an_empty_length_as_the_service_does(string signedLength, HttpStatusCode expected)
         {
             // HttpClient sends no Content-Length for a DELETE without content; the signature must cover what was sent.
+            using var request = BodilessRequest(HttpMethod.Delete, "/pools/nosuchpool", signedLength);
             using var http = new HttpClient();
-            var (account, key) = _fixture.Emulator.Credential;
-            var date = DateTimeOffset.UtcNow.ToString("r", CultureInfo.InvariantCulture);
-            var stringToSign = "DELETE\n\n\n" + signedLength + "\n" + new string('\n', 8) + "ocp-date:" + date + "\n/" + account +
-                               "/pools/nosuchpool\napi-version:2024-07-01.20.0";
-            using var request = new HttpRequestMessage(HttpMethod.Delete, new Uri(_fixture.Emulator.Endpoint, "pools/nosuchpool?api-version=2024-07-01.20.0"));
-            request.Headers.TryAddWithoutValidation("ocp-date", date);
-            request.Headers.TryAddWithoutValidation("Authorization", $"SharedKey {account}:{BatchSharedKeySignature.Sign(key, stringToSign)}");
 
             using var response = await http.SendAsync(request, Cancel);
 
@@ -137,19 +131,26 @@ namespace ClusterlessHpc.Emulator.Tests
         public async Task A_bodiless_post_may_sign_its_zero_length_either_way(string signedLength)
         {
             // HttpClient sends "Content-Length: 0" on a POST without content; the Azure SDKs sign it as "0" or as an empty line.
+            using var request = BodilessRequest(HttpMethod.Post, "/pools/nosuchpool/disableautoscale", signedLength);
             using var http = new HttpClient();
-            var (account, key) = _fixture.Emulator.Credential;
-            var date = DateTimeOffset.UtcNow.ToString("r", CultureInfo.InvariantCulture);
-            var stringToSign = "POST\n\n\n" + signedLength + "\n" + new string('\n', 8) + "ocp-date:" + date + "\n/" + account +
-                               "/pools/nosuchpool/disableautoscale\napi-version:2024-07-01.20.0";
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_fixture.Emulator.Endpoint, "pools/nosuchpool/disableautoscale?api-version=2024-07-01.20.0"));
-            request.Headers.TryAddWithoutValidation("ocp-date", date);
-            request.Headers.TryAddWithoutValidation("Authorization", $"SharedKey {account}:{BatchSharedKeySignature.Sign(key, stringToSign)}");
 
             using var response = await http.SendAsync(request, Cancel);
 
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.Equal("PoolNotFound", await CodeOf(response));
+        }
+
+        /// <summary>A request without content to <paramref name="path"/>, signed with <paramref name="signedLength"/> as its Content-Length line.</summary>
+        private HttpRequestMessage BodilessRequest(HttpMethod method, string path, string signedLength)
+        {
+            var (account, key) = _fixture.Emulator.Credential;
+            var date = DateTimeOffset.UtcNow.ToString("r", CultureInfo.InvariantCulture);
+            var stringToSign = method.Method + "\n\n\n" + signedLength + "\n" + new string('\n', 8) + "ocp-date:" + date + "\n/" + account +
+                               path + "\napi-version:2024-07-01.20.0";
+            var request = new HttpRequestMessage(method, new Uri(_fixture.Emulator.Endpoint, path.TrimStart('/') + "?api-version=2024-07-01.20.0"));
+            request.Headers.TryAddWithoutValidation("ocp-date", date);
+            request.Headers.TryAddWithoutValidation("Authorization", $"SharedKey {account}:{BatchSharedKeySignature.Sign(key, stringToSign)}");
+            return request;
         }
 
         private static async Task<string?> CodeOf(HttpResponseMessage response)

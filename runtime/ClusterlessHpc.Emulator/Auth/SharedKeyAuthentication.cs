@@ -72,10 +72,10 @@ namespace ClusterlessHpc.Emulator.Auth
             }
             RequireFreshDate(request);
 
-            // The Content-Length line as received, or, when it is "0", an empty line too: the Azure SDKs sign a bodiless
-            // POST both ways. A length that was not sent must be signed as an empty line (a DELETE signed "0" is refused).
+            // The Content-Length line as received, or as the client signs it (an empty line for "0"): the Azure SDKs sign
+            // a bodiless POST both ways. A length that was not sent must be signed as an empty line (a DELETE signed "0" is refused).
             var received = request.Headers.ContentLength?.ToString(CultureInfo.InvariantCulture);
-            var lengths = received == "0" ? new[] { received, "" } : new[] { received };
+            var lengths = new[] { received, BatchSharedKeySignature.ContentLengthToSign(received) }.Distinct();
             var accepted = false;
             foreach (var length in lengths)
             {

@@ -30,9 +30,8 @@ public class GeneratorBenchmarks
     public void Setup()
     {
         _parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
-        var references = References();
-        _pools = Compile("Pools", PoolSources(), references.Add(MetadataReference.CreateFromFile(typeof(BatchPoolAttribute).Assembly.Location)));
-        _json = Compile("Json", JsonSources(), references);
+        _pools = Compile("Pools", PoolSources(), RuntimeReferences.WithPools);
+        _json = Compile("Json", JsonSources(), RuntimeReferences.System);
         _jsonGenerator = LoadJsonGenerator();
     }
 
@@ -118,12 +117,6 @@ public class GeneratorBenchmarks
         context.Append("public partial class BenchContext : JsonSerializerContext { }\n");
         yield return context.ToString();
     }
-
-    private static ImmutableArray<MetadataReference> References() =>
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .ToImmutableArray();
 
     /// <summary>The System.Text.Json generator the SDK's reference pack ships for this runtime.</summary>
     private static ISourceGenerator LoadJsonGenerator()

@@ -66,12 +66,7 @@ public class HostileFormulaBenchmarks
         var source = "using ClusterlessHpc;\nnamespace Bench;\n" +
                      $"public static class Formulas {{ public const string Scale = \"{formula}\"; }}\n" +
                      "[BatchPool(\"sequoia\")]\n[AutoScale(Formulas.Scale)]\npublic partial class Sequoia;\n";
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll")
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .Append(MetadataReference.CreateFromFile(typeof(BatchPoolAttribute).Assembly.Location))
-            .ToImmutableArray();
-        return CSharpCompilation.Create("Hostile", [CSharpSyntaxTree.ParseText(source, _parseOptions)], references,
+        return CSharpCompilation.Create("Hostile", [CSharpSyntaxTree.ParseText(source, _parseOptions)], RuntimeReferences.WithPools,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
     }
 }

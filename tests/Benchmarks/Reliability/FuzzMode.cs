@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using ClusterlessHpc.Benchmarks;
+using ClusterlessHpc.Benchmarks.Generator;
 using ClusterlessHpc.Tests.AutoScale;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -72,7 +73,7 @@ public static class FuzzMode
     private static bool Sources(int count, int seed, TextWriter output)
     {
         var fuzzer = new PoolSourceFuzzer(seed, FormulaSamples.Corpus());
-        var references = References();
+        var references = RuntimeReferences.WithPools;
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         var analyzerExceptions = new ConcurrentQueue<string>();
         var analyzerOptions = new CompilationWithAnalyzersOptions(
@@ -172,13 +173,6 @@ public static class FuzzMode
             .FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree is { } tree && generatedTrees.Contains(tree));
         return (exceptions, result.GeneratedSources.Length, chpcErrors, brokenGenerated?.ToString());
     }
-
-    private static ImmutableArray<MetadataReference> References() =>
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .Append(MetadataReference.CreateFromFile(typeof(BatchPoolAttribute).Assembly.Location))
-            .ToImmutableArray();
 
     /// <summary>The best of five more runs, to tell a slow input from a pause of the machine during its first run.</summary>
     private static double Again(Action run)

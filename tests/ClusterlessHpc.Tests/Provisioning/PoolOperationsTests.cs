@@ -97,27 +97,33 @@ public sealed class PoolOperationsTests : IClassFixture<PoolProvisionerTests.Emu
         await provisioner.DeleteAsync("resized");
     }
 
-    [Fact]
-    public async Task A_pool_that_stays_resizing_past_the_timeout_ends_the_wait_naming_it()
+    /// <summary>Creates a pool directly (no provisioner), and a provisioner whose waits time out after 500 ms.</summary>
+    private static async Task<PoolProvisioner> CreateWithShortTimeoutAsync(BatchClient client, string id, int nodes)
     {
-        await using var slow = await BatchEmulator.StartAsync(new BatchEmulatorOptions { StopResizeDelay = TimeSpan.FromMinutes(5), NodeCreatingDelay = TimeSpan.FromMinutes(5) });
-        var client = slow.CreateClient();
         await client.CreatePoolAsync(new BatchPoolCreateOptions
         {
-            Id = "stuck-resizing",
+            Id = id,
             VmSize = "standard_d2s_v3",
-            TargetDedicatedNodes = 2,
+            TargetDedicatedNodes = nodes,
             VirtualMachineConfiguration = new VirtualMachineConfiguration
             {
                 ImageReference = new BatchVmImageReference { Publisher = "canonical", Offer = "ubuntu-24_04-lts", Sku = "server" },
                 NodeAgentSkuId = "batch.node.ubuntu 24.04",
             },
         });
-        await client.StopPoolResizeAsync("stuck-resizing");
-        var provisioner = new PoolProvisioner(client, new PoolProvisionerOptions
+        return new PoolProvisioner(client, new PoolProvisionerOptions
         {
             FirstPollDelay = Fast.FirstPollDelay, MaxPollDelay = Fast.MaxPollDelay, Timeout = TimeSpan.FromMilliseconds(500),
         });
+    }
+
+    [Fact]
+    public async Task A_pool_that_stays_resizing_past_the_timeout_ends_the_wait_naming_it()
+    {
+        await using var slow = await BatchEmulator.StartAsync(new BatchEmulatorOptions { StopResizeDelay = TimeSpan.FromMinutes(5), NodeCreatingDelay = TimeSpan.FromMinutes(5) });
+        var client = slow.CreateClient();
+        var provisioner = await CreateWithShortTimeoutAsync(client, "stuck-resizing", nodes: 2);
+        await client.StopPoolResizeAsync("stuck-resizing");
 
         var error = await Assert.ThrowsAsync<TimeoutException>(() => provisioner.ResizeAsync("stuck-resizing", 1));
 
@@ -130,20 +136,7 @@ public sealed class PoolOperationsTests : IClassFixture<PoolProvisionerTests.Emu
     {
         await using var slow = await BatchEmulator.StartAsync(new BatchEmulatorOptions { PoolDeleteDelay = TimeSpan.FromMinutes(5) });
         var client = slow.CreateClient();
-        await client.CreatePoolAsync(new BatchPoolCreateOptions
-        {
-            Id = "stuck-deleting",
-            VmSize = "standard_d2s_v3",
-            VirtualMachineConfiguration = new VirtualMachineConfiguration
-            {
-                ImageReference = new BatchVmImageReference { Publisher = "canonical", Offer = "ubuntu-24_04-lts", Sku = "server" },
-                NodeAgentSkuId = "batch.node.ubuntu 24.04",
-            },
-        });
-        var provisioner = new PoolProvisioner(client, new PoolProvisionerOptions
-        {
-            FirstPollDelay = Fast.FirstPollDelay, MaxPollDelay = Fast.MaxPollDelay, Timeout = TimeSpan.FromMilliseconds(500),
-        });
+        var provisioner = await CreateWithShortTimeoutAsync(client, "stuck-deleting", nodes: 0);
 
         var error = await Assert.ThrowsAsync<TimeoutException>(() => provisioner.DeleteAsync("stuck-deleting"));
 
