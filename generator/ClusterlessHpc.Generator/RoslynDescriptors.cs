@@ -29,7 +29,9 @@ namespace ClusterlessHpc.Generator
                 _ => DiagnosticSeverity.Info,
             },
             isEnabledByDefault: true,
-            helpLinkUri: rule.HelpLink,
+            // No help link: the project publishes no documentation site, and a link that does not resolve is worse than
+            // none. Each rule's page ships in the package (PoolRule.DocsPage), and the id finds it.
+            helpLinkUri: null,
             // Rules across pools are only known once every type is seen.
             customTags: rule == DiagnosticCatalogue.PoolIdsMustBeUnique ? new[] { WellKnownDiagnosticTags.CompilationEnd } : Array.Empty<string>());
     }

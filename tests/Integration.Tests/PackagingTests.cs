@@ -25,6 +25,44 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedFeed>
     }
 
     [Fact]
+    public void Every_package_carries_a_readme_and_the_runtime_package_every_diagnostics_page()
+    {
+        foreach (var id in new[] { "ClusterlessHpc", "ClusterlessHpc.Emulator", "ClusterlessHpc.Cli" })
+        {
+            using var package = ZipFile.OpenRead(Path.Combine(_feed.Folder, $"{id}.{_feed.Version}.nupkg"));
+            var nuspec = package.Entries.Single(e => e.FullName == id + ".nuspec");
+            using var reader = new StreamReader(nuspec.Open());
+            Assert.Contains("<readme>README.md</readme>", reader.ReadToEnd());
+            var readme = package.GetEntry("README.md");
+            Assert.True(readme is { Length: > 200 }, $"{id} has no readme");
+        }
+
+        using var runtime = ZipFile.OpenRead(Path.Combine(_feed.Folder, $"ClusterlessHpc.{_feed.Version}.nupkg"));
+        foreach (var rule in ClusterlessHpc.Diagnostics.DiagnosticCatalogue.All)
+        {
+            Assert.True(runtime.GetEntry(rule.DocsPage) is { Length: > 0 }, $"{rule.DocsPage} is not in the package");
+        }
+    }
+
+    [Fact]
+    public void The_readmes_hosting_example_runs_as_written_against_the_packed_packages()
+    {
+        // The block after the marker, exactly as the README shows it: a user who follows it alone must get a pool.
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md")).ReplaceLineEndings("\n");
+        var marker = readme.IndexOf("<!-- hosting-example", StringComparison.Ordinal);
+        Assert.True(marker >= 0, "the README has no hosting example");
+        var start = readme.IndexOf("```csharp\n", marker, StringComparison.Ordinal) + "```csharp\n".Length;
+        var program = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var project = _feed.CreateConsumer("ClusterlessHpc.Emulator", "Microsoft.Extensions.Hosting");
+        File.WriteAllText(Path.Combine(project, "Program.cs"), program);
+        // No Batch endpoint may leak in from the machine running the tests.
+        var run = _feed.Dotnet(project, new Dictionary<string, string> { ["ClusterlessHpc__Batch__Endpoint"] = "" }, "run", "--project", project);
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Contains("redwood: Ready", run.Stdout);
+    }
+
+    [Fact]
     public void A_fresh_project_gets_the_generated_definition_and_a_chpc_diagnostic()
     {
         var project = _feed.CreateConsumer();
@@ -84,7 +122,7 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedFeed>
         {
             Version = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Guid.NewGuid().ToString("N")[..8];
             Folder = Path.Combine(_root, "feed");
-            foreach (var package in new[] { "runtime/ClusterlessHpc", "runtime/ClusterlessHpc.Emulator" })
+            foreach (var package in new[] { "runtime/ClusterlessHpc", "runtime/ClusterlessHpc.Emulator", "runtime/ClusterlessHpc.Cli" })
             {
                 var pack = ProcessRunner.Run("dotnet",
                     // --no-build: pack what the solution build made, without rebuilding under the running tests.
@@ -98,8 +136,11 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedFeed>
 
         public string Folder { get; }
 
-        public string CreateConsumer()
+        /// <summary>A console project on the packed ClusterlessHpc package, plus <paramref name="packages"/>: packed ones at
+        /// the packed version, others at the version the repository pins in Directory.Packages.props.</summary>
+        public string CreateConsumer(params string[] packages)
         {
+            var references = string.Concat(packages.Select(p => $"\n    <PackageReference Include=\"{p}\" Version=\"{VersionOf(p)}\" />"));
             var project = Path.Combine(_root, "consumer-" + Guid.NewGuid().ToString("N")[..8]);
             Directory.CreateDirectory(project);
             File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
@@ -111,7 +152,7 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedFeed>
                     <RestorePackagesPath>{Path.Combine(_root, "packages")}</RestorePackagesPath>
                   </PropertyGroup>
                   <ItemGroup>
-                    <PackageReference Include="ClusterlessHpc" Version="{Version}" />
+                    <PackageReference Include="ClusterlessHpc" Version="{Version}" />{references}
                   </ItemGroup>
                 </Project>
                 """);
@@ -127,6 +168,17 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedFeed>
 
         public (int ExitCode, string Stdout, string Stderr) Dotnet(string project, params string[] arguments) =>
             ProcessRunner.Run("dotnet", [.. arguments, "--nologo"], timeout: TimeSpan.FromMinutes(5), workingDirectory: project);
+
+        public (int ExitCode, string Stdout, string Stderr) Dotnet(string project, IDictionary<string, string> environment, params string[] arguments) =>
+            ProcessRunner.Run("dotnet", [.. arguments, "--nologo"], timeout: TimeSpan.FromMinutes(5), workingDirectory: project, environment: environment);
+
+        private string VersionOf(string package)
+        {
+            if (package.StartsWith("ClusterlessHpc", StringComparison.Ordinal)) return Version;
+            var pinned = System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryRoot.Path, "Directory.Packages.props"))
+                .Descendants("PackageVersion").Single(e => (string?)e.Attribute("Include") == package);
+            return (string)pinned.Attribute("Version")!;
+        }
 
         public void Dispose() => Directory.Delete(_root, recursive: true);
     }

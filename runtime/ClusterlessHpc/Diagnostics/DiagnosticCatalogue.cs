@@ -11,7 +11,8 @@ namespace ClusterlessHpc.Diagnostics
     /// </summary>
     public static partial class DiagnosticCatalogue
     {
-        public const string HelpLinkBase = "https://github.com/ClusterlessHpc/ClusterlessHpc/blob/main/docs/diagnostics/";
+        /// <summary>Where the pages live, in the repository and in the package.</summary>
+        public const string DocsFolder = "docs/diagnostics/";
 
         private const string Declaration = "ClusterlessHpc.Declaration";
         private const string Pool = "ClusterlessHpc.Pool";

@@ -28,8 +28,11 @@ namespace ClusterlessHpc.Diagnostics
 
         public string Category { get; }
 
-        /// <summary>The page that says what the rule checks, why, and how to fix it.</summary>
-        public string HelpLink => DiagnosticCatalogue.HelpLinkBase + Id + ".md";
+        /// <summary>
+        /// The page that says what the rule checks, why, and how to fix it: a path in the repository and in the
+        /// ClusterlessHpc package, which carries every page.
+        /// </summary>
+        public string DocsPage => DiagnosticCatalogue.DocsFolder + Id + ".md";
 
         public string Format(params object[] args) =>
             string.Format(System.Globalization.CultureInfo.InvariantCulture, MessageFormat, args);

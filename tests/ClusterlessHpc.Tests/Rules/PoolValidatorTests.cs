@@ -85,7 +85,7 @@ public class PoolValidatorTests
             Assert.Matches("^CHPC[0-9]{4}$", rule.Id);
             var page = Path.Combine(RepositoryRoot.Path, "docs", "diagnostics", rule.Id + ".md");
             Assert.True(File.Exists(page), $"{rule.Id} has no page at {page}");
-            Assert.EndsWith("docs/diagnostics/" + rule.Id + ".md", rule.HelpLink);
+            Assert.Equal(page, Path.Combine(RepositoryRoot.Path, rule.DocsPage));
         }
     }
 
