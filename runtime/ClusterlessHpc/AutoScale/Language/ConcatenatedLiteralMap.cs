@@ -9,19 +9,17 @@ namespace ClusterlessHpc.AutoScale.Language
     /// </summary>
     public sealed class ConcatenatedLiteralMap
     {
+        private readonly IReadOnlyList<StringLiteralMap> _parts;
         private readonly int[] _partStarts;
 
         private ConcatenatedLiteralMap(string value, IReadOnlyList<StringLiteralMap> parts, int[] partStarts)
         {
             Value = value;
-            Parts = parts;
+            _parts = parts;
             _partStarts = partStarts;
         }
 
         public string Value { get; }
-
-        /// <summary>The literals in order, as given to <see cref="TryCreate"/>.</summary>
-        public IReadOnlyList<StringLiteralMap> Parts { get; }
 
         /// <summary>Decodes each literal token text in order; false when one of them is not a literal this map reads.</summary>
         public static bool TryCreate(IReadOnlyList<string> tokenTexts, out ConcatenatedLiteralMap? map)
@@ -47,11 +45,11 @@ namespace ClusterlessHpc.AutoScale.Language
         /// </summary>
         public (int Part, int Start, int Length) MapSpan(int start, int length)
         {
-            if (Parts.Count == 0) return (-1, 0, 0);
-            var part = Parts.Count - 1;
-            for (var i = 0; i < Parts.Count; i++)
+            if (_parts.Count == 0) return (-1, 0, 0);
+            var part = _parts.Count - 1;
+            for (var i = 0; i < _parts.Count; i++)
             {
-                var end = _partStarts[i] + Parts[i].Value.Length;
+                var end = _partStarts[i] + _parts[i].Value.Length;
                 if (start < end)
                 {
                     part = i;
@@ -59,8 +57,8 @@ namespace ClusterlessHpc.AutoScale.Language
                 }
             }
             var local = start - _partStarts[part];
-            var available = Parts[part].Value.Length - local;
-            var (tokenStart, tokenLength) = Parts[part].MapSpan(local, System.Math.Min(length, System.Math.Max(available, 0)));
+            var available = _parts[part].Value.Length - local;
+            var (tokenStart, tokenLength) = _parts[part].MapSpan(local, System.Math.Min(length, System.Math.Max(available, 0)));
             return (part, tokenStart, tokenLength);
         }
     }

@@ -1,13 +1,12 @@
 using System.Collections.Generic;
 using ClusterlessHpc.AutoScale.Language.Binding;
 using ClusterlessHpc.AutoScale.Language.Syntax;
-using ClusterlessHpc.Diagnostics;
 
 namespace ClusterlessHpc.AutoScale.Language
 {
     /// <summary>
     /// The one entry point to the formula language for the analyzer and the runtime: lex, parse and bind a formula,
-    /// and report every broken rule (CHPC1001–CHPC1016) with its span in the formula text. Never throws.
+    /// and report every broken rule (CHPC1001–CHPC1041) with its span in the formula text. Never throws.
     /// </summary>
     public static class FormulaChecker
     {
@@ -30,21 +29,13 @@ namespace ClusterlessHpc.AutoScale.Language
         public static FormulaAnalysis Analyze(string formulaText)
         {
             var text = formulaText ?? "";
-            var diagnostics = new DiagnosticBag();
-            if (text.Length > MaxLength)
-            {
-                diagnostics.Add(DiagnosticCatalogue.FormulaMustNotBeTooLong, MaxLength, text.Length - MaxLength, text.Length);
-            }
+            var diagnostics = new DiagnosticBag(text);
+            if (text.Length > MaxLength) diagnostics.TooLong(MaxLength);
             var syntax = Parser.Parse(text, diagnostics);
-            if (syntax.Statements.Count > MaxStatements)
-            {
-                var extra = syntax.Statements[MaxStatements];
-                diagnostics.Add(DiagnosticCatalogue.FormulaMustNotHaveTooManyStatements, extra.Start, extra.Length,
-                    syntax.Statements.Count, FormulaText.Snippet(text, extra.Start, System.Math.Min(extra.Length, 30)));
-            }
+            if (syntax.Statements.Count > MaxStatements) diagnostics.TooManyStatements(syntax.Statements[MaxStatements], syntax.Statements.Count);
             var bound = Binder.Bind(syntax, text, diagnostics);
             var hasErrors = diagnostics.HasErrors;
-            return new FormulaAnalysis(text, syntax, hasErrors ? null : bound, diagnostics.ToList(text, MaxReportedProblems));
+            return new FormulaAnalysis(text, syntax, hasErrors ? null : bound, diagnostics.ToList(MaxReportedProblems));
         }
     }
 

@@ -26,8 +26,6 @@ namespace ClusterlessHpc.AutoScale.Language
             _lineStarts = starts.ToArray();
         }
 
-        public int LineCount => _lineStarts.Length;
-
         /// <summary>The 1-based line and column of <paramref name="offset"/>.</summary>
         public (int Line, int Column) Position(int offset)
         {

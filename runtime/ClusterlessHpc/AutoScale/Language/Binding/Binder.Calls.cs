@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using ClusterlessHpc.AutoScale.Language.BuiltIns;
 using ClusterlessHpc.AutoScale.Language.Syntax;
-using ClusterlessHpc.Diagnostics;
 
 namespace ClusterlessHpc.AutoScale.Language.Binding
 {
@@ -13,10 +12,7 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
             var arguments = BindArguments(syntax.Arguments, out var argumentFailed);
             if (!Functions.All.TryGetValue(syntax.NameText, out var function))
             {
-                var hint = SampleMethods.All.ContainsKey(syntax.NameText)
-                    ? "; '" + syntax.NameText + "' is a sample method, call it on a variable, as in $ActiveTasks." + syntax.NameText + "(...)"
-                    : Suggestions.Hint(syntax.NameText, Functions.All.Keys);
-                Report(DiagnosticCatalogue.FormulaFunctionMustExist, syntax.Name.Start, syntax.Name.Length, syntax.NameText, hint);
+                _diagnostics.UnknownFunction(syntax);
                 return new BoundError(syntax.Start);
             }
             var (min, max) = Arity(function);
@@ -31,18 +27,19 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
                 case FunctionKind.Time:
                     if (arguments.Length == 1)
                     {
-                        if (!Expect(syntax, 0, arguments, FormulaType.String)) return new BoundError(syntax.Start);
+                        if (!Expect(syntax.NameText, syntax.Arguments, arguments, 0, ExpectedArgument.String)) return new BoundError(syntax.Start);
                         if (syntax.Arguments[0] is StringLiteralSyntax literal && literal.Value.Length > 0 &&
                             !FormulaTime.TryParse(literal.Value, out _, out var problem))
                         {
-                            Report(DiagnosticCatalogue.FormulaTimeStringMustBeValid, literal.Start, literal.Length, Snippet(literal), problem!);
+                            _diagnostics.BadTimeString(literal, problem!);
                             return new BoundError(syntax.Start);
                         }
                     }
                     return new BoundFunctionCall(function, arguments, FormulaType.Timestamp, syntax.OpenParen);
                 case FunctionKind.Percentile:
                 case FunctionKind.Val:
-                    if (!Expect(syntax, 0, arguments, FormulaType.DoubleVec) || !Expect(syntax, 1, arguments, FormulaType.Double)) return new BoundError(syntax.Start);
+                    if (!Expect(syntax.NameText, syntax.Arguments, arguments, 0, ExpectedArgument.DoubleVec) ||
+                        !Expect(syntax.NameText, syntax.Arguments, arguments, 1, ExpectedArgument.Double)) return new BoundError(syntax.Start);
                     return new BoundFunctionCall(function, arguments, FormulaType.Double, syntax.OpenParen);
             }
 
@@ -52,7 +49,7 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
                 var type = arguments[i].Type;
                 if (type != FormulaType.Double && type != FormulaType.DoubleVec)
                 {
-                    TypeError(syntax.Arguments[i], "argument " + (i + 1) + " of '" + syntax.NameText + "' is " + Article(type) + ", but it takes doubles and doubleVecs");
+                    _diagnostics.ArgumentType(syntax.Arguments[i], i, syntax.NameText, ExpectedArgument.DoubleOrDoubleVec, type);
                     return new BoundError(syntax.Start);
                 }
             }
@@ -81,9 +78,7 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
         {
             if (!SampleMethods.All.TryGetValue(syntax.NameText, out var method))
             {
-                var receiverText = Snippet(syntax.Receiver);
-                Report(DiagnosticCatalogue.FormulaMethodMustExist, syntax.Name.Start, syntax.Name.Length, syntax.NameText, receiverText,
-                    Suggestions.Hint(syntax.NameText, SampleMethods.All.Keys));
+                _diagnostics.UnknownMethod(syntax);
                 BindArguments(syntax.Arguments, out _);
                 return new BoundError(syntax.Start);
             }
@@ -107,7 +102,7 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
                     if (!CheckCount(syntax, syntax.NameText, count, 1, 2)) return new BoundError(syntax.Start);
                     for (var i = 0; i < count; i++)
                     {
-                        if (!ExpectTime(syntax, i, arguments, i == 0 ? "start time" : "end time")) return new BoundError(syntax.Start);
+                        if (!ExpectTime(syntax, i, arguments, i == 0 ? ExpectedArgument.StartTime : ExpectedArgument.EndTime)) return new BoundError(syntax.Start);
                     }
                     return new BoundSampleCall(method, variable, arguments, FormulaType.Double, syntax.OpenParen);
                 default:
@@ -124,18 +119,18 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
             {
                 var type = arguments[0].Type;
                 if (type == FormulaType.Double || IsTime(type)) return true;
-                TypeError(syntax.Arguments[0], "GetSample takes a sample count (double) or a start time (timestamp or timeinterval), not " + Article(type));
+                _diagnostics.ArgumentType(syntax.Arguments[0], 0, syntax.NameText, ExpectedArgument.SampleCountOrStartTime, type);
                 return false;
             }
-            if (!ExpectTime(syntax, 0, arguments, "start time")) return false;
+            if (!ExpectTime(syntax, 0, arguments, ExpectedArgument.StartTime)) return false;
             if (arguments.Length == 2)
             {
                 var type = arguments[1].Type;
                 if (type == FormulaType.Double || IsTime(type)) return true;
-                TypeError(syntax.Arguments[1], "the second argument of GetSample is an end time (timestamp or timeinterval) or a sample percentage (double), not " + Article(type));
+                _diagnostics.ArgumentType(syntax.Arguments[1], 1, syntax.NameText, ExpectedArgument.EndTimeOrSamplePercent, type);
                 return false;
             }
-            return ExpectTime(syntax, 1, arguments, "end time") && Expect(syntax, 2, arguments, FormulaType.Double);
+            return ExpectTime(syntax, 1, arguments, ExpectedArgument.EndTime) && Expect(syntax.NameText, syntax.Arguments, arguments, 2, ExpectedArgument.Double);
         }
 
         /// <summary>The variable a sample method is called on, or null (reported) when it has no samples.</summary>
@@ -146,35 +141,31 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
             {
                 var system = SystemVariables.Find(name.Name);
                 if (system is not null && system.HasSamples) return system;
-                string why;
+                NoSamplesReason why;
                 if (system is not null)
                 {
-                    why = system.Kind == SystemVariableKind.PoolSetting
-                        ? "it is a setting of the pool, not a sampled metric"
-                        : "it is written by the formula, not a sampled metric";
+                    why = system.Kind == SystemVariableKind.PoolSetting ? NoSamplesReason.PoolSetting : NoSamplesReason.WrittenByFormula;
                 }
                 else if (TimeIntervals.All.ContainsKey(name.Name) || DeallocationOptions.IsKeyword(name.Name))
                 {
-                    why = "it is a constant";
+                    why = NoSamplesReason.Constant;
                 }
                 else if (_firstAssignment.ContainsKey(name.Name))
                 {
-                    why = "it is a user variable; only the read-only metric variables such as $ActiveTasks have samples";
+                    why = NoSamplesReason.UserVariable;
                 }
                 else
                 {
-                    Report(DiagnosticCatalogue.FormulaVariableMustExist, name.Start, name.Length, name.Name,
-                        Suggestions.Hint(name.Name, KnownNames()));
+                    _diagnostics.UnknownVariable(name.Start, name.Length, name.Name, KnownNames());
                     return null;
                 }
-                Report(DiagnosticCatalogue.FormulaSampleMethodNeedsSamples, name.Start, name.Length, name.Name, method, why);
+                _diagnostics.NoSamples(name, method, why);
                 return null;
             }
             var receiver = BindExpression(syntax.Receiver);
-            if (receiver.Type != FormulaType.Error)
+            if (receiver.Type != FormulaType.Error && !IsNoValue(receiver, syntax.Receiver, NoValueUse.Receiver, method))
             {
-                Report(DiagnosticCatalogue.FormulaSampleMethodNeedsSamples, syntax.Receiver.Start, syntax.Receiver.Length, Snippet(syntax.Receiver), method,
-                    "sample methods are called on a metric variable such as $ActiveTasks, not on " + Article(receiver.Type) + " expression");
+                _diagnostics.NoSamplesOnExpression(syntax.Receiver, method, receiver.Type);
             }
             return null;
         }
@@ -184,16 +175,14 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
             var receiver = BindExpression(syntax.Receiver);
             if (!TimestampMembers.All.TryGetValue(syntax.NameText, out var member))
             {
-                var hint = SampleMethods.All.ContainsKey(syntax.NameText)
-                    ? "; '" + syntax.NameText + "' is a sample method, call it with parentheses"
-                    : Suggestions.Hint(syntax.NameText, TimestampMembers.All.Keys);
-                Report(DiagnosticCatalogue.FormulaMemberMustExist, syntax.Name.Start, syntax.Name.Length, syntax.NameText, Snippet(syntax), hint);
+                _diagnostics.UnknownMember(syntax);
                 return new BoundError(syntax.Start);
             }
             if (receiver.Type == FormulaType.Error) return receiver;
+            if (IsNoValue(receiver, syntax.Receiver, NoValueUse.Receiver, syntax.NameText)) return new BoundError(syntax.Start);
             if (receiver.Type != FormulaType.Timestamp)
             {
-                TypeError(syntax, "'." + syntax.NameText + "' needs a timestamp, but '" + Snippet(syntax.Receiver) + "' is " + Article(receiver.Type));
+                _diagnostics.MemberReceiverType(syntax, receiver.Type);
                 return new BoundError(syntax.Start);
             }
             return new BoundMember(member, receiver, syntax.Name.Start);
@@ -211,9 +200,8 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
                 {
                     failed = true;
                 }
-                else if (bound[i].Type == FormulaType.None)
+                else if (IsNoValue(bound[i], syntax[i], NoValueUse.Argument))
                 {
-                    TypeError(syntax[i], "stop() has no value to pass as an argument");
                     failed = true;
                 }
             }
@@ -223,36 +211,35 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
         private bool CheckCount(ExpressionSyntax call, string name, int given, int min, int max)
         {
             if (given >= min && given <= max) return true;
-            string takes;
-            if (max == int.MaxValue) takes = "at least " + Plural(min, "argument");
-            else if (min == max) takes = min == 0 ? "no arguments" : Plural(min, "argument");
-            else takes = min + " to " + Plural(max, "argument");
-            Report(DiagnosticCatalogue.FormulaArgumentCountMustMatch, call.Start, call.Length, name, takes,
-                given == 1 ? "1 was" : given + " were", Snippet(call));
+            _diagnostics.ArgumentCount(call, name, given, min, max);
             return false;
         }
 
-        private static string Plural(int count, string noun) => count == 1 ? "1 " + noun : count + " " + noun + "s";
-
-        private bool Expect(SyntaxNode call, int index, BoundExpression[] arguments, FormulaType expected)
+        private bool Expect(string callName, IReadOnlyList<ExpressionSyntax> argumentSyntax, BoundExpression[] arguments, int index, ExpectedArgument expected)
         {
             var actual = arguments[index].Type;
-            if (actual == expected) return true;
-            var name = call is CallSyntax c ? c.NameText : ((MethodCallSyntax)call).NameText;
-            TypeError(ArgumentSyntax(call, index), "argument " + (index + 1) + " of '" + name + "' must be " + Article(expected) + ", not " + Article(actual));
+            if (actual == TypeOf(expected)) return true;
+            _diagnostics.ArgumentType(argumentSyntax[index], index, callName, expected, actual);
             return false;
         }
 
-        private bool ExpectTime(MethodCallSyntax call, int index, BoundExpression[] arguments, string role)
+        private static FormulaType TypeOf(ExpectedArgument expected)
+        {
+            switch (expected)
+            {
+                case ExpectedArgument.DoubleVec: return FormulaType.DoubleVec;
+                case ExpectedArgument.String: return FormulaType.String;
+                default: return FormulaType.Double;
+            }
+        }
+
+        private bool ExpectTime(MethodCallSyntax call, int index, BoundExpression[] arguments, ExpectedArgument role)
         {
             var actual = arguments[index].Type;
             if (IsTime(actual)) return true;
-            TypeError(call.Arguments[index], "the " + role + " of " + call.NameText + " must be a timestamp or a timeinterval, not " + Article(actual));
+            _diagnostics.ArgumentType(call.Arguments[index], index, call.NameText, role, actual);
             return false;
         }
-
-        private static SyntaxNode ArgumentSyntax(SyntaxNode call, int index) =>
-            call is CallSyntax c ? c.Arguments[index] : ((MethodCallSyntax)call).Arguments[index];
 
         private static bool IsTime(FormulaType type) => type == FormulaType.Timestamp || type == FormulaType.TimeInterval;
     }

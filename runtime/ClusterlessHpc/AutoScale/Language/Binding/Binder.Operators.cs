@@ -28,11 +28,11 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
             var operand = BindExpression(syntax.Operand);
             if (operand.Type == FormulaType.Error) return operand;
             var negate = syntax.Operator == TokenKind.Minus;
+            if (IsNoValue(operand, syntax.Operand, NoValueUse.Operand, negate ? "-" : "!")) return new BoundError(syntax.Start);
             var ok = operand.Type == FormulaType.Double || (negate && operand.Type == FormulaType.TimeInterval);
             if (!ok)
             {
-                TypeError(syntax, "unary '" + (negate ? "-" : "!") + "' takes " + (negate ? "a double or a timeinterval" : "a double") +
-                    ", but '" + Snippet(syntax.Operand) + "' is " + Article(operand.Type));
+                _diagnostics.OperatorType(syntax, operand.Type);
                 return new BoundError(syntax.Start);
             }
             return new BoundUnary(negate ? UnaryOperator.Negate : UnaryOperator.Not, operand, operand.Type, syntax.OperatorStart);
@@ -43,12 +43,14 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
             var left = BindExpression(syntax.Left);
             var right = BindExpression(syntax.Right);
             if (left.Type == FormulaType.Error || right.Type == FormulaType.Error) return new BoundError(syntax.Start);
+            var symbol = _text.Substring(syntax.OperatorStart, syntax.OperatorLength);
+            var leftNone = IsNoValue(left, syntax.Left, NoValueUse.Operand, symbol);
+            if (IsNoValue(right, syntax.Right, NoValueUse.Operand, symbol) || leftNone) return new BoundError(syntax.Start);
             var op = Operator(syntax.Operator);
             var type = ResultType(op, left.Type, right.Type);
             if (type == FormulaType.Error)
             {
-                TypeError(syntax, "'" + _text.Substring(syntax.OperatorStart, syntax.OperatorLength) + "' cannot be applied to " +
-                    Article(left.Type) + " and " + Article(right.Type) + Hint(op, left.Type, right.Type));
+                _diagnostics.OperatorTypes(syntax, op, left.Type, right.Type);
                 return new BoundError(syntax.Start);
             }
             return new BoundBinary(op, left, right, type, syntax.OperatorStart);
@@ -63,16 +65,17 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
             {
                 return new BoundError(syntax.Start);
             }
+            if (IsNoValue(condition, syntax.Condition, NoValueUse.Condition)) return new BoundError(syntax.Start);
             if (condition.Type != FormulaType.Double)
             {
-                TypeError(syntax.Condition, "the condition of '?:' must be a double (nonzero is true), but it is " + Article(condition.Type));
+                _diagnostics.ConditionType(syntax.Condition, condition.Type);
                 return new BoundError(syntax.Start);
             }
-            if (whenTrue.Type != whenFalse.Type || whenTrue.Type == FormulaType.None)
+            var trueNone = IsNoValue(whenTrue, syntax.WhenTrue, NoValueUse.Branch);
+            if (IsNoValue(whenFalse, syntax.WhenFalse, NoValueUse.Branch) || trueNone) return new BoundError(syntax.Start);
+            if (whenTrue.Type != whenFalse.Type)
             {
-                TypeError(syntax, whenTrue.Type == FormulaType.None && whenFalse.Type == FormulaType.None
-                    ? "the branches of '?:' have no value"
-                    : "the branches of '?:' must have the same type, but they are " + Article(whenTrue.Type) + " and " + Article(whenFalse.Type));
+                _diagnostics.BranchTypes(syntax, whenTrue.Type, whenFalse.Type);
                 return new BoundError(syntax.Start);
             }
             return new BoundConditional(condition, whenTrue, whenFalse, syntax.Condition.End);
@@ -131,30 +134,6 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
                     return left == D && right == D ? D : None;
                 default:
                     return left == right && (left == D || left == S || left == Ts || left == Ti) ? D : None;
-            }
-        }
-
-        private static string Hint(BinaryOperator op, FormulaType left, FormulaType right)
-        {
-            const FormulaType D = FormulaType.Double, V = FormulaType.DoubleVec, Ts = FormulaType.Timestamp, Ti = FormulaType.TimeInterval;
-            if (op == BinaryOperator.Subtract && left == Ts && right == Ti) return "; add the negative interval instead, as in t + (-1 * TimeInterval_Hour)";
-            if ((op == BinaryOperator.Add || op == BinaryOperator.Subtract) && ((left == Ti && right == D) || (left == D && right == Ti)))
-            {
-                return "; turn the number into an interval first, as in 5 * TimeInterval_Minute";
-            }
-            if (left == D && right == V && (op == BinaryOperator.Add || op == BinaryOperator.Multiply)) return "; write the doubleVec first, as in v " + Symbol(op) + " 2";
-            if (left == V || right == V) return "; reduce the doubleVec first, for example with avg(...) or max(...)";
-            return "";
-        }
-
-        private static string Symbol(BinaryOperator op)
-        {
-            switch (op)
-            {
-                case BinaryOperator.Add: return "+";
-                case BinaryOperator.Subtract: return "-";
-                case BinaryOperator.Multiply: return "*";
-                default: return "/";
             }
         }
     }

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using ClusterlessHpc.AutoScale.Language.BuiltIns;
 using ClusterlessHpc.AutoScale.Language.Syntax;
-using ClusterlessHpc.Diagnostics;
 
 namespace ClusterlessHpc.AutoScale.Language.Binding
 {
@@ -17,7 +16,6 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
         private readonly List<string> _slotNames = new();
         private readonly Dictionary<string, FormulaType> _assigned = new(System.StringComparer.Ordinal);
         private readonly Dictionary<string, int> _firstAssignment = new(System.StringComparer.Ordinal);
-        private LineMap? _lines;
 
         private Binder(string text, DiagnosticBag diagnostics)
         {
@@ -65,15 +63,13 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
                     {
                         if (string.Equals(target, assignment.NameText, System.StringComparison.OrdinalIgnoreCase))
                         {
-                            Report(DiagnosticCatalogue.FormulaShouldAssignTarget, assignment.Name.Start, assignment.Name.Length,
-                                "; '" + assignment.NameText + "' is a user variable because names are case-sensitive (did you mean '" + target + "'?)");
+                            _diagnostics.TargetInWrongCase(assignment.Name, assignment.NameText, target);
                             return;
                         }
                     }
                 }
             }
-            var first = formula.Statements[0];
-            Report(DiagnosticCatalogue.FormulaShouldAssignTarget, first.Start, first.Length, "");
+            _diagnostics.NoTarget(formula.Statements[0]);
         }
 
         private BoundStatement BindStatement(StatementSyntax statement)
@@ -105,27 +101,23 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
                 var systemValue = BindExpression(assignment.Value);
                 if (!system.IsWritable)
                 {
-                    Report(DiagnosticCatalogue.FormulaReadOnlyMustNotBeAssigned, nameToken.Start, nameToken.Length, name,
-                        "it is a read-only system variable (" + system.Description + ")");
+                    _diagnostics.ReadOnlySystemVariable(nameToken, system);
+                }
+                else if (systemValue.Type == FormulaType.None)
+                {
+                    _diagnostics.NoValue(assignment.Value, NoValueUse.Assigned);
                 }
                 else if (systemValue.Type != FormulaType.Double && systemValue.Type != FormulaType.Error)
                 {
-                    TypeError(assignment, "'" + name + "' takes a double, but '" + Snippet(assignment.Value) + "' is " + Article(systemValue.Type) +
-                        (systemValue.Type == FormulaType.DoubleVec ? "; reduce it first, for example with max(...) or avg(...)" : ""));
+                    _diagnostics.TargetType(assignment, systemValue.Type);
                 }
                 return new BoundStatement(AssignmentTarget.SystemTarget, -1, name, system, systemValue, null, nameToken.Start);
             }
 
-            var reserved = ReservedReason(name);
-            if (reserved is not null)
-            {
-                Report(DiagnosticCatalogue.FormulaReadOnlyMustNotBeAssigned, nameToken.Start, nameToken.Length, name, reserved);
-            }
+            var reserved = Reserved(name);
+            if (reserved != ReservedName.None) _diagnostics.ReservedNameAssigned(nameToken, name, reserved);
             var value = BindExpression(assignment.Value);
-            if (value.Type == FormulaType.None)
-            {
-                TypeError(assignment, "'" + Snippet(assignment.Value) + "' has no value to assign");
-            }
+            if (value.Type == FormulaType.None) _diagnostics.NoValue(assignment.Value, NoValueUse.Assigned);
             var slot = Slot(name);
             _assigned[name] = value.Type == FormulaType.None ? FormulaType.Error : value.Type;
             return new BoundStatement(AssignmentTarget.UserVariable, slot, name, null, value, null, nameToken.Start);
@@ -138,23 +130,16 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
             {
                 return new BoundStatement(AssignmentTarget.DeallocationOption, -1, assignment.NameText, system, null, word.Name, assignment.Name.Start);
             }
-            if (value is not ErrorExpressionSyntax)
-            {
-                var text = Snippet(value);
-                var what = value is StringLiteralSyntax ? "the string " + text + " is not a bare word" : "'" + text + "' is not a deallocation keyword";
-                var key = value is StringLiteralSyntax literal ? literal.Value : text;
-                Report(DiagnosticCatalogue.FormulaNodeDeallocationOptionMustBeValid, value.Start, value.Length, what,
-                    Suggestions.Hint(key, DeallocationOptions.All));
-            }
+            if (value is not ErrorExpressionSyntax) _diagnostics.DeallocationValue(value);
             return new BoundStatement(AssignmentTarget.DeallocationOption, -1, assignment.NameText, system, null, DeallocationOptions.Default, assignment.Name.Start);
         }
 
-        private static string? ReservedReason(string name)
+        private static ReservedName Reserved(string name)
         {
-            if (TimeIntervals.All.ContainsKey(name)) return "it is a built-in time interval constant";
-            if (DeallocationOptions.IsKeyword(name)) return "it is a $NodeDeallocationOption keyword";
-            if (Functions.All.ContainsKey(name)) return "it is the name of a built-in function";
-            return null;
+            if (TimeIntervals.All.ContainsKey(name)) return ReservedName.TimeInterval;
+            if (DeallocationOptions.IsKeyword(name)) return ReservedName.DeallocationKeyword;
+            if (Functions.All.ContainsKey(name)) return ReservedName.Function;
+            return ReservedName.None;
         }
 
         private int Slot(string name)
@@ -174,8 +159,7 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
             {
                 if (system.Kind == SystemVariableKind.DeallocationOption)
                 {
-                    Report(DiagnosticCatalogue.FormulaNodeDeallocationOptionMustBeValid, syntax.Start, syntax.Length,
-                        "'" + name + "' cannot be read", "; it can only be assigned");
+                    _diagnostics.DeallocationNameRead(syntax);
                     return new BoundError(syntax.Start);
                 }
                 return new BoundSystemRead(system, syntax.Start);
@@ -183,8 +167,7 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
             if (TimeIntervals.All.TryGetValue(name, out var ticks)) return new BoundInterval(ticks, syntax.Start);
             if (DeallocationOptions.IsKeyword(name))
             {
-                Report(DiagnosticCatalogue.FormulaNodeDeallocationOptionMustBeValid, syntax.Start, syntax.Length,
-                    "'" + name + "' is a keyword with no value", "; it is only valid as the right-hand side of '$NodeDeallocationOption ='");
+                _diagnostics.DeallocationNameRead(syntax);
                 return new BoundError(syntax.Start);
             }
             if (_assigned.TryGetValue(name, out var type))
@@ -193,18 +176,10 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
             }
             if (_firstAssignment.TryGetValue(name, out var first))
             {
-                _lines ??= new LineMap(_text);
-                var (line, column) = _lines.Position(first);
-                var where = first < syntax.Start
-                    ? " (this statement is its first assignment, and its right-hand side is evaluated first)"
-                    : " (its first assignment is at line " + line + ", column " + column + ")";
-                Report(DiagnosticCatalogue.FormulaVariableMustBeAssignedBeforeUse, syntax.Start, syntax.Length, name, where);
+                _diagnostics.ReadBeforeAssignment(syntax, first);
                 return new BoundError(syntax.Start);
             }
-            var hint = Functions.All.ContainsKey(name)
-                ? "; '" + name + "' is a function, call it as " + name + "(...)"
-                : Suggestions.Hint(name, KnownNames());
-            Report(DiagnosticCatalogue.FormulaVariableMustExist, syntax.Start, syntax.Length, name, hint);
+            _diagnostics.UnknownVariable(syntax.Start, syntax.Length, name, KnownNames());
             return new BoundError(syntax.Start);
         }
 
@@ -215,14 +190,15 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
             foreach (var user in _firstAssignment.Keys) yield return user;
         }
 
-        private void Report(PoolRule rule, int start, int length, params object[] args) => _diagnostics.Add(rule, start, length, args);
-
-        private void TypeError(SyntaxNode node, string why) =>
-            Report(DiagnosticCatalogue.FormulaTypesMustMatch, node.Start, node.Length, Snippet(node), why);
-
-        private string Snippet(SyntaxNode node) => FormulaText.Snippet(_text, node.Start, node.Length);
-
-        private static string Article(FormulaType type) =>
-            type == FormulaType.None ? "no value" : "a " + type.Name();
+        /// <summary>
+        /// True, after reporting it, when <paramref name="value"/> is the no-value of stop() used where a value is
+        /// needed; <paramref name="name"/> is the operator, member or method it was given to.
+        /// </summary>
+        private bool IsNoValue(BoundExpression value, ExpressionSyntax syntax, NoValueUse use, string name = "")
+        {
+            if (value.Type != FormulaType.None) return false;
+            _diagnostics.NoValue(syntax, use, name);
+            return true;
+        }
     }
 }

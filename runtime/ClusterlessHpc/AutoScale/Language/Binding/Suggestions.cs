@@ -2,15 +2,9 @@ using System.Collections.Generic;
 
 namespace ClusterlessHpc.AutoScale.Language.Binding
 {
-    /// <summary>"Did you mean" hints: a name that differs only in case, or by a small edit, from a known one.</summary>
+    /// <summary>For "did you mean" hints: the known name that differs only in case, or by a small edit, from a written one.</summary>
     internal static class Suggestions
     {
-        public static string Hint(string name, IEnumerable<string> candidates)
-        {
-            var best = Closest(name, candidates);
-            return best is null ? "" : " (did you mean '" + best + "'?)";
-        }
-
         public static string? Closest(string name, IEnumerable<string> candidates)
         {
             string? best = null;

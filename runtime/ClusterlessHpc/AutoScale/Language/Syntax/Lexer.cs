@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using ClusterlessHpc.Diagnostics;
 
 namespace ClusterlessHpc.AutoScale.Language.Syntax
 {
@@ -46,8 +45,7 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
                     // Reported once, then skipped whole so its contents do not cascade.
                     var close = text.IndexOf("*/", i + 2, System.StringComparison.Ordinal);
                     var end = close < 0 ? text.Length : close + 2;
-                    diagnostics.Add(DiagnosticCatalogue.FormulaSyntaxMustBeValid, i, end - i,
-                        "block comment '/*' is not supported; use '//' line comments");
+                    diagnostics.BlockComment(i, end - i);
                     i = end;
                 }
                 else
@@ -80,10 +78,12 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
                 case '=': return next == '=' ? new Token(TokenKind.EqualEqual, i, 2) : new Token(TokenKind.Equals, i, 1);
                 case '&':
                     if (next == '&') return new Token(TokenKind.AmpersandAmpersand, i, 2);
-                    return Bad(i, 1, diagnostics, "'&' is not an operator; the logical and is '&&'");
+                    diagnostics.SingleLogicalOperator(i);
+                    return Bad(i, 1);
                 case '|':
                     if (next == '|') return new Token(TokenKind.BarBar, i, 2);
-                    return Bad(i, 1, diagnostics, "'|' is not an operator; the logical or is '||'");
+                    diagnostics.SingleLogicalOperator(i);
+                    return Bad(i, 1);
                 case '"': return StringLiteral(text, i, diagnostics);
                 case '.':
                     if (IsDigit(next)) return Number(text, i, diagnostics);
@@ -91,15 +91,36 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
             }
             if (IsDigit(c)) return Number(text, i, diagnostics);
             if (c == '$' || IsNameStart(c)) return Identifier(text, i, diagnostics);
-            if (c == '\'')
+            switch (c)
             {
-                // One diagnostic for a whole single-quoted string, not one per quote.
-                var end = i + 1;
-                while (end < text.Length && text[end] != '\'' && text[end] != '\n' && text[end] != '\r') end++;
-                if (end < text.Length && text[end] == '\'') end++;
-                return Bad(i, end - i, diagnostics, "'" + FormulaText.Snippet(text, i, end - i) + "' is not allowed: strings use double quotes");
+                case '\'':
+                {
+                    // One diagnostic for a whole single-quoted string, not one per quote.
+                    var end = i + 1;
+                    while (end < text.Length && text[end] != '\'' && text[end] != '\n' && text[end] != '\r') end++;
+                    if (end < text.Length && text[end] == '\'') end++;
+                    diagnostics.SingleQuotedString(i, end - i);
+                    return Bad(i, end - i);
+                }
+                case '{':
+                {
+                    // One diagnostic for a whole placeholder such as {maxNodes}, not one per brace.
+                    var end = i + 1;
+                    while (end < text.Length && text[end] != '}' && text[end] != '{' && text[end] != '\n' && text[end] != '\r') end++;
+                    end = end < text.Length && text[end] == '}' ? end + 1 : i + 1;
+                    diagnostics.Placeholder(i, end - i);
+                    return Bad(i, end - i);
+                }
+                case '}':
+                    diagnostics.Placeholder(i, 1);
+                    return Bad(i, 1);
+                case '\\':
+                    diagnostics.Escape(i);
+                    return Bad(i, 1);
+                default:
+                    diagnostics.UnexpectedCharacter(i);
+                    return Bad(i, 1);
             }
-            return Bad(i, 1, diagnostics, UnexpectedCharacter(c));
         }
 
         private static Token Identifier(string text, int start, DiagnosticBag diagnostics)
@@ -110,7 +131,10 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
                 i++;
                 if (i >= text.Length || !IsNameStart(text[i]))
                 {
-                    return Bad(start, 1, diagnostics, "'$' must be followed by a variable name");
+                    // The digits that may follow belong to the mistake, as in $1: one bad token, not two.
+                    while (i < text.Length && IsNamePart(text[i])) i++;
+                    diagnostics.BadVariableName(start, i - start);
+                    return Bad(start, i - start);
                 }
             }
             while (i < text.Length && IsNamePart(text[i])) i++;
@@ -133,8 +157,8 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
             while (end < text.Length && (IsNamePart(text[end]) || text[end] == '.')) end++;
             if (end > i || !wellFormed)
             {
-                return Bad(start, end - start, diagnostics,
-                    "'" + text.Substring(start, end - start) + "' is not a number; write digits with an optional fraction, such as 25 or 0.25");
+                diagnostics.BadNumber(start, end - start);
+                return Bad(start, end - start);
             }
             return new Token(TokenKind.Number, start, i - start);
         }
@@ -144,34 +168,12 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
             var i = start + 1;
             while (i < text.Length && text[i] != '"' && text[i] != '\n' && text[i] != '\r') i++;
             if (i < text.Length && text[i] == '"') return new Token(TokenKind.String, start, i + 1 - start);
-            return Bad(start, i - start, diagnostics,
-                "the string " + text.Substring(start, System.Math.Min(i - start, 40)) + " has no closing '\"' on its line");
+            diagnostics.UnclosedString(start, i - start);
+            return Bad(start, i - start);
         }
 
-        private static Token Bad(int start, int length, DiagnosticBag diagnostics, string why)
-        {
-            diagnostics.Add(DiagnosticCatalogue.FormulaSyntaxMustBeValid, start, length, why);
-            return new Token(TokenKind.Bad, start, length);
-        }
-
-        private static string UnexpectedCharacter(char c)
-        {
-            switch (c)
-            {
-                case '\\': return "'\\' is not allowed outside a string, and formulas have no escape sequences (was the formula copied from a program's source?)";
-                case '{': case '}': return "'" + c + "' is not allowed (was a placeholder left in the formula?)";
-                default: return "unexpected character '" + DescribeCharacter(c) + "'";
-            }
-        }
-
-        internal static string DescribeCharacter(char c)
-        {
-            if (c < ' ' || c == '\u007f' || (c >= '\u0080' && c <= '\u00a0') || char.IsWhiteSpace(c) || char.IsSurrogate(c))
-            {
-                return "U+" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
-            }
-            return c.ToString();
-        }
+        /// <summary>A token the lexer has already reported.</summary>
+        private static Token Bad(int start, int length) => new(TokenKind.Bad, start, length);
 
         private static bool IsDigit(char c) => c >= '0' && c <= '9';
 

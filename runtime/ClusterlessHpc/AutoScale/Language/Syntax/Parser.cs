@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Globalization;
-using ClusterlessHpc.Diagnostics;
 
 namespace ClusterlessHpc.AutoScale.Language.Syntax
 {
@@ -52,7 +51,7 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
             {
                 if (Current.Kind == TokenKind.Semicolon)
                 {
-                    Error(Current, "empty statement: ';' with no statement before it");
+                    if (Fail(Current)) _diagnostics.EmptyStatement(Current);
                     Advance();
                     continue;
                 }
@@ -68,20 +67,18 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
                     continue;
                 }
                 if (Current.Kind == TokenKind.EndOfText) break;
-                if (!_statementFailed && _position > before && StartsStatement(Current.Kind))
+                if (!_statementFailed)
                 {
-                    // The statement is complete and another begins: the ';' between them is missing.
-                    Error(Current, "missing ';' before " + Current.Describe(_text) + " (a line break does not end a statement)");
-                    continue;
+                    // The statement is complete and the token after it cannot continue it: the ';' is missing. When
+                    // another statement begins there, it is parsed as usual; otherwise the rest up to ';' is skipped.
+                    var nextBegins = _position > before && StartsStatement(Current.Kind);
+                    if (Fail(Current)) _diagnostics.MissingSemicolon(Current);
+                    if (nextBegins) continue;
                 }
-                if (!_statementFailed) Unexpected(Current);
                 statement.HasSyntaxErrors = true;
                 SkipPastSemicolon(before);
             }
-            if (statements.Count == 0 && !_diagnostics.HasErrors)
-            {
-                Error(Current, "the formula has no statements");
-            }
+            if (statements.Count == 0 && !_diagnostics.HasErrors) _diagnostics.NoStatements(Current);
             return new FormulaSyntax(statements, _text.Length);
         }
 
@@ -105,14 +102,14 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
                 var value = ParseExpression();
                 if (Current.Kind == TokenKind.Equals && !_statementFailed)
                 {
-                    Error(Current, "'=' after an assignment: an assignment is a statement, not a value, so 'a = b = c' is not allowed");
+                    if (Fail(Current)) _diagnostics.ChainedAssignment(Current, name.Start);
                 }
                 return new AssignmentStatementSyntax(name, name.Text(_text), value);
             }
             var expression = ParseExpression();
             if (Current.Kind == TokenKind.Equals && !_statementFailed)
             {
-                Error(Current, "only a variable name can stand before '=', not '" + Snippet(expression) + "'");
+                if (Fail(Current)) _diagnostics.AssignmentToExpression(Current, expression);
             }
             return new ExpressionStatementSyntax(expression);
         }
@@ -132,7 +129,8 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
             {
                 Advance();
                 var whenTrue = ParseExpression();
-                Expect(TokenKind.Colon, "':' of the conditional '?:'");
+                if (Current.Kind == TokenKind.Colon) Advance();
+                else if (!_statementFailed && Fail(Current)) _diagnostics.MissingColon(condition.Start, Current);
                 var whenFalse = ParseExpression();
                 result = Checked(new ConditionalSyntax(condition, whenTrue, whenFalse));
             }
@@ -201,7 +199,7 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
                 Advance();
                 if (Current.Kind != TokenKind.Identifier || _text[Current.Start] == '$')
                 {
-                    Error(Current, "expected a member or method name after '.', found " + Current.Describe(_text));
+                    if (Fail(Current)) _diagnostics.MissingMemberName(Current);
                     return new ErrorExpressionSyntax(expression.Start, Current.End);
                 }
                 var name = Advance();
@@ -210,7 +208,7 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
                     var open = Advance();
                     var arguments = ParseArguments(out var height);
                     var close = Current;
-                    Expect(TokenKind.CloseParen, "')' to close the call of '" + name.Text(_text) + "'");
+                    ExpectCloseParen(name.Start);
                     expression = Checked(new MethodCallSyntax(expression, name, name.Text(_text), open.Start, arguments, close.End,
                         System.Math.Max(height, expression.Height) + 1));
                 }
@@ -240,7 +238,7 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
                         var open = Advance();
                         var arguments = ParseArguments(out var height);
                         var close = Current;
-                        Expect(TokenKind.CloseParen, "')' to close the call of '" + token.Text(_text) + "'");
+                        ExpectCloseParen(token.Start);
                         return Checked(new CallSyntax(token, token.Text(_text), open.Start, arguments, close.End, height + 1));
                     }
                     return new NameSyntax(token, token.Text(_text));
@@ -249,14 +247,14 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
                     Advance();
                     var inner = ParseExpression();
                     var close = Current;
-                    Expect(TokenKind.CloseParen, "')' to match the '(' at column " + (token.Start + 1).ToString(CultureInfo.InvariantCulture) + " of the formula text");
+                    ExpectCloseParen(token.Start);
                     return Checked(new ParenthesizedSyntax(token.Start, inner, close.End));
                 }
                 default:
                     if (!_statementFailed)
                     {
                         if (token.Kind == TokenKind.Bad) _statementFailed = true;
-                        else Error(token, "expected a value, found " + token.Describe(_text));
+                        else if (Fail(token)) _diagnostics.MissingValue(token);
                     }
                     return new ErrorExpressionSyntax(token.Start, token.End);
             }
@@ -277,14 +275,15 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
             }
         }
 
-        private void Expect(TokenKind kind, string what)
+        /// <summary>Consumes the ')' of the call or parenthesis opened at <paramref name="openedAt"/>, or reports it missing.</summary>
+        private void ExpectCloseParen(int openedAt)
         {
-            if (Current.Kind == kind)
+            if (Current.Kind == TokenKind.CloseParen)
             {
                 Advance();
                 return;
             }
-            if (!_statementFailed) Error(Current, "expected " + what + ", found " + Current.Describe(_text));
+            if (!_statementFailed && Fail(Current)) _diagnostics.UnclosedParenthesis(openedAt, Current);
         }
 
         private T Checked<T>(T node) where T : ExpressionSyntax
@@ -297,19 +296,14 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
         {
             if (_statementFailed) return;
             _statementFailed = true;
-            _diagnostics.Add(DiagnosticCatalogue.FormulaSyntaxMustBeValid, start, length,
-                "the expression is nested more than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels deep");
+            _diagnostics.TooDeep(start, length, MaxDepth);
         }
 
-        private void Unexpected(Token token) => Error(token, "unexpected " + token.Describe(_text));
-
-        private void Error(Token token, string message)
+        /// <summary>Marks the statement failed; true when the problem is to be reported at <paramref name="token"/>, false when the lexer already did.</summary>
+        private bool Fail(Token token)
         {
             _statementFailed = true;
-            if (token.Kind == TokenKind.Bad) return;
-            _diagnostics.Add(DiagnosticCatalogue.FormulaSyntaxMustBeValid, token.Start, token.Length, message);
+            return token.Kind != TokenKind.Bad;
         }
-
-        private string Snippet(SyntaxNode node) => FormulaText.Snippet(_text, node.Start, node.Length);
     }
 }

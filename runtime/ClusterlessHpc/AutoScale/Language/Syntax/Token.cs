@@ -19,9 +19,5 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
         public int End => Start + Length;
 
         public string Text(string formula) => formula.Substring(Start, Length);
-
-        /// <summary>How a token is named in messages: its text, or "the end of the formula".</summary>
-        public string Describe(string formula) =>
-            Kind == TokenKind.EndOfText ? "the end of the formula" : "'" + Text(formula) + "'";
     }
 }
