@@ -19,10 +19,22 @@ public class FormulaCheckCommandTests
         Assert.Equal(1, exit);
         Assert.Equal(
             $"{file}(1,34): error CHPC1002: Unknown variable '$total': it is not a system variable and the formula never assigns it\n" +
-            $"{file}(2,1): error CHPC1001: Syntax error in the autoscale formula: missing ';' before '$NodeDeallocationOption' (a line break does not end a statement)\n" +
+            $"{file}(2,1): error CHPC1001: Expected ';' before '$NodeDeallocationOption': the statement before it is complete, and a line break does not end a statement\n" +
             $"{file}(2,27): error CHPC1010: 'retaindata' is not a deallocation keyword: $NodeDeallocationOption takes one of the bare words requeue, terminate, taskcompletion or retaineddata (did you mean 'retaineddata'?)\n",
             stdout);
         Assert.Equal("", stderr);
+    }
+
+    [Fact]
+    public void Each_kind_of_syntax_problem_prints_its_own_id()
+    {
+        var (exit, stdout, _) = CliRun.Run("/* cap */ $TargetDedicatedNodes = min(1e3, $PendingTasks.GetSample(1) & 1);", "formula", "check", "-");
+        Assert.Equal(1, exit);
+        Assert.Equal(
+            "<stdin>(1,1): error CHPC1017: Block comment '/* cap */' is not supported: the formula language has only '//' comments, which run to the end of the line\n" +
+            "<stdin>(1,39): error CHPC1024: '1e3' is not a number: write digits with an optional fraction, such as 25 or 0.25\n" +
+            "<stdin>(1,71): error CHPC1021: '&' is not an operator: the logical and is '&&'\n",
+            stdout);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public class ToolProcessTests
         Assert.True(File.Exists(ToolDll), ToolDll + " was not built");
         var check = ProcessRunner.Run("dotnet", [ToolDll, "formula", "check", "-"], stdin: "$TargetDedicatedNodes = {pool.CurrentDedicatedComputeNodes};");
         Assert.Equal(1, check.ExitCode);
-        Assert.StartsWith("<stdin>(1,25): error CHPC1001: Syntax error in the autoscale formula: '{' is not allowed", check.Stdout);
+        Assert.StartsWith("<stdin>(1,25): error CHPC1020: '{pool.CurrentDedicatedComputeNodes}' is not allowed", check.Stdout);
 
         var eval = ProcessRunner.Run("dotnet", [ToolDll, "formula", "eval", "-", "--targets", "2,0", "--now", "2024-05-06T12:00:00Z"], stdin: "$TargetDedicatedNodes=3");
         Assert.Equal((0, "$TargetDedicatedNodes=3;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue"), (eval.ExitCode, eval.Stdout.TrimEnd()));

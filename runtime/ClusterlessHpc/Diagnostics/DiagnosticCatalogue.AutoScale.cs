@@ -178,7 +178,7 @@ namespace ClusterlessHpc.Diagnostics
 
         public static readonly PoolRule FormulaMustNotNestTooDeeply = new(
             "CHPC1034", nameof(FormulaMustNotNestTooDeeply), "Autoscale formula expressions must not nest more than 128 levels",
-            "'{0}' is nested more than {1} levels deep; split it into several statements",
+            "The expression is nested more than {1} levels deep at '{0}'; split it into several statements",
             RuleSeverity.Error, AutoScale);
 
         // Split from CHPC1007, which keeps the operators: one rule per place a value of the wrong type can stand.

@@ -58,15 +58,15 @@ public class CorpusTests
     }
 
     [Theory]
-    [InlineData("invalid/04-msdocs-cpu-complete-2020-missing-semicolon.txt", "CHPC1001", "$NodeDeallocationOption", "missing ';'")]
-    [InlineData("invalid/I01-msdocs-pr12386-csharp-interpolation-braces.txt", "CHPC1001", "{", "'{'")]
+    [InlineData("invalid/04-msdocs-cpu-complete-2020-missing-semicolon.txt", "CHPC1001", "$NodeDeallocationOption", "Expected ';' before '$NodeDeallocationOption'")]
+    [InlineData("invalid/I01-msdocs-pr12386-csharp-interpolation-braces.txt", "CHPC1020", "{pool.CurrentDedicatedComputeNodes}", "'{pool.CurrentDedicatedComputeNodes}' is not allowed")]
     [InlineData("invalid/I02-azure-sdk-js-undefined-dollar-identifier.txt", "CHPC1002", "$something_useless", "'$something_useless'")]
     [InlineData("invalid/I03-azure-sdk-js-old-bare-identifier.txt", "CHPC1002", "something_useless", "'something_useless'")]
     [InlineData("invalid/I04-nextflow-default-formula-nanosecond-timestamp.txt", "CHPC1012", "\"2023-04-14T13:26:49.123456789Z\"", "9 fractional-second digits")]
     [InlineData("invalid/I05-llm-style-undocumented-GetSum.txt", "CHPC1004", "GetSum", "'GetSum'")]
     [InlineData("invalid/I06-llm-style-undocumented-Sum.txt", "CHPC1004", "Sum", "'Sum'")]
     // Doubtful, ruled invalid (docs/autoscale.md, "Corpus rulings").
-    [InlineData("doubtful/22-batchexplorer-data-initial-pool-size-escaped-quotes.txt", "CHPC1001", "\\", "'\\'")]
+    [InlineData("doubtful/22-batchexplorer-data-initial-pool-size-escaped-quotes.txt", "CHPC1019", "\\", "'\\\"' is not allowed")]
     [InlineData("doubtful/27-doazureparallel-weekend-undefined-curtime.txt", "CHPC1002", "$curTime", "'$curTime'")]
     public void Invalid_formulas_are_rejected_at_the_offending_text(string file, string id, string offending, string message)
     {

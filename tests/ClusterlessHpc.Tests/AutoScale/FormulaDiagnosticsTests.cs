@@ -21,30 +21,53 @@ public class FormulaDiagnosticsTests
     }
 
     [Theory]
-    [InlineData("$a = 1\n$TargetDedicatedNodes = 2;", "$TargetDedicatedNodes", "missing ';' before '$TargetDedicatedNodes'")]
-    [InlineData("$TargetDedicatedNodes = (1 + 2;", ";", "expected ')' to match the '('")]
-    [InlineData("$TargetDedicatedNodes = 1 ? 2;", ";", "expected ':' of the conditional")]
-    [InlineData("$TargetDedicatedNodes = 1 +;", ";", "expected a value, found ';'")]
-    [InlineData("$TargetDedicatedNodes = 1;;", ";", "empty statement")]
-    [InlineData("$TargetDedicatedNodes = 1e3;", "1e3", "'1e3' is not a number")]
-    [InlineData("$TargetDedicatedNodes = .5;", ".5", "'.5' is not a number")]
-    [InlineData("$TargetDedicatedNodes = 5.;", "5.", "'5.' is not a number")]
-    [InlineData("$TargetDedicatedNodes = 10 % 3;", "%", "unexpected character '%'")]
-    [InlineData("$TargetDedicatedNodes = 1 & 1;", "&", "'&&'")]
-    [InlineData("$TargetDedicatedNodes = 1 | 1;", "|", "'||'")]
-    [InlineData("t = time('Mon');", "'Mon'", "''Mon'' is not allowed: strings use double quotes")]
-    [InlineData("t = time(\"Mon);", "\"Mon);", "no closing '\"'")]
-    [InlineData("/* note */ $TargetDedicatedNodes = 1;", "/* note */", "block comment")]
-    [InlineData("# note\n$TargetDedicatedNodes = 1;", "#", "unexpected character '#'")]
-    [InlineData("$ = 1;", "$", "'$' must be followed by a variable name")]
-    [InlineData("$a = $b = 1;", "=", "'a = b = c' is not allowed")]
-    [InlineData("(x) = 1;", "=", "only a variable name can stand before '='")]
-    [InlineData("$TargetDedicatedNodes = time().;", ";", "expected a member or method name after '.'")]
-    [InlineData("// only a comment", "", "the formula has no statements")]
-    [InlineData("$TargetDedicatedNodes = max(1, 2", "", "expected ')' to close the call of 'max', found the end of the formula")]
-    [InlineData("$TargetDedicatedNodes = 1 2;", "2", "missing ';' before '2'")]
-    [InlineData("$TargetDedicatedNodes = 1 );", ")", "unexpected ')'")]
-    public void Syntax_errors(string formula, string offending, string message) => AssertError(formula, "CHPC1001", offending, message);
+    [InlineData("$a = 1\n$TargetDedicatedNodes = 2;", "$TargetDedicatedNodes", "Expected ';' before '$TargetDedicatedNodes': the statement before it is complete, and a line break does not end a statement")]
+    [InlineData("$TargetDedicatedNodes = 1 2;", "2", "Expected ';' before '2'")]
+    [InlineData("$TargetDedicatedNodes = 1 );", ")", "Expected ';' before ')'")]
+    [InlineData("$TargetDedicatedNodes = max(1, 2) , 3;", ",", "Expected ';' before ','")]
+    public void A_missing_semicolon_keeps_CHPC1001(string formula, string offending, string message) => AssertError(formula, "CHPC1001", offending, message);
+
+    [Theory]
+    [InlineData("/* note */ $TargetDedicatedNodes = 1;", "CHPC1017", "/* note */", "Block comment '/* note */' is not supported: the formula language has only '//' comments")]
+    [InlineData("$TargetDedicatedNodes = 1; /* unclosed", "CHPC1017", "/* unclosed", "Block comment '/* unclosed' is not supported")]
+    [InlineData("$TargetDedicatedNodes = 10 % 3;", "CHPC1018", "%", "Unexpected character '%': outside a string or a '//' comment")]
+    [InlineData("# note\n$TargetDedicatedNodes = 1;", "CHPC1018", "#", "Unexpected character '#'")]
+    [InlineData("$TargetDedicatedNodes = 1\u00a0+ 1;", "CHPC1018", "\u00a0", "Unexpected character 'U+00A0'")]
+    [InlineData("t = time(\\\"2014-10-06T10:20:00Z\\\"); $TargetDedicatedNodes = 1;", "CHPC1019", "\\", "'\\\"' is not allowed: a formula has no escape sequences")]
+    [InlineData("$TargetDedicatedNodes = 1 \\", "CHPC1019", "\\", "'\\' is not allowed")]
+    [InlineData("$TargetDedicatedNodes = {maxNodes};", "CHPC1020", "{maxNodes}", "'{maxNodes}' is not allowed: a formula has no braces (was a placeholder left in the formula")]
+    [InlineData("$TargetDedicatedNodes = {maxNodes;", "CHPC1020", "{", "'{' is not allowed")]
+    [InlineData("$TargetDedicatedNodes = 1 }", "CHPC1020", "}", "'}' is not allowed")]
+    [InlineData("$TargetDedicatedNodes = 1 & 1;", "CHPC1021", "&", "'&' is not an operator: the logical and is '&&'")]
+    [InlineData("$TargetDedicatedNodes = 1 | 1;", "CHPC1021", "|", "'|' is not an operator: the logical or is '||'")]
+    [InlineData("t = time('Mon'); $TargetDedicatedNodes = 1;", "CHPC1022", "'Mon'", "'Mon' is not a string: strings use double quotes, as in \"Mon\"")]
+    [InlineData("$TargetDedicatedNodes = 1; t = time('Mon", "CHPC1022", "'Mon", "'Mon is not a string: strings use double quotes, as in \"Mon\"")]
+    [InlineData("t = time(\"Mon);", "CHPC1023", "\"Mon);", "The string \"Mon); has no closing '\"' on its line")]
+    [InlineData("$TargetDedicatedNodes = 1e3;", "CHPC1024", "1e3", "'1e3' is not a number: write digits with an optional fraction")]
+    [InlineData("$TargetDedicatedNodes = .5;", "CHPC1024", ".5", "'.5' is not a number")]
+    [InlineData("$TargetDedicatedNodes = 5.;", "CHPC1024", "5.", "'5.' is not a number")]
+    [InlineData("$TargetDedicatedNodes = 1.2.3;", "CHPC1024", "1.2.3", "'1.2.3' is not a number")]
+    [InlineData("$ = 1; $TargetDedicatedNodes = 1;", "CHPC1025", "$", "'$' is not a variable name: after '$' comes a name that starts with a letter or '_'")]
+    [InlineData("$1st = 1; $TargetDedicatedNodes = 1;", "CHPC1025", "$1st", "'$1st' is not a variable name")]
+    public void Each_kind_of_lexical_problem_has_its_own_id(string formula, string id, string offending, string message) => AssertError(formula, id, offending, message);
+
+    [Theory]
+    [InlineData("$TargetDedicatedNodes = 1;;", "CHPC1026", ";", "Empty statement: this ';' has no statement before it")]
+    [InlineData("; $TargetDedicatedNodes = 1;", "CHPC1026", ";", "Empty statement")]
+    [InlineData("// only a comment", "CHPC1027", "", "The autoscale formula has no statements: it is empty or holds only comments")]
+    [InlineData("", "CHPC1027", "", "has no statements")]
+    [InlineData("$a = $b = 1; $TargetDedicatedNodes = 1;", "CHPC1028", "=", "'=' cannot follow the assignment '$a = $b': an assignment is a statement, not a value")]
+    [InlineData("(x) = 1; $TargetDedicatedNodes = 1;", "CHPC1029", "=", "Only a variable name can stand before '=', not '(x)'")]
+    [InlineData("$TargetDedicatedNodes = time().;", "CHPC1030", ";", "Expected a member or method name after '.', found ';'")]
+    [InlineData("$TargetDedicatedNodes = time().$x;", "CHPC1030", "$x", "found '$x'")]
+    [InlineData("$TargetDedicatedNodes = (1 + 2;", "CHPC1031", ";", "Expected ')' to close '(1 + 2', found ';'")]
+    [InlineData("$TargetDedicatedNodes = max(1, 2", "CHPC1031", "", "Expected ')' to close 'max(1, 2', found the end of the formula")]
+    [InlineData("$TargetDedicatedNodes = max($ActiveTasks.GetSample(1 2));", "CHPC1031", "2", "Expected ')' to close 'GetSample(1', found '2'")]
+    [InlineData("$TargetDedicatedNodes = 1 ? 2;", "CHPC1032", ";", "Expected ':' in the conditional '1 ? 2', found ';'")]
+    [InlineData("$TargetDedicatedNodes = 1 +;", "CHPC1033", ";", "Expected a value, found ';'")]
+    [InlineData("$TargetDedicatedNodes = max(1, );", "CHPC1033", ")", "Expected a value, found ')'")]
+    [InlineData("$TargetDedicatedNodes = * 2;", "CHPC1033", "*", "Expected a value, found '*'")]
+    public void Each_kind_of_grammar_problem_has_its_own_id(string formula, string id, string offending, string message) => AssertError(formula, id, offending, message);
 
     [Fact]
     public void A_comment_at_the_end_of_a_code_line_and_crlf_lines_are_fine() =>
@@ -104,25 +127,52 @@ public class FormulaDiagnosticsTests
     public void Reads_before_assignment(string formula, string offending, string message) => AssertError(formula, "CHPC1006", offending, message);
 
     [Theory]
-    [InlineData("t = time() + 5; $TargetDedicatedNodes = 1;", "time() + 5", "'+' cannot be applied to a timestamp and a double")]
-    [InlineData("t = -time(); $TargetDedicatedNodes = 1;", "-time()", "unary '-' takes a double or a timeinterval, but 'time()' is a timestamp")]
+    [InlineData("t = time() + 5; $TargetDedicatedNodes = 1;", "time() + 5", "Type error in 'time() + 5': '+' cannot be applied to a timestamp and a double")]
+    [InlineData("t = -time(); $TargetDedicatedNodes = 1;", "-time()", "Type error in '-time()': '-' cannot be applied to a timestamp; it takes a double or a timeinterval")]
+    [InlineData("$TargetDedicatedNodes = !\"a\";", "!\"a\"", "'!' cannot be applied to a string; it takes a double")]
     [InlineData("i = TimeInterval_Hour + 5; $TargetDedicatedNodes = 1;", "TimeInterval_Hour + 5", "5 * TimeInterval_Minute")]
     [InlineData("t = time() - TimeInterval_Hour; $TargetDedicatedNodes = 1;", "time() - TimeInterval_Hour", "t + (-1 * TimeInterval_Hour)")]
-    [InlineData("v = 2 * $CPUPercent.GetSample(5); $TargetDedicatedNodes = 1;", "2 * $CPUPercent.GetSample(5)", "write the doubleVec first")]
-    [InlineData("$TargetDedicatedNodes = $CPUPercent.GetSample(5);", "$TargetDedicatedNodes = $CPUPercent.GetSample(5)", "'$TargetDedicatedNodes' takes a double, but '$CPUPercent.GetSample(5)' is a doubleVec")]
-    [InlineData("$TargetDedicatedNodes = 1 > 0 ? 5 : $CPUPercent.GetSample(1);", "1 > 0 ? 5 : $CPUPercent.GetSample(1)", "must have the same type, but they are a double and a doubleVec")]
-    [InlineData("$TargetDedicatedNodes = time() ? 1 : 2;", "time()", "the condition of '?:' must be a double")]
-    [InlineData("$TargetDedicatedNodes = $CPUPercent.GetSample(5) > 1;", "$CPUPercent.GetSample(5) > 1", "'>' cannot be applied to a doubleVec and a double")]
+    [InlineData("v = 2 * $CPUPercent.GetSample(5); $TargetDedicatedNodes = 1;", "2 * $CPUPercent.GetSample(5)", "write the doubleVec first, as in v * 2")]
+    [InlineData("$TargetDedicatedNodes = $CPUPercent.GetSample(5) > 1;", "$CPUPercent.GetSample(5) > 1", "'>' cannot be applied to a doubleVec and a double; reduce the doubleVec first")]
     [InlineData("$TargetDedicatedNodes = \"a\" + \"b\";", "\"a\" + \"b\"", "'+' cannot be applied to a string and a string")]
-    [InlineData("$TargetDedicatedNodes = max(1, time());", "time()", "argument 2 of 'max' is a timestamp")]
-    [InlineData("$TargetDedicatedNodes = val(3, 0);", "3", "argument 1 of 'val' must be a doubleVec, not a double")]
-    [InlineData("$TargetDedicatedNodes = time(5).hour;", "5", "argument 1 of 'time' must be a string")]
-    [InlineData("$TargetDedicatedNodes = $CPUPercent.hour;", "$CPUPercent.hour", "'.hour' needs a timestamp, but '$CPUPercent' is a double")]
-    [InlineData("x = stop(); $TargetDedicatedNodes = 1;", "x = stop()", "has no value to assign")]
-    [InlineData("$TargetDedicatedNodes = max($ActiveTasks.GetSample(\"5\"));", "\"5\"", "GetSample takes a sample count (double) or a start time")]
-    [InlineData("$TargetDedicatedNodes = $ActiveTasks.GetSamplePercent(5);", "5", "the start time of GetSamplePercent must be a timestamp or a timeinterval")]
     [InlineData("$TargetDedicatedNodes = TimeInterval_Hour / TimeInterval_Minute;", "TimeInterval_Hour / TimeInterval_Minute", "'/' cannot be applied to a timeinterval and a timeinterval")]
-    public void Type_errors(string formula, string offending, string message) => AssertError(formula, "CHPC1007", offending, message);
+    public void Operators_on_the_wrong_types_keep_CHPC1007(string formula, string offending, string message) => AssertError(formula, "CHPC1007", offending, message);
+
+    [Theory]
+    [InlineData("$TargetDedicatedNodes = max(1, time());", "CHPC1035", "time()", "Argument 2 of 'max' must be a double or a doubleVec, but 'time()' is a timestamp")]
+    [InlineData("$TargetDedicatedNodes = val(3, 0);", "CHPC1035", "3", "Argument 1 of 'val' must be a doubleVec, but '3' is a double")]
+    [InlineData("$TargetDedicatedNodes = time(5).hour;", "CHPC1035", "5", "Argument 1 of 'time' must be a string, but '5' is a double")]
+    [InlineData("$TargetDedicatedNodes = max($ActiveTasks.GetSample(\"5\"));", "CHPC1035", "\"5\"", "Argument 1 of 'GetSample' must be a sample count (double) or a start time (timestamp or timeinterval), but '\"5\"' is a string")]
+    [InlineData("$TargetDedicatedNodes = max($ActiveTasks.GetSample(time(), \"x\"));", "CHPC1035", "\"x\"", "Argument 2 of 'GetSample' must be an end time (timestamp or timeinterval) or a sample percentage (double)")]
+    [InlineData("$TargetDedicatedNodes = max($ActiveTasks.GetSample(time(), time(), time()));", "CHPC1035", "time()", "Argument 3 of 'GetSample' must be a sample percentage (double), but 'time()' is a timestamp")]
+    [InlineData("$TargetDedicatedNodes = $ActiveTasks.GetSamplePercent(5);", "CHPC1035", "5", "Argument 1 of 'GetSamplePercent' must be a start time (timestamp or timeinterval), but '5' is a double")]
+    [InlineData("$TargetDedicatedNodes = $CPUPercent.GetSample(5);", "CHPC1036", "$TargetDedicatedNodes = $CPUPercent.GetSample(5)", "'$TargetDedicatedNodes' takes a double, but '$CPUPercent.GetSample(5)' is a doubleVec; reduce it first")]
+    [InlineData("$TargetLowPriorityNodes = time(); $TargetDedicatedNodes = 1;", "CHPC1036", "$TargetLowPriorityNodes = time()", "'$TargetLowPriorityNodes' takes a double, but 'time()' is a timestamp")]
+    [InlineData("$TargetDedicatedNodes = time() ? 1 : 2;", "CHPC1037", "time()", "The condition 'time()' of '?:' must be a double (nonzero is true), but it is a timestamp")]
+    [InlineData("$TargetDedicatedNodes = 1 > 0 ? 5 : $CPUPercent.GetSample(1);", "CHPC1038", "1 > 0 ? 5 : $CPUPercent.GetSample(1)", "The branches of '1 > 0 ? 5 : $CPUPercent.GetSample(1)' must have the same type, but they are a double and a doubleVec")]
+    [InlineData("$TargetDedicatedNodes = $CPUPercent.hour;", "CHPC1039", "$CPUPercent.hour", "'.hour' needs a timestamp, but '$CPUPercent' is a double")]
+    [InlineData("$TargetDedicatedNodes = TimeInterval_Hour.minute;", "CHPC1039", "TimeInterval_Hour.minute", "'.minute' needs a timestamp, but 'TimeInterval_Hour' is a timeinterval")]
+    public void Each_place_a_value_of_the_wrong_type_can_stand_has_its_own_id(string formula, string id, string offending, string message) => AssertError(formula, id, offending, message);
+
+    [Theory]
+    [InlineData("x = stop(); $TargetDedicatedNodes = 1;", "stop()", "'stop()' has no value, so it cannot be assigned: stop() ends the evaluation and stands only as a statement of its own")]
+    [InlineData("$TargetDedicatedNodes = stop();", "stop()", "cannot be assigned")]
+    [InlineData("$TargetDedicatedNodes = max(1, stop());", "stop()", "cannot be an argument")]
+    [InlineData("$TargetDedicatedNodes = 1 + stop();", "stop()", "cannot be an operand of '+'")]
+    [InlineData("$TargetDedicatedNodes = 1; x = -stop();", "stop()", "cannot be an operand of '-'")]
+    [InlineData("$TargetDedicatedNodes = stop() ? 1 : 2;", "stop()", "cannot be the condition of '?:'")]
+    [InlineData("$TargetDedicatedNodes = 1 > 0 ? 1 : stop();", "stop()", "cannot be a branch of '?:'")]
+    [InlineData("$TargetDedicatedNodes = stop().hour;", "stop()", "cannot be the receiver of '.hour'")]
+    [InlineData("$TargetDedicatedNodes = stop().Count();", "stop()", "cannot be the receiver of '.Count'")]
+    public void Stop_used_as_a_value_is_CHPC1040(string formula, string offending, string message) => AssertError(formula, "CHPC1040", offending, message);
+
+    [Fact]
+    public void Stop_alone_and_in_both_branches_of_a_statement()
+    {
+        Assert.Empty(FormulaChecker.Check("$TargetDedicatedNodes = 1; stop();"));
+        var errors = FormulaChecker.Check("$TargetDedicatedNodes = 1; $ActiveTasks > 5 ? stop() : stop();");
+        Assert.Equal([("CHPC1040", 46), ("CHPC1040", 55)], errors.Select(e => (e.Rule.Id, e.Start)));
+    }
 
     [Theory]
     [InlineData("$TargetDedicatedNodes = val($ActiveTasks.GetSample(5));", "val($ActiveTasks.GetSample(5))", "'val' takes 2 arguments, but 1 was given in 'val($ActiveTasks.GetSample(5))'")]
@@ -144,12 +194,16 @@ public class FormulaDiagnosticsTests
 
     [Theory]
     [InlineData("$TargetDedicatedNodes = 1; $NodeDeallocationOption = retaindata;", "retaindata", "'retaindata' is not a deallocation keyword: $NodeDeallocationOption takes one of the bare words requeue, terminate, taskcompletion or retaineddata (did you mean 'retaineddata'?)")]
-    [InlineData("$TargetDedicatedNodes = 1; $NodeDeallocationOption = \"requeue\";", "\"requeue\"", "the string \"requeue\" is not a bare word")]
+    [InlineData("$TargetDedicatedNodes = 1; $NodeDeallocationOption = \"requeue\";", "\"requeue\"", "'\"requeue\"' is not a deallocation keyword: $NodeDeallocationOption takes one of the bare words requeue, terminate, taskcompletion or retaineddata (write it without the quotes)")]
+    [InlineData("$TargetDedicatedNodes = 1; $NodeDeallocationOption = \"Requeue\";", "\"Requeue\"", "(did you mean 'requeue'?)")]
     [InlineData("$TargetDedicatedNodes = 1; $NodeDeallocationOption = 1;", "1", "'1' is not a deallocation keyword")]
     [InlineData("$TargetDedicatedNodes = 1; $NodeDeallocationOption = Requeue;", "Requeue", "did you mean 'requeue'?")]
-    [InlineData("$TargetDedicatedNodes = $NodeDeallocationOption;", "$NodeDeallocationOption", "'$NodeDeallocationOption' cannot be read")]
-    [InlineData("$TargetDedicatedNodes = requeue;", "requeue", "'requeue' is a keyword with no value")]
     public void Node_deallocation_options(string formula, string offending, string message) => AssertError(formula, "CHPC1010", offending, message);
+
+    [Theory]
+    [InlineData("$TargetDedicatedNodes = $NodeDeallocationOption;", "$NodeDeallocationOption", "'$NodeDeallocationOption' has no value to read: $NodeDeallocationOption can only be assigned")]
+    [InlineData("$TargetDedicatedNodes = requeue;", "requeue", "'requeue' has no value to read")]
+    public void Deallocation_names_read_as_values(string formula, string offending, string message) => AssertError(formula, "CHPC1041", offending, message);
 
     [Theory]
     [InlineData("v = 1; $TargetDedicatedNodes = max(v.GetSample(1));", "v", "'v' has no samples, so 'GetSample' cannot be called on it: it is a user variable")]
@@ -195,7 +249,7 @@ public class FormulaDiagnosticsTests
 
         Assert.Equal(FormulaChecker.MaxReportedProblems + 1, diagnostics.Count);
         Assert.Equal(Enumerable.Range(valid.Length, 100), diagnostics.Take(100).Select(d => d.Start));
-        Assert.All(diagnostics.Take(100), d => Assert.Equal("CHPC1001", d.Rule.Id));
+        Assert.All(diagnostics.Take(100), d => Assert.Equal("CHPC1018", d.Rule.Id));
         var summary = diagnostics[^1];
         Assert.Equal("CHPC1016", summary.Rule.Id);
         Assert.True(summary.IsError);
@@ -211,8 +265,8 @@ public class FormulaDiagnosticsTests
         var formula = new string('#', 150) + new string(' ', 8100);
         var diagnostics = FormulaChecker.Check(formula);
 
-        Assert.Equal(["CHPC1001", "CHPC1013", "CHPC1015", "CHPC1016"], diagnostics.Select(d => d.Rule.Id).Distinct().Order());
-        Assert.Equal(100, diagnostics.Count(d => d.Rule.Id == "CHPC1001"));
+        Assert.Equal(["CHPC1013", "CHPC1015", "CHPC1016", "CHPC1018"], diagnostics.Select(d => d.Rule.Id).Distinct().Order());
+        Assert.Equal(100, diagnostics.Count(d => d.Rule.Id == "CHPC1018"));
         Assert.Equal(8192, Assert.Single(diagnostics, d => d.Rule.Id == "CHPC1013").Start);
         Assert.Contains("has 150 problems", Assert.Single(diagnostics, d => d.Rule.Id == "CHPC1016").Message);
         Assert.Equal(diagnostics.OrderBy(d => d.Start).Select(d => d.Start), diagnostics.Select(d => d.Start));

@@ -126,7 +126,8 @@ namespace ClusterlessHpc.AutoScale.Language
                 case ExpectedArgument.SampleCountOrStartTime: must = "a sample count (double) or a start time (timestamp or timeinterval)"; break;
                 case ExpectedArgument.EndTimeOrSamplePercent: must = "an end time (timestamp or timeinterval) or a sample percentage (double)"; break;
                 case ExpectedArgument.StartTime: must = "a start time (timestamp or timeinterval)"; break;
-                default: must = "an end time (timestamp or timeinterval)"; break;
+                case ExpectedArgument.EndTime: must = "an end time (timestamp or timeinterval)"; break;
+                default: must = "a sample percentage (double)"; break;
             }
             Add(DiagnosticCatalogue.FormulaArgumentTypeMustMatch, argument.Start, argument.Length,
                 (index + 1).ToString(CultureInfo.InvariantCulture), callName, must, Snippet(argument), Article(actual));

@@ -130,7 +130,7 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
                 _diagnostics.ArgumentType(syntax.Arguments[1], 1, syntax.NameText, ExpectedArgument.EndTimeOrSamplePercent, type);
                 return false;
             }
-            return ExpectTime(syntax, 1, arguments, ExpectedArgument.EndTime) && Expect(syntax.NameText, syntax.Arguments, arguments, 2, ExpectedArgument.Double);
+            return ExpectTime(syntax, 1, arguments, ExpectedArgument.EndTime) && Expect(syntax.NameText, syntax.Arguments, arguments, 2, ExpectedArgument.SamplePercent);
         }
 
         /// <summary>The variable a sample method is called on, or null (reported) when it has no samples.</summary>

@@ -31,6 +31,7 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
         EndTimeOrSamplePercent,
         StartTime,
         EndTime,
+        SamplePercent,
     }
 
     /// <summary>Where the no-value of stop() was used as a value.</summary>
