@@ -36,9 +36,43 @@ public class FormulaSpanTests
     {
         // 150 stray characters in a constant: the first 100 are reported each on its own character, then one CHPC1016
         // on the 101st stands for the other 50.
-        var reported = string.Concat(Enumerable.Repeat("{|CHPC1001:#|}", 100)) + "{|CHPC1016:#|}" + new string('#', 49);
+        var reported = string.Concat(Enumerable.Repeat("{|CHPC1018:#|}", 100)) + "{|CHPC1016:#|}" + new string('#', 49);
         return AnalyzerTest.VerifyAsync("using ClusterlessHpc;\n[AutoScale(Formulas.Scale)]\n" + Pool +
             "static class Formulas { public const string Scale = \"$TargetDedicatedNodes = 1; " + reported + "\"; }\n");
+    }
+
+    [Theory]
+    [MemberData(nameof(FormulaRuleSamples.Ids), MemberType = typeof(FormulaRuleSamples))]
+    public Task Each_formula_rule_is_reported_under_its_own_id_at_its_text_in_the_attribute(string id) =>
+        AnalyzerTest.VerifyAsync("using ClusterlessHpc;\n[AutoScale(" + VerbatimLiteral(id) + ")]\n" + Pool);
+
+    [Fact]
+    public Task One_kind_of_formula_problem_is_silenced_by_pragma_and_the_others_still_reported() => AnalyzerTest.VerifyAsync(
+        "#pragma warning disable CHPC1017\nusing ClusterlessHpc;\n" +
+        "[AutoScale(\"/* cap */ $TargetDedicatedNodes = min(10, $PendingTasks.GetSample(1) {|CHPC1021:&|} 1);\")]\n" + Pool);
+
+    [Fact]
+    public Task One_kind_of_formula_problem_is_silenced_by_editorconfig_and_the_others_still_reported()
+    {
+        var test = AnalyzerTest.Create("using ClusterlessHpc;\n" +
+            "[AutoScale(\"{|CHPC1017:/* cap */|} $TargetDedicatedNodes = min(1e3, $PendingTasks.GetSample(1));\")]\n" + Pool);
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.CHPC1024.severity = none\n"));
+        return test.RunAsync();
+    }
+
+    /// <summary>
+    /// The rule's sample formula as a verbatim literal, its marked text marked for the rule. CHPC1016's sample has 100
+    /// stray characters before it, each a CHPC1018 of its own.
+    /// </summary>
+    private static string VerbatimLiteral(string id)
+    {
+        var marked = FormulaRuleSamples.ById[id].Replace("\"", "\"\"", StringComparison.Ordinal).Replace("{|", "{|" + id + ":", StringComparison.Ordinal);
+        if (id == "CHPC1016")
+        {
+            var at = marked.IndexOf("{|", StringComparison.Ordinal);
+            marked = marked[..at].Replace("#", "{|CHPC1018:#|}", StringComparison.Ordinal) + marked[at..];
+        }
+        return "@\"" + marked + "\"";
     }
 
     [Fact]
