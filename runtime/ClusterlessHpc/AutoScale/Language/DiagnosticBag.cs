@@ -17,8 +17,6 @@ namespace ClusterlessHpc.AutoScale.Language
 
         public DiagnosticBag(string text) => _text = text;
 
-        public int Count => _items.Count;
-
         public bool HasErrors { get; private set; }
 
         private LineMap Lines => _lines ??= new LineMap(_text);
