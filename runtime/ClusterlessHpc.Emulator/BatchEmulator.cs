@@ -181,7 +181,7 @@ namespace ClusterlessHpc.Emulator
             if (settings.LogStartMessages)
             {
                 logger.LogInformation("Batch emulator for account {Account} listening on {Endpoint} ({Mode} start tasks).",
-                    settings.AccountName, endpoint, settings.StartTaskMode);
+                    settings.AccountName, endpoint, settings.StartTaskMode == StartTaskMode.Simulate ? "simulated" : "executed");
                 foreach (var notice in notices) logger.Log(notice.Level, "{Notice}", notice.Text);
             }
             return new BatchEmulator(app, runner, syntaxChecks, store, ticker, state, faults, temporaryNodesDirectory, endpoint, settings, notices);
