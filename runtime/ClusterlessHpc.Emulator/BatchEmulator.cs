@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -52,7 +53,8 @@ namespace ClusterlessHpc.Emulator
 
         private BatchEmulator(
             WebApplication app, IStartTaskRunner runner, SyntaxCheckCache syntaxChecks, PoolStore store, Ticker ticker,
-            StateFile? stateFile, FaultInjection? faults, string? temporaryNodesDirectory, Uri endpoint, BatchEmulatorOptions settings)
+            StateFile? stateFile, FaultInjection? faults, string? temporaryNodesDirectory, Uri endpoint, BatchEmulatorOptions settings,
+            IReadOnlyList<EmulatorNotice> notices)
         {
             _app = app;
             _runner = runner;
@@ -66,6 +68,7 @@ namespace ClusterlessHpc.Emulator
             AccountName = settings.AccountName;
             Credential = new AzureNamedKeyCredential(settings.AccountName, settings.AccountKey);
             NodesDirectory = (runner as ExecutedStartTasks)?.NodesDirectory;
+            Notices = notices;
         }
 
         /// <summary>The account URL, path-style: <c>http://127.0.0.1:PORT/</c> (https with a certificate).</summary>
@@ -79,6 +82,13 @@ namespace ClusterlessHpc.Emulator
 
         /// <summary>Where executed nodes have their sandbox folders; null in Simulate mode.</summary>
         public string? NodesDirectory { get; }
+
+        /// <summary>
+        /// What a user of this emulator must be told once: that start tasks are simulated, or that executed ones run
+        /// unconfined or with the published development key. Logged at start unless
+        /// <see cref="BatchEmulatorOptions.LogStartMessages"/> is off (a host that shows them itself).
+        /// </summary>
+        public IReadOnlyList<EmulatorNotice> Notices { get; }
 
         /// <summary>How many times a start-task script has been syntax-checked with <c>bash -n</c> (once per distinct script).</summary>
         public int SyntaxChecksRun => _syntaxChecks.ChecksRun;
@@ -102,8 +112,9 @@ namespace ClusterlessHpc.Emulator
             // Configured in code only: the host application's appsettings and ASPNETCORE_* variables must not move
             // the emulator to another address or change its logging.
             builder.Configuration.Sources.Clear();
-            builder.Logging.SetMinimumLevel(settings.MinimumLogLevel);
+            EmulatorLogging.Configure(builder.Logging, settings);
             builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
+            LoopbackHosts.Configure(builder.Services);
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.Port, listen =>
             {
                 if (settings.Certificate is { } certificate) listen.UseHttps(certificate);
@@ -120,7 +131,8 @@ namespace ClusterlessHpc.Emulator
                 var nodesDirectory = settings.NodesDirectory
                                      ?? (settings.StateFile is { } stateFile ? stateFile + ".nodes" : null)
                                      ?? (temporaryNodesDirectory = Path.Combine(Path.GetTempPath(), "clusterlesshpc-emulator-" + Guid.NewGuid().ToString("N")));
-                runner = new ExecutedStartTasks(simulated, nodesDirectory, settings.SandboxUidBase, clock, logger);
+                var confined = settings.IsRoot?.Invoke() ?? Sandbox.IsRoot;
+                runner = new ExecutedStartTasks(simulated, nodesDirectory, settings.SandboxUidBase, confined, clock, logger);
             }
             var store = new PoolStore(settings, clock, new NodeLifecycle(settings, runner), settings.AutoScaleEngine ?? new RuntimeAutoScaleEngine());
             StateFile? state = null;
@@ -131,6 +143,10 @@ namespace ClusterlessHpc.Emulator
             }
             var faults = settings.Faults is { } faultOptions ? new FaultInjection(faultOptions) : null;
 
+            // First, before authentication and before any route can create a pool (and so start a task): a request
+            // whose Host names anything but the loopback address (a web page that rebound its own name to 127.0.0.1)
+            // gets 400 and reaches nothing.
+            app.UseHostFiltering();
             app.Use(RequestIds.InvokeAsync);
             app.Use(new ErrorMappingMiddleware(clock, logger).InvokeAsync);
             if (faults is not null) app.Use(faults.InvokeAsync);
@@ -161,9 +177,14 @@ namespace ClusterlessHpc.Emulator
             var endpoint = new Uri(address.Replace("://localhost:", "://127.0.0.1:", StringComparison.Ordinal).TrimEnd('/') + "/");
             if (runner is ExecutedStartTasks executed) executed.Account = (settings.AccountName, endpoint.ToString().TrimEnd('/'));
             var ticker = new Ticker(store, state, logger);
-            logger.LogInformation("Batch emulator for account {Account} listening on {Endpoint} ({Mode} start tasks).",
-                settings.AccountName, endpoint, settings.StartTaskMode);
-            return new BatchEmulator(app, runner, syntaxChecks, store, ticker, state, faults, temporaryNodesDirectory, endpoint, settings);
+            var notices = EmulatorNotices.For(settings, (runner as ExecutedStartTasks)?.Confined, endpoint.Port);
+            if (settings.LogStartMessages)
+            {
+                logger.LogInformation("Batch emulator for account {Account} listening on {Endpoint} ({Mode} start tasks).",
+                    settings.AccountName, endpoint, settings.StartTaskMode == StartTaskMode.Simulate ? "simulated" : "executed");
+                foreach (var notice in notices) logger.Log(notice.Level, "{Notice}", notice.Text);
+            }
+            return new BatchEmulator(app, runner, syntaxChecks, store, ticker, state, faults, temporaryNodesDirectory, endpoint, settings, notices);
         }
 
         /// <summary>

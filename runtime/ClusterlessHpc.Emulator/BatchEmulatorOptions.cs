@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Security.Cryptography.X509Certificates;
 using ClusterlessHpc.Emulator.Faults;
 using Microsoft.Extensions.Logging;
@@ -34,6 +35,13 @@ namespace ClusterlessHpc.Emulator
 
         /// <summary>The base64 account key signatures are verified with.</summary>
         public string AccountKey { get; set; } = DevelopmentAccountKey;
+
+        /// <summary>
+        /// Lets <see cref="StartTaskMode.Execute"/> serve <see cref="DevelopmentAccountKey"/> (<c>--allow-development-key</c>).
+        /// Off by default: that key is published, so anyone who can reach the emulator's port with it could run code on
+        /// this machine through a pool's start task; an emulator that executes start tasks wants a key of its own.
+        /// </summary>
+        public bool AllowDevelopmentKey { get; set; }
 
         /// <summary>When set, the emulator serves HTTPS with this certificate (it needs its private key) instead of HTTP.</summary>
         public X509Certificate2? Certificate { get; set; }
@@ -130,8 +138,29 @@ namespace ClusterlessHpc.Emulator
         public LogLevel MinimumLogLevel { get; set; } = LogLevel.Warning;
 
         /// <summary>
-        /// Reads <c>[--port N] [--state FILE] [--execute-start-tasks] [--account NAME --key BASE64] [--nodes-dir DIR]
-        /// [--time-scale X] [--accept-bearer-tokens] [--log-level LEVEL]</c>. The standalone emulator listens on
+        /// Log every request (ASP.NET Core's request logging, at Information) and exceptions with their stack traces
+        /// (<c>--verbose</c>). Off by default: a client polling a pool makes hundreds of requests a minute.
+        /// </summary>
+        public bool Verbose { get; set; }
+
+        /// <summary>
+        /// Where the log goes, one plain line per message (<c>warning: ...</c>), instead of the console logger. Exceptions
+        /// show their message only, unless <see cref="Verbose"/>.
+        /// </summary>
+        public TextWriter? LogWriter { get; set; }
+
+        /// <summary>
+        /// Whether the emulator logs where it listens and its <see cref="BatchEmulator.Notices"/> when it starts (the
+        /// default). A host that shows them itself, as <c>chpc emulator</c> does, turns this off so each is said once.
+        /// </summary>
+        public bool LogStartMessages { get; set; } = true;
+
+        /// <summary>A test seam: whether the emulator runs as root (which decides whether executed start tasks are confined).</summary>
+        internal Func<bool>? IsRoot { get; set; }
+
+        /// <summary>
+        /// Reads <c>[--port N] [--state FILE] [--execute-start-tasks [--allow-development-key]] [--account NAME --key BASE64]
+        /// [--nodes-dir DIR] [--time-scale X] [--accept-bearer-tokens] [--log-level LEVEL] [--verbose]</c>. The standalone emulator listens on
         /// <see cref="DefaultPort"/> unless told otherwise.
         /// </summary>
         /// <exception cref="ArgumentException">An unknown option, a missing or invalid value (the message never shows a key).</exception>
@@ -155,6 +184,12 @@ namespace ClusterlessHpc.Emulator
                         break;
                     case "--execute-start-tasks":
                         options.StartTaskMode = StartTaskMode.Execute;
+                        break;
+                    case "--allow-development-key":
+                        options.AllowDevelopmentKey = true;
+                        break;
+                    case "--verbose":
+                        options.Verbose = true;
                         break;
                     case "--account":
                         options.AccountName = Value();
@@ -215,6 +250,14 @@ namespace ClusterlessHpc.Emulator
             RequireNotNegative(EnableAutoScaleMinimumInterval, nameof(EnableAutoScaleMinimumInterval));
             if (DedicatedNodeQuota < 0) throw new ArgumentOutOfRangeException(nameof(DedicatedNodeQuota), DedicatedNodeQuota, "A quota must not be negative.");
             if (LowPriorityNodeQuota < 0) throw new ArgumentOutOfRangeException(nameof(LowPriorityNodeQuota), LowPriorityNodeQuota, "A quota must not be negative.");
+            if (StartTaskMode == StartTaskMode.Execute && AccountKey == DevelopmentAccountKey && !AllowDevelopmentKey)
+            {
+                throw new ArgumentException(
+                    "Executing start tasks needs a key of your own: the development key is published, so anyone who can reach the " +
+                    "emulator's port with it could run code on this machine through a pool's start task. Give the account a key " +
+                    "(--account NAME --key BASE64; AccountName and AccountKey in code), or accept that with --allow-development-key " +
+                    "(AllowDevelopmentKey = true).");
+            }
             if (SandboxUidBase < 1) throw new ArgumentOutOfRangeException(nameof(SandboxUidBase), SandboxUidBase, "The sandbox uid base must be positive.");
             Faults?.Validate();
         }

@@ -1,4 +1,5 @@
 using ClusterlessHpc.Batch.Models;
+using ClusterlessHpc.Emulator;
 using ClusterlessHpc.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,14 +8,27 @@ using Quickstart;
 
 // Provisions the pools of Pools.cs when the application starts: against Azure Batch when ClusterlessHpc:Batch:Endpoint
 // is configured (appsettings.json, ClusterlessHpc__Batch__Endpoint, or --ClusterlessHpc:Batch:Endpoint=...), else
-// against the emulator started in-process on 127.0.0.1.
-var builder = Host.CreateApplicationBuilder(args);
+// against the emulator started in-process on 127.0.0.1, which simulates start tasks (checks their scripts with bash -n)
+// unless run with --execute-start-tasks.
+const string ExecuteStartTasks = "--execute-start-tasks";
+var builder = Host.CreateApplicationBuilder(args.Where(a => a != ExecuteStartTasks).ToArray());
 builder.Logging.ClearProviders();
 builder.Services.AddClusterlessHpc(builder.Configuration)
     .ProvisionAtStartup<RedwoodPool>()
     .ProvisionAtStartup<SequoiaPool>()
     .ProvisionAtStartup<CypressPool>();
-builder.Services.AddClusterlessHpcEmulator();
+builder.Services.AddClusterlessHpcEmulator(emulator =>
+{
+    // The emulator says where it listens and how it runs start tasks, once, when it starts; requests are not logged.
+    emulator.LogWriter = Console.Out;
+    emulator.MinimumLogLevel = LogLevel.Information;
+    if (args.Contains(ExecuteStartTasks))
+    {
+        emulator.StartTaskMode = StartTaskMode.Execute;
+        // An emulator that runs code takes a key nobody else knows, never the published development key.
+        emulator.AccountKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64));
+    }
+});
 builder.Services.Configure<ClusterlessHpcOptions>(options => options.WaitForPoolsAtStartup = true);
 using var host = builder.Build();
 

@@ -20,6 +20,8 @@ public class EmulatorCommandTests
         Assert.Contains($"  key          {BatchEmulatorOptions.DevelopmentAccountKey}  (the public development key, for the emulator only)\n", development.Stdout);
         Assert.Contains("  state        none: the pools are gone when it stops", development.Stdout);
         Assert.Contains("  start tasks  simulated\n", development.Stdout);
+        Assert.Equal(1, Occurrences(development.Stdout + development.Stderr, EmulatorNotices.SimulatedStartTasks));
+        Assert.Contains("  start tasks  simulated\n" + EmulatorNotices.SimulatedStartTasks + "\n", development.Stdout);
 
         using var files = new TempFiles();
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
@@ -36,6 +38,65 @@ public class EmulatorCommandTests
         Assert.Contains("--account myaccount --key ...", custom.Stdout);
         Assert.True(File.Exists(files.PathOf("state.json")));
     }
+
+    /// <summary>Starts chpc emulator on a free port, sends a few dozen requests, stops it and returns what it printed.</summary>
+    private static async Task<CliResult> ServeRequestsAsync(params string[] options)
+    {
+        using var stop = new CancellationTokenSource();
+        var running = new CliEnvironment().Start(stop.Token, ["emulator", "--port", "0", .. options]);
+        await running.WaitForOutputAsync("Press Ctrl+C to stop.");
+        var endpoint = System.Text.RegularExpressions.Regex.Match(running.CurrentStdout(), @"listening on (\S+)").Groups[1].Value;
+        var client = new BatchClient(new Uri(endpoint),
+            new Azure.AzureNamedKeyCredential(BatchEmulatorOptions.DevelopmentAccountName, BatchEmulatorOptions.DevelopmentAccountKey));
+        for (var i = 0; i < 30; i++) await client.PoolExistsAsync("pool" + i, cancellationToken: TestContext.Current.CancellationToken);
+        stop.Cancel();
+        return await running.Completion;
+    }
+
+    [Fact]
+    public async Task Requests_are_logged_only_with_verbose()
+    {
+        var quiet = await ServeRequestsAsync();
+        var verbose = await ServeRequestsAsync("--verbose");
+
+        Assert.Equal(0, quiet.ExitCode);
+        Assert.Equal("", quiet.Stderr);
+        Assert.InRange(quiet.Stdout.Split('\n').Length, 5, 12);
+        Assert.Equal(30, Occurrences(verbose.Stderr, "Request finished HTTP/1.1 HEAD http://127.0.0.1:"));
+    }
+
+    [Fact]
+    public async Task Executing_with_the_development_key_is_refused_with_the_reason_and_the_flag()
+    {
+        var result = await new CliEnvironment().RunAsync("emulator", "--port", "0", "--execute-start-tasks");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("error: Executing start tasks needs a key of your own", result.Stderr);
+        Assert.Contains("could run code on this machine", result.Stderr);
+        Assert.Contains("--allow-development-key", result.Stderr);
+        Assert.DoesNotContain("listening", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Allowed_the_development_key_it_warns_once_on_standard_error()
+    {
+        using var files = new TempFiles();
+        using var stop = new CancellationTokenSource();
+        var running = new CliEnvironment { WorkingDirectory = files.Folder }
+            .Start(stop.Token, "emulator", "--port", "0", "--execute-start-tasks", "--allow-development-key", "--nodes-dir", "nodes");
+        await running.WaitForOutputAsync("Press Ctrl+C to stop.");
+        stop.Cancel();
+        var result = await running.Completion;
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"  start tasks  executed, in a folder per node under {files.PathOf("nodes")}\n", result.Stdout);
+        Assert.Equal(1, Occurrences(result.Stderr, "warning: Start tasks run, and the account's key is the published development key"));
+        Assert.Equal(1, Occurrences(result.Stdout + result.Stderr, "published development key"));
+        Assert.DoesNotContain(EmulatorNotices.SimulatedStartTasks, result.Stdout + result.Stderr);
+    }
+
+    private static int Occurrences(string text, string part) =>
+        (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
     [Theory]
     [InlineData("--account", "someone")]
@@ -68,12 +129,17 @@ public class EmulatorCommandTests
             var client = new BatchClient(new Uri($"http://127.0.0.1:{port}/"),
                 new Azure.AzureNamedKeyCredential(BatchEmulatorOptions.DevelopmentAccountName, BatchEmulatorOptions.DevelopmentAccountKey));
             var exists = await client.PoolExistsAsync("none", cancellationToken: TestContext.Current.CancellationToken);
+            using var http = new HttpClient();
+            using var rebound = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{port}/pools?api-version=2024-07-01.20.0");
+            rebound.Headers.Host = $"attacker.example:{port}";
+            using var reboundResponse = await http.SendAsync(rebound, TestContext.Current.CancellationToken);
 
             ProcessRunner.Run("kill", ["-INT", tool.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             await tool.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30));
 
             Assert.Equal($"Batch emulator listening on http://127.0.0.1:{port}/", banner);
             Assert.False(exists.Value);
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, reboundResponse.StatusCode);
             Assert.Equal(0, tool.ExitCode);
             Assert.EndsWith("Emulator stopped.", (await tool.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken)).TrimEnd());
         }
@@ -90,5 +156,6 @@ public class EmulatorCommandTests
         var result = await new CliEnvironment().RunAsync("emulator", "--port", busy.Endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"error: cannot listen on 127.0.0.1:{busy.Endpoint.Port}", result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stdout + result.Stderr);
     }
 }

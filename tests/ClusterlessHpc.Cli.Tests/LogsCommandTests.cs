@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using ClusterlessHpc.Batch.Models;
+using ClusterlessHpc.Emulator;
 
 namespace ClusterlessHpc.Cli.Tests;
 
@@ -73,5 +75,75 @@ public class LogsCommandTests(EmulatorFixture emulator)
 
         Assert.Equal(3, (await emulator.ChpcAsync("logs", pool, "tvm-nothing", "--tail", "-2")).ExitCode);
         Assert.Equal(3, (await emulator.ChpcAsync("logs", pool)).ExitCode);
+    }
+
+    private static int Occurrences(string text, string part) =>
+        (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+
+    [Fact]
+    public async Task On_a_simulated_node_it_says_once_why_the_output_is_empty()
+    {
+        var pool = await emulator.CreatePoolAsync("logssim");
+        string? node = null;
+        await foreach (var n in emulator.Client.GetNodesAsync(pool)) node = n.Id;
+
+        var result = await emulator.ChpcAsync("logs", pool, node!);
+        var json = (await emulator.ChpcAsync("logs", pool, node!, "--json")).Json();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("==> startup/stdout.txt <==\n==> startup/stderr.txt <==\n", result.Stdout);
+        Assert.Contains("startup/stdout.txt: empty\n", result.Stderr);
+        Assert.Contains($"note: node '{node}' is on an emulator that simulates start tasks, so they write no output. {EmulatorNotices.SimulatedStartTasks}\n", result.Stderr);
+        Assert.Equal(1, Occurrences(result.Stderr, EmulatorNotices.SimulatedStartTasks));
+        Assert.True(json.GetProperty("startTaskSimulated").GetBoolean());
+        Assert.Equal("", json.GetProperty("stdout").GetString());
+    }
+
+    [Fact]
+    public async Task On_an_executed_node_empty_output_is_only_empty()
+    {
+        var nodes = Directory.CreateTempSubdirectory("chpc-cli-logs-").FullName;
+        try
+        {
+            var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
+            await using var executing = await BatchEmulator.StartAsync(new BatchEmulatorOptions
+            {
+                AccountName = "execlogs",
+                AccountKey = key,
+                StartTaskMode = StartTaskMode.Execute,
+                NodesDirectory = nodes,
+                SandboxUidBase = 3_000_000 + Random.Shared.Next(0, 600) * 1000,
+                NodeCreatingDelay = TimeSpan.FromMilliseconds(20),
+                NodeStartingDelay = TimeSpan.FromMilliseconds(20),
+            });
+            var client = executing.CreateClient();
+            var ready = await client.StartCreatePoolAsync(new BatchPoolCreateOptions
+            {
+                Id = "quiet",
+                VmSize = "standard_d2s_v3",
+                VirtualMachineConfiguration = new VirtualMachineConfiguration
+                {
+                    ImageReference = new BatchVmImageReference { Publisher = "canonical", Offer = "ubuntu-24_04-lts", Sku = "server" },
+                    NodeAgentSkuId = "batch.node.ubuntu 24.04",
+                },
+                TargetDedicatedNodes = 1,
+                StartTask = new BatchStartTask { CommandLine = "/bin/true" },
+            });
+            await ready.WaitForCompletionAsync(TimeSpan.FromMilliseconds(50), CancellationToken.None);
+            string? node = null;
+            await foreach (var n in client.GetNodesAsync("quiet")) node = n.Id;
+
+            var result = await new CliEnvironment().RunAsync("logs", "quiet", node!, "--endpoint", executing.Endpoint.ToString(), "--account", "execlogs", "--key", key);
+            var json = (await new CliEnvironment().RunAsync("logs", "quiet", node!, "--json", "--endpoint", executing.Endpoint.ToString(), "--account", "execlogs", "--key", key)).Json();
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains("startup/stdout.txt: empty\n", result.Stderr);
+            Assert.DoesNotContain("simulate", result.Stderr);
+            Assert.False(json.TryGetProperty("startTaskSimulated", out _));
+        }
+        finally
+        {
+            Directory.Delete(nodes, recursive: true);
+        }
     }
 }

@@ -15,6 +15,7 @@ namespace ClusterlessHpc.Emulator.Tests
             Assert.Equal((10100, "devbatch", BatchEmulatorOptions.DevelopmentAccountKey), (options.Port, options.AccountName, options.AccountKey));
             Assert.Equal(StartTaskMode.Simulate, options.StartTaskMode);
             Assert.Null(options.StateFile);
+            Assert.Equal((false, false), (options.AllowDevelopmentKey, options.Verbose));
         }
 
         [Fact]
@@ -25,11 +26,13 @@ namespace ClusterlessHpc.Emulator.Tests
             var options = BatchEmulatorOptions.Parse([
                 "--port", "0", "--state", "/tmp/state.json", "--execute-start-tasks", "--account", "mine", "--key", key,
                 "--nodes-dir", "/tmp/nodes", "--time-scale", "60", "--accept-bearer-tokens", "--log-level", "warning",
+                "--allow-development-key", "--verbose",
             ]);
 
             Assert.Equal((0, "/tmp/state.json", StartTaskMode.Execute, "mine", key), (options.Port, options.StateFile, options.StartTaskMode, options.AccountName, options.AccountKey));
             Assert.Equal(("/tmp/nodes", 60.0, true), (options.NodesDirectory, options.TimeScale, options.AcceptBearerTokens));
             Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, options.MinimumLogLevel);
+            Assert.Equal((true, true), (options.AllowDevelopmentKey, options.Verbose));
         }
 
         [Theory]

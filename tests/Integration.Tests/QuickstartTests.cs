@@ -26,6 +26,21 @@ public class QuickstartTests
     }
 
     [Fact]
+    public void It_says_once_at_start_that_start_tasks_are_simulated_and_logs_no_requests()
+    {
+        var run = ProcessRunner.Run("dotnet", [QuickstartDll], timeout: TimeSpan.FromMinutes(2), environment: NoBatchSettings());
+        var output = run.Stdout + run.Stderr;
+        var notice = output.IndexOf(EmulatorNotices.SimulatedStartTasks, StringComparison.Ordinal);
+
+        Assert.True(run.ExitCode == 0, output);
+        Assert.Equal(notice, output.LastIndexOf(EmulatorNotices.SimulatedStartTasks, StringComparison.Ordinal));
+        Assert.InRange(notice, 0, output.IndexOf("creating the pool", StringComparison.Ordinal));
+        Assert.DoesNotContain("Request ", output);
+        // The progress of three pools and the summary; a line per request would be hundreds.
+        Assert.InRange(output.Split('\n').Length, 15, 45);
+    }
+
+    [Fact]
     public async Task With_an_endpoint_configured_it_provisions_there_through_the_same_code()
     {
         await using var target = await BatchEmulator.StartAsync();

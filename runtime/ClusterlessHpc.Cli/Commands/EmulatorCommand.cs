@@ -10,9 +10,10 @@ using ClusterlessHpc.Emulator;
 namespace ClusterlessHpc.Cli.Commands
 {
     /// <summary>
-    /// <c>chpc emulator [--port N] [--state FILE] [--execute-start-tasks] [--account NAME --key BASE64] [--nodes-dir DIR]
-    /// [--time-scale X] [--accept-bearer-tokens] [--log-level LEVEL]</c>: the Batch emulator, standalone, until Ctrl+C or
-    /// SIGTERM. The options are <see cref="BatchEmulatorOptions.Parse"/>'s, so both read them alike.
+    /// <c>chpc emulator [--port N] [--state FILE] [--execute-start-tasks [--allow-development-key]] [--account NAME --key BASE64]
+    /// [--nodes-dir DIR] [--time-scale X] [--accept-bearer-tokens] [--log-level LEVEL] [--verbose]</c>: the Batch emulator,
+    /// standalone, until Ctrl+C or SIGTERM. The options are <see cref="BatchEmulatorOptions.Parse"/>'s, so both read them
+    /// alike. The emulator's log goes to standard error, one line per message; its notices are said once, in the banner.
     /// </summary>
     internal static class EmulatorCommand
     {
@@ -20,16 +21,18 @@ namespace ClusterlessHpc.Cli.Commands
         {
             var port = new Option<int?>("--port") { Description = $"The loopback port (default {BatchEmulatorOptions.DefaultPort}, or ${BatchConnection.EmulatorPortVariable}; 0 takes any free port).", HelpName = "N" };
             var state = new Option<string?>("--state") { Description = "Keep the pools and nodes in FILE, so a restarted emulator still has them (default: none).", HelpName = "FILE" };
-            var execute = new Option<bool>("--execute-start-tasks") { Description = "Run start tasks for real, in a sandbox folder per node (default: simulate them)." };
+            var execute = new Option<bool>("--execute-start-tasks") { Description = "Run start tasks for real, in a sandbox folder per node (default: simulate them). Needs a key of your own, or --allow-development-key." };
+            var allowDevelopmentKey = new Option<bool>("--allow-development-key") { Description = "Execute start tasks with the public development key, although anyone who can reach the port with it can then run code here." };
             var account = new Option<string?>("--account") { Description = $"Serve this account instead of {BatchEmulatorOptions.DevelopmentAccountName} (needs --key).", HelpName = "NAME" };
             var key = new Option<string?>("--key") { Description = "The account's key, base64 (default: the public development key). Never printed.", HelpName = "BASE64" };
             var nodesDirectory = new Option<string?>("--nodes-dir") { Description = "Where executed nodes get their folders (default: next to the state file, else a temporary folder).", HelpName = "DIR" };
             var timeScale = new Option<string?>("--time-scale") { Description = "Run the emulator's clock X times faster (default 1).", HelpName = "X" };
             var bearer = new Option<bool>("--accept-bearer-tokens") { Description = "Accept Microsoft Entra ID bearer tokens as well as Shared Key." };
             var logLevel = new Option<string?>("--log-level") { Description = "Trace, Debug, Information (default), Warning, Error, Critical or None.", HelpName = "LEVEL" };
+            var verbose = new Option<bool>("--verbose") { Description = "Log every request, and errors with their stack traces." };
             var command = new Command("emulator", "Run the Batch emulator on 127.0.0.1 until Ctrl+C; chpc commands without --endpoint use it.")
             {
-                port, state, execute, account, key, nodesDirectory, timeScale, bearer, logLevel,
+                port, state, execute, allowDevelopmentKey, account, key, nodesDirectory, timeScale, bearer, logLevel, verbose,
             };
             command.SetAction(async (parsed, cancellationToken) =>
             {
@@ -44,12 +47,14 @@ namespace ClusterlessHpc.Cli.Commands
                 Add("--port", chosenPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 Add("--state", parsed.GetValue(state) is { } file ? console.FullPath(file) : null);
                 if (parsed.GetValue(execute)) args.Add("--execute-start-tasks");
+                if (parsed.GetValue(allowDevelopmentKey)) args.Add("--allow-development-key");
                 Add("--account", parsed.GetValue(account));
                 Add("--key", parsed.GetValue(key));
                 Add("--nodes-dir", parsed.GetValue(nodesDirectory) is { } folder ? console.FullPath(folder) : null);
                 Add("--time-scale", parsed.GetValue(timeScale));
                 if (parsed.GetValue(bearer)) args.Add("--accept-bearer-tokens");
                 Add("--log-level", parsed.GetValue(logLevel));
+                if (parsed.GetValue(verbose)) args.Add("--verbose");
 
                 BatchEmulatorOptions options;
                 try
@@ -63,6 +68,9 @@ namespace ClusterlessHpc.Cli.Commands
                     console.Error.WriteLine("Run 'chpc emulator --help' for usage.");
                     return ExitCodes.Usage;
                 }
+                options.LogWriter = console.Error;
+                // The banner says the notices; the emulator must not say them again.
+                options.LogStartMessages = false;
                 return await RunAsync(console, options, cancellationToken).ConfigureAwait(false);
             });
             return command;
@@ -96,7 +104,20 @@ namespace ClusterlessHpc.Cli.Commands
                     ? $"  key          {BatchEmulatorOptions.DevelopmentAccountKey}  (the public development key, for the emulator only)"
                     : "  key          the one given with --key (not shown)");
                 console.Output.WriteLine($"  state        {options.StateFile ?? "none: the pools are gone when it stops (--state FILE keeps them)"}");
-                console.Output.WriteLine($"  start tasks  {(options.StartTaskMode == StartTaskMode.Execute ? "executed, in a sandbox folder per node" : "simulated")}");
+                console.Output.WriteLine($"  start tasks  {StartTasks(emulator, options)}");
+                foreach (var notice in emulator.Notices)
+                {
+                    if (notice.Level >= Microsoft.Extensions.Logging.LogLevel.Warning)
+                    {
+                        console.Output.Flush();
+                        console.Error.WriteLine("warning: " + notice.Text);
+                        console.Error.Flush();
+                    }
+                    else
+                    {
+                        console.Output.WriteLine(notice.Text);
+                    }
+                }
                 if (options.Port == BatchConnection.EmulatorPort(console) && options.AccountName == BatchEmulatorOptions.DevelopmentAccountName && developmentKey)
                 {
                     console.Output.WriteLine("chpc commands without --endpoint use this emulator. Press Ctrl+C to stop.");
@@ -119,5 +140,12 @@ namespace ClusterlessHpc.Cli.Commands
             console.Output.WriteLine("Emulator stopped" + (options.StateFile is null ? "." : $"; its state is in {options.StateFile}."));
             return ExitCodes.Done;
         }
+
+        private static string StartTasks(BatchEmulator emulator, BatchEmulatorOptions options) => options.StartTaskMode switch
+        {
+            StartTaskMode.Execute when emulator.NodesDirectory is { } nodes => $"executed, in a folder per node under {nodes}",
+            StartTaskMode.Execute => "executed",
+            _ => "simulated",
+        };
     }
 }

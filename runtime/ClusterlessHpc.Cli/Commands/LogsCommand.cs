@@ -9,12 +9,14 @@ using Azure;
 using ClusterlessHpc.Batch;
 using ClusterlessHpc.Cli.Accounts;
 using ClusterlessHpc.Cli.Output;
+using ClusterlessHpc.Emulator;
 
 namespace ClusterlessHpc.Cli.Commands
 {
     /// <summary>
     /// <c>chpc logs POOL NODE [--stderr-only] [--tail N] [--json]</c>: the start task's <c>startup/stdout.txt</c> and
-    /// <c>startup/stderr.txt</c>, read through the node files API. A file the node does not have (yet) is said so, not an error.
+    /// <c>startup/stderr.txt</c>, read through the node files API. A file the node does not have (yet) is said so, not an error;
+    /// so is output that is empty because the emulator simulated the start task (it marks such a node's files).
     /// </summary>
     internal static class LogsCommand
     {
@@ -41,16 +43,19 @@ namespace ClusterlessHpc.Cli.Commands
             await client.GetNodeAsync(poolId, nodeId, cancellationToken: cancellationToken).ConfigureAwait(false);
             var paths = stderrOnly ? new[] { BatchClient.StartTaskStdErrPath } : new[] { BatchClient.StartTaskStdOutPath, BatchClient.StartTaskStdErrPath };
             var files = new List<(string Path, string? Text)>();
+            var simulated = false;
             foreach (var path in paths)
             {
-                var text = await ReadAsync(client, poolId, nodeId, path, cancellationToken).ConfigureAwait(false);
-                files.Add((path, text is null || tail is null ? text : Tail(text, tail.Value)));
+                var file = await ReadAsync(client, poolId, nodeId, path, cancellationToken).ConfigureAwait(false);
+                simulated |= file.Simulated;
+                files.Add((path, file.Text is null || tail is null ? file.Text : Tail(file.Text, tail.Value)));
             }
 
             if (json)
             {
                 var document = new JsonObject { ["poolId"] = poolId, ["nodeId"] = nodeId };
                 foreach (var (path, text) in files) document[path == BatchClient.StartTaskStdOutPath ? "stdout" : "stderr"] = text;
+                if (simulated) document["startTaskSimulated"] = true;
                 JsonOutput.Write(console, document);
                 return ExitCodes.Done;
             }
@@ -67,19 +72,30 @@ namespace ClusterlessHpc.Cli.Commands
                 console.Output.Write(text);
                 if (text.Length > 0 && !text.EndsWith('\n')) console.Output.WriteLine();
             }
+            if (simulated && files.Any(f => f.Text is { Length: 0 }))
+            {
+                // Once, however many files are empty.
+                console.Error.WriteLine($"note: node '{nodeId}' is on an emulator that simulates start tasks, so they write no output. {EmulatorNotices.SimulatedStartTasks}");
+            }
             return ExitCodes.Done;
         }
 
-        /// <summary>The file's text, or null when the node has no such file.</summary>
-        public static async Task<string?> ReadAsync(BatchClient client, string poolId, string nodeId, string path, CancellationToken cancellationToken)
+        /// <summary>
+        /// The file's text, or null when the node has no such file; and whether the emulator marked it as a simulated
+        /// node's (<see cref="EmulatorNotices.StartTaskHeader"/>), whose start task ran nothing.
+        /// </summary>
+        public static async Task<(string? Text, bool Simulated)> ReadAsync(BatchClient client, string poolId, string nodeId, string path, CancellationToken cancellationToken)
         {
             try
             {
-                return (await client.GetNodeFileAsync(poolId, nodeId, path, cancellationToken: cancellationToken).ConfigureAwait(false)).Value.ToString();
+                var response = await client.GetNodeFileAsync(poolId, nodeId, path, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var simulated = response.GetRawResponse().Headers.TryGetValue(EmulatorNotices.StartTaskHeader, out var value) &&
+                                value == EmulatorNotices.SimulatedStartTaskValue;
+                return (response.Value.ToString(), simulated);
             }
             catch (RequestFailedException e) when (e.ErrorCode == "FileNotFound")
             {
-                return null;
+                return (null, false);
             }
         }
 

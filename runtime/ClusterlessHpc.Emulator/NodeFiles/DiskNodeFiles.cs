@@ -13,6 +13,8 @@ namespace ClusterlessHpc.Emulator.NodeFiles
 
         public string Root { get; }
 
+        public bool IsSimulated => false;
+
         public IReadOnlyList<NodeFileEntry> List(bool recursive)
         {
             var directory = new DirectoryInfo(Root);

@@ -5,6 +5,9 @@ namespace ClusterlessHpc.Emulator.NodeFiles
     /// <summary>What the node files API sees of one node: its root directory's tree.</summary>
     internal interface INodeFiles
     {
+        /// <summary>Whether these are a simulated node's files: nothing ran, so the start task's output is empty unless its syntax check failed.</summary>
+        bool IsSimulated { get; }
+
         /// <summary>The entries directly under the root, or every entry below it.</summary>
         IReadOnlyList<NodeFileEntry> List(bool recursive);
 

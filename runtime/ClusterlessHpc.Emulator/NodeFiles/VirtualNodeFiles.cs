@@ -18,6 +18,8 @@ namespace ClusterlessHpc.Emulator.NodeFiles
 
         public VirtualNodeFiles(DateTimeOffset created) => _created = created;
 
+        public bool IsSimulated => true;
+
         /// <summary>The files, for the state file.</summary>
         public IReadOnlyDictionary<string, (byte[] Bytes, DateTimeOffset Created, DateTimeOffset Modified)> Snapshot()
         {

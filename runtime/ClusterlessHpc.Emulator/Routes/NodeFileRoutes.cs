@@ -82,6 +82,8 @@ namespace ClusterlessHpc.Emulator.Routes
             response.Headers["ocp-batch-file-isdirectory"] = entry.IsDirectory ? "true" : "false";
             response.Headers["ocp-batch-file-url"] = NodeFileView.Url(nodeUrl, entry, windows);
             if (!windows && entry.FileMode is not null) response.Headers["ocp-batch-file-mode"] = entry.FileMode;
+            // Not in the service's API, whose clients ignore a header they do not know; ours say why the output is empty.
+            if (files.IsSimulated) response.Headers[EmulatorNotices.StartTaskHeader] = EmulatorNotices.SimulatedStartTaskValue;
             response.ContentType = NodeFileView.ContentType;
             response.StatusCode = StatusCodes.Status200OK;
             if (!withContent)

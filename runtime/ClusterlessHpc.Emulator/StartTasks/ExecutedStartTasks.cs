@@ -29,8 +29,10 @@ namespace ClusterlessHpc.Emulator.StartTasks
         private readonly ResourceFileDownloader _downloader;
         private readonly CancellationTokenSource _stopping = new();
 
+        // confined: whether each node runs as its own user in a private mount namespace (Sandbox.IsRoot, or a test's
+        // answer); the host tells the user once when it does not (EmulatorNotices).
         public ExecutedStartTasks(
-            SimulatedStartTasks windows, string nodesDirectory, int uidBase, TimeProvider clock, ILogger logger)
+            SimulatedStartTasks windows, string nodesDirectory, int uidBase, bool confined, TimeProvider clock, ILogger logger)
         {
             _windows = windows;
             _nodesDirectory = Path.GetFullPath(nodesDirectory);
@@ -38,13 +40,12 @@ namespace ClusterlessHpc.Emulator.StartTasks
             _clock = clock;
             _logger = logger;
             _downloader = new ResourceFileDownloader(_http);
-            _confined = Sandbox.IsRoot;
-            if (!_confined)
-            {
-                _logger.LogWarning("The emulator does not run as root, so executed start tasks run as its own user, without a sandbox.");
-            }
+            _confined = confined;
             Directory.CreateDirectory(_nodesDirectory);
         }
+
+        /// <summary>Whether each node runs as its own user in a private mount namespace, rather than as the emulator's user.</summary>
+        public bool Confined => _confined;
 
         /// <summary>The emulator's account, for <c>AZ_BATCH_ACCOUNT_NAME</c> and <c>AZ_BATCH_ACCOUNT_URL</c> (known once it listens).</summary>
         public (string Name, string Url) Account { get; set; } = ("", "");

@@ -17,6 +17,8 @@ namespace ClusterlessHpc.Emulator.Tests.Support
         protected override void Configure(BatchEmulatorOptions options)
         {
             options.StartTaskMode = StartTaskMode.Execute;
+            // The tests check the development account's variables; nothing but the tests reaches this emulator.
+            options.AllowDevelopmentKey = true;
             options.NodesDirectory = NodesDirectory;
             options.SandboxUidBase = UidBase;
         }

@@ -12,6 +12,7 @@ public sealed class StartTaskFailureTests : IAsyncLifetime
     public async ValueTask InitializeAsync() => _emulator = await BatchEmulator.StartAsync(new BatchEmulatorOptions
     {
         StartTaskMode = StartTaskMode.Execute,
+        AllowDevelopmentKey = true,
         NodesDirectory = _nodes,
         SandboxUidBase = 500_000 + Random.Shared.Next(0, 400) * 1000,
         NodeCreatingDelay = TimeSpan.FromMilliseconds(20),

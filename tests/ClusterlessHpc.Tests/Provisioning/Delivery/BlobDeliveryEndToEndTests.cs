@@ -163,6 +163,7 @@ public sealed class BlobDeliveryEndToEndTests : IClassFixture<AzuriteFixture>, I
             _emulator = await BatchEmulator.StartAsync(new BatchEmulatorOptions
             {
                 StartTaskMode = StartTaskMode.Execute,
+                AllowDevelopmentKey = true,
                 NodesDirectory = _nodes,
                 SandboxUidBase = 1_000_000 + Random.Shared.Next(0, 500) * 1000,
                 NodeCreatingDelay = TimeSpan.FromMilliseconds(20),

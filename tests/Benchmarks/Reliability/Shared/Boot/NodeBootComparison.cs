@@ -51,6 +51,7 @@ public static class NodeBootComparison
             await using var emulator = await BatchEmulator.StartAsync(new BatchEmulatorOptions
             {
                 StartTaskMode = StartTaskMode.Execute,
+                AllowDevelopmentKey = true,
                 NodesDirectory = folder,
                 SandboxUidBase = 500_000_000 + Random.Shared.Next(0, 1000) * 1000,
                 NodeCreatingDelay = TimeSpan.FromMilliseconds(10),

@@ -58,6 +58,7 @@ public static class InjectionRun
             await using var emulator = await BatchEmulator.StartAsync(new BatchEmulatorOptions
             {
                 StartTaskMode = StartTaskMode.Execute,
+                AllowDevelopmentKey = true,
                 NodesDirectory = folder,
                 SandboxUidBase = 600_000_000 + Random.Shared.Next(0, 1000) * 1000,
                 NodeCreatingDelay = TimeSpan.FromMilliseconds(10),
