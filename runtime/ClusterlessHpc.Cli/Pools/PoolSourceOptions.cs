@@ -103,11 +103,12 @@ namespace ClusterlessHpc.Cli.Pools
         }
 
         /// <summary>Reads AzureClusterlessHPC.jl's files; their errors name the file and key, never a credential.</summary>
-        public static LegacyImportResult LoadLegacy(CliConsole console, string parametersPath, string? credentialsPath)
+        public static LegacyImportResult LoadLegacy(CliConsole console, string parametersPath, string? credentialsPath, string? startupScriptPath = null)
         {
             try
             {
-                return LegacyImport.Load(console.FullPath(parametersPath), credentialsPath is null ? null : console.FullPath(credentialsPath));
+                var options = startupScriptPath is null ? null : LegacyStartupScript.Load(console.FullPath(startupScriptPath)).ToOptions();
+                return LegacyImport.Load(console.FullPath(parametersPath), credentialsPath is null ? null : console.FullPath(credentialsPath), options);
             }
             catch (LegacyConfigurationException e)
             {
