@@ -121,7 +121,8 @@ namespace ClusterlessHpc.Legacy
                             // A here-document's body belongs to the command that opened it; the command ends after it.
                             var next = _hereDocuments.Count > 0 ? HereDocuments(i + 1) : i + 1;
                             var end = next > 0 && _s[next - 1] == '\n' ? next - 1 : next;
-                            if (_blocks.Count == 0 && _parens == 0) Finish(end);
+                            // A broken command ends with its line, so it cannot swallow the rest of the script.
+                            if (_blocks.Count == 0 && _parens == 0 || _broken is not null) Finish(end);
                             else _commandPosition = true;
                             i = next;
                             continue;
