@@ -62,6 +62,7 @@ namespace ClusterlessHpc.Cli.Pools
             var wanted = parsed.GetValue(Pool) ?? [];
             var pools = new List<PoolDefinition>();
             var messages = new List<string>();
+            var offline = new List<OfflinePool>();
             var hasErrors = false;
             string source;
             IReadOnlyDictionary<string, string> implied = new Dictionary<string, string>();
@@ -97,9 +98,13 @@ namespace ClusterlessHpc.Cli.Pools
                         hasErrors |= diagnostic.IsError;
                         messages.Add(diagnostic.ToString());
                     }
+                    if (import.Pools.First(p => p.Definition == definition).Account is { IsPlaceholder: true } placeholder)
+                    {
+                        offline.Add(new OfflinePool(definition, placeholder.Name, Path.GetFileName(credentialsPath!), placeholder.Entry));
+                    }
                 }
             }
-            return new SelectedPools(source, pools, messages, hasErrors) { ImpliedConfiguration = implied };
+            return new SelectedPools(source, pools, messages, hasErrors) { ImpliedConfiguration = implied, Offline = offline };
         }
 
         /// <summary>Reads AzureClusterlessHPC.jl's files; their errors name the file and key, never a credential.</summary>
@@ -144,11 +149,36 @@ namespace ClusterlessHpc.Cli.Pools
         /// </summary>
         public IReadOnlyDictionary<string, string> ImpliedConfiguration { get; init; } = new Dictionary<string, string>();
 
-        /// <summary>Prints the diagnostics on standard error; false when one is an error (exit 1, nothing sent to Batch).</summary>
-        public bool ReportAndCheck(CliConsole console)
+        /// <summary>
+        /// The pools whose credentials.json entry is still the package's template: nothing may be sent to their account,
+        /// so plan validates them offline and apply refuses them.
+        /// </summary>
+        public IReadOnlyList<OfflinePool> Offline { get; init; } = [];
+
+        /// <summary>
+        /// Prints the diagnostics on standard error; false when one is an error (exit 1, nothing sent to Batch), or when a pool
+        /// is <see cref="Offline"/> and the command does not allow that.
+        /// </summary>
+        public bool ReportAndCheck(CliConsole console, bool offlineAllowed = false)
         {
             foreach (var message in Messages) console.Error.WriteLine(message);
-            return !HasErrors;
+            if (!offlineAllowed)
+            {
+                foreach (var pool in Offline)
+                {
+                    console.Error.WriteLine($"error: pool '{pool.Pool.Id}' {pool.Reason}; fill in that entry, or leave out --credentials to use the configured account. Nothing was sent.");
+                }
+            }
+            return !HasErrors && (offlineAllowed || Offline.Count == 0);
         }
+
+        /// <summary>The pools that may be sent to Batch: all but the <see cref="Offline"/> ones.</summary>
+        public IReadOnlyList<PoolDefinition> Reachable => Pools.Where(p => !Offline.Any(o => ReferenceEquals(o.Pool, p))).ToList();
+    }
+
+    /// <summary>A pool whose account is the credentials template's placeholder: validated, never sent anywhere.</summary>
+    internal sealed record OfflinePool(PoolDefinition Pool, string Account, string CredentialsFile, int Entry)
+    {
+        public string Reason => $"goes to account '{Account}', the placeholder of the credentials template ({CredentialsFile}, entry {Entry})";
     }
 }
