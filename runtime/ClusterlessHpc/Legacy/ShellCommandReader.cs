@@ -303,6 +303,7 @@ namespace ClusterlessHpc.Legacy
                 }
                 else if (Continuations.Contains(word))
                 {
+                    if (_blocks.Count == 0 && word is "then" or "do" or "else" or "elif") Break($"'{word}' is outside the block it belongs to");
                     _commandPosition = true;
                 }
             }

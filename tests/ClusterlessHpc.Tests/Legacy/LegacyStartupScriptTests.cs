@@ -155,6 +155,7 @@ public class LegacyStartupScriptTests
         { ") ; touch CANARY ; (", false, "')' closes nothing" },
         { "fi; touch CANARY", false, "'fi' ends a block that was not opened" },
         { "if true; then touch CANARY", false, "'if' has no matching end" },
+        { "then touch CANARY", false, "'then' is outside the block it belongs to" },
         { "cat <<EOF > CANARY\nhello", false, "here-document has no end line" },
         { "julia -e 'using Pkg; Pkg.add(\"X\" #= hidden =#)'", true, "block comment" },
         { "julia -e 'Pkg.add(\"X\")'", true, "without 'using Pkg' or 'import Pkg'" },
