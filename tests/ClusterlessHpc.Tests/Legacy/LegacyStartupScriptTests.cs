@@ -205,6 +205,26 @@ public class LegacyStartupScriptTests
         }
     }
 
+    // A quoted step is the user's line; wrapped in the generated script it must leave the script valid bash.
+    [Fact]
+    public void Every_step_from_a_hostile_line_leaves_the_rendered_startup_script_valid_bash()
+    {
+        var checkedSteps = 0;
+        foreach (var row in Hostile.Where(row => row.Data.Item2))
+        {
+            var script = Read(row.Data.Item1, "julia -e 'using Pkg; Pkg.add(\"A\")'", row.Data.Item1);
+            Assert.Equal(2, script.StartupSteps.Count);
+
+            var pool = LegacyImport.CreatePools(LegacyParameters.Defaults, options: script.ToOptions()).Definitions[0];
+            var rendered = ClusterlessHpc.Scripts.StartupScriptRenderer.Render(pool);
+
+            var bash = ProcessRunner.Run("bash", ["-n"], stdin: rendered);
+            Assert.True(bash.ExitCode == 0, row.Data.Item1 + ": " + bash.Stderr);
+            checkedSteps += 2;
+        }
+        Assert.True(checkedSteps > 30);
+    }
+
     [Fact]
     public void Blocks_and_here_documents_are_one_step_each()
     {
