@@ -71,6 +71,24 @@ public class LegacyExamplesTests(EmulatorFixture emulator)
         Assert.Equal(string.Concat(ids.Select(id => $"{id}: create\n")), result.Stdout);
     }
 
+    [Fact]
+    public async Task Plan_and_apply_read_the_startup_script_too()
+    {
+        Assert.SkipUnless(SeedFiles.Present, SeedFiles.SkipReason);
+        using var files = new TempFiles();
+        var script = files.Write("pool_startup_script.sh", SeedFiles.StartupScript(SeedFiles.PageExampleLines()));
+        var parameters = Path.Combine(SeedFiles.LegacyExamples, "examples_container_parameters.json");
+
+        var result = await emulator.ChpcAsync("plan", "--parameters", parameters, "--startup-script", script);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("BatchPoolContainer_1: create\n", result.Stdout);
+        // The script's Julia reaches the pool: a container pool with [Julia] gets the warning, on the download's line.
+        Assert.Matches(@"pool_startup_script\.sh\(\d+\): warning CHPC0043: Pool 'BatchPoolContainer_1' runs its tasks in containers", result.Stderr);
+        Assert.Contains("pool_startup_script.sh(", result.Stderr);
+        Assert.Equal(3, (await new CliEnvironment().RunAsync("plan", "--assembly", "x.dll", "--startup-script", script)).ExitCode);
+    }
+
     [Theory]
     [MemberData(nameof(Examples))]
     public async Task With_the_credentials_template_each_example_is_validated_offline_and_its_placeholder_account_is_reported_not_contacted(string example)

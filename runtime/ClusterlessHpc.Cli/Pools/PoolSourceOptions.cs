@@ -10,8 +10,8 @@ namespace ClusterlessHpc.Cli.Pools
 {
     /// <summary>
     /// Where <c>plan</c> and <c>apply</c> get their pools: <c>--assembly PATH</c> (a built assembly's pool registry) or
-    /// <c>--parameters parameters.json [--credentials credentials.json]</c> (AzureClusterlessHPC.jl's files), narrowed by
-    /// <c>--pool ID</c>.
+    /// <c>--parameters parameters.json [--credentials credentials.json] [--startup-script FILE]</c> (AzureClusterlessHPC.jl's
+    /// files), narrowed by <c>--pool ID</c>.
     /// </summary>
     internal sealed class PoolSourceOptions
     {
@@ -33,6 +33,12 @@ namespace ClusterlessHpc.Cli.Pools
             HelpName = "credentials.json",
         };
 
+        public Option<string?> StartupScript { get; } = new("--startup-script")
+        {
+            Description = "AzureClusterlessHPC.jl's pool startup script, with --parameters (the pools' Julia, packages and other lines; nothing in it runs).",
+            HelpName = "FILE",
+        };
+
         public Option<string[]> Pool { get; } = new("--pool")
         {
             Description = "Only this pool (repeatable; default: every pool of the assembly or file).",
@@ -45,6 +51,7 @@ namespace ClusterlessHpc.Cli.Pools
             command.Options.Add(Assembly);
             command.Options.Add(Parameters);
             command.Options.Add(Credentials);
+            command.Options.Add(StartupScript);
             command.Options.Add(Pool);
             command.Validators.Add(result =>
             {
@@ -52,6 +59,7 @@ namespace ClusterlessHpc.Cli.Pools
                 var parameters = result.GetResult(Parameters) is not null;
                 if (assembly == parameters) result.AddError("Give the pools with either --assembly PATH or --parameters parameters.json.");
                 if (result.GetResult(Credentials) is not null && !parameters) result.AddError("--credentials goes with --parameters.");
+                if (result.GetResult(StartupScript) is not null && !parameters) result.AddError("--startup-script goes with --parameters.");
             });
         }
 
@@ -87,7 +95,7 @@ namespace ClusterlessHpc.Cli.Pools
                 var parametersPath = parsed.GetValue(Parameters)!;
                 source = Path.GetFileName(parametersPath);
                 var credentialsPath = parsed.GetValue(Credentials);
-                var import = LoadLegacy(console, parametersPath, credentialsPath);
+                var import = LoadLegacy(console, parametersPath, credentialsPath, parsed.GetValue(StartupScript));
                 implied = import.ToConfiguration();
                 messages.AddRange(import.Warnings.Select(w => w.ToString()));
                 foreach (var definition in Select(import.Definitions, wanted, source))
