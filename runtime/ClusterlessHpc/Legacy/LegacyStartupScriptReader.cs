@@ -35,9 +35,9 @@ namespace ClusterlessHpc.Legacy
             if (_templateLines.Count > 0)
             {
                 _warnings.Add(new LegacyWarning(_source, _templateLines[0],
-                    $"the template's fixed lines ({Lines(_templateLines)}: sudo bash, pwd, the Julia download, unpacking and link, the AzureClusterlessHPC " +
-                    "clone and add, chmod -R 777) are not imported: the generated startup script installs the declared Julia itself, without sudo, " +
-                    "leaves nothing world-writable, and does not need AzureClusterlessHPC", isNote: true));
+                    $"the template's fixed lines ({Lines(_templateLines)}: the switch to a root shell, pwd, the Julia download, unpacking and link, the " +
+                    "AzureClusterlessHPC clone and add, and the chmod that made the depot world-writable) are not imported: the generated startup " +
+                    "script installs the declared Julia itself, without sudo, leaves nothing world-writable, and does not need AzureClusterlessHPC", isNote: true));
             }
             _warnings.AddRange(lineWarnings);
             if (_julia is null && _packages.Count == 0 && _steps.Count == 0)

@@ -5,10 +5,11 @@ using System.Text.RegularExpressions;
 namespace ClusterlessHpc.Legacy
 {
     /// <summary>
-    /// The fixed lines of AzureClusterlessHPC.jl's startup-script template ("DO NOT MODIFY!"): <c>sudo bash</c>, <c>pwd</c>,
-    /// the Julia download, unpacking and link, the AzureClusterlessHPC clone and add, and <c>chmod -R 777</c> on the depot.
-    /// The generated startup script does each of these itself (or, for sudo and chmod 777, on purpose does not), so
-    /// they are recognised by their words, in the forms users kept them, and dropped.
+    /// The fixed lines of AzureClusterlessHPC.jl's startup-script template ("DO NOT MODIFY!"): the switch to a root shell
+    /// with sudo, <c>pwd</c>, the Julia download, unpacking and link, the AzureClusterlessHPC clone and add, and the
+    /// recursive chmod that made the depot world-writable. The generated startup script does each of these itself (or,
+    /// for the root shell and the world-writable depot, on purpose does not), so they are recognised by their words, in
+    /// the forms users kept them, and dropped.
     /// </summary>
     internal static class LegacyTemplateLines
     {
