@@ -62,15 +62,16 @@ namespace ClusterlessHpc.Images
         {
             foreach (var image in Images)
             {
-                if (string.Equals(image.Publisher, publisher, StringComparison.OrdinalIgnoreCase) &&
-                    string.Equals(image.Offer, offer, StringComparison.OrdinalIgnoreCase) &&
-                    string.Equals(image.Sku, sku, StringComparison.OrdinalIgnoreCase))
-                {
-                    return image;
-                }
+                if (SameReference(image.Publisher, image.Offer, image.Sku, publisher, offer, sku)) return image;
             }
             return null;
         }
+
+        /// <summary>Whether two image references are the same: Batch compares publisher, offer and SKU case-insensitively.</summary>
+        internal static bool SameReference(string publisher, string offer, string sku, string otherPublisher, string otherOffer, string otherSku) =>
+            string.Equals(publisher, otherPublisher, StringComparison.OrdinalIgnoreCase) &&
+            string.Equals(offer, otherOffer, StringComparison.OrdinalIgnoreCase) &&
+            string.Equals(sku, otherSku, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The node agent with this id (case-insensitive), or null when the catalogue does not know it.</summary>
         public static NodeAgentInfo? FindNodeAgent(string id)

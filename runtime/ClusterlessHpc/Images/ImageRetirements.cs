@@ -19,12 +19,7 @@ namespace ClusterlessHpc.Images
         {
             foreach (var image in Images)
             {
-                if (string.Equals(image.Publisher, publisher, StringComparison.OrdinalIgnoreCase) &&
-                    string.Equals(image.Offer, offer, StringComparison.OrdinalIgnoreCase) &&
-                    string.Equals(image.Sku, sku, StringComparison.OrdinalIgnoreCase))
-                {
-                    return image;
-                }
+                if (ImageCatalogue.SameReference(image.Publisher, image.Offer, image.Sku, publisher, offer, sku)) return image;
             }
             return null;
         }

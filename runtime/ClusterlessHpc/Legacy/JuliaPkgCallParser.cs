@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text;
+using ClusterlessHpc.Rules;
 
 namespace ClusterlessHpc.Legacy
 {
@@ -108,7 +108,7 @@ namespace ClusterlessHpc.Legacy
                     tokens.Add(new Token(Kind.Name, s.Substring(start, i - start)));
                     continue;
                 }
-                problem = $"it uses '{Shown(c)}', which is not part of a Pkg call with literal strings";
+                problem = $"it uses '{CharacterNames.Describe(c)}', which is not part of a Pkg call with literal strings";
                 return tokens;
             }
             tokens.Add(new Token(Kind.End, ""));
@@ -149,7 +149,7 @@ namespace ClusterlessHpc.Legacy
                         case 'n': text.Append('\n'); break;
                         case 't': text.Append('\t'); break;
                         default:
-                            problem = $"a string has the escape '\\{Shown(escaped)}'";
+                            problem = $"a string has the escape '\\{CharacterNames.Describe(escaped)}'";
                             return "";
                     }
                     continue;
@@ -159,10 +159,6 @@ namespace ClusterlessHpc.Legacy
             problem = "a Julia string is not closed";
             return "";
         }
-
-        private static string Shown(char c) => char.IsControl(c) || char.IsWhiteSpace(c)
-            ? "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture)
-            : c.ToString();
 
         /// <summary>A parsed argument: a string, a v"..." version, an array, a call with its arguments, or a name.</summary>
         private sealed class Value
