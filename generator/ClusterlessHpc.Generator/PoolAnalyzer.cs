@@ -70,10 +70,15 @@ namespace ClusterlessHpc.Generator
 
         private static void ReportCollisions(CompilationAnalysisContext context, ConcurrentBag<DeclaredPool> pools)
         {
-            // In source order, so the later declaration is the one reported, whatever order the types were analyzed in.
+            // In the compilation's order of files (as the compiler orders its own duplicate-definition errors), then by
+            // position: the later declaration is the one reported, whatever order the types were analyzed in or the
+            // files' names sort in.
+            var fileOrder = new Dictionary<SyntaxTree, int>();
+            foreach (var tree in context.Compilation.SyntaxTrees) fileOrder[tree] = fileOrder.Count;
             var ordered = pools
-                .OrderBy(p => p.IdLocation.SourceTree?.FilePath, System.StringComparer.Ordinal)
+                .OrderBy(p => p.IdLocation.SourceTree is { } tree && fileOrder.TryGetValue(tree, out var index) ? index : int.MaxValue)
                 .ThenBy(p => p.IdLocation.SourceSpan.Start)
+                .ThenBy(p => p.TypeName, System.StringComparer.Ordinal)
                 .ToList();
             foreach (var (index, problem) in PoolValidator.ValidateTogether(ordered.Select(p => (p.Definition, p.TypeName)).ToList()))
             {

@@ -109,4 +109,28 @@ public class PoolAnalyzerTests
             """);
         return test.RunAsync();
     }
+
+    // File names that sort the other way round from the compilation's order: the later file is the one in the compilation's order.
+    [Theory]
+    [InlineData("/src/Zeta.cs", "/src/Alpha.cs")]
+    [InlineData("/0/Test9.cs", "/0/Test10.cs")]
+    [InlineData("/0/Test0.cs", "/0/Test1.cs")]
+    public Task A_duplicate_pool_id_is_reported_at_the_later_declaration_across_files(string first, string second)
+    {
+        var test = AnalyzerTest.Create("");
+        test.TestState.Sources.Clear();
+        test.TestState.Sources.Add((first, "using ClusterlessHpc;\n[BatchPool(\"redwood\")] public partial class First;\n"));
+        test.TestState.Sources.Add((second, "using ClusterlessHpc;\n[BatchPool({|#0:\"Redwood\"|})] public partial class Second;\n"));
+        test.ExpectedDiagnostics.Add(AnalyzerTest.Diagnostic("CHPC0004").WithLocation(0).WithArguments("Redwood", "First"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_duplicate_pool_id_in_one_file_is_reported_at_the_later_declaration_naming_the_first() => AnalyzerTest.VerifyAsync("""
+        using ClusterlessHpc;
+        [BatchPool("redwood")] public partial class First;
+        [BatchPool("sequoia")] public partial class Other;
+        [BatchPool({|#0:"REDWOOD"|})] public partial class Third;
+        """,
+        AnalyzerTest.Diagnostic("CHPC0004").WithLocation(0).WithArguments("REDWOOD", "First"));
 }

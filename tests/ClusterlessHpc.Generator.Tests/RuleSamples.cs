@@ -39,6 +39,7 @@ internal static class RuleSamples
         ["CHPC0040"] = $"{Ok}[Container(\"ok:1\", {{|#0:\"Redwood:v1\"|}})] public partial class P;",
         ["CHPC0041"] = $"{Ok}[Container(\"r.azurecr.io/x:1\")][{{|#0:ContainerRegistry(\"r.azurecr.io\", UserName = \"u\")|}}] public partial class P;",
         ["CHPC0042"] = $"{Ok}[{{|#0:ContainerRegistry(\"r.azurecr.io\", IdentityResourceId = \"/subscriptions/s/id\")|}}] public partial class P;",
+        ["CHPC0043"] = $"{Ok}[Container(\"redwood:v1\")][{{|#0:Julia(\"1.10.5\")|}}] public partial class P;",
         ["CHPC0050"] = $"{Ok}[Network(SubnetId = {{|#0:\"subnet-1\"|}})] public partial class P;",
         ["CHPC0051"] = $"{Ok}[Network(PublicIPAddressIds = {{|#0:new[] {{ \"/subscriptions/s/ip\" }}|}})] public partial class P;",
         ["CHPC0060"] = $"{Ok}[NfsMount(\"10.0.0.4:/data\", {{|#0:\"../x\"|}})] public partial class P;",

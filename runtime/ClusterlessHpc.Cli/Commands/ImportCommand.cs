@@ -10,9 +10,10 @@ using ClusterlessHpc.Cli.Pools;
 namespace ClusterlessHpc.Cli.Commands
 {
     /// <summary>
-    /// <c>chpc import parameters.json [--credentials F] [--namespace NS] [--output DIR] [--force]</c>: one C# file per pool
-    /// of AzureClusterlessHPC.jl's files, a <c>partial</c> class with the attributes that declare the same pool. Prints the
-    /// import's warnings and the pools' diagnostics (exit 1 when one is an error; the files are written so it can be fixed there).
+    /// <c>chpc import parameters.json [--credentials F] [--startup-script F] [--namespace NS] [--output DIR] [--force]</c>: one
+    /// C# file per pool of AzureClusterlessHPC.jl's files, a <c>partial</c> class with the attributes that declare the same pool
+    /// (with the startup script, its Julia, packages and other lines too). Prints the import's warnings and the pools'
+    /// diagnostics (exit 1 when one is an error; the files are written so it can be fixed there).
     /// </summary>
     internal static partial class ImportCommand
     {
@@ -30,6 +31,11 @@ namespace ClusterlessHpc.Cli.Commands
         {
             var parameters = new Argument<string>("PARAMETERS") { Description = "AzureClusterlessHPC.jl's parameters.json." };
             var credentials = new Option<string?>("--credentials") { Description = "Its credentials.json (the pools' account names; no secret is written).", HelpName = "FILE" };
+            var startupScript = new Option<string?>("--startup-script")
+            {
+                Description = "The pool startup script written from the package's template: its Julia version, packages and other lines become [Julia], [JuliaPackage] and [StartupStep]. Nothing in it runs.",
+                HelpName = "FILE",
+            };
             var @namespace = new Option<string>("--namespace") { Description = "The namespace of the classes (default Pools).", HelpName = "NS", DefaultValueFactory = _ => "Pools" };
             @namespace.Validators.Add(result =>
             {
@@ -38,13 +44,13 @@ namespace ClusterlessHpc.Cli.Commands
             });
             var output = new Option<string?>("--output") { Description = "The folder to write the files to (default: the current folder).", HelpName = "DIR" };
             var force = new Option<bool>("--force") { Description = "Overwrite files that exist." };
-            var command = new Command("import", "Write a C# pool class for each pool of an AzureClusterlessHPC.jl parameters.json.") { parameters, credentials, @namespace, output, force };
+            var command = new Command("import", "Write a C# pool class for each pool of an AzureClusterlessHPC.jl parameters.json.") { parameters, credentials, startupScript, @namespace, output, force };
             command.SetAction(parsed =>
             {
                 try
                 {
-                    return Run(console, parsed.GetRequiredValue(parameters), parsed.GetValue(credentials), parsed.GetRequiredValue(@namespace),
-                        console.FullPath(parsed.GetValue(output) ?? "."), parsed.GetValue(force));
+                    return Run(console, parsed.GetRequiredValue(parameters), parsed.GetValue(credentials), parsed.GetValue(startupScript),
+                        parsed.GetRequiredValue(@namespace), console.FullPath(parsed.GetValue(output) ?? "."), parsed.GetValue(force));
                 }
                 catch (CliException e)
                 {
@@ -55,20 +61,27 @@ namespace ClusterlessHpc.Cli.Commands
             return command;
         }
 
-        private static int Run(CliConsole console, string parametersPath, string? credentialsPath, string @namespace, string folder, bool force)
+        private static int Run(CliConsole console, string parametersPath, string? credentialsPath, string? startupScriptPath, string @namespace, string folder, bool force)
         {
-            var import = PoolSourceOptions.LoadLegacy(console, parametersPath, credentialsPath);
+            var import = PoolSourceOptions.LoadLegacy(console, parametersPath, credentialsPath, startupScriptPath);
             foreach (var warning in import.Warnings) console.Error.WriteLine(warning);
             foreach (var diagnostic in import.Diagnostics) console.Error.WriteLine(diagnostic);
 
             var sourceName = Path.GetFileName(parametersPath);
+            string[] notes = startupScriptPath is null
+                ? [
+                    "Julia and packages: AzureClusterlessHPC.jl installed them from the pool's startup script, which this import did not read,",
+                    "so this pool installs no Julia. Declare them here with [Julia(\"1.10.5\")] and [JuliaPackage(\"Name\")], or run chpc import",
+                    "again with --startup-script pool_startup_script.sh.",
+                ]
+                : [$"Julia, packages and startup steps from {Path.GetFileName(startupScriptPath)}."];
             var files = new List<(string Path, string Text, string PoolId)>();
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var pool in import.Pools)
             {
                 var name = PoolClassWriter.ClassName(pool.Definition.Id);
                 for (var n = 2; !names.Add(name); n++) name = PoolClassWriter.ClassName(pool.Definition.Id) + n;
-                files.Add((Path.Combine(folder, name + ".cs"), PoolClassWriter.Write(pool.Definition, @namespace, name, sourceName), pool.Definition.Id));
+                files.Add((Path.Combine(folder, name + ".cs"), PoolClassWriter.Write(pool.Definition, @namespace, name, sourceName, notes), pool.Definition.Id));
             }
 
             if (!force && files.FirstOrDefault(f => File.Exists(f.Path)) is { Path: { } existing })
@@ -87,6 +100,13 @@ namespace ClusterlessHpc.Cli.Commands
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw new CliException(ExitCodes.InvalidInput, $"cannot write to {folder}: {e.Message}", e);
+            }
+
+            if (startupScriptPath is null)
+            {
+                console.Output.WriteLine("Julia and packages: AzureClusterlessHPC.jl kept them in the pool startup script, not in parameters.json, so these pools");
+                console.Output.WriteLine("install no Julia. Declare them in each class with [Julia(\"1.10.5\")] and [JuliaPackage(\"Name\")], or import again with");
+                console.Output.WriteLine("--startup-script pool_startup_script.sh to read them from the script.");
             }
 
             var configuration = import.ToConfiguration();

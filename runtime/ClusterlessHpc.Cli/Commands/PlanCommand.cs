@@ -39,8 +39,10 @@ namespace ClusterlessHpc.Cli.Commands
                     console.Error.WriteLine("error: " + e.Message);
                     return e.ExitCode;
                 }
-                if (!selected.ReportAndCheck(console)) return ExitCodes.InvalidInput;
-                return await BatchSession.RunAsync(console, parsed, account, selected,
+                // Pools in a placeholder account were validated above; they are reported, and nothing is sent for them.
+                if (!selected.ReportAndCheck(console, offlineAllowed: true)) return ExitCodes.InvalidInput;
+                if (selected.Reachable.Count == 0) return Print(console, selected, [], parsed.GetValue(json));
+                return await BatchSession.RunAsync(console, parsed, account, selected with { Pools = selected.Reachable },
                     (accounts, settings) => RunAsync(console, accounts, settings, selected, parsed.GetValue(json), cancellationToken), cancellationToken).ConfigureAwait(false);
             });
             return command;
@@ -50,15 +52,32 @@ namespace ClusterlessHpc.Cli.Commands
         {
             var provisioners = accounts.Clients.ToDictionary(c => c, c => Provisioners.Create(c, settings, TimeSpan.FromMinutes(30)));
             var plans = new List<PoolPlan>();
-            foreach (var definition in selected.Pools)
+            foreach (var definition in selected.Reachable)
             {
                 plans.Add(await provisioners[accounts.ClientFor(definition)].PlanAsync(definition, cancellationToken).ConfigureAwait(false));
             }
+            return Print(console, selected, plans, json);
+        }
 
+        private static int Print(CliConsole console, SelectedPools selected, List<PoolPlan> plans, bool json)
+        {
             if (json)
             {
-                JsonOutput.Write(console, new JsonObject { ["pools"] = JsonOutput.Array(plans.Select(p => (JsonNode)ToJson(p))) });
+                JsonOutput.Write(console, new JsonObject
+                {
+                    ["pools"] = JsonOutput.Array(plans.Select(p => (JsonNode)ToJson(p)).Concat(selected.Offline.Select(o => (JsonNode)new JsonObject
+                    {
+                        ["id"] = o.Pool.Id,
+                        ["action"] = "validatedOffline",
+                        ["account"] = o.Account,
+                        ["reason"] = o.Reason,
+                    }))),
+                });
                 return ExitCodes.Done;
+            }
+            foreach (var offline in selected.Offline)
+            {
+                console.Output.WriteLine($"{offline.Pool.Id}: validated offline, not planned: it {offline.Reason}, which is not contacted");
             }
             foreach (var plan in plans)
             {

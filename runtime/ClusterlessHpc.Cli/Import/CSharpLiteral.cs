@@ -41,6 +41,14 @@ namespace ClusterlessHpc.Cli.Import
             return text.Append('"').ToString();
         }
 
+        /// <summary>Text for a <c>//</c> comment: anything that would end the line (and so the comment) becomes a space.</summary>
+        public static string Comment(string value)
+        {
+            var text = new StringBuilder(value.Length);
+            foreach (var c in value) text.Append(char.IsControl(c) || c is '\u0085' or '\u2028' or '\u2029' ? ' ' : c);
+            return text.ToString();
+        }
+
         public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
         public static string Bool(bool value) => value ? "true" : "false";

@@ -31,16 +31,18 @@ namespace ClusterlessHpc.Cli.Import
             return name.ToString();
         }
 
-        public static string Write(PoolDefinition definition, string @namespace, string className, string sourceName)
+        /// <summary>The class's source; <paramref name="notes"/> are comment lines for the reader, such as what the import could not know.</summary>
+        public static string Write(PoolDefinition definition, string @namespace, string className, string sourceName, IReadOnlyList<string>? notes = null)
         {
             var text = new StringBuilder();
-            text.AppendLine($"// Imported from {sourceName} (AzureClusterlessHPC.jl) by chpc import: pool '{definition.Id}'.");
+            text.AppendLine($"// Imported from {CSharpLiteral.Comment(sourceName)} (AzureClusterlessHPC.jl) by chpc import: pool '{CSharpLiteral.Comment(definition.Id)}'.");
             text.AppendLine("// The ClusterlessHpc generator adds Definition and StartupScript when this project builds.");
+            foreach (var note in notes ?? []) text.AppendLine("// " + CSharpLiteral.Comment(note));
             text.AppendLine("using ClusterlessHpc;");
             text.AppendLine();
             text.AppendLine($"namespace {@namespace};");
             text.AppendLine();
-            text.AppendLine($"/// <summary>Pool {SecurityElement.Escape(definition.Id)} of {SecurityElement.Escape(sourceName)}.</summary>");
+            text.AppendLine($"/// <summary>Pool {SecurityElement.Escape(CSharpLiteral.Comment(definition.Id))} of {SecurityElement.Escape(CSharpLiteral.Comment(sourceName))}.</summary>");
             foreach (var attribute in Attributes(definition)) text.AppendLine($"[{attribute}]");
             text.AppendLine($"public partial class {className};");
             return text.ToString();

@@ -10,8 +10,8 @@ namespace ClusterlessHpc.Cli.Pools
 {
     /// <summary>
     /// Where <c>plan</c> and <c>apply</c> get their pools: <c>--assembly PATH</c> (a built assembly's pool registry) or
-    /// <c>--parameters parameters.json [--credentials credentials.json]</c> (AzureClusterlessHPC.jl's files), narrowed by
-    /// <c>--pool ID</c>.
+    /// <c>--parameters parameters.json [--credentials credentials.json] [--startup-script FILE]</c> (AzureClusterlessHPC.jl's
+    /// files), narrowed by <c>--pool ID</c>.
     /// </summary>
     internal sealed class PoolSourceOptions
     {
@@ -33,6 +33,12 @@ namespace ClusterlessHpc.Cli.Pools
             HelpName = "credentials.json",
         };
 
+        public Option<string?> StartupScript { get; } = new("--startup-script")
+        {
+            Description = "AzureClusterlessHPC.jl's pool startup script, with --parameters (the pools' Julia, packages and other lines; nothing in it runs).",
+            HelpName = "FILE",
+        };
+
         public Option<string[]> Pool { get; } = new("--pool")
         {
             Description = "Only this pool (repeatable; default: every pool of the assembly or file).",
@@ -45,6 +51,7 @@ namespace ClusterlessHpc.Cli.Pools
             command.Options.Add(Assembly);
             command.Options.Add(Parameters);
             command.Options.Add(Credentials);
+            command.Options.Add(StartupScript);
             command.Options.Add(Pool);
             command.Validators.Add(result =>
             {
@@ -52,6 +59,7 @@ namespace ClusterlessHpc.Cli.Pools
                 var parameters = result.GetResult(Parameters) is not null;
                 if (assembly == parameters) result.AddError("Give the pools with either --assembly PATH or --parameters parameters.json.");
                 if (result.GetResult(Credentials) is not null && !parameters) result.AddError("--credentials goes with --parameters.");
+                if (result.GetResult(StartupScript) is not null && !parameters) result.AddError("--startup-script goes with --parameters.");
             });
         }
 
@@ -62,6 +70,7 @@ namespace ClusterlessHpc.Cli.Pools
             var wanted = parsed.GetValue(Pool) ?? [];
             var pools = new List<PoolDefinition>();
             var messages = new List<string>();
+            var offline = new List<OfflinePool>();
             var hasErrors = false;
             string source;
             IReadOnlyDictionary<string, string> implied = new Dictionary<string, string>();
@@ -86,7 +95,7 @@ namespace ClusterlessHpc.Cli.Pools
                 var parametersPath = parsed.GetValue(Parameters)!;
                 source = Path.GetFileName(parametersPath);
                 var credentialsPath = parsed.GetValue(Credentials);
-                var import = LoadLegacy(console, parametersPath, credentialsPath);
+                var import = LoadLegacy(console, parametersPath, credentialsPath, parsed.GetValue(StartupScript));
                 implied = import.ToConfiguration();
                 messages.AddRange(import.Warnings.Select(w => w.ToString()));
                 foreach (var definition in Select(import.Definitions, wanted, source))
@@ -97,17 +106,22 @@ namespace ClusterlessHpc.Cli.Pools
                         hasErrors |= diagnostic.IsError;
                         messages.Add(diagnostic.ToString());
                     }
+                    if (import.Pools.First(p => p.Definition == definition).Account is { IsPlaceholder: true } placeholder)
+                    {
+                        offline.Add(new OfflinePool(definition, placeholder.Name, Path.GetFileName(credentialsPath!), placeholder.Entry));
+                    }
                 }
             }
-            return new SelectedPools(source, pools, messages, hasErrors) { ImpliedConfiguration = implied };
+            return new SelectedPools(source, pools, messages, hasErrors) { ImpliedConfiguration = implied, Offline = offline };
         }
 
         /// <summary>Reads AzureClusterlessHPC.jl's files; their errors name the file and key, never a credential.</summary>
-        public static LegacyImportResult LoadLegacy(CliConsole console, string parametersPath, string? credentialsPath)
+        public static LegacyImportResult LoadLegacy(CliConsole console, string parametersPath, string? credentialsPath, string? startupScriptPath = null)
         {
             try
             {
-                return LegacyImport.Load(console.FullPath(parametersPath), credentialsPath is null ? null : console.FullPath(credentialsPath));
+                var options = startupScriptPath is null ? null : LegacyStartupScript.Load(console.FullPath(startupScriptPath)).ToOptions();
+                return LegacyImport.Load(console.FullPath(parametersPath), credentialsPath is null ? null : console.FullPath(credentialsPath), options);
             }
             catch (LegacyConfigurationException e)
             {
@@ -143,11 +157,36 @@ namespace ClusterlessHpc.Cli.Pools
         /// </summary>
         public IReadOnlyDictionary<string, string> ImpliedConfiguration { get; init; } = new Dictionary<string, string>();
 
-        /// <summary>Prints the diagnostics on standard error; false when one is an error (exit 1, nothing sent to Batch).</summary>
-        public bool ReportAndCheck(CliConsole console)
+        /// <summary>
+        /// The pools whose credentials.json entry is still the package's template: nothing may be sent to their account,
+        /// so plan validates them offline and apply refuses them.
+        /// </summary>
+        public IReadOnlyList<OfflinePool> Offline { get; init; } = [];
+
+        /// <summary>
+        /// Prints the diagnostics on standard error; false when one is an error (exit 1, nothing sent to Batch), or when a pool
+        /// is <see cref="Offline"/> and the command does not allow that.
+        /// </summary>
+        public bool ReportAndCheck(CliConsole console, bool offlineAllowed = false)
         {
             foreach (var message in Messages) console.Error.WriteLine(message);
-            return !HasErrors;
+            if (!offlineAllowed)
+            {
+                foreach (var pool in Offline)
+                {
+                    console.Error.WriteLine($"error: pool '{pool.Pool.Id}' {pool.Reason}; fill in that entry, or leave out --credentials to use the configured account. Nothing was sent.");
+                }
+            }
+            return !HasErrors && (offlineAllowed || Offline.Count == 0);
         }
+
+        /// <summary>The pools that may be sent to Batch: all but the <see cref="Offline"/> ones.</summary>
+        public IReadOnlyList<PoolDefinition> Reachable => Pools.Where(p => !Offline.Any(o => ReferenceEquals(o.Pool, p))).ToList();
+    }
+
+    /// <summary>A pool whose account is the credentials template's placeholder: validated, never sent anywhere.</summary>
+    internal sealed record OfflinePool(PoolDefinition Pool, string Account, string CredentialsFile, int Entry)
+    {
+        public string Reason => $"goes to account '{Account}', the placeholder of the credentials template ({CredentialsFile}, entry {Entry})";
     }
 }

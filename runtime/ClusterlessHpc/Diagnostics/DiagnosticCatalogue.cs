@@ -178,6 +178,11 @@ namespace ClusterlessHpc.Diagnostics
             "Registry '{0}' is declared but the pool has no [Container] images, so it is never used",
             RuleSeverity.Warning, Container);
 
+        public static readonly PoolRule JuliaIsNotInstalledInContainers = new(
+            "CHPC0043", nameof(JuliaIsNotInstalledInContainers), "[Julia] installs Julia on the host, not in the containers",
+            "Pool '{0}' runs its tasks in containers ({1}), but [Julia] installs Julia {2} on the host, which the containers do not see; install Julia in the container image, or remove [Julia] if the image has it",
+            RuleSeverity.Warning, Container);
+
         public static readonly PoolRule SubnetIdMustBeValid = new(
             "CHPC0050", nameof(SubnetIdMustBeValid), "Subnet id must be a subnet's ARM id",
             "Subnet id '{0}' is invalid: expected /subscriptions/{{id}}/resourceGroups/{{group}}/providers/Microsoft.Network/virtualNetworks/{{vnet}}/subnets/{{subnet}}",
@@ -289,6 +294,7 @@ namespace ClusterlessHpc.Diagnostics
             ContainerImageNameMustBeValid,
             ContainerRegistryNeedsOneCredential,
             ContainerRegistryWithoutContainers,
+            JuliaIsNotInstalledInContainers,
             SubnetIdMustBeValid,
             PublicIPAddressIdsNeedUserManaged,
             MountPathMustBeRelative,

@@ -19,18 +19,22 @@ namespace ClusterlessHpc.Images
             new NodeAgentInfo("batch.node.ubuntu 22.04", ImageOsType.Linux, retiredOn: null, endOfLife: "2027-06-30"),
             new NodeAgentInfo("batch.node.ubuntu 20.04", ImageOsType.Linux, retiredOn: "2025-04-23"),
             new NodeAgentInfo("batch.node.ubuntu 18.04", ImageOsType.Linux, retiredOn: "2023-05-31"),
+            new NodeAgentInfo("batch.node.ubuntu 16.04", ImageOsType.Linux, retiredOn: "2021-05-21"),
+            new NodeAgentInfo("batch.node.ubuntu 14.04", ImageOsType.Linux, retiredOn: "2019-08-01"),
             new NodeAgentInfo("batch.node.el 9", ImageOsType.Linux, retiredOn: null),
+            new NodeAgentInfo("batch.node.centos 7", ImageOsType.Linux, retiredOn: "2024-07-01"),
             new NodeAgentInfo("batch.node.windows amd64", ImageOsType.Windows, retiredOn: null),
         };
 
-        /// <summary>Marketplace images and the node agent each runs with.</summary>
+        /// <summary>
+        /// The supported marketplace images and the node agent each runs with. Images Batch has retired are in
+        /// <see cref="ImageRetirements"/>, each with its replacement here.
+        /// </summary>
         public static IReadOnlyList<MarketplaceImageInfo> Images { get; } = new[]
         {
             new MarketplaceImageInfo("canonical", "ubuntu-24_04-lts", "server", "batch.node.ubuntu 24.04", ImageArchitecture.X64),
             new MarketplaceImageInfo("canonical", "ubuntu-24_04-lts", "server-arm64", "batch.node.ubuntu 24.04", ImageArchitecture.Arm64),
             new MarketplaceImageInfo("canonical", "0001-com-ubuntu-server-jammy", "22_04-lts", "batch.node.ubuntu 22.04", ImageArchitecture.X64),
-            new MarketplaceImageInfo("canonical", "0001-com-ubuntu-server-focal", "20_04-lts", "batch.node.ubuntu 20.04", ImageArchitecture.X64),
-            new MarketplaceImageInfo("canonical", "ubuntuserver", "18.04-lts", "batch.node.ubuntu 18.04", ImageArchitecture.X64),
             new MarketplaceImageInfo("microsoft-dsvm", "ubuntu-hpc", "2404", "batch.node.ubuntu 24.04", ImageArchitecture.X64, dockerCompatible: true),
             new MarketplaceImageInfo("microsoft-dsvm", "ubuntu-hpc", "2204", "batch.node.ubuntu 22.04", ImageArchitecture.X64, dockerCompatible: true),
             new MarketplaceImageInfo("almalinux", "almalinux-x86_64", "9-gen2", "batch.node.el 9", ImageArchitecture.X64),
@@ -45,7 +49,7 @@ namespace ClusterlessHpc.Images
         public static MarketplaceImageInfo DefaultLinuxArm64 { get; } = Images[1];
 
         /// <summary>The default for container pools: Ubuntu 24.04 with a container runtime.</summary>
-        public static MarketplaceImageInfo DefaultContainerLinux { get; } = Images[5];
+        public static MarketplaceImageInfo DefaultContainerLinux { get; } = Images[3];
 
         /// <summary>The image a pool gets when it declares none.</summary>
         public static MarketplaceImageInfo DefaultFor(PoolDefinition definition) =>
@@ -58,15 +62,16 @@ namespace ClusterlessHpc.Images
         {
             foreach (var image in Images)
             {
-                if (string.Equals(image.Publisher, publisher, StringComparison.OrdinalIgnoreCase) &&
-                    string.Equals(image.Offer, offer, StringComparison.OrdinalIgnoreCase) &&
-                    string.Equals(image.Sku, sku, StringComparison.OrdinalIgnoreCase))
-                {
-                    return image;
-                }
+                if (SameReference(image.Publisher, image.Offer, image.Sku, publisher, offer, sku)) return image;
             }
             return null;
         }
+
+        /// <summary>Whether two image references are the same: Batch compares publisher, offer and SKU case-insensitively.</summary>
+        internal static bool SameReference(string publisher, string offer, string sku, string otherPublisher, string otherOffer, string otherSku) =>
+            string.Equals(publisher, otherPublisher, StringComparison.OrdinalIgnoreCase) &&
+            string.Equals(offer, otherOffer, StringComparison.OrdinalIgnoreCase) &&
+            string.Equals(sku, otherSku, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The node agent with this id (case-insensitive), or null when the catalogue does not know it.</summary>
         public static NodeAgentInfo? FindNodeAgent(string id)

@@ -12,6 +12,12 @@ namespace ClusterlessHpc.Legacy
         {
         }
 
+        /// <summary>
+        /// Whether the entry still holds the package's credentials template (its <c>xxxxxxxx</c> ids and secret, or the
+        /// <c>batchaccountname.batchregion</c> URL): not a real account, so nothing is sent to it.
+        /// </summary>
+        public bool IsPlaceholder { get; internal init; }
+
         /// <summary>The 1-based entry in the credentials file.</summary>
         public int Entry { get; internal init; }
 

@@ -55,8 +55,16 @@ namespace ClusterlessHpc.Legacy
             }
 
             var instrumentationKey = Optional(values, Keys.AppInsightsInstrumentationKey, source);
+            var placeholders = PlaceholderKeys(values, endpoint);
+            if (placeholders.Count > 0)
+            {
+                warnings.Add(source.Warning(null,
+                    $"the entry is still the package's credentials template ({string.Join(", ", placeholders)} hold its placeholders), so account '{name}' " +
+                    "is not a real account: pools in it are validated offline and it is never contacted; fill in the entry to use it"));
+            }
             return new LegacyBatchAccount
             {
+                IsPlaceholder = placeholders.Count > 0,
                 Entry = source.Entry ?? 1,
                 Name = name,
                 Endpoint = endpoint,
@@ -70,6 +78,34 @@ namespace ClusterlessHpc.Legacy
                 AppInsightsAppId = Optional(values, Keys.AppInsightsAppId, source),
                 AppInsightsInstrumentationKey = instrumentationKey is null ? null : new LegacySecret(instrumentationKey),
             };
+        }
+
+        // The template's values: x's standing for ids and secrets, and "batchaccountname.batchregion" in the URL.
+        private static List<string> PlaceholderKeys(Dictionary<string, string> values, Uri endpoint)
+        {
+            var keys = new List<string>();
+            var labels = endpoint.Host.Split('.');
+            if (labels[0].Equals("batchaccountname", StringComparison.OrdinalIgnoreCase) ||
+                labels.Length > 1 && labels[1].Equals("batchregion", StringComparison.OrdinalIgnoreCase))
+            {
+                keys.Add(Keys.BatchAccountUrl);
+            }
+            foreach (var key in new[] { Keys.TenantId, Keys.ClientId, Keys.ClientSecret, Keys.StorageAccountKey })
+            {
+                if (values.TryGetValue(key, out var value) && IsMask(value)) keys.Add(key);
+            }
+            return keys;
+        }
+
+        private static bool IsMask(string value)
+        {
+            var xs = 0;
+            foreach (var c in value)
+            {
+                if (c is 'x' or 'X') xs++;
+                else if (c != '-') return false;
+            }
+            return xs >= 4;
         }
 
         private static Dictionary<string, string> ReadStrings(JsonElement entry, LegacySource source, List<LegacyWarning> warnings)

@@ -7,14 +7,13 @@ namespace ClusterlessHpc.Legacy
 {
     /// <summary>
     /// The image of the imported pools. The package took the first supported image whose publisher and offer match
-    /// and whose SKU starts with <c>_NODE_OS_SKU</c>; this looks the same way in the image catalogue. Where that
-    /// image's node agent is retired (the package's default, Ubuntu 18.04, and Ubuntu 20.04), the catalogue's current
-    /// image for the pool is used instead, with a warning. <c>image_resource_id</c> makes a custom image.
+    /// and whose SKU starts with <c>_NODE_OS_SKU</c>; this looks the same way in the image catalogue, and then in its
+    /// table of retired images. A retired image (the package's default, Ubuntu 18.04, is one; so are its container
+    /// examples' Ubuntu 20.04 container image) gives way to the catalogue's current equivalent for the pool, with a
+    /// warning naming both. <c>image_resource_id</c> makes a custom image.
     /// </summary>
     internal static class LegacyImageChoice
     {
-        private static readonly string[] RetiredUbuntuReleases = { "14.04", "16.04", "18.04", "20.04" };
-
         public static ImageDefinition Choose(LegacyParameters parameters, LegacyPoolOptions options, List<LegacyWarning> warnings)
         {
             var marketplace = ChooseMarketplace(parameters, warnings, out var replaced);
@@ -47,26 +46,33 @@ namespace ClusterlessHpc.Legacy
         {
             foreach (var image in ImageCatalogue.Images)
             {
-                if (image.Publisher.Equals(publisher, StringComparison.OrdinalIgnoreCase) &&
-                    image.Offer.Equals(offer, StringComparison.OrdinalIgnoreCase) &&
-                    image.Sku.StartsWith(sku, StringComparison.OrdinalIgnoreCase))
-                {
-                    return image;
-                }
+                if (MatchesLikeThePackage(image.Publisher, image.Offer, image.Sku, publisher, offer, sku)) return image;
+            }
+            return null;
+        }
+
+        /// <summary>The retired image the package would have picked when Batch still listed it, the same way.</summary>
+        public static RetiredImageInfo? FindRetiredLikeThePackage(string publisher, string offer, string sku)
+        {
+            foreach (var image in ImageRetirements.Images)
+            {
+                if (MatchesLikeThePackage(image.Publisher, image.Offer, image.Sku, publisher, offer, sku)) return image;
             }
             return null;
         }
 
         /// <summary>
-        /// For an Ubuntu image the catalogue does not list: the retired release it names (by SKU, or by the
-        /// package's <c>UbuntuServer</c> offer, which ends at 18.04), or <c>null</c>.
+        /// For a Canonical image neither table lists: the retired Ubuntu release it names (by SKU, or by the package's
+        /// <c>UbuntuServer</c> offer, which ends at 18.04), or <c>null</c>. The releases are those of the retired node agents.
         /// </summary>
         public static string? RetiredUbuntuRelease(string publisher, string offer, string sku)
         {
             if (!publisher.Equals("Canonical", StringComparison.OrdinalIgnoreCase)) return null;
             var release = sku.Replace('_', '.');
-            foreach (var retired in RetiredUbuntuReleases)
+            foreach (var agent in ImageCatalogue.NodeAgents)
             {
+                if (!agent.IsRetired || !agent.Id.StartsWith(UbuntuAgentPrefix, StringComparison.Ordinal)) continue;
+                var retired = agent.Id.Substring(UbuntuAgentPrefix.Length);
                 if (release.StartsWith(retired, StringComparison.OrdinalIgnoreCase)) return retired;
             }
             if (offer.Equals("UbuntuServer", StringComparison.OrdinalIgnoreCase)) return "18.04 or older";
@@ -75,14 +81,27 @@ namespace ClusterlessHpc.Legacy
             return null;
         }
 
+        private const string UbuntuAgentPrefix = "batch.node.ubuntu ";
+
+        private static bool MatchesLikeThePackage(string publisher, string offer, string sku, string wantedPublisher, string wantedOffer, string wantedSku) =>
+            publisher.Equals(wantedPublisher, StringComparison.OrdinalIgnoreCase) &&
+            offer.Equals(wantedOffer, StringComparison.OrdinalIgnoreCase) &&
+            sku.StartsWith(wantedSku, StringComparison.OrdinalIgnoreCase);
+
         private static MarketplaceImageDefinition ChooseMarketplace(LegacyParameters parameters, List<LegacyWarning> warnings, out bool replaced)
         {
             var publisher = parameters.NodeOsPublisher;
             var offer = parameters.NodeOsOffer;
             var sku = parameters.NodeOsSku;
             replaced = false;
+            var pool = new PoolDefinition
+            {
+                VmSize = parameters.VmSize,
+                ContainerImages = parameters.Container is null ? Array.Empty<string>() : new[] { parameters.Container },
+            };
 
             string why;
+            MarketplaceImageInfo current;
             var match = FindLikeThePackage(publisher, offer, sku);
             if (match is not null)
             {
@@ -90,6 +109,12 @@ namespace ClusterlessHpc.Legacy
                 // A current image keeps its node agent implicit: the catalogue supplies it.
                 if (agent is not { IsRetired: true }) return new MarketplaceImageDefinition(match.Publisher, match.Offer, match.Sku);
                 why = $"its node agent '{agent.Id}' was retired by Batch on {agent.RetiredOn}";
+                current = ImageRetirements.CurrentEquivalent(ImageCatalogue.DefaultFor(pool), pool);
+            }
+            else if (FindRetiredLikeThePackage(publisher, offer, sku) is { } retired)
+            {
+                why = $"its node agent '{retired.NodeAgentSkuId}' was retired by Batch on {retired.RetiredOn}, and with it the image {retired}";
+                current = ImageRetirements.ReplacementFor(retired, pool);
             }
             else
             {
@@ -97,19 +122,16 @@ namespace ClusterlessHpc.Legacy
                 // Not in the catalogue and not a retired Ubuntu: kept as written, and the validator says what it lacks.
                 if (release is null) return new MarketplaceImageDefinition(publisher, offer, sku);
                 why = $"it is Ubuntu {release}, whose node agent Batch has retired";
+                current = ImageCatalogue.DefaultFor(pool);
             }
 
             replaced = true;
-            var current = ImageCatalogue.DefaultFor(new PoolDefinition
-            {
-                VmSize = parameters.VmSize,
-                ContainerImages = parameters.Container is null ? Array.Empty<string>() : new[] { parameters.Container },
-            });
             var asked = parameters.IsGiven(Keys.NodeOsPublisher) || parameters.IsGiven(Keys.NodeOsOffer) || parameters.IsGiven(Keys.NodeOsSku)
                 ? $"{Keys.NodeOsPublisher}/{Keys.NodeOsOffer}/{Keys.NodeOsSku} ask for {publisher}/{offer}/{sku}"
                 : $"the package's default image {publisher}/{offer}/{sku} applies (the file sets no {Keys.NodeOsPublisher}/{Keys.NodeOsOffer}/{Keys.NodeOsSku})";
+            var kind = pool.ContainerImages.Count > 0 ? $"current container-capable image (the pool has {Keys.Container})" : "current image";
             warnings.Add(new LegacySource(parameters.SourceName).Warning(Keys.NodeOsSku,
-                $"{asked}, but {why}; using {current.Publisher}/{current.Offer}/{current.Sku} with node agent '{current.NodeAgentSkuId}' instead"));
+                $"{asked}, but {why}; using the catalogue's {kind} {current.Publisher}/{current.Offer}/{current.Sku} with node agent '{current.NodeAgentSkuId}' instead"));
             return new MarketplaceImageDefinition(current.Publisher, current.Offer, current.Sku)
             {
                 Version = current.Version,

@@ -28,6 +28,7 @@ namespace ClusterlessHpc.Legacy
 
             var warnings = new List<LegacyWarning>(parameters.Warnings);
             if (credentials is not null) warnings.AddRange(credentials.Warnings);
+            if (options.StartupScript is not null) warnings.AddRange(options.StartupScript.Warnings);
 
             var autoScale = ReadAutoScale(parameters, options, warnings);
             WarnAboutTaskSize(parameters, autoScale is not null, warnings);
@@ -57,6 +58,7 @@ namespace ClusterlessHpc.Legacy
                     Image = image,
                     Julia = options.Julia,
                     JuliaPackages = options.JuliaPackages,
+                    StartupSteps = options.StartupSteps,
                     AutoScale = autoScale,
                     ContainerImages = containers,
                 };
@@ -70,8 +72,8 @@ namespace ClusterlessHpc.Legacy
             var found = new List<LegacyPoolDiagnostic>();
             foreach (var diagnostic in PoolValidator.Validate(definition))
             {
-                var (key, sourceName) = LegacyTargetMap.Origin(diagnostic.Target, definition, parameters, options);
-                found.Add(new LegacyPoolDiagnostic(definition.Id, diagnostic, key, sourceName));
+                var (key, sourceName, line) = LegacyTargetMap.Origin(diagnostic.Target, definition, parameters, options);
+                found.Add(new LegacyPoolDiagnostic(definition.Id, diagnostic, key, sourceName, line));
             }
             return found;
         }

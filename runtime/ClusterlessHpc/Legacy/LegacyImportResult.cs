@@ -57,7 +57,7 @@ namespace ClusterlessHpc.Legacy
 
         /// <summary>
         /// The settings of configuration section <c>ClusterlessHpc</c> the files imply: each account's endpoint and
-        /// name under <c>Batch:Accounts:&lt;name&gt;</c>, and <c>Storage:Container</c>. No secret is included; sign in
+        /// name under <c>Batch:Accounts:&lt;name&gt;</c> (except the template's placeholder), and <c>Storage:Container</c>. No secret is included; sign in
         /// with the service principal through Azure.Identity's environment variables (see docs/legacy-import.md).
         /// </summary>
         public IReadOnlyDictionary<string, string> ToConfiguration()
@@ -67,6 +67,8 @@ namespace ClusterlessHpc.Legacy
             {
                 foreach (var account in Credentials.Accounts)
                 {
+                    // The template's made-up account is no account to configure.
+                    if (account.IsPlaceholder) continue;
                     var prefix = "ClusterlessHpc:Batch:Accounts:" + account.Name + ":";
                     settings[prefix + "Endpoint"] = account.Endpoint.GetLeftPart(System.UriPartial.Authority);
                     settings[prefix + "AccountName"] = account.Name;

@@ -8,12 +8,13 @@ namespace ClusterlessHpc.Legacy
     /// </summary>
     public sealed class LegacyPoolDiagnostic
     {
-        internal LegacyPoolDiagnostic(string poolId, PoolDiagnostic diagnostic, string? key, string sourceName)
+        internal LegacyPoolDiagnostic(string poolId, PoolDiagnostic diagnostic, string? key, string sourceName, int? line = null)
         {
             PoolId = poolId;
             Diagnostic = diagnostic;
             Key = key;
             SourceName = sourceName;
+            Line = line;
         }
 
         /// <summary>The imported pool the diagnostic is about.</summary>
@@ -35,9 +36,13 @@ namespace ClusterlessHpc.Legacy
         /// <summary>The file (or <see cref="LegacyPoolOptions.SourceName"/>) <see cref="Key"/> is in; the parameters file when no key set the value.</summary>
         public string SourceName { get; }
 
+        /// <summary>The startup-script line the value came from, when <see cref="SourceName"/> is the startup script.</summary>
+        public int? Line { get; }
+
         public bool IsError => Diagnostic.IsError;
 
         public override string ToString() =>
-            $"{SourceName}: {Rule.Severity.ToString().ToLowerInvariant()} {Rule.Id}: {Message} [{Key ?? Target + " of pool '" + PoolId + "'"}]";
+            $"{SourceName}{(Line is { } line ? "(" + line.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")" : "")}: " +
+            $"{Rule.Severity.ToString().ToLowerInvariant()} {Rule.Id}: {Message} [{Key ?? Target + " of pool '" + PoolId + "'"}]";
     }
 }

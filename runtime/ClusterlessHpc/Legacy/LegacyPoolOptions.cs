@@ -39,13 +39,22 @@ namespace ClusterlessHpc.Legacy
         public int? AutoScaleEvaluationIntervalMinutes { get; init; }
 
         /// <summary>
-        /// The Julia every node installs. The package's startup script was written by hand, so a legacy import
-        /// implies no Julia; a caller that knows the script's contents says so here.
+        /// The Julia every node installs. The package kept it in the hand-written startup script, not in a file the
+        /// import reads, so a legacy import implies no Julia; <see cref="LegacyStartupScript"/> reads it from the script.
         /// </summary>
         public JuliaDefinition? Julia { get; init; }
 
         /// <summary>The Julia packages the hand-written startup script installed.</summary>
         public IReadOnlyList<JuliaPackageDefinition> JuliaPackages { get; init; } = Array.Empty<JuliaPackageDefinition>();
+
+        /// <summary>The startup script's other lines, as <c>[StartupStep]</c>s.</summary>
+        public IReadOnlyList<StartupStepDefinition> StartupSteps { get; init; } = Array.Empty<StartupStepDefinition>();
+
+        /// <summary>
+        /// The startup script <see cref="Julia"/>, <see cref="JuliaPackages"/> and <see cref="StartupSteps"/> were read from
+        /// (<see cref="LegacyStartupScript.ToOptions"/>): the import adds its warnings, and its diagnostics name its lines.
+        /// </summary>
+        public LegacyStartupScript? StartupScript { get; init; }
 
         public override string ToString() =>
             (ImageResourceId is null ? "marketplace image" : "custom image") +

@@ -4,10 +4,18 @@ using Keys = ClusterlessHpc.Legacy.LegacyParameterKeys;
 
 namespace ClusterlessHpc.Legacy
 {
-    /// <summary>Maps a diagnostic's <see cref="DefinitionTarget"/> back to the legacy key or create_pool argument that set it.</summary>
+    /// <summary>Maps a diagnostic's <see cref="DefinitionTarget"/> back to the legacy key, create_pool argument or startup-script line that set it.</summary>
     internal static class LegacyTargetMap
     {
-        public static (string? Key, string SourceName) Origin(string target, PoolDefinition definition, LegacyParameters parameters, LegacyPoolOptions options)
+        public static (string? Key, string SourceName, int? Line) Origin(string target, PoolDefinition definition, LegacyParameters parameters, LegacyPoolOptions options)
+        {
+            // Julia, its packages and the steps came from the startup script's lines, when one was read.
+            if (options.StartupScript is { } script && script.LineOf(target) is { } line) return (null, script.SourceName, line);
+            var (key, source) = KeyOf(target, definition, parameters, options);
+            return (key, source, null);
+        }
+
+        private static (string? Key, string SourceName) KeyOf(string target, PoolDefinition definition, LegacyParameters parameters, LegacyPoolOptions options)
         {
             var file = parameters.SourceName;
             const string arguments = LegacyPoolOptions.SourceName;

@@ -4,7 +4,7 @@ namespace ClusterlessHpc.Legacy
 {
     /// <summary>
     /// Something in a legacy file that ClusterlessHpc accepted but handles differently from AzureClusterlessHPC.jl,
-    /// or ignores. Names the file and the key; never holds a credential value.
+    /// or ignores. Names the file and the key (or a startup script's line); never holds a credential value.
     /// </summary>
     public sealed class LegacyWarning
     {
@@ -14,6 +14,13 @@ namespace ClusterlessHpc.Legacy
             Key = key;
             Message = message;
             Entry = entry;
+        }
+
+        internal LegacyWarning(string sourceName, int line, string message, bool isNote = false)
+            : this(sourceName, null, message)
+        {
+            Line = line;
+            IsNote = isNote;
         }
 
         /// <summary>The file the key came from (or <see cref="LegacyPoolOptions.SourceName"/> for a create_pool argument).</summary>
@@ -26,11 +33,18 @@ namespace ClusterlessHpc.Legacy
         /// <summary>The 1-based entry of a credentials array.</summary>
         public int? Entry { get; }
 
+        /// <summary>The 1-based line of a startup script the warning is about.</summary>
+        public int? Line { get; }
+
+        /// <summary>Information, not a problem: something the import recognised and handled, such as the template's fixed lines.</summary>
+        public bool IsNote { get; }
+
         public override string ToString()
         {
             var text = new StringBuilder(SourceName);
+            if (Line is not null) text.Append('(').Append(Line.Value).Append(')');
             if (Entry is not null) text.Append(", entry ").Append(Entry.Value);
-            text.Append(": warning: ");
+            text.Append(IsNote ? ": note: " : ": warning: ");
             if (Key is not null) text.Append(Key).Append(": ");
             return text.Append(Message).ToString();
         }

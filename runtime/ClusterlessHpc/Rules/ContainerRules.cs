@@ -3,7 +3,7 @@ using ClusterlessHpc.Diagnostics;
 
 namespace ClusterlessHpc.Rules
 {
-    /// <summary>Rules for container pools: image references and registry credentials.</summary>
+    /// <summary>Rules for container pools: image references, registry credentials, and what the containers do not get from the host.</summary>
     public static class ContainerRules
     {
         /// <summary>Why <paramref name="image"/> is not an image reference (<c>[registry/]name[:tag][@digest]</c>), or null.</summary>
@@ -39,6 +39,13 @@ namespace ClusterlessHpc.Rules
             {
                 var problem = ImageNameProblem(d.ContainerImages[i]);
                 if (problem is not null) found.Add(new(DiagnosticCatalogue.ContainerImageNameMustBeValid, DefinitionTarget.ContainerImage(i), d.ContainerImages[i], problem));
+            }
+
+            // Batch runs a container pool's tasks in the images; the startup script installs Julia on the host.
+            if (d.ContainerImages.Count > 0 && d.Julia is { } julia)
+            {
+                found.Add(new(DiagnosticCatalogue.JuliaIsNotInstalledInContainers, DefinitionTarget.JuliaAttribute,
+                    d.Id, string.Join(", ", d.ContainerImages), julia.Version));
             }
 
             for (var i = 0; i < d.ContainerRegistries.Count; i++)

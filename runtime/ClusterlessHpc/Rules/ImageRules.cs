@@ -29,15 +29,29 @@ namespace ClusterlessHpc.Rules
         {
             null => ImageCatalogue.DefaultFor(d).NodeAgentSkuId,
             { NodeAgentSku: { } declared } => declared,
-            MarketplaceImageDefinition m => ImageCatalogue.Find(m.Publisher, m.Offer, m.Sku)?.NodeAgentSkuId,
+            MarketplaceImageDefinition m => ImageCatalogue.Find(m.Publisher, m.Offer, m.Sku)?.NodeAgentSkuId
+                                            ?? ImageRetirements.Find(m.Publisher, m.Offer, m.Sku)?.NodeAgentSkuId,
             _ => null,
         };
 
         private static void CheckMarketplace(PoolDefinition d, MarketplaceImageDefinition image, List<PoolDiagnostic> found)
         {
             var known = ImageCatalogue.Find(image.Publisher, image.Offer, image.Sku);
+            var retired = known is null ? ImageRetirements.Find(image.Publisher, image.Offer, image.Sku) : null;
             var agentTarget = image.NodeAgentSku is null ? DefinitionTarget.ImageAttribute : DefinitionTarget.ImageNodeAgentSku;
-            if (known is null)
+            if (retired is not null)
+            {
+                // Its agent is known and retired: the retirement below says so and names the replacement.
+                if (image.NodeAgentSku is { } declared && !string.Equals(declared, retired.NodeAgentSkuId, StringComparison.OrdinalIgnoreCase))
+                {
+                    found.Add(new(DiagnosticCatalogue.NodeAgentMustMatchImage, DefinitionTarget.ImageNodeAgentSku, declared, image.ToString(), retired.NodeAgentSkuId));
+                }
+                if (d.ContainerImages.Count > 0 && !retired.DockerCompatible)
+                {
+                    found.Add(new(DiagnosticCatalogue.ContainerPoolNeedsContainerImage, DefinitionTarget.ImageAttribute, image.ToString()));
+                }
+            }
+            else if (known is null)
             {
                 if (image.NodeAgentSku is null) found.Add(new(DiagnosticCatalogue.NodeAgentSkuRequired, DefinitionTarget.ImageAttribute, "Marketplace image", image.ToString()));
             }
@@ -60,7 +74,7 @@ namespace ClusterlessHpc.Rules
                 }
             }
 
-            CheckAgent(d, image.NodeAgentSku ?? known?.NodeAgentSkuId, agentTarget, found);
+            CheckAgent(d, image.NodeAgentSku ?? known?.NodeAgentSkuId ?? retired?.NodeAgentSkuId, agentTarget, found, retired);
         }
 
         private static void CheckCustom(PoolDefinition d, CustomImageDefinition image, List<PoolDiagnostic> found)
@@ -76,13 +90,16 @@ namespace ClusterlessHpc.Rules
             CheckAgent(d, image.NodeAgentSku, DefinitionTarget.ImageNodeAgentSku, found);
         }
 
-        private static void CheckAgent(PoolDefinition d, string? agentId, string target, List<PoolDiagnostic> found)
+        private static void CheckAgent(PoolDefinition d, string? agentId, string target, List<PoolDiagnostic> found, RetiredImageInfo? retired = null)
         {
             if (agentId is null || ImageCatalogue.FindNodeAgent(agentId) is not { } agent) return;
             if (agent.IsRetired)
             {
-                found.Add(new(DiagnosticCatalogue.NodeAgentRetired, target, agent.Id, agent.RetiredOn!,
-                    $"{ImageCatalogue.DefaultLinux} with '{ImageCatalogue.DefaultLinux.NodeAgentSkuId}'"));
+                // A retired image's own replacement, else the catalogue's current image for this pool.
+                var current = retired is not null && string.Equals(agentId, retired.NodeAgentSkuId, StringComparison.OrdinalIgnoreCase)
+                    ? ImageRetirements.ReplacementFor(retired, d)
+                    : ImageCatalogue.DefaultFor(d);
+                found.Add(new(DiagnosticCatalogue.NodeAgentRetired, target, agent.Id, agent.RetiredOn!, $"{current} with '{current.NodeAgentSkuId}'"));
             }
             if (agent.Os == ImageOsType.Windows && d.Image is CustomImageDefinition)
             {

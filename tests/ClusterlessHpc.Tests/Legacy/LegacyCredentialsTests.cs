@@ -184,4 +184,44 @@ public class LegacyCredentialsTests
         Assert.Equal(path, credentials.SourceName);
         Assert.Equal(2, credentials.Accounts.Count);
     }
+
+    [Fact]
+    public void The_template_with_its_placeholders_is_a_placeholder_account_with_a_warning_naming_the_keys_only()
+    {
+        var credentials = LegacyCredentials.Parse("""
+            {
+                "_AD_TENANT": "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx",
+                "_AD_BATCH_CLIENT_ID": "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx",
+                "_AD_SECRET_BATCH": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                "_BATCH_ACCOUNT_URL": "https://batchaccountname.batchregion.batch.azure.com",
+                "_STORAGE_ACCOUNT_NAME": "storageaccountname",
+                "_STORAGE_ACCOUNT_KEY": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+            }
+            """);
+
+        var account = Assert.Single(credentials.Accounts);
+        Assert.True(account.IsPlaceholder);
+        var warning = Assert.Single(credentials.Warnings);
+        Assert.Equal(1, warning.Entry);
+        Assert.Contains("_BATCH_ACCOUNT_URL, _AD_TENANT, _AD_BATCH_CLIENT_ID, _AD_SECRET_BATCH, _STORAGE_ACCOUNT_KEY hold its placeholders", warning.Message);
+        Assert.Contains("'batchaccountname'", warning.Message);
+        Assert.DoesNotContain("xxxx", warning.ToString());
+
+        var import = LegacyImport.CreatePools(LegacyParameters.Defaults, credentials);
+        Assert.Equal("batchaccountname", import.Definitions[0].Account);
+        Assert.Equal(["ClusterlessHpc:Storage:Container"], import.ToConfiguration().Keys);
+    }
+
+    [Theory]
+    [InlineData("https://batchaccountname.westeurope.batch.azure.com", "_BATCH_ACCOUNT_URL")]
+    [InlineData("https://redwoodbatch.batchregion.batch.azure.com", "_BATCH_ACCOUNT_URL")]
+    [InlineData("https://redwoodbatch.westeurope.batch.azure.com", null)]
+    public void One_placeholder_left_in_an_entry_makes_it_a_placeholder(string url, string? key)
+    {
+        var credentials = LegacyCredentials.Parse(Entry().Replace("https://redwoodbatch.westeurope.batch.azure.com", url));
+
+        Assert.Equal(key is not null, credentials.Accounts[0].IsPlaceholder);
+        if (key is not null) Assert.Contains(key, Assert.Single(credentials.Warnings).Message);
+        else Assert.Empty(credentials.Warnings);
+    }
 }

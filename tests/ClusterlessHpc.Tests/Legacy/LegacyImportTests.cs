@@ -47,8 +47,9 @@ public class LegacyImportTests
     [Theory]
     [InlineData("Canonical", "UbuntuServer", "18.04-LTS", "node agent 'batch.node.ubuntu 18.04' was retired by Batch on")]
     [InlineData("canonical", "0001-com-ubuntu-server-focal", "20_04", "node agent 'batch.node.ubuntu 20.04' was retired by Batch on")]
-    [InlineData("Canonical", "0001-com-ubuntu-server-focal", "20_04-lts-gen2", "Ubuntu 20.04")]
-    [InlineData("Canonical", "UbuntuServer", "16.04-LTS", "Ubuntu 16.04")]
+    [InlineData("Canonical", "0001-com-ubuntu-server-focal", "20_04-lts-gen2", "node agent 'batch.node.ubuntu 20.04' was retired by Batch on 2025-04-23, and with it the image canonical:0001-com-ubuntu-server-focal:20_04-lts-gen2")]
+    [InlineData("Canonical", "UbuntuServer", "16.04-LTS", "node agent 'batch.node.ubuntu 16.04' was retired by Batch on 2021-05-21")]
+    [InlineData("Canonical", "0001-com-ubuntu-server-bionic", "18_04-lts-gen2", "it is Ubuntu 18.04, whose node agent Batch has retired")]
     public void A_retired_ubuntu_asked_for_by_the_file_becomes_the_current_image(string publisher, string offer, string sku, string why)
     {
         var parameters = LegacyParameters.Parse($$"""
@@ -63,6 +64,49 @@ public class LegacyImportTests
         Assert.Contains($"ask for {publisher}/{offer}/{sku}", warning.Message);
         Assert.Contains(why, warning.Message);
         Assert.Contains(Current.NodeAgentSkuId, warning.Message);
+        Assert.Empty(result.Diagnostics);
+    }
+
+    // The package's container examples: its Ubuntu 20.04 container image, with _CONTAINER.
+    [Fact]
+    public void A_retired_container_image_becomes_the_current_container_capable_image_with_a_warning_naming_both()
+    {
+        var parameters = LegacyParameters.Parse("""
+            {
+              "_NODE_OS_PUBLISHER": "microsoft-azure-batch", "_NODE_OS_OFFER": "ubuntu-server-container", "_NODE_OS_SKU": "20-04-lts",
+              "_CONTAINER": "philippwitte/azureclusterlesshpc:v1.0"
+            }
+            """);
+
+        var result = LegacyImport.CreatePools(parameters);
+
+        var image = Assert.IsType<MarketplaceImageDefinition>(result.Pools[0].Definition.Image);
+        var container = ImageCatalogue.DefaultContainerLinux;
+        Assert.Equal((container.Publisher, container.Offer, container.Sku, container.NodeAgentSkuId), (image.Publisher, image.Offer, image.Sku, image.NodeAgentSku));
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal(LegacyParameterKeys.NodeOsSku, warning.Key);
+        Assert.Contains("ask for microsoft-azure-batch/ubuntu-server-container/20-04-lts", warning.Message);
+        Assert.Contains("retired by Batch on 2025-04-23", warning.Message);
+        Assert.Contains("container-capable", warning.Message);
+        Assert.Contains("microsoft-dsvm/ubuntu-hpc/2404 with node agent 'batch.node.ubuntu 24.04'", warning.Message);
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Theory]
+    [InlineData("microsoft-dsvm", "ubuntu-hpc", "2004", "microsoft-dsvm", "ubuntu-hpc", "2404")]
+    [InlineData("OpenLogic", "CentOS", "7", "almalinux", "almalinux-x86_64", "9-gen2")]
+    [InlineData("microsoft-azure-batch", "ubuntu-server-container", "16", "microsoft-dsvm", "ubuntu-hpc", "2404")]
+    public void Retired_images_of_any_publisher_become_their_current_equivalent(string publisher, string offer, string sku, string newPublisher, string newOffer, string newSku)
+    {
+        var parameters = LegacyParameters.Parse($$"""
+            { "_NODE_OS_PUBLISHER": "{{publisher}}", "_NODE_OS_OFFER": "{{offer}}", "_NODE_OS_SKU": "{{sku}}" }
+            """);
+
+        var result = LegacyImport.CreatePools(parameters);
+
+        var image = Assert.IsType<MarketplaceImageDefinition>(result.Pools[0].Definition.Image);
+        Assert.Equal((newPublisher, newOffer, newSku), (image.Publisher, image.Offer, image.Sku));
+        Assert.Contains($"{newPublisher}/{newOffer}/{newSku}", Assert.Single(result.Warnings).Message);
         Assert.Empty(result.Diagnostics);
     }
 

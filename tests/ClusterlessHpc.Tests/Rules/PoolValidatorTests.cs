@@ -76,6 +76,23 @@ public class PoolValidatorTests
     }
 
     [Fact]
+    public void Julia_with_containers_is_a_warning_on_the_julia_attribute()
+    {
+        var pool = new PoolDefinition { Id = "p", Julia = new JuliaDefinition("1.10.5"), ContainerImages = ["philippwitte/judiclusterless:v1.0"] };
+
+        var problem = Assert.Single(PoolValidator.Validate(pool));
+
+        Assert.Same(DiagnosticCatalogue.JuliaIsNotInstalledInContainers, problem.Rule);
+        Assert.False(problem.IsError);
+        Assert.Equal(DefinitionTarget.JuliaAttribute, problem.Target);
+        Assert.Contains("'p'", problem.Message);
+        Assert.Contains("philippwitte/judiclusterless:v1.0", problem.Message);
+        Assert.Contains("1.10.5", problem.Message);
+        Assert.Empty(PoolValidator.Validate(pool with { Julia = null }));
+        Assert.Empty(PoolValidator.Validate(pool with { ContainerImages = [] }));
+    }
+
+    [Fact]
     public void Every_rule_has_a_unique_id_and_a_docs_page()
     {
         var ids = DiagnosticCatalogue.All.Select(r => r.Id).ToList();
