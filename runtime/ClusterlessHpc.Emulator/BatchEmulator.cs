@@ -120,7 +120,10 @@ namespace ClusterlessHpc.Emulator
                 var nodesDirectory = settings.NodesDirectory
                                      ?? (settings.StateFile is { } stateFile ? stateFile + ".nodes" : null)
                                      ?? (temporaryNodesDirectory = Path.Combine(Path.GetTempPath(), "clusterlesshpc-emulator-" + Guid.NewGuid().ToString("N")));
-                runner = new ExecutedStartTasks(simulated, nodesDirectory, settings.SandboxUidBase, clock, logger);
+                runner = new ExecutedStartTasks(simulated, nodesDirectory, settings.SandboxUidBase, clock, logger)
+                {
+                    Images = new NodeImages(settings.ImageFiles),
+                };
             }
             var store = new PoolStore(settings, clock, new NodeLifecycle(settings, runner), settings.AutoScaleEngine ?? new RuntimeAutoScaleEngine());
             StateFile? state = null;
