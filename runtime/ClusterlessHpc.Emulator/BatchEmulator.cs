@@ -117,12 +117,14 @@ namespace ClusterlessHpc.Emulator
             IStartTaskRunner runner = simulated;
             if (settings.StartTaskMode == StartTaskMode.Execute)
             {
+                // Checked first: a folder that cannot be laid over a node stops the emulator before it makes any of its own.
+                var images = new NodeImages(settings.ImageFiles);
                 var nodesDirectory = settings.NodesDirectory
                                      ?? (settings.StateFile is { } stateFile ? stateFile + ".nodes" : null)
                                      ?? (temporaryNodesDirectory = Path.Combine(Path.GetTempPath(), "clusterlesshpc-emulator-" + Guid.NewGuid().ToString("N")));
                 runner = new ExecutedStartTasks(simulated, nodesDirectory, settings.SandboxUidBase, clock, logger)
                 {
-                    Images = new NodeImages(settings.ImageFiles),
+                    Images = images,
                 };
             }
             var store = new PoolStore(settings, clock, new NodeLifecycle(settings, runner), settings.AutoScaleEngine ?? new RuntimeAutoScaleEngine());

@@ -83,6 +83,34 @@ namespace ClusterlessHpc.Emulator.Tests
             Assert.Equal("second\n", File.ReadAllText(Path.Combine(shared, "run.txt")));
         }
 
+        [Fact]
+        public async Task Image_files_that_cannot_be_laid_over_a_node_stop_the_emulator_from_starting()
+        {
+            var folder = Directory.CreateTempSubdirectory("chpc-bad-image-").FullName;
+            try
+            {
+                Directory.CreateDirectory(Path.Combine(folder, "proc"));
+                var missing = Path.Combine(folder, "absent");
+
+                var noFolder = await Assert.ThrowsAsync<ArgumentException>(() => StartAsync("/SharedGalleries/g/Images/a", missing));
+                var reserved = await Assert.ThrowsAsync<ArgumentException>(() => StartAsync("/SharedGalleries/g/Images/b", folder));
+
+                Assert.Contains($"ImageFiles[\"/SharedGalleries/g/Images/a\"]: the folder {missing} does not exist", noFolder.Message);
+                Assert.Contains("cannot be laid over this host's /proc", reserved.Message);
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            static async Task StartAsync(string imageId, string folder)
+            {
+                var options = new BatchEmulatorOptions { StartTaskMode = StartTaskMode.Execute, NodesDirectory = Path.Combine(Path.GetTempPath(), "chpc-unused-" + Guid.NewGuid().ToString("N")) };
+                options.ImageFiles[imageId] = folder;
+                await using var emulator = await BatchEmulator.StartAsync(options);
+            }
+        }
+
         private static PoolDefinition Pool(string id, string image, string run) => new()
         {
             Id = id,
