@@ -24,9 +24,9 @@ namespace ClusterlessHpc.Emulator.StartTasks
 
         // Runs as root inside the new mount namespace, then becomes the node's user. Every mount whose source is a path
         // comes before /tmp is covered (the nodes or image folder may be below it). The user's passwd and group entries
-        // are written to the node's tmp, bound over the host's files, and unlinked: the binding keeps them, nothing stays
-        // on disk. When the nodes folder lives under a folder the sandbox covers, it is bound back at its own path (from
-        // the working directory, which still sees it).
+        // are written in the nodes folder (root's, so no node can put a link in their place), bound over the host's files,
+        // and unlinked: the binding keeps them, nothing stays on disk. When the nodes folder lives under a folder the
+        // sandbox covers, it is bound back at its own path (from the working directory, which still sees it).
         private const string ConfinedScript = """
             set -e
             nodes="$1"; nodetmp="$2"; wd="$3"; uid="$4"; out="$5"; err="$6"; localbin="$7"; user="$8"; home="$9"; image="${10}"
@@ -45,14 +45,13 @@ namespace ClusterlessHpc.Emulator.StartTasks
               done
             fi
             mount --bind "$localbin" /usr/local/bin
-            grep -v "^$user:" /etc/passwd > "$nodetmp/.passwd.$$" || true
-            printf '%s:x:%s:%s::%s:/bin/bash\n' "$user" "$uid" "$uid" "$home" >> "$nodetmp/.passwd.$$"
-            grep -v "^$user:" /etc/group > "$nodetmp/.group.$$" || true
-            printf '%s:x:%s:\n' "$user" "$uid" >> "$nodetmp/.group.$$"
-            chmod 644 "$nodetmp/.passwd.$$" "$nodetmp/.group.$$"
-            mount --bind "$nodetmp/.passwd.$$" /etc/passwd
-            mount --bind "$nodetmp/.group.$$" /etc/group
-            rm -f "$nodetmp/.passwd.$$" "$nodetmp/.group.$$"
+            passwd="$(mktemp "$nodes/.passwd.XXXXXX")"; group="$(mktemp "$nodes/.group.XXXXXX")"
+            { grep -v "^$user:" /etc/passwd || true; printf '%s:x:%s:%s::%s:/bin/bash\n' "$user" "$uid" "$uid" "$home"; } > "$passwd"
+            { grep -v "^$user:" /etc/group || true; printf '%s:x:%s:\n' "$user" "$uid"; } > "$group"
+            chmod 644 "$passwd" "$group"
+            mount --bind "$passwd" /etc/passwd
+            mount --bind "$group" /etc/group
+            rm -f "$passwd" "$group"
             mount --bind "$nodetmp" /tmp
             for d in /var/tmp /run/lock /dev/shm; do
               if [ -d "$d" ]; then mount -t tmpfs -o mode=1777,size=256m tmpfs "$d"; fi
