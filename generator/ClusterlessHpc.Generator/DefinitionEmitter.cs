@@ -46,6 +46,7 @@ namespace ClusterlessHpc.Generator
             List(w, "Metadata", "NameValueDefinition", d.Metadata, v => $"new {Ns}NameValueDefinition({Literal(v.Name)}, {Literal(v.Value)})");
             if (d.StartTaskRetryCount != 0) w.Line($"StartTaskRetryCount = {Int(d.StartTaskRetryCount)},");
             if (!d.WaitForStartTask) w.Line("WaitForStartTask = false,");
+            if (d.StartTaskStepTimeoutMinutes is { } stepTimeout) w.Line($"StartTaskStepTimeoutMinutes = {Int(stepTimeout)},");
             if (d.Network is { } network)
             {
                 var parts = new List<string>();

@@ -21,6 +21,7 @@ namespace ClusterlessHpc.Generator
         public readonly List<NameValueDefinition> Metadata = new();
         public int StartTaskRetryCount;
         public bool WaitForStartTask = true;
+        public int? StartTaskStepTimeoutMinutes;
         public NetworkDefinition? Network;
         public readonly List<MountDefinition> Mounts = new();
 
@@ -45,6 +46,7 @@ namespace ClusterlessHpc.Generator
             Metadata = Metadata.ToArray(),
             StartTaskRetryCount = StartTaskRetryCount,
             WaitForStartTask = WaitForStartTask,
+            StartTaskStepTimeoutMinutes = StartTaskStepTimeoutMinutes,
             Network = Network,
             Mounts = Mounts.ToArray(),
         };

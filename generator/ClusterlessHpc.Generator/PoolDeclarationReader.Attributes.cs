@@ -113,6 +113,7 @@ namespace ClusterlessHpc.Generator
             a.RecordAttribute("StartTask.Attribute");
             pool.StartTaskRetryCount = a.NamedInt("MaxRetryCount", T.StartTaskRetryCount) ?? 0;
             pool.WaitForStartTask = a.NamedBool("WaitForSuccess", "StartTask.WaitForSuccess") ?? true;
+            pool.StartTaskStepTimeoutMinutes = a.NamedInt("StepTimeoutMinutes", T.StartTaskStepTimeout);
         }
 
         private static void ReadNetwork(AttributeArguments a, PoolBuilder pool)

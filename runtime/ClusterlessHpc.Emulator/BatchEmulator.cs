@@ -128,11 +128,16 @@ namespace ClusterlessHpc.Emulator
             IStartTaskRunner runner = simulated;
             if (settings.StartTaskMode == StartTaskMode.Execute)
             {
+                // Checked first: a folder that cannot be laid over a node stops the emulator before it makes any of its own.
+                var images = new NodeImages(settings.ImageFiles);
                 var nodesDirectory = settings.NodesDirectory
                                      ?? (settings.StateFile is { } stateFile ? stateFile + ".nodes" : null)
                                      ?? (temporaryNodesDirectory = Path.Combine(Path.GetTempPath(), "clusterlesshpc-emulator-" + Guid.NewGuid().ToString("N")));
                 var confined = settings.IsRoot?.Invoke() ?? Sandbox.IsRoot;
-                runner = new ExecutedStartTasks(simulated, nodesDirectory, settings.SandboxUidBase, confined, clock, logger);
+                runner = new ExecutedStartTasks(simulated, nodesDirectory, settings.SandboxUidBase, confined, clock, logger)
+                {
+                    Images = images,
+                };
             }
             var store = new PoolStore(settings, clock, new NodeLifecycle(settings, runner), settings.AutoScaleEngine ?? new RuntimeAutoScaleEngine());
             StateFile? state = null;

@@ -119,6 +119,15 @@ namespace ClusterlessHpc.Emulator
         /// </summary>
         public int SandboxUidBase { get; set; } = 200_000;
 
+        /// <summary>
+        /// Executed start tasks, as root: the files custom images bring, by image id (a pool's <c>virtualMachineImageId</c>,
+        /// <c>sharedGalleryImageId</c> or <c>communityGalleryImageId</c>, compared ignoring case). Each folder is laid out as
+        /// a node's root filesystem (<c>usr/bin/julia</c>, <c>opt/julia-1.10.5/...</c>); its top-level folders are laid
+        /// read-only over the host's folders of the same name for that pool's nodes, and its <c>usr/local/bin</c> is copied
+        /// into each node's own <c>/usr/local/bin</c> when the node's disk is new.
+        /// </summary>
+        public IDictionary<string, string> ImageFiles { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
         /// <summary>A file the emulator keeps its pools and nodes in, so that a restarted emulator still has them.</summary>
         public string? StateFile { get; set; }
 

@@ -48,6 +48,45 @@ namespace ClusterlessHpc.Emulator.Tests
         }
 
         [Fact]
+        public async Task The_nodes_user_has_a_name_as_a_batch_task_user_has()
+        {
+            var (id, node) = await RunAsync("named", TestPools.CommandLine(
+                "/bin/bash -c 'id -un > name.txt; id -gn > group.txt; getent passwd \"$(id -u)\" | cut -d: -f6 > home.txt; echo \"$AZ_BATCH_TASK_USER\" > variable.txt'"));
+
+            var name = await ReadAsync(id, node, "startup/wd/name.txt");
+            Assert.Equal("_azbatch\n", name);
+            Assert.Equal(name, await ReadAsync(id, node, "startup/wd/variable.txt"));
+            Assert.Equal(name, await ReadAsync(id, node, "startup/wd/group.txt"));
+            Assert.Equal(Path.Combine(_fixture.NodesDirectory, id, node, "volatile", "home") + "\n", await ReadAsync(id, node, "startup/wd/home.txt"));
+            // The name lives in the node's own view of /etc/passwd: the host's is unchanged.
+            Assert.DoesNotContain("_azbatch:", File.ReadAllText("/etc/passwd"));
+        }
+
+        [Fact]
+        public async Task Each_node_has_its_own_writable_usr_local_bin_that_a_reboot_keeps_and_a_reimage_empties()
+        {
+            var marker = "chpc-tool-" + Guid.NewGuid().ToString("N");
+            var (id, node) = await RunAsync("localbin", TestPools.CommandLine(
+                $"/bin/bash -c 'ls /usr/local/bin > before.txt; printf \"#!/bin/sh\\necho tool\\n\" > /usr/local/bin/{marker}; chmod 755 /usr/local/bin/{marker}; {marker} > ran.txt'"));
+            var root = Path.Combine(_fixture.NodesDirectory, id, node);
+
+            Assert.Equal("", await ReadAsync(id, node, "startup/wd/before.txt"));
+            Assert.Equal("tool\n", await ReadAsync(id, node, "startup/wd/ran.txt"));
+            Assert.True(File.Exists(Path.Combine(root, "volatile", "usr", "local", "bin", marker)));
+            Assert.False(File.Exists("/usr/local/bin/" + marker));
+
+            await Client.RebootNodeAsync(id, node, cancellationToken: Cancel);
+            _fixture.Clock.Advance(TimeSpan.FromMilliseconds(300));
+            await Poll.UntilAsync(() => NodeAsync(id, node), n => n.State == BatchNodeState.Idle, "the reboot", Cancel);
+            Assert.Equal(marker + "\n", await ReadAsync(id, node, "startup/wd/before.txt"));
+
+            await Client.ReimageNodeAsync(id, node, cancellationToken: Cancel);
+            _fixture.Clock.Advance(TimeSpan.FromMilliseconds(500));
+            await Poll.UntilAsync(() => NodeAsync(id, node), n => n.State == BatchNodeState.Idle, "the reimage", Cancel);
+            Assert.Equal("", await ReadAsync(id, node, "startup/wd/before.txt"));
+        }
+
+        [Fact]
         public async Task The_command_line_is_split_into_arguments_without_a_shell()
         {
             var (id, node) = await RunAsync("split", TestPools.CommandLine("/bin/echo '$HOME' \"a  b\" c\\ d $AZ_BATCH_NODE_ID"));
@@ -121,6 +160,7 @@ namespace ClusterlessHpc.Emulator.Tests
             var outside = new[]
             {
                 "/tmp/" + marker, "/var/tmp/" + marker, "/dev/shm/" + marker, "/run/lock/" + marker, "/root/" + marker, "/etc/" + marker,
+                "/usr/local/bin/" + marker,
                 Path.Combine(RepositoryRoot.Path, marker), Path.Combine(_fixture.NodesDirectory, marker), Path.Combine(AppContext.BaseDirectory, marker),
             };
             // The script tries every place it can think of, including its pool's folder and the other node's.
@@ -143,8 +183,9 @@ namespace ClusterlessHpc.Emulator.Tests
                 var root = Path.Combine(_fixture.NodesDirectory, id, node.Id!);
                 Assert.True(File.Exists(Path.Combine(root, "shared", marker)));
                 Assert.True(File.Exists(Path.Combine(root, "volatile", "home", marker)));
-                // The node's /tmp is its own folder: the write there landed in the sandbox.
+                // The node's /tmp and /usr/local/bin are its own folders: the writes there landed in the sandbox.
                 Assert.True(File.Exists(Path.Combine(root, "volatile", "tmp", marker)));
+                Assert.True(File.Exists(Path.Combine(root, "volatile", "usr", "local", "bin", marker)));
                 // Its neighbour's shared folder was not writable to it.
                 var other = nodes.Single(n => n.Id != node.Id).Id!;
                 Assert.Single(Directory.EnumerateFiles(Path.Combine(_fixture.NodesDirectory, id, other, "shared"), marker));

@@ -37,6 +37,26 @@ public class PoolGeneratorTests
     }
 
     [Fact]
+    public void The_step_timeout_reaches_the_definition_and_the_scripts_limit()
+    {
+        var (output, _) = GeneratorHarness.Run("""
+            using ClusterlessHpc;
+            [BatchPool("slow")]
+            [Julia("1.10.5")]
+            [StartTask(MaxRetryCount = 1, StepTimeoutMinutes = 90)]
+            public partial class SlowPool;
+            """);
+        var type = GeneratorHarness.Load(output).GetType("SlowPool")!;
+
+        var definition = (PoolDefinition)type.GetProperty("Definition")!.GetValue(null)!;
+        var script = (string)type.GetField("StartupScript")!.GetRawConstantValue()!;
+
+        Assert.Equal(90, definition.StartTaskStepTimeoutMinutes);
+        Assert.Contains("\nreadonly step_timeout_seconds=5400\n", script);
+        Assert.Equal(StartupScriptRenderer.Render(definition), script);
+    }
+
+    [Fact]
     public void The_registry_lists_every_valid_pool_of_the_assembly()
     {
         var (output, _) = GeneratorHarness.Run(Samples.Redwood, Samples.Nested, """

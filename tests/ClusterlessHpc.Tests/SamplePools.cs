@@ -28,7 +28,29 @@ internal static class SamplePools
 
     public static PoolDefinition JuliaOnly { get; } = new() { Id = "julia_only", Julia = new JuliaDefinition("1.10.5") };
 
-    public static TheoryData<string> Names => new(nameof(Seed), nameof(NoJulia), nameof(Arm), nameof(JuliaOnly));
+    /// <summary>Julia from a custom image, a package server, and startup steps before and after the packages.</summary>
+    public static PoolDefinition CustomImage { get; } = new()
+    {
+        Id = "custom",
+        Image = new CustomImageDefinition("/SharedGalleries/gallery/Images/julia") { NodeAgentSku = "batch.node.ubuntu 24.04", JuliaDepotPath = "/opt/julia/depot" },
+        Julia = new JuliaDefinition("1.10.5") { PkgServer = "https://pkg.example.org" },
+        JuliaPackages = [new JuliaPackageDefinition("Example")],
+        StartupSteps =
+        [
+            new StartupStepDefinition("apt-get install -y gfortran"),
+            new StartupStepDefinition("julia -e 'using Example'") { AfterPackages = true },
+        ],
+        StartTaskStepTimeoutMinutes = 90,
+    };
+
+    /// <summary>Startup steps and no Julia.</summary>
+    public static PoolDefinition StepsOnly { get; } = new()
+    {
+        Id = "steps",
+        StartupSteps = [new StartupStepDefinition("mkdir -p \"$AZ_BATCH_NODE_SHARED_DIR/data\"")],
+    };
+
+    public static TheoryData<string> Names => new(nameof(Seed), nameof(NoJulia), nameof(Arm), nameof(JuliaOnly), nameof(CustomImage), nameof(StepsOnly));
 
     public static PoolDefinition ByName(string name) => name switch
     {
@@ -36,6 +58,8 @@ internal static class SamplePools
         nameof(NoJulia) => NoJulia,
         nameof(Arm) => Arm,
         nameof(JuliaOnly) => JuliaOnly,
+        nameof(CustomImage) => CustomImage,
+        nameof(StepsOnly) => StepsOnly,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 }

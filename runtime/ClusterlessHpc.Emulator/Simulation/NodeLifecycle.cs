@@ -252,7 +252,10 @@ namespace ClusterlessHpc.Emulator.Simulation
         }
 
         private StartTaskLaunch Launch(EmulatedPool pool, EmulatedNode node, BatchStartTask startTask) =>
-            new(pool.Id, node.Id, node.Number, node.IsDedicated, pool.IsWindows, startTask, node.Files, node.StartTaskExitCodeOverride);
+            new(pool.Id, node.Id, node.Number, node.IsDedicated, pool.IsWindows, startTask, node.Files, node.StartTaskExitCodeOverride,
+                pool.Spec.VirtualMachineConfiguration?.ImageReference is { } image
+                    ? image.VirtualMachineImageId ?? image.SharedGalleryImageId ?? image.CommunityGalleryImageId
+                    : null);
 
         private static void Enter(EmulatedNode node, NodePhase phase, DateTimeOffset at, DateTimeOffset? until)
         {

@@ -47,6 +47,9 @@ namespace ClusterlessHpc.Emulator.StartTasks
         /// <summary>Whether each node runs as its own user in a private mount namespace, rather than as the emulator's user.</summary>
         public bool Confined => _confined;
 
+        /// <summary>The files custom images bring, laid over their nodes' filesystems (as root only).</summary>
+        public NodeImages Images { get; init; } = NodeImages.None;
+
         /// <summary>The emulator's account, for <c>AZ_BATCH_ACCOUNT_NAME</c> and <c>AZ_BATCH_ACCOUNT_URL</c> (known once it listens).</summary>
         public (string Name, string Url) Account { get; set; } = ("", "");
 
@@ -75,9 +78,15 @@ namespace ClusterlessHpc.Emulator.StartTasks
         {
             var sandbox = new NodeSandbox(_nodesDirectory, launch.PoolId, launch.NodeId);
             int? uid = _confined ? _uidBase + launch.NodeNumber : null;
+            var image = Images.FolderFor(launch.ImageId);
+            if (image is not null && !_confined)
+            {
+                _logger.LogWarning("The files of image {ImageId} are not laid over node {NodeId}: that needs the emulator to run as root.", launch.ImageId, launch.NodeId);
+                image = null;
+            }
             try
             {
-                sandbox.Prepare(uid);
+                sandbox.Prepare(uid, image);
                 File.WriteAllBytes(sandbox.StdOut, []);
                 File.WriteAllBytes(sandbox.StdErr, []);
                 var failure = await _downloader.DownloadAsync(launch.StartTask.ResourceFiles ?? [], sandbox, uid, cancellationToken).ConfigureAwait(false);
@@ -97,7 +106,7 @@ namespace ClusterlessHpc.Emulator.StartTasks
                 for (var i = 1; i < arguments.Count; i++) resolved[i] = arguments[i];
 
                 var environment = sandbox.Environment(launch, Account.Name, Account.Url);
-                using var process = Process.Start(Sandbox.StartInfo(sandbox, uid, resolved, environment))
+                using var process = Process.Start(Sandbox.StartInfo(sandbox, uid, resolved, environment, image))
                                     ?? throw new InvalidOperationException("The start task process did not start.");
                 try
                 {

@@ -16,6 +16,9 @@ namespace ClusterlessHpc.Emulator.StartTasks
         /// <summary>The PATH of a Batch Linux node.</summary>
         public const string NodePath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
+        /// <summary>The name of the user start tasks run as (<c>AZ_BATCH_TASK_USER</c>, and what <c>id -un</c> says in the sandbox).</summary>
+        public const string UserName = "_azbatch";
+
         public NodeSandbox(string nodesDirectory, string poolId, string nodeId)
         {
             NodesDirectory = Path.GetFullPath(nodesDirectory);
@@ -43,6 +46,9 @@ namespace ClusterlessHpc.Emulator.StartTasks
 
         public string Home => Path.Combine(Root, "volatile", "home");
 
+        /// <summary>The node's own <c>/usr/local/bin</c>, writable by its start task as an elevated one's is on a real node.</summary>
+        public string LocalBin => Path.Combine(Root, "volatile", "usr", "local", "bin");
+
         private IEnumerable<string> Directories =>
         [
             Path.Combine(Root, "applications"), Path.Combine(Root, "fsmounts"), Shared, Startup, WorkingDirectory,
@@ -52,9 +58,15 @@ namespace ClusterlessHpc.Emulator.StartTasks
         /// <summary>
         /// Creates the folders. With a <paramref name="uid"/> (the emulator runs as root) the node's folders belong to
         /// that user and the folders above them are traversable but not listable, so nodes cannot reach each other's files.
+        /// A new disk's <c>/usr/local/bin</c> starts with what the image (<paramref name="imageFolder"/>) has there.
         /// </summary>
-        public void Prepare(int? uid)
+        public void Prepare(int? uid, string? imageFolder = null)
         {
+            if (uid is not null && !Directory.Exists(LocalBin))
+            {
+                Directory.CreateDirectory(LocalBin);
+                NodeImages.CopyLocalBin(imageFolder, LocalBin);
+            }
             foreach (var directory in new[] { NodesDirectory, Path.GetDirectoryName(Root)! })
             {
                 Directory.CreateDirectory(directory);
@@ -87,7 +99,7 @@ namespace ClusterlessHpc.Emulator.StartTasks
                 ["AZ_BATCH_TASK_DIR"] = Startup,
                 ["AZ_BATCH_TASK_WORKING_DIR"] = WorkingDirectory,
                 ["AZ_BATCH_CERTIFICATES_DIR"] = Path.Combine(Startup, "certs"),
-                ["AZ_BATCH_TASK_USER"] = "_azbatch",
+                ["AZ_BATCH_TASK_USER"] = UserName,
                 ["AZ_BATCH_TASK_USER_IDENTITY"] = UserIdentity(launch.StartTask.UserIdentity),
                 ["HOME"] = Home,
                 ["PATH"] = NodePath,

@@ -8,10 +8,13 @@ using System.Runtime.InteropServices;
 namespace ClusterlessHpc.Emulator.StartTasks
 {
     /// <summary>
-    /// Starts a start task's program in its node's sandbox. As root: in a private mount namespace (<c>unshare</c>) whose
-    /// <c>/tmp</c> is the node's own <c>volatile/tmp</c> and whose <c>/var/tmp</c>, <c>/run/lock</c> and <c>/dev/shm</c>
-    /// are empty throwaway filesystems, as the node's own unprivileged user (<c>setpriv</c>, no new privileges), so the
-    /// task can write nowhere but its node's folder. Without root the program runs as the emulator's user, unconfined.
+    /// Starts a start task's program in its node's sandbox. As root: in a private mount namespace (<c>unshare</c>) that
+    /// looks like a node's own disk: the custom image's files (<see cref="NodeImages"/>) laid read-only over the host's
+    /// folders, the node's own writable <c>/usr/local/bin</c>, an <c>/etc/passwd</c> and <c>/etc/group</c> that name the
+    /// node's user (<see cref="NodeSandbox.UserName"/>, as Batch's task users have names), <c>/tmp</c> bound to the node's
+    /// own <c>volatile/tmp</c>, and <c>/var/tmp</c>, <c>/run/lock</c> and <c>/dev/shm</c> empty throwaway filesystems; then
+    /// the program runs as the node's own unprivileged user (<c>setpriv</c>, no new privileges), so the task can write
+    /// nowhere but its node's folder. Without root the program runs as the emulator's user, unconfined, with none of that.
     /// Output goes to the node's <c>startup/stdout.txt</c> and <c>stderr.txt</c>; standard input is empty.
     /// </summary>
     internal static class Sandbox
@@ -19,20 +22,41 @@ namespace ClusterlessHpc.Emulator.StartTasks
         /// <summary>The folders any user may write on a Linux host, which the sandbox replaces.</summary>
         internal static readonly string[] WorldWritable = ["/var/tmp", "/run/lock", "/dev/shm"];
 
-        // Runs as root inside the new mount namespace, then becomes the node's user. When the nodes folder lives under a
-        // folder the sandbox covers, it is bound back at its own path (from the working directory, which still sees it).
+        // Runs as root inside the new mount namespace, then becomes the node's user. Every mount whose source is a path
+        // comes before /tmp is covered (the nodes or image folder may be below it). The user's passwd and group entries
+        // are written in the nodes folder (root's, so no node can put a link in their place), bound over the host's files,
+        // and unlinked: the binding keeps them, nothing stays on disk. When the nodes folder lives under a folder the
+        // sandbox covers, it is bound back at its own path (from the working directory, which still sees it).
         private const string ConfinedScript = """
             set -e
-            nodes="$1"; nodetmp="$2"; wd="$3"; uid="$4"; out="$5"; err="$6"; shift 6
+            nodes="$1"; nodetmp="$2"; wd="$3"; uid="$4"; out="$5"; err="$6"; localbin="$7"; user="$8"; home="$9"; image="${10}"
+            shift 10
             exec >"$out" 2>"$err" </dev/null
             cd "$nodes"
+            covered=0
+            case "$nodes" in
+              /tmp/*|/var/tmp/*|/run/lock/*|/dev/shm/*) covered=1 ;;
+            esac
+            if [ -n "$image" ]; then
+              for layer in "$image"/*/; do
+                name="$(basename "$layer")"
+                mount -t overlay overlay -o "ro,lowerdir=$image/$name:/$name" "/$name"
+                case "$nodes" in "/$name"/*) covered=1 ;; esac
+              done
+            fi
+            mount --bind "$localbin" /usr/local/bin
+            passwd="$(mktemp "$nodes/.passwd.XXXXXX")"; group="$(mktemp "$nodes/.group.XXXXXX")"
+            { grep -v "^$user:" /etc/passwd || true; printf '%s:x:%s:%s::%s:/bin/bash\n' "$user" "$uid" "$uid" "$home"; } > "$passwd"
+            { grep -v "^$user:" /etc/group || true; printf '%s:x:%s:\n' "$user" "$uid"; } > "$group"
+            chmod 644 "$passwd" "$group"
+            mount --bind "$passwd" /etc/passwd
+            mount --bind "$group" /etc/group
+            rm -f "$passwd" "$group"
             mount --bind "$nodetmp" /tmp
             for d in /var/tmp /run/lock /dev/shm; do
               if [ -d "$d" ]; then mount -t tmpfs -o mode=1777,size=256m tmpfs "$d"; fi
             done
-            case "$nodes" in
-              /tmp/*|/var/tmp/*|/run/lock/*|/dev/shm/*) mkdir -p "$nodes"; mount --no-canonicalize --bind . "$nodes" ;;
-            esac
+            if [ "$covered" = 1 ]; then mkdir -p "$nodes"; mount --no-canonicalize --bind . "$nodes"; fi
             cd "$wd"
             exec setpriv --reuid="$uid" --regid="$uid" --clear-groups --no-new-privs -- "$@"
             """;
@@ -46,7 +70,8 @@ namespace ClusterlessHpc.Emulator.StartTasks
         public static bool IsRoot => !OperatingSystem.IsWindows() && geteuid() == 0;
 
         /// <summary>Builds the process start of <paramref name="arguments"/> (the program resolved) for the node.</summary>
-        public static ProcessStartInfo StartInfo(NodeSandbox sandbox, int? uid, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
+        public static ProcessStartInfo StartInfo(
+            NodeSandbox sandbox, int? uid, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string? imageFolder = null)
         {
             var start = new ProcessStartInfo
             {
@@ -62,7 +87,7 @@ namespace ClusterlessHpc.Emulator.StartTasks
                 start.FileName = Find("unshare");
                 foreach (var argument in new[] { "--mount", "--propagation", "private", "--", "/bin/sh", "-c", ConfinedScript, "sh",
                              sandbox.NodesDirectory, sandbox.Tmp, sandbox.WorkingDirectory, user.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                             sandbox.StdOut, sandbox.StdErr })
+                             sandbox.StdOut, sandbox.StdErr, sandbox.LocalBin, NodeSandbox.UserName, sandbox.Home, imageFolder ?? "" })
                 {
                     start.ArgumentList.Add(argument);
                 }

@@ -6,7 +6,10 @@ using ClusterlessHpc.Emulator.NodeFiles;
 
 namespace ClusterlessHpc.Emulator.StartTasks
 {
-    /// <summary>What a runner needs to run one attempt of a node's start task.</summary>
+    /// <summary>
+    /// What a runner needs to run one attempt of a node's start task. <paramref name="ImageId"/> is the pool's gallery
+    /// or managed image id, when it has one (see <see cref="BatchEmulatorOptions.ImageFiles"/>).
+    /// </summary>
     internal sealed record StartTaskLaunch(
         string PoolId,
         string NodeId,
@@ -15,7 +18,8 @@ namespace ClusterlessHpc.Emulator.StartTasks
         bool IsWindows,
         BatchStartTask StartTask,
         INodeFiles Files,
-        int? ExitCodeOverride);
+        int? ExitCodeOverride,
+        string? ImageId = null);
 
     /// <summary>
     /// How an attempt ended: an exit code, or a failure before the command ran (a resource file that did not download,

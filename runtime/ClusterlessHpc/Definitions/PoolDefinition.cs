@@ -14,6 +14,13 @@ namespace ClusterlessHpc
         /// <summary>The seed's default VM size (AzureClusterlessHPC.jl's <c>_POOL_VM_SIZE</c>).</summary>
         public const string DefaultVmSize = "Standard_E2s_v3";
 
+        /// <summary>
+        /// How long one step of the startup script (a download, a Julia process, a <c>[StartupStep]</c>) may take when the
+        /// pool does not say: Batch start tasks have no time limit of their own, so a step that never returns would keep
+        /// the node waiting for ever.
+        /// </summary>
+        public const int DefaultStepTimeoutMinutes = 60;
+
         /// <summary>The Batch pool id: at most 64 letters, digits, hyphens and underscores; compared case-insensitively.</summary>
         public string Id { get; init; } = "";
 
@@ -71,6 +78,12 @@ namespace ClusterlessHpc
         /// <summary>Whether tasks wait for the start task to succeed (the default; a failure makes the node unusable).</summary>
         public bool WaitForStartTask { get; init; } = true;
 
+        /// <summary>How long one step of the startup script may take (1 to 1440 minutes); <c>null</c> for <see cref="DefaultStepTimeoutMinutes"/>.</summary>
+        public int? StartTaskStepTimeoutMinutes { get; init; }
+
+        /// <summary>The step limit the startup script applies.</summary>
+        public int EffectiveStepTimeoutMinutes => StartTaskStepTimeoutMinutes ?? DefaultStepTimeoutMinutes;
+
         /// <summary>The pool's subnet and public IP addresses; <c>null</c> for the service's defaults.</summary>
         public NetworkDefinition? Network { get; init; }
 
@@ -107,6 +120,7 @@ namespace ClusterlessHpc
             ValueEquality.SequenceEqual(Metadata, other.Metadata) &&
             StartTaskRetryCount == other.StartTaskRetryCount &&
             WaitForStartTask == other.WaitForStartTask &&
+            StartTaskStepTimeoutMinutes == other.StartTaskStepTimeoutMinutes &&
             Equals(Network, other.Network) &&
             ValueEquality.SequenceEqual(Mounts, other.Mounts);
 

@@ -26,6 +26,7 @@ namespace ClusterlessHpc.Diagnostics
         public const string CustomImageId = "Image.ImageId";
         public const string JuliaDepotPath = "Image.JuliaDepotPath";
         public const string StartTaskRetryCount = "StartTask.MaxRetryCount";
+        public const string StartTaskStepTimeout = "StartTask.StepTimeoutMinutes";
         public const string SubnetId = "Network.SubnetId";
         public const string PublicIPAddresses = "Network.PublicIPAddresses";
         public const string PublicIPAddressIds = "Network.PublicIPAddressIds";

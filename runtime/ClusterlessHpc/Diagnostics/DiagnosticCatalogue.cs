@@ -103,6 +103,11 @@ namespace ClusterlessHpc.Diagnostics
             "Metadata name '{0}' is invalid: {1}",
             RuleSeverity.Error, Pool);
 
+        public static readonly PoolRule StepTimeoutMustBeInRange = new(
+            "CHPC0014", nameof(StepTimeoutMustBeInRange), "Step timeout must be 1 to 1440 minutes",
+            "StepTimeoutMinutes is {0}; each step of the startup script may take 1 to 1440 minutes (a day) before it is stopped",
+            RuleSeverity.Error, Pool);
+
         public static readonly PoolRule AutoScaleNeedsFormula = new(
             "CHPC0020", nameof(AutoScaleNeedsFormula), "Autoscale needs a formula",
             "[AutoScale] has an empty formula; Batch requires a formula when autoscaling is enabled",
@@ -162,6 +167,11 @@ namespace ClusterlessHpc.Diagnostics
             "CHPC0038", nameof(JuliaDepotPathMustBeAbsolute), "Julia depot path must be an absolute path",
             "JuliaDepotPath '{0}' is invalid: {1}",
             RuleSeverity.Error, Image);
+
+        public static readonly PoolRule JuliaDepotShouldBeReadableByTasks = new(
+            "CHPC0039", nameof(JuliaDepotShouldBeReadableByTasks), "Julia depot should be readable by tasks",
+            "JuliaDepotPath '{0}' is under /root, which only root can read: tasks run as the pool's non-admin user and cannot load the packages installed there; keep the image's depot in a folder every user can read, such as /opt/julia/depot",
+            RuleSeverity.Warning, Image);
 
         public static readonly PoolRule ContainerImageNameMustBeValid = new(
             "CHPC0040", nameof(ContainerImageNameMustBeValid), "Container image name must be valid",
@@ -279,6 +289,7 @@ namespace ClusterlessHpc.Diagnostics
             EnvironmentVariableNameMustBeValid,
             NamesMustBeUnique,
             MetadataMustBeValid,
+            StepTimeoutMustBeInRange,
             AutoScaleNeedsFormula,
             NodeCountIgnoredWithAutoScale,
             EvaluationIntervalMustBeInRange,
@@ -291,6 +302,7 @@ namespace ClusterlessHpc.Diagnostics
             ContainerPoolNeedsContainerImage,
             CustomImageIdMustBeValid,
             JuliaDepotPathMustBeAbsolute,
+            JuliaDepotShouldBeReadableByTasks,
             ContainerImageNameMustBeValid,
             ContainerRegistryNeedsOneCredential,
             ContainerRegistryWithoutContainers,

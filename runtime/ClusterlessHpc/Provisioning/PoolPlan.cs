@@ -32,18 +32,21 @@ namespace ClusterlessHpc.Provisioning
 
         public IReadOnlyList<PoolDifference> Differences { get; }
 
+        /// <summary>The definition's warnings (rules it breaks that do not stop it, such as CHPC0039), as the validator gives them.</summary>
+        public IReadOnlyList<Diagnostics.PoolDiagnostic> Warnings { get; init; } = System.Array.Empty<Diagnostics.PoolDiagnostic>();
+
         /// <summary>Whether Batch can change every differing property of the existing pool (no recreate needed).</summary>
         public bool CanUpdateInPlace => Differences.All(d => d.UpdatableInPlace);
 
         /// <summary>Whether the start task differs: existing nodes get it only when rebooted or reimaged.</summary>
         public bool ChangesStartTask => Differences.Any(d => d.Property == PoolDifference.StartTask);
 
-        public override string ToString() => Action switch
+        public override string ToString() => (Action switch
         {
             PoolPlanAction.Create => $"pool '{PoolId}': create",
             PoolPlanAction.NoChange => $"pool '{PoolId}': no change",
             _ => $"pool '{PoolId}': differs in " + string.Join("; ", Differences),
-        };
+        }) + string.Concat(Warnings.Select(w => "\n  " + w));
     }
 
     /// <summary>One property of a live pool that differs from its definition: what is expected, what is there.</summary>

@@ -49,9 +49,11 @@ namespace ClusterlessHpc.Provisioning
             using var activity = ProvisioningTelemetry.Start("Plan", definition.Id);
             var request = BuildRequest(definition);
             var live = await TryGetPoolAsync(definition.Id, cancellationToken).ConfigureAwait(false);
-            return live is null
+            var plan = live is null
                 ? new PoolPlan(definition.Id, PoolPlanAction.Create, Array.Empty<PoolDifference>())
                 : PoolPlanner.Compare(request, live);
+            // BuildRequest refused errors; what the validator says beyond them are warnings the plan carries.
+            return new PoolPlan(plan.PoolId, plan.Action, plan.Differences) { Warnings = PoolValidator.Validate(definition).ToList() };
         }
 
         /// <summary>Creates the pool if needed (or updates or recreates it, by the drift policy) and waits until every node is idle.</summary>

@@ -87,6 +87,10 @@ namespace ClusterlessHpc.Rules
             {
                 found.Add(new(DiagnosticCatalogue.JuliaDepotPathMustBeAbsolute, DefinitionTarget.JuliaDepotPath, depot, depotProblem));
             }
+            else if (image.JuliaDepotPath is { } readable && IsUnderRootsHome(readable))
+            {
+                found.Add(new(DiagnosticCatalogue.JuliaDepotShouldBeReadableByTasks, DefinitionTarget.JuliaDepotPath, readable));
+            }
             CheckAgent(d, image.NodeAgentSku, DefinitionTarget.ImageNodeAgentSku, found);
         }
 
@@ -106,6 +110,13 @@ namespace ClusterlessHpc.Rules
                 found.Add(new(DiagnosticCatalogue.WindowsImagesAreNotSupported, target, d.Image.ToString()!));
             }
         }
+
+        /// <summary>
+        /// Whether <paramref name="path"/> is root's home or below it (AzureClusterlessHPC.jl's examples use <c>/root/.julia</c>):
+        /// Linux images keep <c>/root</c> readable by root alone, and tasks run as the pool's non-admin user.
+        /// </summary>
+        public static bool IsUnderRootsHome(string path) =>
+            path.TrimEnd('/') == "/root" || path.StartsWith("/root/", StringComparison.Ordinal);
 
         /// <summary>Why <paramref name="id"/> is not a gallery image id Batch accepts, or null.</summary>
         public static string? CustomImageIdProblem(string id)

@@ -7,6 +7,9 @@ namespace ClusterlessHpc.Rules
     /// <summary>Rules for the pool's own settings: VM size, node counts, slots, timeouts, start task, environment and metadata.</summary>
     public static class PoolSettingsRules
     {
+        /// <summary>The longest a startup-script step may be allowed to take: a day.</summary>
+        public const int MaxStepTimeoutMinutes = 1440;
+
         /// <summary>Why <paramref name="vmSize"/> is not a VM size Batch accepts, or null.</summary>
         public static string? VmSizeProblem(string vmSize)
         {
@@ -52,6 +55,10 @@ namespace ClusterlessHpc.Rules
             if (d.TaskSlotsPerNode is < 1 or > 256) found.Add(new(DiagnosticCatalogue.TaskSlotsPerNodeMustBeInRange, DefinitionTarget.TaskSlotsPerNode, d.TaskSlotsPerNode));
             if (d.ResizeTimeoutMinutes is < 5) found.Add(new(DiagnosticCatalogue.ResizeTimeoutMustBeAtLeastFiveMinutes, DefinitionTarget.ResizeTimeoutMinutes, d.ResizeTimeoutMinutes));
             if (d.StartTaskRetryCount is < -1 or > 100) found.Add(new(DiagnosticCatalogue.StartTaskRetryCountMustBeInRange, DefinitionTarget.StartTaskRetryCount, d.StartTaskRetryCount));
+            if (d.StartTaskStepTimeoutMinutes is < 1 or > MaxStepTimeoutMinutes)
+            {
+                found.Add(new(DiagnosticCatalogue.StepTimeoutMustBeInRange, DefinitionTarget.StartTaskStepTimeout, d.StartTaskStepTimeoutMinutes));
+            }
 
             var names = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < d.EnvironmentVariables.Count; i++)

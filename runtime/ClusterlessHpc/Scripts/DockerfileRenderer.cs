@@ -6,12 +6,16 @@ namespace ClusterlessHpc.Scripts
     /// <summary>
     /// A Dockerfile that bakes a Julia pool's Julia and packages into an image, with the same download and the same
     /// Julia program as the startup script (<see cref="JuliaInstall"/>), so a container pool boots installing nothing.
-    /// Startup steps are not baked in: they may use the node's AZ_BATCH_ directories.
+    /// Startup steps are not baked in: they may use the node's AZ_BATCH_ directories. Tasks run <c>julia</c> through the
+    /// same launcher as on a node (<see cref="JuliaLauncher"/>), so a writable per-user depot comes before the baked one.
     /// </summary>
     public static class DockerfileRenderer
     {
         public const string JuliaHome = "/opt/clusterlesshpc/julia";
         public const string Depot = "/opt/clusterlesshpc/depot";
+
+        /// <summary>Where the image's <c>julia</c> launcher lives: first on the default PATH.</summary>
+        public const string Launcher = "/usr/local/bin/julia";
 
         /// <summary>Julia pools on downloaded Julia; a custom image already has its Julia.</summary>
         public static bool CanRender(PoolDefinition definition) => definition.Julia is not null && definition.Image is not CustomImageDefinition;
@@ -25,19 +29,28 @@ namespace ClusterlessHpc.Scripts
             d.Append("FROM --platform=linux/").Append(VmSize.IsArm64(definition.VmSize) ? "arm64" : "amd64").Append(" ubuntu:24.04\n");
             d.Append("RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl git && rm -rf /var/lib/apt/lists/*\n");
             d.Append("RUN mkdir -p ").Append(JuliaHome).Append(' ').Append(Depot).Append(" \\\n");
-            d.Append(" && curl --fail --silent --show-error --location --retry 5 --output /tmp/julia.tar.gz ").Append(ShellQuoting.Quote(url)).Append(" \\\n");
+            d.Append(" && curl ").Append(StepLimits.CurlOptions).Append(" --max-time ").Append((definition.EffectiveStepTimeoutMinutes * 60).ToString(CultureInfo.InvariantCulture))
+             .Append(" --output /tmp/julia.tar.gz ").Append(ShellQuoting.Quote(url)).Append(" \\\n");
             if (julia.Sha256 is { } sha)
             {
                 d.Append(" && printf '%s  %s\\n' ").Append(ShellQuoting.Quote(sha.ToLowerInvariant())).Append(" /tmp/julia.tar.gz | sha256sum --check --quiet - \\\n");
             }
             d.Append(" && tar -xzf /tmp/julia.tar.gz -C ").Append(JuliaHome).Append(" --strip-components=1 \\\n");
             d.Append(" && rm /tmp/julia.tar.gz\n");
-            d.Append("ENV PATH=").Append(JuliaHome).Append("/bin:$PATH JULIA_DEPOT_PATH=").Append(Depot).Append('\n');
             if (julia.PkgServer is { } server) d.Append("ENV JULIA_PKG_SERVER=").Append(Json(server)).Append('\n');
+            // The same launcher as on a node: tasks, whatever user they run as, get a writable depot in front of the baked one.
+            d.Append("RUN printf '%s\\n'");
+            foreach (var line in JuliaLauncher.ForPaths(JuliaHome, Depot, julia.PkgServer).TrimEnd('\n').Split('\n'))
+            {
+                d.Append(' ').Append(ShellQuoting.Quote(line));
+            }
+            d.Append(" > ").Append(Launcher).Append(" && chmod 755 ").Append(Launcher).Append('\n');
             if (definition.JuliaPackages.Count > 0)
             {
-                // The exec form: the program reaches Julia as one argument, with no shell in between.
-                d.Append("RUN [\"julia\", \"--startup-file=no\", \"--history-file=no\", \"-e\", ")
+                // The exec form: the program reaches Julia as one argument, with no shell in between. The real julia with
+                // the baked depot first, so the packages go there and not into root's own depot.
+                d.Append("RUN [\"/usr/bin/env\", ").Append(Json("JULIA_DEPOT_PATH=" + Depot + ":" + JuliaLauncher.BundledDepots(JuliaHome)))
+                 .Append(", \"").Append(JuliaHome).Append("/bin/julia\", \"--startup-file=no\", \"--history-file=no\", \"-e\", ")
                  .Append(Json(JuliaInstall.Program(definition.JuliaPackages))).Append("]\n");
             }
             return d.ToString();

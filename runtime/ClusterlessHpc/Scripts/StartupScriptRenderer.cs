@@ -7,9 +7,11 @@ namespace ClusterlessHpc.Scripts
     /// Renders a pool's node startup script. The generator calls it at compile time and the runtime at run time,
     /// so both give the same text. The script is strict bash, needs no sudo, writes only below the node's shared
     /// directory (read-only for tasks: umask 022, nothing world-writable), and is idempotent: a marker named by
-    /// the hash of the script's own body makes a re-run of the same definition finish at once. Every declared
-    /// value reaches it through <see cref="ShellQuoting"/> (or <see cref="JuliaLiterals"/> inside the Julia
-    /// program), except <c>[StartupStep]</c> text, which is the user's own bash by design.
+    /// the hash of the script's own body makes a re-run of the same definition finish at once. Every step that can
+    /// block runs under the pool's step limit (<see cref="StepLimits"/>), and tasks run Julia through a launcher
+    /// (<see cref="JuliaLauncher"/>) that never takes the place of the Julia it runs. Every declared value reaches it
+    /// through <see cref="ShellQuoting"/> (or <see cref="JuliaLiterals"/> inside the Julia program), except
+    /// <c>[StartupStep]</c> text, which is the user's own bash by design.
     /// </summary>
     public static class StartupScriptRenderer
     {
@@ -53,6 +55,14 @@ namespace ClusterlessHpc.Scripts
             s.Append("fi\n");
             s.Append("mkdir -p \"$root/installed\" \"$root/bin\"\n");
 
+            if (definition.Julia is not null || definition.StartupSteps.Count > 0)
+            {
+                s.Append("\n# Each step that can block (a download, a Julia process, a startup step) may take ")
+                 .Append(definition.EffectiveStepTimeoutMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(" minute(s): Batch start tasks have no time limit of their own.\n");
+                s.Append(StepLimits.LimitLine(definition));
+                s.Append(StepLimits.LimitedFunction);
+            }
+
             if (definition.Julia is { } julia)
             {
                 if (definition.Image is CustomImageDefinition custom) AppendImageJulia(s, julia, custom.JuliaDepotPath!);
@@ -63,9 +73,10 @@ namespace ClusterlessHpc.Scripts
             AppendSteps(s, definition, afterPackages: false);
             if (definition.JuliaPackages.Count > 0)
             {
+                var what = ShellQuoting.Quote($"installing {definition.JuliaPackages.Count} Julia package(s)");
                 s.Append("\n# Every package in one Julia process, which ends by loading each: a package that does not load fails the start task.\n");
-                s.Append("log ").Append(ShellQuoting.Quote($"installing {definition.JuliaPackages.Count} Julia package(s)")).Append('\n');
-                s.Append("JULIA_DEPOT_PATH=\"$depot\" \"$julia_bin\" --startup-file=no --history-file=no -e ")
+                s.Append("log ").Append(what).Append('\n');
+                s.Append("limited ").Append(what).Append(" env JULIA_DEPOT_PATH=\"$julia_depots\" \"$julia_bin\" --startup-file=no --history-file=no -e ")
                  .Append(ShellQuoting.Quote(JuliaInstall.Program(definition.JuliaPackages))).Append('\n');
             }
             AppendSteps(s, definition, afterPackages: true);
@@ -81,55 +92,95 @@ namespace ClusterlessHpc.Scripts
             var url = JuliaInstall.DownloadUrl(definition, julia);
             s.Append("\n# Julia ").Append(ShellQuoting.Comment(julia.Version)).Append(" for ").Append(JuliaInstall.Platform(definition))
              .Append(" (the architecture of VM size ").Append(ShellQuoting.Comment(definition.VmSize)).Append(")\n");
+            s.Append(StepLimits.DownloadFunction);
+            s.Append("# A download's temporary folder goes when the script ends, however it ends; one a stopped run left goes now.\n");
+            s.Append("work=\"\"\n");
+            s.Append("trap '[[ -z \"$work\" ]] || rm -rf \"$work\"' EXIT\n");
+            s.Append("rm -rf \"$root\"/download.*\n");
             s.Append("readonly julia_home=\"$root/julia-\"").Append(ShellQuoting.Quote(julia.Version)).Append('\n');
             s.Append("readonly julia_bin=\"$julia_home/bin/julia\"\n");
             s.Append("readonly depot=\"$root/depot\"\n");
             s.Append("if [[ ! -x \"$julia_bin\" ]]; then\n");
             s.Append("  log ").Append(ShellQuoting.Quote("downloading " + url)).Append('\n');
             s.Append("  work=\"$(mktemp -d \"$root/download.XXXXXX\")\"\n");
-            s.Append("  curl --fail --silent --show-error --location --retry 5 --output \"$work/julia.tar.gz\" ").Append(ShellQuoting.Quote(url)).Append('\n');
+            s.Append("  download ").Append(ShellQuoting.Quote(url)).Append(" \"$work/julia.tar.gz\"\n");
             if (julia.Sha256 is { } sha)
             {
-                s.Append("  printf '%s  %s\\n' ").Append(ShellQuoting.Quote(sha.ToLowerInvariant())).Append(" \"$work/julia.tar.gz\" | sha256sum --check --quiet -\n");
+                s.Append("  if ! printf '%s  %s\\n' ").Append(ShellQuoting.Quote(sha.ToLowerInvariant())).Append(" \"$work/julia.tar.gz\" | sha256sum --check --quiet -; then\n");
+                s.Append("    log ").Append(ShellQuoting.Quote($"the download from {url} does not have the declared Sha256")).Append(" >&2\n");
+                s.Append("    exit 1\n");
+                s.Append("  fi\n");
             }
             s.Append("  mkdir \"$work/julia\"\n");
             s.Append("  tar -xzf \"$work/julia.tar.gz\" -C \"$work/julia\" --strip-components=1\n");
             s.Append("  rm -rf \"$julia_home\"\n");
             s.Append("  mv \"$work/julia\" \"$julia_home\"\n");
             s.Append("  rm -rf \"$work\"\n");
+            s.Append("  work=\"\"\n");
             s.Append("fi\n");
             s.Append("mkdir -p \"$depot\"\n");
         }
 
         private static void AppendImageJulia(StringBuilder s, JuliaDefinition julia, string depotPath)
         {
-            s.Append("\n# Julia ").Append(ShellQuoting.Comment(julia.Version)).Append(" comes with the custom image.\n");
-            s.Append("julia_bin=\"$(command -v julia || true)\"\n");
+            var declared = ShellQuoting.Quote("Julia " + julia.Version);
+            s.Append("\n# Julia ").Append(ShellQuoting.Comment(julia.Version)).Append(" comes with the custom image. The first run records where the image keeps it:\n");
+            s.Append("# afterwards the launcher may stand in its place on PATH, and a launcher that ran itself would never end.\n");
+            s.Append("readonly depot=").Append(ShellQuoting.Quote(depotPath)).Append('\n');
+            s.Append("launcher_target=\"$(readlink -f \"$root/bin/julia\")\"\n");
+            s.Append("julia_bin=\"\"\n");
+            s.Append("if [[ -f \"$root/image-julia\" ]]; then\n");
+            s.Append("  julia_bin=\"$(<\"$root/image-julia\")\"\n");
+            s.Append("fi\n");
+            s.Append("if [[ -z \"$julia_bin\" || ! -x \"$julia_bin\" || \"$(readlink -f \"$julia_bin\")\" == \"$launcher_target\" ]]; then\n");
+            s.Append("  julia_bin=\"\"\n");
+            s.Append("  IFS=: read -ra path_dirs <<< \"$PATH\"\n");
+            s.Append("  for dir in \"${path_dirs[@]}\"; do\n");
+            s.Append("    if [[ -f \"$dir/julia\" && -x \"$dir/julia\" && \"$(readlink -f \"$dir/julia\")\" != \"$launcher_target\" ]]; then\n");
+            s.Append("      julia_bin=\"$(readlink -f \"$dir/julia\")\"\n");
+            s.Append("      break\n");
+            s.Append("    fi\n");
+            s.Append("  done\n");
+            s.Append("fi\n");
             s.Append("if [[ -z \"$julia_bin\" ]]; then\n");
             s.Append("  log ").Append(ShellQuoting.Quote($"the custom image has no julia on PATH, but the pool declares Julia {julia.Version}")).Append(" >&2\n");
             s.Append("  exit 1\n");
             s.Append("fi\n");
             s.Append("readonly julia_bin\n");
-            s.Append("if [[ \"$(\"$julia_bin\" --version)\" != ").Append(ShellQuoting.Quote("julia version " + julia.Version)).Append(" ]]; then\n");
-            s.Append("  log \"the custom image has $(\"$julia_bin\" --version), but the pool declares \"").Append(ShellQuoting.Quote("Julia " + julia.Version)).Append(" >&2\n");
+            s.Append("julia_home=\"$(dirname \"$(dirname \"$julia_bin\")\")\"\n");
+            s.Append("readonly julia_home\n");
+            s.Append("julia_version=\"$(limited \"asking the image's julia ($julia_bin) for its version\" \"$julia_bin\" --version)\"\n");
+            s.Append("if [[ \"$julia_version\" != ").Append(ShellQuoting.Quote("julia version " + julia.Version)).Append(" ]]; then\n");
+            s.Append("  log \"the custom image has $julia_version ($julia_bin), but the pool declares \"").Append(declared).Append(" >&2\n");
             s.Append("  exit 1\n");
             s.Append("fi\n");
-            s.Append("readonly depot=").Append(ShellQuoting.Quote(depotPath)).Append('\n');
+            s.Append("printf '%s\\n' \"$julia_bin\" > \"$root/image-julia\"\n");
         }
 
         private static void AppendLauncher(StringBuilder s, JuliaDefinition julia)
         {
+            s.Append("readonly julia_depots=\"$depot:$julia_home/local/share/julia:$julia_home/share/julia\"\n");
             if (julia.PkgServer is { } server) s.Append("export JULIA_PKG_SERVER=").Append(ShellQuoting.Quote(server)).Append('\n');
-            s.Append("\n# Tasks run Julia through this launcher: a writable per-user depot in front of the pool's read-only one.\n");
-            s.Append("cat > \"$root/bin/julia\" <<LAUNCHER\n");
-            s.Append("#!/bin/bash\n");
-            s.Append("export JULIA_DEPOT_PATH=\"\\${HOME:-\\${TMPDIR:-/tmp}}/.julia:$depot\"\n");
-            if (julia.PkgServer is not null) s.Append("export JULIA_PKG_SERVER=\"\\${JULIA_PKG_SERVER:-$JULIA_PKG_SERVER}\"\n");
-            s.Append("exec \"$julia_bin\" \"\\$@\"\n");
+            s.Append("\n# Tasks run Julia through this launcher: a writable per-user depot in front of the pool's read-only one, then Julia's bundled depots.\n");
+            s.Append("{\n");
+            s.Append("  printf '#!/bin/bash\\n'\n");
+            s.Append("  printf 'depots=%q\\n' \"$julia_depots\"\n");
+            s.Append("  printf 'julia=%q\\n' \"$julia_bin\"\n");
+            if (julia.PkgServer is not null) s.Append("  printf 'pkg_server=%q\\n' \"$JULIA_PKG_SERVER\"\n");
+            s.Append("  cat <<'LAUNCHER'\n");
+            s.Append(JuliaLauncher.Body(julia.PkgServer is not null));
             s.Append("LAUNCHER\n");
-            s.Append("chmod 755 \"$root/bin/julia\"\n");
+            s.Append("} > \"$root/bin/julia.new\"\n");
+            s.Append("chmod 755 \"$root/bin/julia.new\"\n");
+            s.Append("mv -f \"$root/bin/julia.new\" \"$root/bin/julia\"\n");
+            s.Append("# It takes julia's place in /usr/local/bin where the start task may write there (elevated on a real node),\n");
+            s.Append("# but never over a file the image put there.\n");
             s.Append("if [[ -w /usr/local/bin ]]; then\n");
-            s.Append("  ln -sfn \"$root/bin/julia\" /usr/local/bin/julia\n");
+            s.Append("  if [[ -L /usr/local/bin/julia || ! -e /usr/local/bin/julia ]]; then\n");
+            s.Append("    ln -sfn \"$root/bin/julia\" /usr/local/bin/julia\n");
+            s.Append("  else\n");
+            s.Append("    log \"/usr/local/bin/julia is the image's own and stays; tasks get the pool's depots from $root/bin/julia\"\n");
+            s.Append("  fi\n");
             s.Append("fi\n");
         }
 
@@ -139,10 +190,13 @@ namespace ClusterlessHpc.Scripts
             {
                 var step = definition.StartupSteps[i];
                 if (step.AfterPackages != afterPackages) continue;
-                // A subshell: the step's cd, set or exit cannot change the rest of the script; a failure still stops it.
+                var name = $"startup step {i + 1}";
+                // A function whose body is a subshell: the step's cd, set or exit cannot change the rest of the script, and
+                // limited can run it in its own process group; a failure still stops the script.
                 s.Append("\n# Startup step ").Append(i + 1).Append(" (declared with [StartupStep]).\n");
-                s.Append("log ").Append(ShellQuoting.Quote($"running startup step {i + 1}")).Append('\n');
-                s.Append("(\n").Append(step.Bash.TrimEnd('\n')).Append("\n)\n");
+                s.Append("startup_step_").Append(i + 1).Append("() (\n").Append(step.Bash.TrimEnd('\n')).Append("\n)\n");
+                s.Append("log ").Append(ShellQuoting.Quote("running " + name)).Append('\n');
+                s.Append("limited ").Append(ShellQuoting.Quote(name)).Append(" startup_step_").Append(i + 1).Append('\n');
             }
         }
     }

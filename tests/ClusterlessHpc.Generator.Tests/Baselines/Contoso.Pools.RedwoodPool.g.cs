@@ -28,7 +28,7 @@ namespace Contoso.Pools
 set -euo pipefail
 umask 022
 
-readonly definition_hash='c0a44100989456ec'
+readonly definition_hash='59e0612b9c820fe4'
 readonly root=""${AZ_BATCH_NODE_SHARED_DIR:?the Batch agent sets AZ_BATCH_NODE_SHARED_DIR}/clusterlesshpc""
 readonly marker=""$root/installed/$definition_hash""
 
@@ -40,36 +40,82 @@ if [[ -f ""$marker"" ]]; then
 fi
 mkdir -p ""$root/installed"" ""$root/bin""
 
+# Each step that can block (a download, a Julia process, a startup step) may take 60 minute(s): Batch start tasks have no time limit of their own.
+readonly step_timeout_seconds=3600
+# Runs a step that can block, in its own process group, for at most step_timeout_seconds; names it when it fails.
+limited() {
+  local what=$1 pid status=0
+  shift
+  set -m
+  ""$@"" &
+  pid=$!
+  set +m
+  if timeout ""$step_timeout_seconds"" tail --pid=""$pid"" --sleep-interval=0.2 -f /dev/null; then
+    wait ""$pid"" || status=$?
+  else
+    kill -TERM -- ""-$pid"" 2>/dev/null || true
+    timeout 10 tail --pid=""$pid"" --sleep-interval=0.2 -f /dev/null || kill -KILL -- ""-$pid"" 2>/dev/null || true
+    wait ""$pid"" 2>/dev/null || true
+    log ""$what did not finish within $step_timeout_seconds seconds and was stopped (the pool's [StartTask(StepTimeoutMinutes)] sets the limit)"" >&2
+    return 124
+  fi
+  if (( status != 0 )); then
+    log ""$what failed (exit code $status)"" >&2
+  fi
+  return ""$status""
+}
+
 # Julia 1.5.2 for x86_64 (the architecture of VM size Standard_E8s_v3)
+# Downloads $1 to $2; a failure says which URL and why.
+download() {
+  limited ""downloading $1"" curl --fail --silent --show-error --location --connect-timeout 30 --speed-limit 1024 --speed-time 60 --retry 5 --retry-delay 10 --retry-connrefused --output ""$2"" ""$1""
+}
+# A download's temporary folder goes when the script ends, however it ends; one a stopped run left goes now.
+work=""""
+trap '[[ -z ""$work"" ]] || rm -rf ""$work""' EXIT
+rm -rf ""$root""/download.*
 readonly julia_home=""$root/julia-""'1.5.2'
 readonly julia_bin=""$julia_home/bin/julia""
 readonly depot=""$root/depot""
 if [[ ! -x ""$julia_bin"" ]]; then
   log 'downloading https://julialang-s3.julialang.org/bin/linux/x64/1.5/julia-1.5.2-linux-x86_64.tar.gz'
   work=""$(mktemp -d ""$root/download.XXXXXX"")""
-  curl --fail --silent --show-error --location --retry 5 --output ""$work/julia.tar.gz"" 'https://julialang-s3.julialang.org/bin/linux/x64/1.5/julia-1.5.2-linux-x86_64.tar.gz'
+  download 'https://julialang-s3.julialang.org/bin/linux/x64/1.5/julia-1.5.2-linux-x86_64.tar.gz' ""$work/julia.tar.gz""
   mkdir ""$work/julia""
   tar -xzf ""$work/julia.tar.gz"" -C ""$work/julia"" --strip-components=1
   rm -rf ""$julia_home""
   mv ""$work/julia"" ""$julia_home""
   rm -rf ""$work""
+  work=""""
 fi
 mkdir -p ""$depot""
+readonly julia_depots=""$depot:$julia_home/local/share/julia:$julia_home/share/julia""
 
-# Tasks run Julia through this launcher: a writable per-user depot in front of the pool's read-only one.
-cat > ""$root/bin/julia"" <<LAUNCHER
-#!/bin/bash
-export JULIA_DEPOT_PATH=""\${HOME:-\${TMPDIR:-/tmp}}/.julia:$depot""
-exec ""$julia_bin"" ""\$@""
+# Tasks run Julia through this launcher: a writable per-user depot in front of the pool's read-only one, then Julia's bundled depots.
+{
+  printf '#!/bin/bash\n'
+  printf 'depots=%q\n' ""$julia_depots""
+  printf 'julia=%q\n' ""$julia_bin""
+  cat <<'LAUNCHER'
+export JULIA_DEPOT_PATH=""${HOME:-${TMPDIR:-/tmp}}/.julia:$depots""
+exec ""$julia"" ""$@""
 LAUNCHER
-chmod 755 ""$root/bin/julia""
+} > ""$root/bin/julia.new""
+chmod 755 ""$root/bin/julia.new""
+mv -f ""$root/bin/julia.new"" ""$root/bin/julia""
+# It takes julia's place in /usr/local/bin where the start task may write there (elevated on a real node),
+# but never over a file the image put there.
 if [[ -w /usr/local/bin ]]; then
-  ln -sfn ""$root/bin/julia"" /usr/local/bin/julia
+  if [[ -L /usr/local/bin/julia || ! -e /usr/local/bin/julia ]]; then
+    ln -sfn ""$root/bin/julia"" /usr/local/bin/julia
+  else
+    log ""/usr/local/bin/julia is the image's own and stays; tasks get the pool's depots from $root/bin/julia""
+  fi
 fi
 
 # Every package in one Julia process, which ends by loading each: a package that does not load fails the start task.
 log 'installing 2 Julia package(s)'
-JULIA_DEPOT_PATH=""$depot"" ""$julia_bin"" --startup-file=no --history-file=no -e '
+limited 'installing 2 Julia package(s)' env JULIA_DEPOT_PATH=""$julia_depots"" ""$julia_bin"" --startup-file=no --history-file=no -e '
 using Pkg
 Pkg.add([PackageSpec(name = ""IterativeSolvers"")])
 Pkg.develop([PackageSpec(url = ""https://github.com/slimgroup/JOLI.jl"")])
@@ -87,11 +133,11 @@ log ""definition $definition_hash installed""
 FROM --platform=linux/amd64 ubuntu:24.04
 RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl git && rm -rf /var/lib/apt/lists/*
 RUN mkdir -p /opt/clusterlesshpc/julia /opt/clusterlesshpc/depot \
- && curl --fail --silent --show-error --location --retry 5 --output /tmp/julia.tar.gz 'https://julialang-s3.julialang.org/bin/linux/x64/1.5/julia-1.5.2-linux-x86_64.tar.gz' \
+ && curl --fail --silent --show-error --location --connect-timeout 30 --speed-limit 1024 --speed-time 60 --retry 5 --retry-delay 10 --retry-connrefused --max-time 3600 --output /tmp/julia.tar.gz 'https://julialang-s3.julialang.org/bin/linux/x64/1.5/julia-1.5.2-linux-x86_64.tar.gz' \
  && tar -xzf /tmp/julia.tar.gz -C /opt/clusterlesshpc/julia --strip-components=1 \
  && rm /tmp/julia.tar.gz
-ENV PATH=/opt/clusterlesshpc/julia/bin:$PATH JULIA_DEPOT_PATH=/opt/clusterlesshpc/depot
-RUN [""julia"", ""--startup-file=no"", ""--history-file=no"", ""-e"", ""\nusing Pkg\nPkg.add([PackageSpec(name = \""IterativeSolvers\"")])\nPkg.develop([PackageSpec(url = \""https://github.com/slimgroup/JOLI.jl\"")])\nimport IterativeSolvers\nimport JOLI\n""]
+RUN printf '%s\n' '#!/bin/bash' 'depots='\''/opt/clusterlesshpc/depot:/opt/clusterlesshpc/julia/local/share/julia:/opt/clusterlesshpc/julia/share/julia'\''' 'julia='\''/opt/clusterlesshpc/julia/bin/julia'\''' 'export JULIA_DEPOT_PATH=""${HOME:-${TMPDIR:-/tmp}}/.julia:$depots""' 'exec ""$julia"" ""$@""' > /usr/local/bin/julia && chmod 755 /usr/local/bin/julia
+RUN [""/usr/bin/env"", ""JULIA_DEPOT_PATH=/opt/clusterlesshpc/depot:/opt/clusterlesshpc/julia/local/share/julia:/opt/clusterlesshpc/julia/share/julia"", ""/opt/clusterlesshpc/julia/bin/julia"", ""--startup-file=no"", ""--history-file=no"", ""-e"", ""\nusing Pkg\nPkg.add([PackageSpec(name = \""IterativeSolvers\"")])\nPkg.develop([PackageSpec(url = \""https://github.com/slimgroup/JOLI.jl\"")])\nimport IterativeSolvers\nimport JOLI\n""]
 ";
     }
 }

@@ -38,8 +38,10 @@ public sealed class StartTaskFailureTests : IAsyncLifetime
         Assert.Contains($"node '{error.NodeId}'", error.Message);
         var tail = error.StderrTail!.Split('\n');
         Assert.Equal(50, tail.Length);
-        Assert.Equal("line 11", tail[0]);
-        Assert.Equal("line 60", tail[^1]);
-        Assert.Contains("line 60", error.Message);
+        Assert.Equal("line 12", tail[0]);
+        Assert.Equal("line 60", tail[^2]);
+        // The script's last word names the step that failed.
+        Assert.Equal("clusterlesshpc: startup step 1 failed (exit code 7)", tail[^1]);
+        Assert.Contains("startup step 1 failed (exit code 7)", error.Message);
     }
 }

@@ -115,4 +115,54 @@ public class PoolValidatorTests
             Assert.Contains($"{rule.Id} | {rule.Category} | {rule.Severity} | {rule.Name}", unshipped);
         }
     }
+
+    [Theory]
+    [InlineData("/root/.julia", true)]
+    [InlineData("/root", true)]
+    [InlineData("/root/", true)]
+    [InlineData("/rootless/depot", false)]
+    [InlineData("/opt/julia/depot", false)]
+    [InlineData("/home/root/.julia", false)]
+    public void A_custom_images_depot_under_root_is_a_warning(string depot, bool warned)
+    {
+        var definition = SamplePools.CustomImage with
+        {
+            Image = new CustomImageDefinition("/SharedGalleries/g/Images/i") { NodeAgentSku = "batch.node.ubuntu 24.04", JuliaDepotPath = depot },
+        };
+
+        var found = PoolValidator.Validate(definition);
+
+        Assert.False(PoolValidator.HasErrors(found));
+        if (!warned)
+        {
+            Assert.Empty(found);
+            return;
+        }
+        var warning = Assert.Single(found);
+        Assert.Same(DiagnosticCatalogue.JuliaDepotShouldBeReadableByTasks, warning.Rule);
+        Assert.Equal(RuleSeverity.Warning, warning.Rule.Severity);
+        Assert.Contains($"'{depot}' is under /root", warning.Message);
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData(1, false)]
+    [InlineData(1440, false)]
+    [InlineData(0, true)]
+    [InlineData(-5, true)]
+    [InlineData(1441, true)]
+    public void The_step_timeout_is_1_to_1440_minutes(int? minutes, bool refused)
+    {
+        var found = PoolValidator.Validate(SamplePools.Seed with { StartTaskStepTimeoutMinutes = minutes });
+
+        if (!refused)
+        {
+            Assert.Empty(found);
+            return;
+        }
+        var error = Assert.Single(found);
+        Assert.Same(DiagnosticCatalogue.StepTimeoutMustBeInRange, error.Rule);
+        Assert.Equal(DefinitionTarget.StartTaskStepTimeout, error.Target);
+        Assert.StartsWith($"StepTimeoutMinutes is {minutes};", error.Message);
+    }
 }

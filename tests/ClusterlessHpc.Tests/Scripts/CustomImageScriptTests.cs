@@ -28,9 +28,11 @@ public sealed class CustomImageScriptTests : IDisposable
         var run = _node.Run(StartupScriptRenderer.Render(Pool(depot)));
 
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
-        Assert.Equal($"launch 4 {depot}", File.ReadAllText(_node.JuliaLog).Trim());
+        // The image's julia is tools/julia: its bundled depots are beside tools, in the sandbox's root.
+        var bundled = $"{_node.Root}/local/share/julia:{_node.Root}/share/julia";
+        Assert.Equal($"launch 4 {depot}:{bundled}", File.ReadAllText(_node.JuliaLog).Trim());
         Assert.DoesNotContain("downloading", run.Stdout);
-        Assert.Contains($":{depot}\"", File.ReadAllText(Path.Combine(_node.SharedDir, "clusterlesshpc", "bin", "julia")));
+        Assert.Contains($"depots={depot}:{bundled}\n", File.ReadAllText(Path.Combine(_node.SharedDir, "clusterlesshpc", "bin", "julia")));
     }
 
     [Fact]

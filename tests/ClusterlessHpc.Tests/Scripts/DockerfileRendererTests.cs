@@ -37,6 +37,34 @@ public class DockerfileRendererTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void The_image_runs_julia_through_the_nodes_launcher_with_a_writable_depot_in_front_of_the_baked_one()
+    {
+        var pool = SamplePools.Seed with { Julia = new JuliaDefinition("1.10.5") { PkgServer = "https://pkg.example.org" } };
+        var dockerfile = DockerfileRenderer.Render(pool);
+        using var scratch = new NodeSandbox();
+        var launcher = Path.Combine(scratch.Root, "launcher");
+        var write = dockerfile.Split('\n').Single(l => l.StartsWith("RUN printf", StringComparison.Ordinal))["RUN ".Length..]
+            .Replace(DockerfileRenderer.Launcher, launcher, StringComparison.Ordinal);
+
+        Assert.Equal(0, ProcessRunner.Run("sh", ["-c", write]).ExitCode);
+        var text = File.ReadAllText(launcher);
+        Assert.Equal(JuliaLauncher.ForPaths(DockerfileRenderer.JuliaHome, DockerfileRenderer.Depot, "https://pkg.example.org"), text);
+        // Run it with a stand-in in the real julia's place: the user's depot, the baked one, then Julia's bundled ones.
+        var standIn = Path.Combine(scratch.Root, "julia");
+        File.WriteAllText(standIn, "#!/bin/bash\nprintf '%s\\n%s\\n' \"$JULIA_DEPOT_PATH\" \"$JULIA_PKG_SERVER\"\n");
+        File.SetUnixFileMode(standIn, (UnixFileMode)Convert.ToInt32("755", 8));
+        File.WriteAllText(launcher, text.Replace($"julia='{DockerfileRenderer.JuliaHome}/bin/julia'", $"julia='{standIn}'", StringComparison.Ordinal));
+        var run = ProcessRunner.Run("bash", [launcher], environment: new Dictionary<string, string> { ["HOME"] = "/home/task" });
+        Assert.Equal(
+            "/home/task/.julia:/opt/clusterlesshpc/depot:/opt/clusterlesshpc/julia/local/share/julia:/opt/clusterlesshpc/julia/share/julia\nhttps://pkg.example.org\n",
+            run.Stdout);
+        // The packages are baked by the real julia into the baked depot, not through the launcher into root's own.
+        Assert.Contains("RUN [\"/usr/bin/env\", \"JULIA_DEPOT_PATH=/opt/clusterlesshpc/depot:/opt/clusterlesshpc/julia/local/share/julia:/opt/clusterlesshpc/julia/share/julia\", \"/opt/clusterlesshpc/julia/bin/julia\"", dockerfile);
+        Assert.DoesNotContain("ENV PATH", dockerfile);
+    }
+
+    [Fact]
     public void Pools_without_downloaded_julia_have_no_dockerfile()
     {
         Assert.False(DockerfileRenderer.CanRender(SamplePools.NoJulia));

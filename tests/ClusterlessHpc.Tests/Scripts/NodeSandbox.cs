@@ -8,12 +8,16 @@ namespace ClusterlessHpc.Tests.Scripts;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 internal sealed class NodeSandbox : IDisposable
 {
-    public NodeSandbox()
+    /// <param name="standInCurl">False to download with the real curl (from a loopback server).</param>
+    public NodeSandbox(bool standInCurl = true)
     {
         Root = Path.Combine(Path.GetTempPath(), "chpc-node-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(Root, "shared"));
         Directory.CreateDirectory(Path.Combine(Root, "tools"));
         File.WriteAllText(JuliaLog, "");
+        File.WriteAllText(DepotLog, "");
+        File.WriteAllText(Pids, "");
+        if (!standInCurl) return;
         WriteExecutable(Path.Combine(Root, "tools", "curl"),
             "#!/bin/bash\n" +
             "out=''\n" +
@@ -32,8 +36,17 @@ internal sealed class NodeSandbox : IDisposable
 
     public int JuliaLaunches => File.ReadAllLines(JuliaLog).Length;
 
+    /// <summary>The JULIA_DEPOT_PATH of each launch of a stand-in julia, one a line.</summary>
+    public string DepotLog => Path.Combine(Root, "julia-depots.log");
+
+    /// <summary>The processes a hanging stand-in started, one id a line, to check that none outlives the script.</summary>
+    public string Pids => Path.Combine(Root, "pids");
+
+    /// <summary>A stand-in that never returns and starts a child that would not either: what a stalled Julia looks like.</summary>
+    public string Hang => $"sleep 1000 &\necho \"$!\" >> '{Pids}'\necho \"$BASHPID\" >> '{Pids}'\nwait\n";
+
     /// <summary>Puts the stand-in where the stand-in curl downloads it from, or straight into the node's Julia folder.</summary>
-    public void AddStandInJulia(int exitCode = 0, string? preinstalledVersion = null)
+    public void AddStandInJulia(int exitCode = 0, string? preinstalledVersion = null, bool hang = false)
     {
         var home = preinstalledVersion is null
             ? Path.Combine(Root, "release", "julia-standin")
@@ -42,20 +55,40 @@ internal sealed class NodeSandbox : IDisposable
         WriteExecutable(Path.Combine(home, "bin", "julia"),
             "#!/bin/bash\n" +
             $"echo \"launch $#\" >> '{JuliaLog}'\n" +
+            $"printf '%s\\n' \"${{JULIA_DEPOT_PATH-(unset)}}\" >> '{DepotLog}'\n" +
             "for ((i = 1; i <= $#; i++)); do if [[ ${!i} == -e ]]; then j=$((i + 1)); printf '%s' \"${!j}\" > '" + JuliaLog + ".program'; fi; done\n" +
+            (hang ? Hang : "") +
             (exitCode == 0 ? "exit 0\n" : $"echo 'stand-in julia failed' >&2\nexit {exitCode}\n"));
     }
 
     /// <summary>A stand-in julia on PATH that reports <paramref name="version"/>, as a custom image would have.</summary>
-    public void AddImageJulia(string version)
+    public void AddImageJulia(string version, bool hangOnVersion = false)
     {
         WriteExecutable(Path.Combine(Root, "tools", "julia"),
             "#!/bin/bash\n" +
+            (hangOnVersion ? $"if [[ ${{1:-}} == --version ]]; then\n{Hang}fi\n" : "") +
             $"if [[ ${{1:-}} == --version ]]; then echo 'julia version {version}'; exit 0; fi\n" +
             $"echo \"launch $# $JULIA_DEPOT_PATH\" >> '{JuliaLog}'\n");
     }
 
-    public (int ExitCode, string Stdout, string Stderr) Run(string script)
+    /// <summary>The processes a hanging stand-in started that are still alive.</summary>
+    public IReadOnlyList<int> LiveStandInProcesses() =>
+        File.ReadAllLines(Pids).Where(l => l.Length > 0).Select(int.Parse).Where(pid => Directory.Exists($"/proc/{pid}") && !IsZombie(pid)).ToList();
+
+    private static bool IsZombie(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
+    public (int ExitCode, string Stdout, string Stderr) Run(string script, TimeSpan? timeout = null)
     {
         var file = Path.Combine(Root, "startup.sh");
         File.WriteAllText(file, script);
@@ -65,9 +98,9 @@ internal sealed class NodeSandbox : IDisposable
             ["HOME"] = Root,
             ["PATH"] = Path.Combine(Root, "tools") + ":/usr/local/bin:/usr/bin:/bin",
         };
-        if (Environment.UserName != "root") return ProcessRunner.Run("bash", [file], environment: environment);
+        if (Environment.UserName != "root") return ProcessRunner.Run("bash", [file], environment: environment, timeout: timeout);
         ProcessRunner.Run("chown", ["-R", "65534:65534", Root]);
-        return ProcessRunner.Run("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "bash", file], environment: environment);
+        return ProcessRunner.Run("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "bash", file], environment: environment, timeout: timeout);
     }
 
     public void Dispose() => Directory.Delete(Root, recursive: true);

@@ -25,7 +25,7 @@ public sealed class StartupScriptExecutionTests : IDisposable
         var launcher = Path.Combine(_node.SharedDir, "clusterlesshpc", "bin", "julia");
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute,
             File.GetUnixFileMode(launcher));
-        Assert.Contains("/clusterlesshpc/depot\"", File.ReadAllText(launcher));
+        Assert.Contains("/clusterlesshpc/depot:", File.ReadAllText(launcher));
 
         var second = _node.Run(StartupScriptRenderer.Render(SamplePools.Seed));
         Assert.Equal(0, second.ExitCode);

@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace ClusterlessHpc.Scripts
+{
+    /// <summary>
+    /// How the startup script keeps a step from blocking the node for ever: Batch start tasks have no time limit of their
+    /// own. Each step that can block (a download, a Julia process, a <c>[StartupStep]</c>) runs through the bash function
+    /// <c>limited</c>, in its own process group, and is stopped with everything it started when the pool's step limit
+    /// (<see cref="PoolDefinition.EffectiveStepTimeoutMinutes"/>) is up; the start task then fails naming the step.
+    /// Downloads go through <c>download</c>: a bounded connection time, a stalled transfer given up after a minute, and a
+    /// bounded number of retries, all within the step limit.
+    /// </summary>
+    public static class StepLimits
+    {
+        /// <summary>The options of every curl download, in the startup script and in the Dockerfile.</summary>
+        public const string CurlOptions =
+            "--fail --silent --show-error --location --connect-timeout 30 --speed-limit 1024 --speed-time 60 --retry 5 --retry-delay 10 --retry-connrefused";
+
+        /// <summary>The script line that sets the limit, in seconds (tests shorten it by replacing this line).</summary>
+        public static string LimitLine(PoolDefinition definition) =>
+            "readonly step_timeout_seconds=" + (definition.EffectiveStepTimeoutMinutes * 60).ToString(CultureInfo.InvariantCulture) + "\n";
+
+        /// <summary>
+        /// The bash function <c>limited DESCRIPTION COMMAND...</c>. It must be called as a statement of its own (not after
+        /// <c>if</c>, <c>||</c> or <c>&amp;&amp;</c>): there bash would ignore <c>set -e</c> inside a startup step too.
+        /// Job control (<c>set -m</c>) gives the step its own process group, so the limit stops its children as well;
+        /// <c>tail --pid</c> under <c>timeout</c> waits for it without a watcher process of our own to clean up.
+        /// </summary>
+        public const string LimitedFunction =
+            "# Runs a step that can block, in its own process group, for at most step_timeout_seconds; names it when it fails.\n" +
+            "limited() {\n" +
+            "  local what=$1 pid status=0\n" +
+            "  shift\n" +
+            "  set -m\n" +
+            "  \"$@\" &\n" +
+            "  pid=$!\n" +
+            "  set +m\n" +
+            "  if timeout \"$step_timeout_seconds\" tail --pid=\"$pid\" --sleep-interval=0.2 -f /dev/null; then\n" +
+            "    wait \"$pid\" || status=$?\n" +
+            "  else\n" +
+            "    kill -TERM -- \"-$pid\" 2>/dev/null || true\n" +
+            "    timeout 10 tail --pid=\"$pid\" --sleep-interval=0.2 -f /dev/null || kill -KILL -- \"-$pid\" 2>/dev/null || true\n" +
+            "    wait \"$pid\" 2>/dev/null || true\n" +
+            "    log \"$what did not finish within $step_timeout_seconds seconds and was stopped (the pool's [StartTask(StepTimeoutMinutes)] sets the limit)\" >&2\n" +
+            "    return 124\n" +
+            "  fi\n" +
+            "  if (( status != 0 )); then\n" +
+            "    log \"$what failed (exit code $status)\" >&2\n" +
+            "  fi\n" +
+            "  return \"$status\"\n" +
+            "}\n";
+
+        /// <summary>The bash function <c>download URL FILE</c>: curl says why it failed, <c>limited</c> names the URL.</summary>
+        public const string DownloadFunction =
+            "# Downloads $1 to $2; a failure says which URL and why.\n" +
+            "download() {\n" +
+            "  limited \"downloading $1\" curl " + CurlOptions + " --output \"$2\" \"$1\"\n" +
+            "}\n";
+    }
+}
