@@ -105,7 +105,7 @@ namespace ClusterlessHpc.Emulator.Tests
 
             static async Task StartAsync(string imageId, string folder)
             {
-                var options = new BatchEmulatorOptions { StartTaskMode = StartTaskMode.Execute, NodesDirectory = Path.Combine(Path.GetTempPath(), "chpc-unused-" + Guid.NewGuid().ToString("N")) };
+                var options = new BatchEmulatorOptions { StartTaskMode = StartTaskMode.Execute, AllowDevelopmentKey = true, NodesDirectory = Path.Combine(Path.GetTempPath(), "chpc-unused-" + Guid.NewGuid().ToString("N")) };
                 options.ImageFiles[imageId] = folder;
                 await using var emulator = await BatchEmulator.StartAsync(options);
             }
