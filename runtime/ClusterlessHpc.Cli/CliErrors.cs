@@ -40,6 +40,23 @@ namespace ClusterlessHpc.Cli
             _ => "error: " + exception.Message,
         };
 
+        /// <summary>
+        /// A failure no command expected (a bug, or a service answering what Batch never does): one line and exit 2, so a
+        /// user sees what happened without a stack trace; <paramref name="verbose"/> adds it, for a bug report.
+        /// </summary>
+        public static int ReportUnexpected(CliConsole console, Exception exception, bool verbose, string[] args)
+        {
+            if (exception is OperationCanceledException)
+            {
+                console.Error.WriteLine(Describe(exception));
+                return ExitCodes.OperationFailed;
+            }
+            var line = $"error: unexpected failure ({exception.GetType().Name}): {FirstLine(exception)}";
+            console.Error.WriteLine(Secrets.Redact(line, args) + (verbose ? "" : $" (run again with {Chpc.VerboseOption} for its stack trace)"));
+            if (verbose) console.Error.WriteLine(Secrets.Redact(exception.ToString(), args));
+            return ExitCodes.OperationFailed;
+        }
+
         /// <summary>The first line of a message: Batch messages go on with the request id and time, Azure.Core's with the response.</summary>
         public static string FirstLine(Exception exception)
         {

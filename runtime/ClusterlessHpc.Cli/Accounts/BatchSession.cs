@@ -17,7 +17,7 @@ namespace ClusterlessHpc.Cli.Accounts
             {
                 var settings = CliSettings.Load(console);
                 var choice = account.Resolve(parsed, settings);
-                await using var connection = await BatchConnection.OpenAsync(console, choice, cancellationToken).ConfigureAwait(false);
+                await using var connection = await BatchConnection.OpenAsync(console, choice, new SignIn(console), cancellationToken).ConfigureAwait(false);
                 console.Error.WriteLine("Batch account: " + connection.Description);
                 return await work(connection.Client, settings).ConfigureAwait(false);
             }

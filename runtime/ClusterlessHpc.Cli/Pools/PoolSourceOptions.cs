@@ -87,7 +87,7 @@ namespace ClusterlessHpc.Cli.Pools
                 source = Path.GetFileName(parametersPath);
                 var credentialsPath = parsed.GetValue(Credentials);
                 var import = LoadLegacy(console, parametersPath, credentialsPath);
-                implied = import.ToConfiguration();
+                implied = WithServicePrincipals(import.ToConfiguration(), import.Credentials);
                 messages.AddRange(import.Warnings.Select(w => w.ToString()));
                 foreach (var definition in Select(import.Definitions, wanted, source))
                 {
@@ -117,6 +117,26 @@ namespace ClusterlessHpc.Cli.Pools
             {
                 throw new CliException(ExitCodes.InvalidInput, $"cannot read {e.Message}", e);
             }
+        }
+
+        /// <summary>
+        /// Adds each credentials.json account's service principal to the settings it implies, so chpc signs in as
+        /// AzureClusterlessHPC.jl did (configuration still overrides it, and an account key wins over it). Only here:
+        /// the import's own configuration, which <c>chpc import</c> prints, holds no secret.
+        /// </summary>
+        private static IReadOnlyDictionary<string, string> WithServicePrincipals(IReadOnlyDictionary<string, string> implied, LegacyCredentials? credentials)
+        {
+            if (credentials is null) return implied;
+            var settings = new Dictionary<string, string>(implied);
+            foreach (var account in credentials.Accounts)
+            {
+                // An account listed twice (once per storage account) signs in as its first entry says.
+                var section = $"{Hosting.ClusterlessHpcOptions.SectionName}:Batch:Accounts:{account.Name}:";
+                if (!settings.TryAdd(section + nameof(Hosting.BatchAccountOptions.TenantId), account.TenantId)) continue;
+                settings[section + nameof(Hosting.BatchAccountOptions.ClientId)] = account.ClientId;
+                settings[section + nameof(Hosting.BatchAccountOptions.ClientSecret)] = account.ClientSecret.Reveal();
+            }
+            return settings;
         }
 
         private static IEnumerable<PoolDefinition> Select(IReadOnlyList<PoolDefinition> pools, string[] wanted, string source)
