@@ -39,7 +39,7 @@ namespace ClusterlessHpc.Cli.Accounts
 
         public Option<string?> Key { get; } = new("--key")
         {
-            Description = "The account's shared key, base64 (default: DefaultAzureCredential). Never printed.",
+            Description = "The account's shared key, base64 (default: sign in with DefaultAzureCredential, over https only). Never printed.",
             HelpName = "BASE64",
         };
 

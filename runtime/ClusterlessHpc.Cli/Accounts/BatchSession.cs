@@ -28,13 +28,15 @@ namespace ClusterlessHpc.Cli.Accounts
         }
 
         /// <summary>Runs a command's work on pools, each with the client of its own account (<see cref="PoolAccounts"/>).</summary>
+        /// <param name="check">Runs once the settings are read, before any account is contacted; false ends the command (exit 1).</param>
         public static async Task<int> RunAsync(
             CliConsole console, ParseResult parsed, AccountOptions account, SelectedPools pools, Func<PoolAccounts, CliSettings, Task<int>> work,
-            CancellationToken cancellationToken)
+            CancellationToken cancellationToken, Func<CliSettings, bool>? check = null)
         {
             try
             {
                 var settings = CliSettings.Load(console, pools.ImpliedConfiguration);
+                if (check is not null && !check(settings)) return ExitCodes.InvalidInput;
                 await using var accounts = await PoolAccounts.OpenAsync(console, parsed, account, settings, pools.Pools, cancellationToken).ConfigureAwait(false);
                 return await work(accounts, settings).ConfigureAwait(false);
             }

@@ -28,14 +28,14 @@ namespace ClusterlessHpc.Cli.Commands
             var timeout = CommonOptions.Timeout();
             var drift = new Option<string>("--drift")
             {
-                Description = "When a pool exists but differs: fail with the drift report (default), update what Batch changes in place, or recreate the pool.",
+                Description = "When a pool exists but differs: fail with the drift report, update what Batch changes in place, or recreate the pool.",
                 HelpName = "fail|update|recreate",
                 DefaultValueFactory = _ => "fail",
             };
             drift.AcceptOnlyFromAmong("fail", "update", "recreate");
             var existingNodes = new Option<string>("--existing-nodes")
             {
-                Description = "With --drift update, when the start task changed: leave existing nodes (default), reboot or reimage them so they run it.",
+                Description = "With --drift update, when the start task changed: leave existing nodes as they are, or reboot or reimage them so they run it.",
                 HelpName = "leave|reboot|reimage",
                 DefaultValueFactory = _ => "leave",
             };
@@ -61,7 +61,7 @@ namespace ClusterlessHpc.Cli.Commands
                 var mode = OutputModes.For(console, parsed.GetValue(json));
                 return await BatchSession.RunAsync(console, parsed, account, selected, async (accounts, settings) =>
                 {
-                    var provisioners = accounts.Clients.ToDictionary(c => c, c => Provisioners.Create(c, settings, parsed.GetValue(timeout),
+                    var provisioners = accounts.Clients.ToDictionary(c => c, c => Provisioners.Create(c, settings, parsed.GetValue(timeout) ?? CommonOptions.DefaultTimeout,
                         parsed.GetValue(drift) switch { "update" => DriftPolicy.UpdateInPlace, "recreate" => DriftPolicy.Recreate, _ => DriftPolicy.Fail },
                         parsed.GetValue(existingNodes) switch { "reboot" => ExistingNodes.Reboot, "reimage" => ExistingNodes.Reimage, _ => ExistingNodes.Leave }));
                     var results = await LiveTable.RunAsync(console, mode, selected.Pools.Select(p => p.Id), progress =>
@@ -72,9 +72,18 @@ namespace ClusterlessHpc.Cli.Commands
                         }))).ConfigureAwait(false);
                     Print(console, mode, results);
                     return results.Select(r => r.ExitCode).DefaultIfEmpty(ExitCodes.Done).Max();
-                }, cancellationToken).ConfigureAwait(false);
+                }, cancellationToken, settings => HasEverySecret(console, selected, settings)).ConfigureAwait(false);
             });
             return command;
+        }
+
+        /// <summary>Every secret the pools name has a value: otherwise apply refuses before anything is sent, naming each one.</summary>
+        private static bool HasEverySecret(CliConsole console, SelectedPools selected, CliSettings settings)
+        {
+            var missing = selected.Pools.SelectMany(p => PoolRequestBuilder.FindMissingSettings(p, settings.Get)).ToList();
+            foreach (var setting in missing) console.Error.WriteLine("error: " + Provisioners.Describe(setting));
+            if (missing.Count > 0) console.Error.WriteLine("Nothing was sent.");
+            return missing.Count == 0;
         }
 
         private static async Task<ApplyResult> ApplyAsync(

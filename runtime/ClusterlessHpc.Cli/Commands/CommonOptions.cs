@@ -10,11 +10,14 @@ namespace ClusterlessHpc.Cli.Commands
     {
         public static Option<bool> Json() => new("--json") { Description = "Print one JSON document on standard output (no table, no colour)." };
 
-        public static Option<TimeSpan> Timeout() => new("--timeout")
+        /// <summary>How long commands wait when <c>--timeout</c> is not given.</summary>
+        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
+
+        // No DefaultValueFactory: help would show it as 00:30:00, not as it is typed; the description says it once.
+        public static Option<TimeSpan?> Timeout() => new("--timeout")
         {
             Description = "How long to wait for the nodes: 90s, 20m, 2h, or minutes (default 30m).",
             HelpName = "DURATION",
-            DefaultValueFactory = _ => TimeSpan.FromMinutes(30),
             CustomParser = ParseDuration,
         };
 
@@ -36,7 +39,7 @@ namespace ClusterlessHpc.Cli.Commands
 
         public static Argument<string> PoolArgument() => new("POOL") { Description = "The pool id." };
 
-        private static TimeSpan ParseDuration(ArgumentResult result)
+        private static TimeSpan? ParseDuration(ArgumentResult result)
         {
             var text = result.Tokens.Count == 1 ? result.Tokens[0].Value.Trim() : "";
             var unit = text.Length > 0 && char.IsLetter(text[^1]) ? char.ToLowerInvariant(text[^1]) : 'm';
@@ -51,7 +54,7 @@ namespace ClusterlessHpc.Cli.Commands
                 }
             }
             result.AddError($"--timeout '{text}' is not a duration such as 90s, 20m or 2h.");
-            return default;
+            return null;
         }
     }
 }

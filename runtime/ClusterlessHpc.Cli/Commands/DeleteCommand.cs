@@ -22,7 +22,7 @@ namespace ClusterlessHpc.Cli.Commands
             var command = new Command("delete", "Delete a pool and its nodes; waits until the pool is gone unless --no-wait.") { pool, noWait, timeout, json };
             account.AddTo(command);
             command.SetAction((parsed, cancellationToken) => BatchSession.RunAsync(console, parsed, account,
-                (client, _) => RunAsync(console, client, parsed.GetRequiredValue(pool), parsed.GetValue(noWait), parsed.GetValue(timeout), parsed.GetValue(json), cancellationToken),
+                (client, _) => RunAsync(console, client, parsed.GetRequiredValue(pool), parsed.GetValue(noWait), parsed.GetValue(timeout) ?? CommonOptions.DefaultTimeout, parsed.GetValue(json), cancellationToken),
                 cancellationToken));
             return command;
         }

@@ -30,7 +30,7 @@ namespace ClusterlessHpc.Cli.Commands
         {
             var parameters = new Argument<string>("PARAMETERS") { Description = "AzureClusterlessHPC.jl's parameters.json." };
             var credentials = new Option<string?>("--credentials") { Description = "Its credentials.json (the pools' account names; no secret is written).", HelpName = "FILE" };
-            var @namespace = new Option<string>("--namespace") { Description = "The namespace of the classes (default Pools).", HelpName = "NS", DefaultValueFactory = _ => "Pools" };
+            var @namespace = new Option<string>("--namespace") { Description = "The namespace of the classes.", HelpName = "NS", DefaultValueFactory = _ => "Pools" };
             @namespace.Validators.Add(result =>
             {
                 var value = result.GetValueOrDefault<string>();

@@ -34,6 +34,10 @@ namespace ClusterlessHpc.Cli.Commands
             });
         }
 
+        /// <summary>A missing secret setting, with where the user gives it.</summary>
+        public static string Describe(MissingSetting missing) =>
+            $"{missing} Set it (environment variable {missing.SettingKey.Replace(":", "__", StringComparison.Ordinal)}, or appsettings.json); apply refuses the pool until then.";
+
         /// <summary>Turns the provisioner's reports into rows of the live table (or plain lines).</summary>
         public static IProgress<ProvisioningProgress> Show(IProgress<PoolProgress> progress, string target, Action<PoolProgress>? seen = null) =>
             new SynchronousProgress(p =>

@@ -50,7 +50,8 @@ namespace ClusterlessHpc.Cli.Pools
             {
                 var assembly = result.GetResult(Assembly) is not null;
                 var parameters = result.GetResult(Parameters) is not null;
-                if (assembly == parameters) result.AddError("Give the pools with either --assembly PATH or --parameters parameters.json.");
+                if (assembly && parameters) result.AddError("--assembly and --parameters exclude each other: give the pools with one of them.");
+                else if (!assembly && !parameters) result.AddError("Give the pools with --assembly PATH or --parameters parameters.json.");
                 if (result.GetResult(Credentials) is not null && !parameters) result.AddError("--credentials goes with --parameters.");
             });
         }

@@ -32,6 +32,12 @@ namespace ClusterlessHpc.Provisioning
 
         public IReadOnlyList<PoolDifference> Differences { get; }
 
+        /// <summary>
+        /// Settings the definition names for secrets that have no value. A plan sends no secret, so it is made without
+        /// them; applying the definition refuses until they have values.
+        /// </summary>
+        public IReadOnlyList<MissingSetting> MissingSettings { get; init; } = [];
+
         /// <summary>Whether Batch can change every differing property of the existing pool (no recreate needed).</summary>
         public bool CanUpdateInPlace => Differences.All(d => d.UpdatableInPlace);
 
@@ -43,7 +49,7 @@ namespace ClusterlessHpc.Provisioning
             PoolPlanAction.Create => $"pool '{PoolId}': create",
             PoolPlanAction.NoChange => $"pool '{PoolId}': no change",
             _ => $"pool '{PoolId}': differs in " + string.Join("; ", Differences),
-        };
+        } + (MissingSettings.Count == 0 ? "" : "; missing " + string.Join(", ", MissingSettings.Select(m => $"'{m.SettingKey}' ({m.UsedFor})")));
     }
 
     /// <summary>One property of a live pool that differs from its definition: what is expected, what is there.</summary>

@@ -41,17 +41,24 @@ namespace ClusterlessHpc.Provisioning
             _preflight = null!;
         }
 
-        /// <summary>What <see cref="ApplyAsync"/> would do: create the pool, nothing, or the properties that drifted.</summary>
+        /// <summary>
+        /// What <see cref="ApplyAsync"/> would do: create the pool, nothing, or the properties that drifted. It reads no
+        /// secret (Batch returns none to compare with), so a secret's setting without a value does not stop it: the plan
+        /// lists it in <see cref="PoolPlan.MissingSettings"/>.
+        /// </summary>
         /// <exception cref="PoolDefinitionException">The definition breaks a rule; nothing was sent.</exception>
         public virtual async Task<PoolPlan> PlanAsync(PoolDefinition definition, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(definition);
             using var activity = ProvisioningTelemetry.Start("Plan", definition.Id);
-            var request = BuildRequest(definition);
+            ThrowIfInvalid(definition);
+            var missing = new List<MissingSetting>();
+            var request = PoolRequestBuilder.BuildWithoutSecrets(definition, _options.Settings, missing);
             var live = await TryGetPoolAsync(definition.Id, cancellationToken).ConfigureAwait(false);
-            return live is null
+            var plan = live is null
                 ? new PoolPlan(definition.Id, PoolPlanAction.Create, Array.Empty<PoolDifference>())
                 : PoolPlanner.Compare(request, live);
+            return missing.Count == 0 ? plan : new PoolPlan(plan.PoolId, plan.Action, plan.Differences) { MissingSettings = missing };
         }
 
         /// <summary>Creates the pool if needed (or updates or recreates it, by the drift policy) and waits until every node is idle.</summary>
@@ -249,9 +256,14 @@ namespace ClusterlessHpc.Provisioning
 
         private BatchPoolCreateOptions BuildRequest(PoolDefinition definition)
         {
+            ThrowIfInvalid(definition);
+            return PoolRequestBuilder.Build(definition, _options.Settings);
+        }
+
+        private static void ThrowIfInvalid(PoolDefinition definition)
+        {
             var diagnostics = PoolValidator.Validate(definition);
             if (PoolValidator.HasErrors(diagnostics)) throw new PoolDefinitionException(definition, diagnostics);
-            return PoolRequestBuilder.Build(definition, _options.Settings);
         }
 
         private async Task<BatchPool?> TryGetPoolAsync(string poolId, CancellationToken cancellationToken)
