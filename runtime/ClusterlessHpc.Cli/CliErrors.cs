@@ -9,8 +9,9 @@ namespace ClusterlessHpc.Cli
     /// <summary>Turns the failures a command can meet into one message on standard error and the design's exit code.</summary>
     internal static class CliErrors
     {
-        /// <summary>Reports <paramref name="exception"/> when it is one a user can act on; false for bugs, which should crash loudly.</summary>
-        public static bool TryReport(CliConsole console, Exception exception, out int exitCode)
+        /// <summary>Reports <paramref name="exception"/> when it is one a user can act on; false otherwise (see <see cref="ReportUnexpected"/>).</summary>
+        /// <param name="target">What the command was working on, so a Batch error can name it.</param>
+        public static bool TryReport(CliConsole console, Exception exception, out int exitCode, BatchTarget? target = null)
         {
             // Azure.Core's retries end in an AggregateException of the failed tries; the last one says what happened.
             if (exception is AggregateException { InnerExceptions: [.., RequestFailedException last] }) exception = last;
@@ -24,15 +25,24 @@ namespace ClusterlessHpc.Cli
                 _ => -1,
             };
             if (exitCode < 0) return false;
-            console.Error.WriteLine(Describe(exception));
+            console.Error.WriteLine(Describe(exception, target));
             return true;
         }
 
         /// <summary>The one-line (or, for a drift report, few-line) message of a failure.</summary>
-        public static string Describe(Exception exception) => exception switch
+        /// <param name="target">What the command was working on, so a Batch error can name it.</param>
+        public static string Describe(Exception exception, BatchTarget? target = null) => exception switch
         {
             RequestFailedException { Status: 0 } e => $"error: the Batch service cannot be reached: {Innermost(e).Message}",
+            RequestFailedException { ErrorCode: "PoolNotFound" } when target?.PoolId is { } pool =>
+                $"error PoolNotFound: the account has no pool '{pool}' ('chpc status' lists its pools).",
+            RequestFailedException { ErrorCode: "NodeNotFound" } when target is { PoolId: { } pool, NodeId: { } node } =>
+                $"error NodeNotFound: pool '{pool}' has no node '{node}' ('chpc nodes {pool}' lists its nodes).",
+            RequestFailedException { ErrorCode: "AuthenticationFailed" } e when target?.Account is { Key: not null } account =>
+                $"error AuthenticationFailed: Batch refused the request's Shared Key signature ({Detail(e)}). " +
+                $"Check the account key and the account name ('{account.Name}'): the signature is made with both.",
             RequestFailedException e => $"error {e.ErrorCode ?? e.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {FirstLine(e)}",
+            PoolDriftException e => $"error: pool '{e.PoolId}' " + Commands.Provisioners.Describe(e.Plan),
             PoolDefinitionException e => string.Join(Environment.NewLine, e.Diagnostics),
             PoolProvisioningException e => $"error {e.Code}: {e.Message}",
             OperationCanceledException => "error: cancelled",
@@ -63,6 +73,12 @@ namespace ClusterlessHpc.Cli
             using var reader = new StringReader(exception.Message);
             return reader.ReadLine() ?? "";
         }
+
+        /// <summary>The service's own reason for refusing a request, when it gives one on one line; else its message.</summary>
+        private static string Detail(RequestFailedException e) =>
+            e.Data["AuthenticationErrorDetail"] is string { Length: > 0 and <= 200 } detail && !detail.Contains('\n', StringComparison.Ordinal)
+                ? detail.TrimEnd('.')
+                : FirstLine(e).TrimEnd('.');
 
         private static Exception Innermost(Exception exception)
         {

@@ -19,16 +19,24 @@ namespace ClusterlessHpc.Cli.Accounts
     internal sealed class PoolAccounts : IAsyncDisposable
     {
         private readonly Dictionary<AccountKey, BatchConnection> _connections;
+        private readonly Dictionary<AccountKey, AccountChoice> _choices;
         private readonly Dictionary<PoolDefinition, AccountKey> _accounts;
 
-        private PoolAccounts(Dictionary<AccountKey, BatchConnection> connections, Dictionary<PoolDefinition, AccountKey> accounts)
+        private PoolAccounts(Dictionary<AccountKey, BatchConnection> connections, Dictionary<AccountKey, AccountChoice> choices, Dictionary<PoolDefinition, AccountKey> accounts)
         {
             _connections = connections;
+            _choices = choices;
             _accounts = accounts;
         }
 
         /// <summary>The client of <paramref name="pool"/>'s account.</summary>
         public BatchClient ClientFor(PoolDefinition pool) => _connections[_accounts[pool]].Client;
+
+        /// <summary>The account of <paramref name="pool"/>, for messages.</summary>
+        public AccountChoice AccountFor(PoolDefinition pool) => _choices[_accounts[pool]];
+
+        /// <summary>The one account every pool uses, or null when they use several.</summary>
+        public AccountChoice? SingleAccount => _choices.Count == 1 ? _choices.Values.First() : null;
 
         /// <summary>The clients in use, each once.</summary>
         public IEnumerable<BatchClient> Clients => _connections.Values.Select(c => c.Client);
@@ -53,7 +61,7 @@ namespace ClusterlessHpc.Cli.Accounts
             if (choices.Count == 0) choices[new AccountKey(defaultChoice.Endpoint, defaultChoice.Name, defaultChoice.Key, defaultChoice.Principal)] = defaultChoice;
 
             var connections = new Dictionary<AccountKey, BatchConnection>();
-            var opened = new PoolAccounts(connections, accounts);
+            var opened = new PoolAccounts(connections, choices, accounts);
             var signIn = new SignIn(console);
             try
             {

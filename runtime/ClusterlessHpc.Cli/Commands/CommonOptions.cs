@@ -24,20 +24,25 @@ namespace ClusterlessHpc.Cli.Commands
         public static Option<bool> NoWait() => new("--no-wait") { Description = "Return once Batch accepts the request, without waiting." };
 
         /// <summary>A whole number of at least <paramref name="minimum"/>; anything else is a usage error naming the option.</summary>
-        public static Option<int?> Count(string name, string description, int minimum = 0, string helpName = "N") => new(name)
+        public static Option<int?> Count(string name, string description, int minimum = 0, string helpName = "N", int maximum = int.MaxValue, string? unit = null) => new(name)
         {
             Description = description,
             HelpName = helpName,
             CustomParser = result =>
             {
                 var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-                if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= minimum) return value;
-                result.AddError($"{name} '{text}' must be a whole number, {minimum} or more.");
+                if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum) return value;
+                result.AddError(maximum == int.MaxValue
+                    ? $"{name} '{text}' must be a whole number, {minimum} or more."
+                    : $"{name} '{text}' must be a whole number{(unit is null ? "" : " of " + unit)} from {minimum} to {maximum}.");
                 return null;
             },
         };
 
-        public static Argument<string> PoolArgument() => new("POOL") { Description = "The pool id." };
+        /// <summary>The name of the argument that holds a pool id, on every command that takes one.</summary>
+        public const string PoolArgumentName = "POOL";
+
+        public static Argument<string> PoolArgument() => new(PoolArgumentName) { Description = "The pool id." };
 
         private static TimeSpan? ParseDuration(ArgumentResult result)
         {

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using ClusterlessHpc.Batch;
 using ClusterlessHpc.Cli.Accounts;
 using ClusterlessHpc.Cli.Output;
+using ClusterlessHpc.Provisioning;
 
 namespace ClusterlessHpc.Cli.Commands
 {
@@ -41,7 +42,7 @@ namespace ClusterlessHpc.Cli.Commands
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    throw new TimeoutException($"Pool '{poolId}' was still being deleted after {timeout}.");
+                    throw new TimeoutException($"Pool '{poolId}' was still being deleted after {DurationText.Format(timeout)}; Batch goes on deleting it: check again with 'chpc status {poolId}'.");
                 }
                 if (!json) console.Output.WriteLine($"Pool '{poolId}' is deleted.");
             }

@@ -104,8 +104,9 @@ namespace ClusterlessHpc.Provisioning
             {
                 try
                 {
-                    report.Stage(ProvisioningStage.Creating, $"creating the pool ({definition.VmSize}, {Targets(definition)})");
+                    // Said once Batch has accepted it: until then the pool may turn out to exist already.
                     await _client.CreatePoolAsync(request, cancellationToken).ConfigureAwait(false);
+                    report.Stage(ProvisioningStage.Creating, $"created the pool ({definition.VmSize}, {Targets(definition)})");
                     return;
                 }
                 catch (Exception e) when (IsTransient(e))
@@ -117,7 +118,7 @@ namespace ClusterlessHpc.Provisioning
                 }
                 catch (RequestFailedException e) when (e.ErrorCode == "PoolBeingDeleted")
                 {
-                    report.Stage(ProvisioningStage.Creating, "an earlier pool with this id is being deleted; waiting until it is gone");
+                    report.Stage(ProvisioningStage.Creating, "found an earlier pool with this id being deleted; waiting until it is gone");
                     await WaitUntilDeletedAsync(definition.Id, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
@@ -141,23 +142,23 @@ namespace ClusterlessHpc.Provisioning
             if (existing is null) return false;
             if (existing.State == BatchPoolState.Deleting)
             {
-                report.Stage(ProvisioningStage.Creating, "an earlier pool with this id is being deleted; waiting until it is gone");
+                report.Stage(ProvisioningStage.Creating, "found an earlier pool with this id being deleted; waiting until it is gone");
                 await WaitUntilDeletedAsync(definition.Id, cancellationToken).ConfigureAwait(false);
                 return false;
             }
             var plan = PoolPlanner.Compare(request, existing);
             if (plan.Action == PoolPlanAction.NoChange)
             {
-                report.Stage(ProvisioningStage.AlreadyExists, "the pool exists with this definition", existing);
+                report.Stage(ProvisioningStage.AlreadyExists, $"found the pool, made from this definition ({Found(existing)})", existing);
                 return true;
             }
             switch (_options.DriftPolicy)
             {
                 case DriftPolicy.UpdateInPlace when plan.CanUpdateInPlace:
-                    await UpdateInPlaceAsync(definition.Id, request, plan, report, cancellationToken).ConfigureAwait(false);
+                    await UpdateInPlaceAsync(existing, request, plan, report, cancellationToken).ConfigureAwait(false);
                     return true;
                 case DriftPolicy.Recreate:
-                    report.Stage(ProvisioningStage.Updating, "recreating the pool: " + string.Join("; ", plan.Differences));
+                    report.Stage(ProvisioningStage.Updating, $"found the pool from another definition ({Found(existing)}); recreating it: " + string.Join("; ", plan.Differences));
                     await DeleteAsync(definition.Id, cancellationToken).ConfigureAwait(false);
                     return false;
                 default:
@@ -165,9 +166,10 @@ namespace ClusterlessHpc.Provisioning
             }
         }
 
-        private async Task UpdateInPlaceAsync(string poolId, BatchPoolCreateOptions request, PoolPlan plan, Reporter report, CancellationToken cancellationToken)
+        private async Task UpdateInPlaceAsync(BatchPool existing, BatchPoolCreateOptions request, PoolPlan plan, Reporter report, CancellationToken cancellationToken)
         {
-            report.Stage(ProvisioningStage.Updating, "updating in place: " + string.Join("; ", plan.Differences));
+            var poolId = plan.PoolId;
+            report.Stage(ProvisioningStage.Updating, $"found the pool from another definition ({Found(existing)}); updating it in place: " + string.Join("; ", plan.Differences));
             if (plan.Differences.Any(d => d.Property is PoolDifference.StartTask or "metadata"))
             {
                 await _client.UpdatePoolAsync(poolId, new BatchPoolUpdateOptions { StartTask = request.StartTask, Metadata = request.Metadata },
@@ -277,6 +279,13 @@ namespace ClusterlessHpc.Provisioning
                 return null;
             }
         }
+
+        /// <summary>What an existing pool has: "steady, 2 of 2 dedicated node(s)".</summary>
+        private static string Found(BatchPool pool) =>
+            $"{pool.AllocationState?.ToString() ?? "?"}, {pool.CurrentDedicatedNodes ?? 0} of {pool.TargetDedicatedNodes ?? 0} dedicated" +
+            (pool.TargetLowPriorityNodes is > 0 || pool.CurrentLowPriorityNodes is > 0
+                ? $" and {pool.CurrentLowPriorityNodes ?? 0} of {pool.TargetLowPriorityNodes ?? 0} low-priority node(s)"
+                : " node(s)");
 
         private static string Targets(PoolDefinition definition) =>
             definition.AutoScale is { } autoScale ? $"autoscale, evaluated every {autoScale.EvaluationIntervalMinutes} min"
