@@ -57,6 +57,11 @@ public class PlanCommandTests(EmulatorFixture emulator)
         var missing = await emulator.ChpcAsync("plan", "--parameters", files.PathOf("absent.json"));
         Assert.Equal(1, missing.ExitCode);
         Assert.StartsWith("error: ", missing.Stderr);
+
+        var empty = files.Write("empty.json", " \n");
+        var nothing = await emulator.ChpcAsync("plan", "--parameters", empty);
+        Assert.Equal(1, nothing.ExitCode);
+        Assert.Equal($"error: {empty}: the file is empty: it holds no JSON at all\n", nothing.Stderr);
     }
 }
 
