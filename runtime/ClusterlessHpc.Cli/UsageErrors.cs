@@ -37,8 +37,7 @@ namespace ClusterlessHpc.Cli
             foreach (var token in unmatched.Where(t => t.StartsWith('-')))
             {
                 explained.Add(token);
-                var name = token.Split('=', ':')[0];
-                yield return $"{path} has no option '{name}'" + HintOrStop(name, OptionNames(parsed.CommandResult));
+                yield return UnknownOption(token, parsed.CommandResult);
             }
             foreach (var error in parsed.Errors)
             {
@@ -47,6 +46,28 @@ namespace ClusterlessHpc.Cli
                 yield return error.Message;
             }
         }
+
+        /// <summary>"chpc nodes has no option '--jsn' (did you mean '--json'?)".</summary>
+        public static string UnknownOption(string token, CommandResult command)
+        {
+            var name = token.Split('=', ':')[0];
+            return $"{CommandPath(command)} has no option '{name}'" + HintOrStop(name, OptionNames(command));
+        }
+
+        /// <summary>
+        /// Makes a word like <c>--jsn</c> given where an argument may stand an unknown option rather than the argument's value
+        /// (no pool id starts with "--"), so <c>chpc status --jsn</c> is not a search for a pool named "--jsn".
+        /// </summary>
+        public static void RejectOptionLikeValues(Argument argument) => argument.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.StartsWith("--", System.StringComparison.Ordinal) && result.Parent is CommandResult command)
+                {
+                    result.AddError(UnknownOption(token.Value, command));
+                }
+            }
+        });
 
         /// <summary>"chpc autoscale enable": the words that led to the command, whatever the executable is called.</summary>
         private static string CommandPath(CommandResult result)

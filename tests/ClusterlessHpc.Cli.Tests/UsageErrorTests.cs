@@ -14,6 +14,7 @@ public class UsageErrorTests
     [InlineData("error: 'frobnicate' is not a chpc command.\nRun 'chpc --help' for usage.\n", "frobnicate")]
     [InlineData("error: chpc autoscale needs a command: enable, disable or eval.\nRun 'chpc autoscale --help' for usage.\n", "autoscale")]
     [InlineData("error: chpc nodes has no option '--jsn' (did you mean '--json'?)\nRun 'chpc nodes --help' for usage.\n", "nodes", "p", "--jsn")]
+    [InlineData("error: chpc status has no option '--jsn' (did you mean '--json'?)\nRun 'chpc status --help' for usage.\n", "status", "--jsn")]
     public void An_unknown_word_gets_the_closest_command_or_option_and_the_help_of_the_command_being_typed(string expected, params string[] args)
     {
         var (exit, stdout, stderr) = CliRun.Run(null, args);

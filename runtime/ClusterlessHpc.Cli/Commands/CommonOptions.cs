@@ -42,7 +42,12 @@ namespace ClusterlessHpc.Cli.Commands
         /// <summary>The name of the argument that holds a pool id, on every command that takes one.</summary>
         public const string PoolArgumentName = "POOL";
 
-        public static Argument<string> PoolArgument() => new(PoolArgumentName) { Description = "The pool id." };
+        public static Argument<string> PoolArgument()
+        {
+            var pool = new Argument<string>(PoolArgumentName) { Description = "The pool id." };
+            UsageErrors.RejectOptionLikeValues(pool);
+            return pool;
+        }
 
         private static TimeSpan? ParseDuration(ArgumentResult result)
         {

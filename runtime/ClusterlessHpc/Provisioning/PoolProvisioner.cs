@@ -118,7 +118,7 @@ namespace ClusterlessHpc.Provisioning
                 }
                 catch (RequestFailedException e) when (e.ErrorCode == "PoolBeingDeleted")
                 {
-                    report.Stage(ProvisioningStage.Creating, "found an earlier pool with this id being deleted; waiting until it is gone");
+                    report.Stage(ProvisioningStage.Deleting, "found an earlier pool with this id being deleted; waiting until it is gone");
                     await WaitUntilDeletedAsync(definition.Id, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
@@ -142,7 +142,7 @@ namespace ClusterlessHpc.Provisioning
             if (existing is null) return false;
             if (existing.State == BatchPoolState.Deleting)
             {
-                report.Stage(ProvisioningStage.Creating, "found an earlier pool with this id being deleted; waiting until it is gone");
+                report.Stage(ProvisioningStage.Deleting, "found an earlier pool with this id being deleted; waiting until it is gone");
                 await WaitUntilDeletedAsync(definition.Id, cancellationToken).ConfigureAwait(false);
                 return false;
             }
