@@ -117,7 +117,7 @@ public class ApplyCommandTests(EmulatorFixture emulator)
 
         var update = await emulator.ChpcAsync("apply", "--parameters", parameters, "--drift", "update");
         Assert.True(update.ExitCode == 0, update.ToString());
-        Assert.Contains($"{id}_1: found the pool from another definition (steady, 2 of 2 dedicated node(s)); updating it in place: " +
+        Assert.Contains($"{id}_1: found the pool from another definition (steady, 2 of 2 dedicated node(s)); updating in place: " +
                         "targetDedicatedNodes: expected '1', found '2'", update.Stdout);
         BatchPool updated = await emulator.Client.GetPoolAsync(id + "_1");
         Assert.Equal(1, updated.CurrentDedicatedNodes);

@@ -169,7 +169,7 @@ namespace ClusterlessHpc.Provisioning
         private async Task UpdateInPlaceAsync(BatchPool existing, BatchPoolCreateOptions request, PoolPlan plan, Reporter report, CancellationToken cancellationToken)
         {
             var poolId = plan.PoolId;
-            report.Stage(ProvisioningStage.Updating, $"found the pool from another definition ({Found(existing)}); updating it in place: " + string.Join("; ", plan.Differences));
+            report.Stage(ProvisioningStage.Updating, $"found the pool from another definition ({Found(existing)}); updating in place: " + string.Join("; ", plan.Differences));
             if (plan.Differences.Any(d => d.Property is PoolDifference.StartTask or "metadata"))
             {
                 await _client.UpdatePoolAsync(poolId, new BatchPoolUpdateOptions { StartTask = request.StartTask, Metadata = request.Metadata },
