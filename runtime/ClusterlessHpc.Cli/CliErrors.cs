@@ -46,7 +46,7 @@ namespace ClusterlessHpc.Cli
             PoolDefinitionException e => string.Join(Environment.NewLine, e.Diagnostics),
             PoolProvisioningException e => $"error {e.Code}: {e.Message}",
             OperationCanceledException => "error: cancelled",
-            AuthenticationFailedException or CredentialUnavailableException => $"error: cannot sign in to Batch: {FirstLine(exception)}",
+            AuthenticationFailedException or CredentialUnavailableException => $"error: cannot sign in to Batch: {SignInFailure(exception)}",
             _ => "error: " + exception.Message,
         };
 
@@ -72,6 +72,18 @@ namespace ClusterlessHpc.Cli
         {
             using var reader = new StringReader(exception.Message);
             return reader.ReadLine() ?? "";
+        }
+
+        /// <summary>Azure.Identity's line ("ClientSecretCredential authentication failed: ..."), with the sign-in service's reason when it is only in the inner exception.</summary>
+        private static string SignInFailure(Exception e)
+        {
+            var line = FirstLine(e).TrimEnd();
+            for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+            {
+                var reason = FirstLine(inner).Trim();
+                if (reason.Length > 0 && !line.Contains(reason, StringComparison.Ordinal)) line = line.TrimEnd(':', ' ') + ": " + reason;
+            }
+            return line;
         }
 
         /// <summary>The service's own reason for refusing a request, when it gives one on one line; else its message.</summary>

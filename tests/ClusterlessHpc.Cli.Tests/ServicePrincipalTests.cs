@@ -80,18 +80,14 @@ public sealed class ServicePrincipalTests : IAsyncLifetime
         using var files = new TempFiles();
         var id = EmulatorFixture.UniqueId("refused");
         var credentials = files.Write("credentials.json", Entry("sprefused", "tenant-one", "client-one", SecretOne));
-        var elsewhere = $"https://127.0.0.1:{AccountTests.FreePort()}/";
+        _entra.RefuseClients = true;
 
-        var plan = await new CliEnvironment
-        {
-            WorkingDirectory = files.Folder,
-            Variables = new Dictionary<string, string> { ["AZURE_AUTHORITY_HOST"] = elsewhere },
-            Transport = _certificate.Transport(),
-        }.RunAsync("plan", "--parameters", Pools(files, id, 1), "--credentials", credentials);
+        var plan = await Chpc(files).RunAsync("plan", "--parameters", Pools(files, id, 1), "--credentials", credentials);
 
         Assert.True(plan.ExitCode == 2, plan.ToString());
         var error = plan.Stderr.Split('\n').Single(l => l.StartsWith("error", StringComparison.Ordinal));
         Assert.StartsWith("error: cannot sign in to Batch: ClientSecretCredential authentication failed", error);
+        Assert.Contains("AADSTS7000215", error);
         Assert.DoesNotContain(SecretOne, plan.Stdout + plan.Stderr);
     }
 

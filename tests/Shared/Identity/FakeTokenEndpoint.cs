@@ -36,6 +36,9 @@ namespace ClusterlessHpc.Testing
         /// <summary>Every token request: the tenant in its path, and its client_id and scope form fields.</summary>
         public ConcurrentQueue<TokenRequest> Requests { get; } = new();
 
+        /// <summary>Whether it refuses every client, as Entra ID refuses a wrong client secret (401 invalid_client).</summary>
+        public bool RefuseClients { get; set; }
+
         /// <summary>The audience of the tokens it issues; Batch's unless a test wants a wrong one.</summary>
         public string Audience { get; set; } = "https://batch.core.windows.net/";
 
@@ -62,6 +65,15 @@ namespace ClusterlessHpc.Testing
                 var scope = form["scope"].ToString();
                 endpoint!.Scopes.Enqueue(scope);
                 endpoint.Requests.Enqueue(new TokenRequest(tenant, form["client_id"].ToString(), scope, form["grant_type"].ToString()));
+                if (endpoint.RefuseClients)
+                {
+                    return Results.Json(new Dictionary<string, object>
+                    {
+                        ["error"] = "invalid_client",
+                        ["error_description"] = "AADSTS7000215: Invalid client secret provided.",
+                        ["error_codes"] = new[] { 7000215 },
+                    }, statusCode: 401);
+                }
                 return Results.Json(new Dictionary<string, object>
                 {
                     ["token_type"] = "Bearer",
