@@ -9,9 +9,13 @@ namespace ClusterlessHpc.Cli
     /// <summary>The chpc command tree. Each command is wired in its own file under Commands/.</summary>
     internal static class Chpc
     {
+        /// <summary>The option that adds the stack trace to an unexpected failure; every command has it.</summary>
+        public const string VerboseOption = "--verbose";
+
         public static RootCommand CreateRoot(CliConsole console)
         {
             var root = new RootCommand("ClusterlessHpc: declare, check and run Azure Batch pools from .NET.");
+            root.Options.Add(new Option<bool>(VerboseOption) { Description = "On an unexpected failure, print its stack trace too.", Recursive = true });
             root.Subcommands.Add(PlanCommand.Create(console));
             root.Subcommands.Add(ApplyCommand.Create(console));
             root.Subcommands.Add(StatusCommand.Create(console));
@@ -27,7 +31,8 @@ namespace ClusterlessHpc.Cli
         }
 
         /// <summary>
-        /// Parses and runs <paramref name="args"/>; a command line that does not parse is a usage error (exit 3).
+        /// Parses and runs <paramref name="args"/>; a command line that does not parse is a usage error (exit 3). A failure
+        /// no command expected is one line on standard error and exit 2 (its stack with <c>--verbose</c>), never a crash.
         /// <paramref name="handleSignals"/> makes Ctrl+C and SIGTERM cancel the running command (the real process only).
         /// </summary>
         public static async Task<int> RunAsync(string[] args, CliConsole console, bool handleSignals = false, CancellationToken cancellationToken = default)
@@ -35,8 +40,7 @@ namespace ClusterlessHpc.Cli
             var parsed = CreateRoot(console).Parse(args);
             if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
             {
-                foreach (var error in parsed.Errors) console.Error.WriteLine("error: " + Secrets.Redact(error.Message, args));
-                console.Error.WriteLine("Run 'chpc --help' for usage.");
+                UsageErrors.Report(console, parsed, args);
                 return ExitCodes.Usage;
             }
             var configuration = new InvocationConfiguration
@@ -44,8 +48,16 @@ namespace ClusterlessHpc.Cli
                 Output = console.Output,
                 Error = console.Error,
                 ProcessTerminationTimeout = handleSignals ? TimeSpan.FromSeconds(30) : null,
+                EnableDefaultExceptionHandler = false,
             };
-            return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                return CliErrors.ReportUnexpected(console, e, parsed.GetValue<bool>(VerboseOption), args);
+            }
         }
 
         /// <summary>Runs synchronously (tests of the offline commands).</summary>

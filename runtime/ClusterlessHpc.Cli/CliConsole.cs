@@ -20,6 +20,9 @@ namespace ClusterlessHpc.Cli
         /// <summary>The folder relative paths and <c>appsettings.json</c> are read from.</summary>
         public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
 
+        /// <summary>The HTTP transport of Batch and sign-in requests (null: Azure.Core's; tests pass one that trusts their own certificate).</summary>
+        public Azure.Core.Pipeline.HttpPipelineTransport? Transport { get; init; }
+
         /// <summary>The console of this process.</summary>
         public static CliConsole FromProcess()
         {

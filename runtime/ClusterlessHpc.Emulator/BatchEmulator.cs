@@ -156,7 +156,7 @@ namespace ClusterlessHpc.Emulator
             app.Use(new ErrorMappingMiddleware(clock, logger).InvokeAsync);
             if (faults is not null) app.Use(faults.InvokeAsync);
             var bearerTokens = settings.AcceptBearerTokens || settings.BearerTokenValidator is not null ? new BearerTokens(settings.BearerTokenValidator) : null;
-            app.Use(new SharedKeyAuthentication(settings.AccountName, settings.AccountKey, bearerTokens).InvokeAsync);
+            app.Use(new SharedKeyAuthentication(settings.AccountName, settings.AccountKey, bearerTokens, logger).InvokeAsync);
             app.Use(ApiVersionCheck.InvokeAsync);
             PoolRoutes.Map(app, store);
             PoolActionRoutes.Map(app, store);

@@ -76,13 +76,18 @@ public class AccountTests(EmulatorFixture emulator)
     }
 
     [Fact]
-    public async Task A_wrong_key_is_refused_by_the_service_with_exit_2()
+    public async Task A_wrong_key_is_refused_by_the_service_with_exit_2_saying_to_check_the_key_and_the_account_name()
     {
         var wrong = Convert.ToBase64String(RandomNumberGenerator.GetBytes(64));
         var result = await new CliEnvironment().RunAsync("status", "--endpoint", emulator.Endpoint, "--account", emulator.AccountName, "--key", wrong);
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("error AuthenticationFailed:", result.Stderr);
+        Assert.Contains("error AuthenticationFailed: Batch refused the request's Shared Key signature (", result.Stderr);
+        Assert.EndsWith("Check the account key and the account name ('clitests'): the signature is made with both.\n", result.Stderr);
         Assert.DoesNotContain(wrong, result.Stderr + result.Stdout);
+
+        var misnamed = await new CliEnvironment().RunAsync("nodes", "p", "--endpoint", emulator.Endpoint, "--account", "clitest", "--key", emulator.AccountKey);
+        Assert.Equal(2, misnamed.ExitCode);
+        Assert.EndsWith("Check the account key and the account name ('clitest'): the signature is made with both.\n", misnamed.Stderr);
     }
 
     [Fact]

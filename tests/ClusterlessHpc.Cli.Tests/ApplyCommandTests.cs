@@ -12,7 +12,7 @@ public class ApplyCommandTests(EmulatorFixture emulator)
         var result = await emulator.ChpcAsync("apply", "--parameters", EmulatorFixture.Parameters(files, id, nodes: 2));
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains($"] {id}_1: creating the pool (Standard_E2s_v3, 2 dedicated node(s))\n", result.Stdout);
+        Assert.Contains($" s] {id}_1: created the pool (Standard_E2s_v3, 2 dedicated node(s))\n", result.Stdout);
         Assert.Contains($"] {id}_1: ready: 2 idle node(s)\n", result.Stdout);
         Assert.EndsWith($"{id}_1: ready: 2 idle\n", result.Stdout);
         Assert.DoesNotContain('\u001b', result.Stdout);
@@ -85,7 +85,9 @@ public class ApplyCommandTests(EmulatorFixture emulator)
 
         var again = await emulator.ChpcAsync("apply", "--parameters", parameters);
         Assert.True(again.ExitCode == 0, again.ToString());
-        Assert.Contains($"{id}_1: the pool exists with this definition", again.Stdout);
+        // It says what it found, and never that it is creating a pool it did not create.
+        Assert.Contains($"{id}_1: found the pool, made from this definition (steady, 1 of 1 dedicated node(s))\n", again.Stdout);
+        Assert.DoesNotContain("creat", again.Stdout);
 
         var resize = await emulator.ChpcAsync("resize", id + "_1", "--dedicated", "2");
         Assert.True(resize.ExitCode == 0, resize.ToString());
@@ -99,7 +101,9 @@ public class ApplyCommandTests(EmulatorFixture emulator)
 
         var report = await emulator.ChpcAsync("apply", "--parameters", parameters);
         Assert.Equal(2, report.ExitCode);
-        Assert.Contains("already exists but differs from its definition:\n  targetDedicatedNodes: expected '1', found '2'", report.Stderr.ReplaceLineEndings("\n"));
+        Assert.Contains($"error: {id}_1: already exists but differs from its definition:\n  targetDedicatedNodes: expected '1', found '2'\n" +
+                        "Apply with --drift update to change it in place, or with --drift recreate to replace it.\n", report.Stderr);
+        Assert.DoesNotContain("drift policy", report.Stderr);
     }
 
     [Fact]
@@ -113,7 +117,8 @@ public class ApplyCommandTests(EmulatorFixture emulator)
 
         var update = await emulator.ChpcAsync("apply", "--parameters", parameters, "--drift", "update");
         Assert.True(update.ExitCode == 0, update.ToString());
-        Assert.Contains($"{id}_1: updating in place: targetDedicatedNodes: expected '1', found '2'", update.Stdout);
+        Assert.Contains($"{id}_1: found the pool from another definition (steady, 2 of 2 dedicated node(s)); updating in place: " +
+                        "targetDedicatedNodes: expected '1', found '2'", update.Stdout);
         BatchPool updated = await emulator.Client.GetPoolAsync(id + "_1");
         Assert.Equal(1, updated.CurrentDedicatedNodes);
 
@@ -171,10 +176,10 @@ public class ApplyCommandTests(EmulatorFixture emulator)
     [InlineData("apply", "--assembly", "a.dll", "--credentials", "c.json")]
     [InlineData("apply", "--parameters", "p.json", "--timeout", "soon")]
     [InlineData("plan")]
-    public async Task Command_lines_that_do_not_parse_exit_3(params string[] args)
+    public async Task Command_lines_that_do_not_parse_exit_3_pointing_at_the_commands_own_help(params string[] args)
     {
         var result = await emulator.ChpcAsync(args);
         Assert.Equal(3, result.ExitCode);
-        Assert.Contains("Run 'chpc --help' for usage.", result.Stderr);
+        Assert.EndsWith($"Run 'chpc {args[0]} --help' for usage.\n", result.Stderr);
     }
 }

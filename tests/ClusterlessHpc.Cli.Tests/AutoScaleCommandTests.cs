@@ -47,13 +47,14 @@ public class AutoScaleCommandTests(EmulatorFixture emulator)
     }
 
     [Fact]
-    public async Task An_interval_outside_the_services_range_is_invalid_input()
+    public async Task An_interval_outside_the_services_range_is_a_usage_error_naming_the_option()
     {
         using var files = new TempFiles();
         var id = await emulator.CreatePoolAsync("autoscaleinterval", nodes: 1);
         var result = await emulator.ChpcAsync("autoscale", "enable", id, "--formula", files.Write("f.formula", "$TargetDedicatedNodes = 1;"), "--interval", "2");
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error CHPC", result.Stderr);
+        Assert.Equal(3, result.ExitCode);
+        Assert.Equal("error: --interval '2' must be a whole number of minutes from 5 to 10080.\nRun 'chpc autoscale enable --help' for usage.\n", result.Stderr);
+        Assert.False((await emulator.Client.GetPoolAsync(id)).Value.EnableAutoScale);
     }
 
     [Fact]
@@ -65,7 +66,10 @@ public class AutoScaleCommandTests(EmulatorFixture emulator)
 
         var service = await emulator.ChpcAsync("autoscale", "eval", id, "--formula", formula);
         Assert.Equal(2, service.ExitCode);
-        Assert.StartsWith("error ", service.Stderr.Split('\n').First(l => l.StartsWith("error", StringComparison.Ordinal)));
+        Assert.Contains(
+            $"error: pool '{id}' has a fixed size (autoscale is off), and Batch evaluates a formula only on a pool with autoscale on: " +
+            $"add --local to evaluate it here on the pool's node counts, or turn autoscale on with 'chpc autoscale enable {id} --formula FILE'.\n",
+            service.Stderr);
 
         var local = await emulator.ChpcAsync("autoscale", "eval", id, "--formula", formula, "--local");
         Assert.True(local.ExitCode == 0, local.ToString());

@@ -28,6 +28,9 @@ internal sealed record CliEnvironment
 
     public string? Stdin { get; init; }
 
+    /// <summary>The HTTP transport of chpc's Batch and sign-in requests (null: Azure.Core's).</summary>
+    public Azure.Core.Pipeline.HttpPipelineTransport? Transport { get; init; }
+
     public async Task<CliResult> RunAsync(params string[] args) => await RunAsync(CancellationToken.None, args);
 
     public Task<CliResult> RunAsync(CancellationToken cancellationToken, params string[] args) => Start(cancellationToken, args).Completion;
@@ -43,6 +46,7 @@ internal sealed record CliEnvironment
             IsTerminal = IsTerminal,
             WorkingDirectory = WorkingDirectory,
             Environment = Variables,
+            Transport = Transport,
         };
         var completion = Task.Run(async () =>
         {

@@ -64,16 +64,16 @@ public class FormulaCheckCommandTests
     }
 
     [Theory]
-    [InlineData("formula", "check")]
-    [InlineData("formula", "check", "a", "b")]
-    [InlineData("formula", "lint", "a")]
-    [InlineData("formula")]
-    public void Command_lines_that_do_not_parse_exit_3(params string[] args)
+    [InlineData("chpc formula check", "formula", "check")]
+    [InlineData("chpc formula check", "formula", "check", "a", "b")]
+    [InlineData("chpc formula", "formula", "lint", "a")]
+    [InlineData("chpc formula", "formula")]
+    public void Command_lines_that_do_not_parse_exit_3_pointing_at_the_commands_own_help(string command, params string[] args)
     {
         var (exit, stdout, stderr) = CliRun.Run(null, args);
         Assert.Equal(3, exit);
         Assert.Equal("", stdout);
-        Assert.Contains("Run 'chpc --help' for usage.", stderr);
+        Assert.EndsWith($"Run '{command} --help' for usage.\n", stderr);
     }
 
     [Fact]

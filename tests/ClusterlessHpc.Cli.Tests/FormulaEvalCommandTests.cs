@@ -67,6 +67,10 @@ public class FormulaEvalCommandTests
         var (exit, _, stderr) = CliRun.Run("$TargetDedicatedNodes = 1;", "formula", "eval", "-", "--metrics", metrics);
         Assert.Equal(1, exit);
         Assert.Equal($"error: {metrics}: The metrics JSON is invalid: '$Bogus' is not a variable with samples (for example $ActiveTasks or $CPUPercent).\n", stderr);
+        var misspelled = files.Write("typo.json", "{ \"samples\": { \"$ActiveTask\": [] } }");
+        var (typoExit, _, typo) = CliRun.Run("$TargetDedicatedNodes = 1;", "formula", "eval", "-", "--metrics", misspelled);
+        Assert.Equal(1, typoExit);
+        Assert.Equal($"error: {misspelled}: The metrics JSON is invalid: '$ActiveTask' is not a variable with samples (did you mean '$ActiveTasks'?).\n", typo);
         var (missingExit, _, missing) = CliRun.Run("$TargetDedicatedNodes = 1;", "formula", "eval", "-", "--metrics", files.PathOf("none.json"));
         Assert.Equal(1, missingExit);
         Assert.StartsWith("error: " + files.PathOf("none.json"), missing);

@@ -57,5 +57,89 @@ public class PlanCommandTests(EmulatorFixture emulator)
         var missing = await emulator.ChpcAsync("plan", "--parameters", files.PathOf("absent.json"));
         Assert.Equal(1, missing.ExitCode);
         Assert.StartsWith("error: ", missing.Stderr);
+
+        var empty = files.Write("empty.json", " \n");
+        var nothing = await emulator.ChpcAsync("plan", "--parameters", empty);
+        Assert.Equal(1, nothing.ExitCode);
+        Assert.Equal($"error: {empty}: the file is empty: it holds no JSON at all\n", nothing.Stderr);
+    }
+}
+
+/// <summary>A pool whose secret setting has no value: a plan sends no secret, so it plans every pool and reports that one; apply sends nothing.</summary>
+public class MissingSettingPlanTests(EmulatorFixture emulator)
+{
+    private static readonly Lazy<(string Path, string Prefix)> Pools = new(() =>
+    {
+        var prefix = EmulatorFixture.UniqueId("secretplan");
+        var folder = Directory.CreateTempSubdirectory("chpc-cli-secret-plan-").FullName;
+        var path = Path.Combine(folder, "SecretPools.dll");
+        PoolCompiler.EmitTo(path, $$"""
+            using ClusterlessHpc;
+
+            namespace Sample;
+
+            [BatchPool("{{prefix}}-a", NodeCount = 1)]
+            public partial class APool;
+
+            [BatchPool("{{prefix}}-registry", NodeCount = 1)]
+            [Container("myregistry.azurecr.io/julia:1")]
+            [ContainerRegistry("myregistry.azurecr.io", UserName = "puller", PasswordSetting = "Registry:Password")]
+            public partial class BRegistryPool;
+
+            [BatchPool("{{prefix}}-z", NodeCount = 1)]
+            public partial class CPool;
+            """);
+        return (path, prefix);
+    });
+
+    [Fact]
+    public async Task Plan_plans_every_pool_and_reports_the_missing_setting_as_that_pools_problem()
+    {
+        var (assembly, prefix) = Pools.Value;
+
+        var plan = await emulator.ChpcAsync("plan", "--assembly", assembly);
+
+        Assert.True(plan.ExitCode == 1, plan.ToString());
+        Assert.Equal($"{prefix}-a: create\n{prefix}-registry: create\n{prefix}-z: create\n", plan.Stdout);
+        Assert.Contains(
+            $"error: Pool '{prefix}-registry' needs configuration setting 'Registry:Password' (the password of registry 'myregistry.azurecr.io'), but it has no value. " +
+            "Set it (environment variable Registry__Password, or appsettings.json); apply refuses the pool until then.\n",
+            plan.Stderr);
+
+        var json = await emulator.ChpcAsync("plan", "--assembly", assembly, "--json");
+        Assert.Equal(1, json.ExitCode);
+        var pools = json.Json().GetProperty("pools").EnumerateArray().ToList();
+        Assert.Equal(3, pools.Count);
+        var missing = Assert.Single(pools[1].GetProperty("missingSettings").EnumerateArray());
+        Assert.Equal("Registry:Password", missing.GetProperty("key").GetString());
+        Assert.Empty(pools[0].GetProperty("missingSettings").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task With_the_setting_the_plan_is_clean_and_its_value_is_never_shown()
+    {
+        var (assembly, prefix) = Pools.Value;
+        var chpc = new CliEnvironment { Variables = new Dictionary<string, string> { ["Registry__Password"] = "registry-password-value" } };
+
+        var plan = await chpc.RunAsync(["plan", "--assembly", assembly, "--pool", prefix + "-registry", .. emulator.AccountArgs]);
+
+        Assert.True(plan.ExitCode == 0, plan.ToString());
+        Assert.Equal($"{prefix}-registry: create\n", plan.Stdout);
+        Assert.DoesNotContain("registry-password-value", plan.Stdout + plan.Stderr);
+    }
+
+    [Fact]
+    public async Task Apply_refuses_before_sending_anything_naming_the_missing_setting()
+    {
+        var (assembly, prefix) = Pools.Value;
+
+        var apply = await emulator.ChpcAsync("apply", "--assembly", assembly);
+
+        Assert.True(apply.ExitCode == 1, apply.ToString());
+        Assert.Contains($"error: Pool '{prefix}-registry' needs configuration setting 'Registry:Password'", apply.Stderr);
+        Assert.Contains("Nothing was sent.", apply.Stderr);
+        Assert.DoesNotContain("Batch account:", apply.Stderr);
+        Assert.False((await emulator.Client.PoolExistsAsync(prefix + "-a")).Value);
+        Assert.False((await emulator.Client.PoolExistsAsync(prefix + "-z")).Value);
     }
 }

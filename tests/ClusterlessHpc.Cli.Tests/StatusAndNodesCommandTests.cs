@@ -39,15 +39,24 @@ public class StatusAndNodesCommandTests(EmulatorFixture emulator)
     }
 
     [Fact]
-    public async Task An_unknown_pool_exits_2_with_the_services_error_code()
+    public async Task An_unknown_pool_exits_2_with_the_services_error_code_naming_the_pool()
     {
         foreach (var command in new[] { "status", "nodes", "delete" })
         {
             var result = await emulator.ChpcAsync(command, "no-such-pool");
             Assert.True(result.ExitCode == 2, result.ToString());
-            Assert.Contains("error PoolNotFound: The specified pool does not exist.", result.Stderr);
+            Assert.Contains("error PoolNotFound: the account has no pool 'no-such-pool' ('chpc status' lists its pools).\n", result.Stderr);
             Assert.DoesNotContain("RequestId", result.Stderr);
         }
+    }
+
+    [Fact]
+    public async Task An_unknown_node_is_named_with_its_pool()
+    {
+        var id = await emulator.CreatePoolAsync("nonode", nodes: 1);
+        var result = await emulator.ChpcAsync("logs", id, "tvm-no-such-node");
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"error NodeNotFound: pool '{id}' has no node 'tvm-no-such-node' ('chpc nodes {id}' lists its nodes).\n", result.Stderr);
     }
 
     [Fact]
@@ -66,9 +75,16 @@ public class StatusAndNodesCommandTests(EmulatorFixture emulator)
         Assert.Equal(id, json.GetProperty("poolId").GetString());
         Assert.All(json.GetProperty("nodes").EnumerateArray(), node =>
         {
+            // Batch's names, as the service returns a node.
+            Assert.StartsWith("tvm-", node.GetProperty("id").GetString());
             Assert.Equal("idle", node.GetProperty("state").GetString());
-            Assert.Equal(0, node.GetProperty("startTaskExitCode").GetInt32());
-            Assert.Equal(JsonValueKind.Null, node.GetProperty("startTaskFailure").ValueKind);
+            Assert.True(node.GetProperty("isDedicated").GetBoolean());
+            var startTask = node.GetProperty("startTaskInfo");
+            Assert.Equal("completed", startTask.GetProperty("state").GetString());
+            Assert.Equal(0, startTask.GetProperty("exitCode").GetInt32());
+            Assert.False(startTask.TryGetProperty("failureInfo", out _));
+            // The pool's start task is not repeated on every node (its resource files may carry a SAS).
+            Assert.False(node.TryGetProperty("startTask", out _));
         });
     }
 
@@ -81,7 +97,7 @@ public class StatusAndNodesCommandTests(EmulatorFixture emulator)
         var json = (await emulator.ChpcAsync("nodes", id + "_1", "--json")).Json();
         var node = Assert.Single(json.GetProperty("nodes").EnumerateArray());
         Assert.Equal("starttaskfailed", node.GetProperty("state").GetString());
-        Assert.Equal(EmulatorFixture.FailingExitCode, node.GetProperty("startTaskExitCode").GetInt32());
-        Assert.Equal("FailureExitCode", node.GetProperty("startTaskFailure").GetProperty("code").GetString());
+        Assert.Equal(EmulatorFixture.FailingExitCode, node.GetProperty("startTaskInfo").GetProperty("exitCode").GetInt32());
+        Assert.Equal("FailureExitCode", node.GetProperty("startTaskInfo").GetProperty("failureInfo").GetProperty("code").GetString());
     }
 }

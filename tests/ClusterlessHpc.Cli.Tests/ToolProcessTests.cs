@@ -46,3 +46,57 @@ public class ToolProcessTests
         Assert.True(File.Exists(Path.Combine(home.Folder, ".clusterlesshpc", "emulator-state.json")));
     }
 }
+
+/// <summary>The standalone emulator, as a user runs it: what it logs when it refuses a request.</summary>
+public class EmulatorProcessTests
+{
+    private static string ToolDll => Path.Combine(RepositoryRoot.Path, "runtime", "ClusterlessHpc.Cli", "bin", BuildConfiguration.Name, "net10.0", "ClusterlessHpc.Cli.dll");
+
+    [Fact]
+    public async Task At_debug_level_the_emulator_logs_whether_the_account_name_or_the_key_was_wrong()
+    {
+        var port = AccountTests.FreePort();
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { ToolDll, "emulator", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--log-level", "Debug" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, line) => { lock (output) output.AppendLine(line.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        string Output() { lock (output) return output.ToString(); }
+        try
+        {
+            await Until(() => Output().Contains("Batch emulator listening on", StringComparison.Ordinal), Output);
+            var endpoint = new Uri($"http://127.0.0.1:{port}/");
+            var key = Emulator.BatchEmulatorOptions.DevelopmentAccountKey;
+            var wrongKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64));
+            var options = new Batch.BatchClientOptions();
+            options.Retry.MaxRetries = 0;
+
+            var misnamed = await Assert.ThrowsAsync<Azure.RequestFailedException>(() =>
+                new Batch.BatchClient(endpoint, new Azure.AzureNamedKeyCredential("devbatchx", key), options).GetPoolAsync("p"));
+            var miskeyed = await Assert.ThrowsAsync<Azure.RequestFailedException>(() =>
+                new Batch.BatchClient(endpoint, new Azure.AzureNamedKeyCredential("devbatch", wrongKey), options).GetPoolAsync("p"));
+
+            Assert.Equal(("AuthenticationFailed", "AuthenticationFailed"), (misnamed.ErrorCode, miskeyed.ErrorCode));
+            await Until(() => Output().Contains("signature was not made with that account's key", StringComparison.Ordinal), Output);
+            Assert.Contains("Refused GET /pools/p: it is signed for account 'devbatchx', and this emulator serves 'devbatch'.", Output());
+            Assert.Contains("Refused GET /pools/p: it names account 'devbatch', but its signature was not made with that account's key.", Output());
+            Assert.DoesNotContain(wrongKey, Output());
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static async Task Until(Func<bool> condition, Func<string> output)
+    {
+        for (var attempt = 0; attempt < 300 && !condition(); attempt++) await Task.Delay(50);
+        Assert.True(condition(), "not seen within 15 s in:\n" + output());
+    }
+}

@@ -18,10 +18,10 @@ public class QuickstartTests
 
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         Assert.Contains("the pools are on the embedded Batch emulator at http://127.0.0.1:", run.Stdout);
-        Assert.Contains("redwood    creating the pool (Standard_E8s_v3, 2 dedicated node(s))", run.Stdout);
+        Assert.Contains("redwood    created the pool (Standard_E8s_v3, 2 dedicated node(s))", run.Stdout);
         Assert.Contains("redwood    ready: 2 idle node(s)", run.Stdout);
         Assert.Contains("sequoia    ready: 3 idle node(s)", run.Stdout);
-        Assert.Contains("cypress    creating the pool (Standard_E4s_v3, autoscale, evaluated every 5 min)", run.Stdout);
+        Assert.Contains("cypress    created the pool (Standard_E4s_v3, autoscale, evaluated every 5 min)", run.Stdout);
         Assert.Contains("3 pool(s) ready", run.Stdout);
     }
 

@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Net;
 using ClusterlessHpc.Emulator;
+using ClusterlessHpc.Hosting;
 
 namespace ClusterlessHpc.Cli.Accounts
 {
@@ -16,6 +17,9 @@ namespace ClusterlessHpc.Cli.Accounts
         public const string EndpointKey = "ClusterlessHpc:Batch:Endpoint";
         public const string AccountNameKey = "ClusterlessHpc:Batch:AccountName";
         public const string AccountKeyKey = "ClusterlessHpc:Batch:AccountKey";
+        public const string TenantIdKey = "ClusterlessHpc:Batch:TenantId";
+        public const string ClientIdKey = "ClusterlessHpc:Batch:ClientId";
+        public const string ClientSecretKey = "ClusterlessHpc:Batch:ClientSecret";
 
         /// <summary>The source of an account given on the command line; such an account serves every pool.</summary>
         public const string CommandLineSource = "--endpoint";
@@ -35,7 +39,7 @@ namespace ClusterlessHpc.Cli.Accounts
 
         public Option<string?> Key { get; } = new("--key")
         {
-            Description = "The account's shared key, base64 (default: DefaultAzureCredential). Never printed.",
+            Description = "The account's shared key, base64 (default: sign in with DefaultAzureCredential, over https only). Never printed.",
             HelpName = "BASE64",
         };
 
@@ -52,7 +56,7 @@ namespace ClusterlessHpc.Cli.Accounts
             var endpoint = parsed.GetValue(Endpoint);
             var name = parsed.GetValue(Account);
             var key = parsed.GetValue(Key);
-            if (endpoint is not null) return Choose(endpoint, name, key, CommandLineSource);
+            if (endpoint is not null) return Choose(endpoint, name, key, null, CommandLineSource, "give --key");
             if (name is not null || key is not null)
             {
                 throw new CliException(ExitCodes.Usage, "--account and --key need --endpoint (the emulator's is http://127.0.0.1:10100/).");
@@ -64,16 +68,22 @@ namespace ClusterlessHpc.Cli.Accounts
                 {
                     throw new CliException(ExitCodes.InvalidInput, $"{settings.SourceOf(EndpointKey)} is not an http(s) URL: '{configured}'.");
                 }
-                return Choose(uri, settings.Get(AccountNameKey), settings.Get(AccountKeyKey), settings.SourceOf(EndpointKey));
+                var principal = new BatchAccountOptions
+                {
+                    TenantId = settings.Get(TenantIdKey), ClientId = settings.Get(ClientIdKey), ClientSecret = settings.Get(ClientSecretKey),
+                };
+                return Choose(uri, settings.Get(AccountNameKey), settings.Get(AccountKeyKey), PrincipalOf(principal, "ClusterlessHpc:Batch"),
+                    settings.SourceOf(EndpointKey), $"set {AccountKeyKey}");
             }
             return AccountChoice.Emulator;
         }
 
-        /// <exception cref="CliException">The key is not base64 (the message does not show it).</exception>
-        public static AccountChoice Choose(Uri endpoint, string? name, string? key, string source)
+        /// <param name="giveKey">How the user gives this account's key, for the message when an http endpoint has none.</param>
+        /// <exception cref="CliException">The key is not base64 (the message does not show it), or without a key the endpoint is http.</exception>
+        public static AccountChoice Choose(Uri endpoint, string? name, string? key, ServicePrincipal? principal, string source, string giveKey)
         {
             // An emulator on loopback with neither name nor key is the development account.
-            if (name is null && key is null && IPAddress.TryParse(endpoint.Host, out var address) && IPAddress.IsLoopback(address))
+            if (name is null && key is null && principal is null && IPAddress.TryParse(endpoint.Host, out var address) && IPAddress.IsLoopback(address))
             {
                 return new AccountChoice(endpoint, BatchEmulatorOptions.DevelopmentAccountName, BatchEmulatorOptions.DevelopmentAccountKey, source);
             }
@@ -82,7 +92,33 @@ namespace ClusterlessHpc.Cli.Accounts
                 // The message never shows the key.
                 throw new CliException(ExitCodes.InvalidInput, $"The account key of the account from {source} is not base64.");
             }
-            return new AccountChoice(endpoint, name ?? endpoint.Host.Split('.')[0], key, source);
+            if (key is null)
+            {
+                try
+                {
+                    BatchCredentials.EnsureTokensCanBeSent(endpoint, giveKey);
+                }
+                catch (InvalidOperationException e)
+                {
+                    throw new CliException(ExitCodes.InvalidInput, e.Message, e);
+                }
+            }
+            return new AccountChoice(endpoint, name ?? endpoint.Host.Split('.')[0], key, source) { Principal = key is null ? principal : null };
+        }
+
+        /// <summary>The service principal of an account's settings, checked whole; null when it has none.</summary>
+        /// <exception cref="CliException">Only part of a service principal is configured.</exception>
+        public static ServicePrincipal? PrincipalOf(BatchAccountOptions settings, string section)
+        {
+            try
+            {
+                settings.EnsureValid(section);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new CliException(ExitCodes.InvalidInput, e.Message, e);
+            }
+            return settings.HasServicePrincipal ? new ServicePrincipal(settings.TenantId!, settings.ClientId!, settings.ClientSecret!) : null;
         }
 
         private static bool IsBase64(string text) => text.Length > 0 && Convert.TryFromBase64String(text, new byte[text.Length], out _);

@@ -6,7 +6,6 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure;
-using Azure.Identity;
 using ClusterlessHpc.Batch;
 using ClusterlessHpc.Emulator;
 using Microsoft.Extensions.Logging;
@@ -37,15 +36,10 @@ namespace ClusterlessHpc.Cli.Accounts
         /// <summary>Which account this is, for standard error; never the key.</summary>
         public string Description { get; }
 
-        public static async Task<BatchConnection> OpenAsync(CliConsole console, AccountChoice choice, CancellationToken cancellationToken)
+        /// <param name="signIn">The command's token credentials, shared by its accounts.</param>
+        public static async Task<BatchConnection> OpenAsync(CliConsole console, AccountChoice choice, SignIn signIn, CancellationToken cancellationToken)
         {
-            if (choice.Endpoint is { } endpoint)
-            {
-                var client = choice.Key is { } key
-                    ? new BatchClient(endpoint, new AzureNamedKeyCredential(choice.Name!, key))
-                    : new BatchClient(endpoint, new DefaultAzureCredential());
-                return new BatchConnection(client, choice.ToString(), null);
-            }
+            if (!choice.IsEmulator) return new BatchConnection(signIn.ClientFor(choice), choice.ToString(), null);
 
             var port = EmulatorPort(console);
             var standalone = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");

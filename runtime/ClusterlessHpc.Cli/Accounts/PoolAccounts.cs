@@ -19,16 +19,24 @@ namespace ClusterlessHpc.Cli.Accounts
     internal sealed class PoolAccounts : IAsyncDisposable
     {
         private readonly Dictionary<AccountKey, BatchConnection> _connections;
+        private readonly Dictionary<AccountKey, AccountChoice> _choices;
         private readonly Dictionary<PoolDefinition, AccountKey> _accounts;
 
-        private PoolAccounts(Dictionary<AccountKey, BatchConnection> connections, Dictionary<PoolDefinition, AccountKey> accounts)
+        private PoolAccounts(Dictionary<AccountKey, BatchConnection> connections, Dictionary<AccountKey, AccountChoice> choices, Dictionary<PoolDefinition, AccountKey> accounts)
         {
             _connections = connections;
+            _choices = choices;
             _accounts = accounts;
         }
 
         /// <summary>The client of <paramref name="pool"/>'s account.</summary>
         public BatchClient ClientFor(PoolDefinition pool) => _connections[_accounts[pool]].Client;
+
+        /// <summary>The account of <paramref name="pool"/>, for messages.</summary>
+        public AccountChoice AccountFor(PoolDefinition pool) => _choices[_accounts[pool]];
+
+        /// <summary>The one account every pool uses, or null when they use several.</summary>
+        public AccountChoice? SingleAccount => _choices.Count == 1 ? _choices.Values.First() : null;
 
         /// <summary>The clients in use, each once.</summary>
         public IEnumerable<BatchClient> Clients => _connections.Values.Select(c => c.Client);
@@ -46,19 +54,20 @@ namespace ClusterlessHpc.Cli.Accounts
             {
                 var choice = Choose(pool, defaultChoice, batch, notes);
                 // The same account named in two spellings, or also the default, is one account: one client.
-                var key = new AccountKey(choice.Endpoint, choice.Name, choice.Key);
+                var key = new AccountKey(choice.Endpoint, choice.Name, choice.Key, choice.Principal);
                 choices.TryAdd(key, choice);
                 accounts[pool] = key;
             }
-            if (choices.Count == 0) choices[new AccountKey(defaultChoice.Endpoint, defaultChoice.Name, defaultChoice.Key)] = defaultChoice;
+            if (choices.Count == 0) choices[new AccountKey(defaultChoice.Endpoint, defaultChoice.Name, defaultChoice.Key, defaultChoice.Principal)] = defaultChoice;
 
             var connections = new Dictionary<AccountKey, BatchConnection>();
-            var opened = new PoolAccounts(connections, accounts);
+            var opened = new PoolAccounts(connections, choices, accounts);
+            var signIn = new SignIn(console);
             try
             {
                 foreach (var (key, choice) in choices)
                 {
-                    connections[key] = await BatchConnection.OpenAsync(console, choice, cancellationToken).ConfigureAwait(false);
+                    connections[key] = await BatchConnection.OpenAsync(console, choice, signIn, cancellationToken).ConfigureAwait(false);
                 }
             }
             catch
@@ -94,15 +103,9 @@ namespace ClusterlessHpc.Cli.Accounts
                 notes.Add($"note: pool '{pool.Id}' names Batch account '{name}', which is not configured; the emulator stands in for it.");
                 return defaultChoice;
             }
-            try
-            {
-                settings.EnsureValid(section);
-            }
-            catch (InvalidOperationException e)
-            {
-                throw new CliException(ExitCodes.InvalidInput, e.Message, e);
-            }
-            return AccountOptions.Choose(settings.Endpoint!, NullIfEmpty(settings.AccountName), NullIfEmpty(settings.AccountKey), section);
+            var principal = AccountOptions.PrincipalOf(settings, section);
+            return AccountOptions.Choose(settings.Endpoint!, NullIfEmpty(settings.AccountName), NullIfEmpty(settings.AccountKey), principal, section,
+                $"set {section}:AccountKey");
         }
 
         // Configuration gives "" for a key set to nothing; as for the default account, that means unset.
@@ -126,6 +129,6 @@ namespace ClusterlessHpc.Cli.Accounts
             if (errors is not null) throw new AggregateException(errors);
         }
 
-        private readonly record struct AccountKey(Uri? Endpoint, string? Name, string? Key);
+        private readonly record struct AccountKey(Uri? Endpoint, string? Name, string? Key, ServicePrincipal? Principal);
     }
 }

@@ -28,14 +28,14 @@ namespace ClusterlessHpc.Cli.Commands
             var timeout = CommonOptions.Timeout();
             var drift = new Option<string>("--drift")
             {
-                Description = "When a pool exists but differs: fail with the drift report (default), update what Batch changes in place, or recreate the pool.",
+                Description = "When a pool exists but differs: fail with the drift report, update what Batch changes in place, or recreate the pool.",
                 HelpName = "fail|update|recreate",
                 DefaultValueFactory = _ => "fail",
             };
             drift.AcceptOnlyFromAmong("fail", "update", "recreate");
             var existingNodes = new Option<string>("--existing-nodes")
             {
-                Description = "With --drift update, when the start task changed: leave existing nodes (default), reboot or reimage them so they run it.",
+                Description = "With --drift update, when the start task changed: leave existing nodes as they are, or reboot or reimage them so they run it.",
                 HelpName = "leave|reboot|reimage",
                 DefaultValueFactory = _ => "leave",
             };
@@ -61,24 +61,33 @@ namespace ClusterlessHpc.Cli.Commands
                 var mode = OutputModes.For(console, parsed.GetValue(json));
                 return await BatchSession.RunAsync(console, parsed, account, selected, async (accounts, settings) =>
                 {
-                    var provisioners = accounts.Clients.ToDictionary(c => c, c => Provisioners.Create(c, settings, parsed.GetValue(timeout),
+                    var provisioners = accounts.Clients.ToDictionary(c => c, c => Provisioners.Create(c, settings, parsed.GetValue(timeout) ?? CommonOptions.DefaultTimeout,
                         parsed.GetValue(drift) switch { "update" => DriftPolicy.UpdateInPlace, "recreate" => DriftPolicy.Recreate, _ => DriftPolicy.Fail },
                         parsed.GetValue(existingNodes) switch { "reboot" => ExistingNodes.Reboot, "reimage" => ExistingNodes.Reimage, _ => ExistingNodes.Leave }));
                     var results = await LiveTable.RunAsync(console, mode, selected.Pools.Select(p => p.Id), progress =>
                         Task.WhenAll(selected.Pools.Select(p =>
                         {
                             var client = accounts.ClientFor(p);
-                            return ApplyAsync(client, provisioners[client], p, progress, cancellationToken);
+                            return ApplyAsync(client, accounts.AccountFor(p), provisioners[client], p, progress, cancellationToken);
                         }))).ConfigureAwait(false);
                     Print(console, mode, results);
                     return results.Select(r => r.ExitCode).DefaultIfEmpty(ExitCodes.Done).Max();
-                }, cancellationToken).ConfigureAwait(false);
+                }, cancellationToken, settings => HasEverySecret(console, selected, settings)).ConfigureAwait(false);
             });
             return command;
         }
 
+        /// <summary>Every secret the pools name has a value: otherwise apply refuses before anything is sent, naming each one.</summary>
+        private static bool HasEverySecret(CliConsole console, SelectedPools selected, CliSettings settings)
+        {
+            var missing = selected.Pools.SelectMany(p => PoolRequestBuilder.FindMissingSettings(p, settings.Get)).ToList();
+            foreach (var setting in missing) console.Error.WriteLine("error: " + Provisioners.Describe(setting));
+            if (missing.Count > 0) console.Error.WriteLine("Nothing was sent.");
+            return missing.Count == 0;
+        }
+
         private static async Task<ApplyResult> ApplyAsync(
-            BatchClient client, PoolProvisioner provisioner, PoolDefinition definition, IProgress<PoolProgress> progress, CancellationToken cancellationToken)
+            BatchClient client, AccountChoice account, PoolProvisioner provisioner, PoolDefinition definition, IProgress<PoolProgress> progress, CancellationToken cancellationToken)
         {
             var target = definition.AutoScale is null
                 ? (definition.EffectiveNodeCount + definition.EffectiveLowPriorityNodeCount).ToString(CultureInfo.InvariantCulture)
@@ -86,7 +95,6 @@ namespace ClusterlessHpc.Cli.Commands
             IReadOnlyDictionary<string, int> last = new Dictionary<string, int>();
             var adapter = Provisioners.Show(progress, target, row => last = row.Nodes);
             var id = definition.Id;
-            var clock = System.Diagnostics.Stopwatch.StartNew();
             try
             {
                 await provisioner.ApplyAsync(definition, adapter, cancellationToken).ConfigureAwait(false);
@@ -95,7 +103,7 @@ namespace ClusterlessHpc.Cli.Commands
             }
             catch (StartTaskFailedException e)
             {
-                Report(progress, id, "failed", last, target, clock.Elapsed, FirstLine(e.Message));
+                Report(progress, id, "failed", last, target, FirstLine(e.Message));
                 return new ApplyResult(id, "failed", last, ExitCodes.OperationFailed, FirstLine(e.Message))
                 {
                     ErrorCode = "StartTaskFailed", NodeId = e.NodeId, StartTaskExitCode = e.ExitCode, StderrTail = e.StderrTail,
@@ -103,43 +111,43 @@ namespace ClusterlessHpc.Cli.Commands
             }
             catch (PoolProvisioningException e)
             {
-                Report(progress, id, "failed", last, target, clock.Elapsed, e.Message);
+                Report(progress, id, "failed", last, target, e.Message);
                 return new ApplyResult(id, "failed", last, ExitCodes.OperationFailed, e.Message) { ErrorCode = e.Code };
             }
             catch (PreflightException e)
             {
-                Report(progress, id, "failed", last, target, clock.Elapsed, e.Message);
+                Report(progress, id, "failed", last, target, e.Message);
                 return new ApplyResult(id, "invalid", last, ExitCodes.InvalidInput, e.Message) { ErrorCode = "UnsupportedImage" };
             }
             catch (ClusterlessHpc.Provisioning.Delivery.ScriptDeliveryException e)
             {
-                Report(progress, id, "failed", last, target, clock.Elapsed, e.Message);
+                Report(progress, id, "failed", last, target, e.Message);
                 return new ApplyResult(id, "invalid", last, ExitCodes.InvalidInput, e.Message) { ErrorCode = "ScriptDelivery" };
             }
             catch (PoolDriftException e)
             {
-                Report(progress, id, "drift", last, target, clock.Elapsed, "differs from its definition");
-                return new ApplyResult(id, "drift", last, ExitCodes.OperationFailed, e.Message) { ErrorCode = "PoolDrift", Plan = e.Plan };
+                Report(progress, id, "drift", last, target, "differs from its definition");
+                return new ApplyResult(id, "drift", last, ExitCodes.OperationFailed, Provisioners.Describe(e.Plan)) { ErrorCode = "PoolDrift", Plan = e.Plan };
             }
             catch (TimeoutException e)
             {
-                Report(progress, id, "timeout", last, target, clock.Elapsed, "timed out");
+                Report(progress, id, "timeout", last, target, "timed out");
                 return new ApplyResult(id, "failed", last, ExitCodes.OperationFailed, e.Message) { ErrorCode = "Timeout" };
             }
             catch (MissingSettingException e)
             {
-                Report(progress, id, "failed", last, target, clock.Elapsed, e.Message);
+                Report(progress, id, "failed", last, target, e.Message);
                 return new ApplyResult(id, "invalid", last, ExitCodes.InvalidInput, e.Message) { ErrorCode = "MissingSetting" };
             }
             catch (RequestFailedException e)
             {
-                Report(progress, id, "failed", last, target, clock.Elapsed, CliErrors.FirstLine(e));
-                return new ApplyResult(id, "failed", last, ExitCodes.OperationFailed, CliErrors.Describe(e)) { ErrorCode = e.ErrorCode ?? "RequestFailed" };
+                Report(progress, id, "failed", last, target, CliErrors.FirstLine(e));
+                return new ApplyResult(id, "failed", last, ExitCodes.OperationFailed, CliErrors.Describe(e, new BatchTarget(id, null, account))) { ErrorCode = e.ErrorCode ?? "RequestFailed" };
             }
         }
 
-        private static void Report(IProgress<PoolProgress> progress, string id, string status, IReadOnlyDictionary<string, int> nodes, string target, TimeSpan elapsed, string message) =>
-            progress.Report(new PoolProgress(id, status, nodes, target, elapsed, status + ": " + message));
+        private static void Report(IProgress<PoolProgress> progress, string id, string status, IReadOnlyDictionary<string, int> nodes, string target, string message) =>
+            progress.Report(new PoolProgress(id, status, nodes, target, status + ": " + message));
 
         private static string FirstLine(string text) => text.Split('\n')[0];
 

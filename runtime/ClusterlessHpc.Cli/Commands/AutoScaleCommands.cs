@@ -1,4 +1,5 @@
 using System;
+using Azure;
 using System.CommandLine;
 using System.IO;
 using System.Text.Json.Nodes;
@@ -11,6 +12,7 @@ using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Cli.Accounts;
 using ClusterlessHpc.Cli.Output;
 using ClusterlessHpc.Provisioning;
+using ClusterlessHpc.Rules;
 
 namespace ClusterlessHpc.Cli.Commands
 {
@@ -41,7 +43,9 @@ namespace ClusterlessHpc.Cli.Commands
         {
             var pool = CommonOptions.PoolArgument();
             var formula = FormulaOption();
-            var interval = CommonOptions.Count("--interval", "Minutes between evaluations (default: the service's 15).", minimum: 1, helpName: "MINUTES");
+            // The same bounds as [AutoScale(EvaluationIntervalMinutes = ...)], said in terms of the option the user typed.
+            var interval = CommonOptions.Count("--interval", "Minutes between evaluations (default: the service's 15).",
+                minimum: AutoScaleSettingsRules.MinIntervalMinutes, helpName: "MINUTES", maximum: AutoScaleSettingsRules.MaxIntervalMinutes, unit: "minutes");
             var json = CommonOptions.Json();
             var account = new AccountOptions();
             var command = new Command("enable", "Enable autoscale on a pool with a formula (or change its formula or interval).") { pool, formula, interval, json };
@@ -52,7 +56,7 @@ namespace ClusterlessHpc.Cli.Commands
                 return await BatchSession.RunAsync(console, parsed, account, async (client, settings) =>
                 {
                     var poolId = parsed.GetRequiredValue(pool);
-                    await Provisioners.Create(client, settings, TimeSpan.FromMinutes(30))
+                    await Provisioners.Create(client, settings, CommonOptions.DefaultTimeout)
                         .EnableAutoScaleAsync(poolId, text, parsed.GetValue(interval) ?? AutoScaleDefinition.DefaultEvaluationIntervalMinutes, cancellationToken)
                         .ConfigureAwait(false);
                     return await ShowAsync(console, client, poolId, parsed.GetValue(json), "Autoscale is enabled", cancellationToken).ConfigureAwait(false);
@@ -105,7 +109,20 @@ namespace ClusterlessHpc.Cli.Commands
                 return await BatchSession.RunAsync(console, parsed, account, async (client, settings) =>
                 {
                     if (parsed.GetValue(local)) return await EvalLocallyAsync(console, client, poolId, text, parsed.GetValue(metrics), asJson, cancellationToken).ConfigureAwait(false);
-                    var run = await Provisioners.Create(client, settings, TimeSpan.FromMinutes(30)).EvaluateAutoScaleAsync(poolId, text, cancellationToken).ConfigureAwait(false);
+                    AutoScaleRun run;
+                    try
+                    {
+                        run = await Provisioners.Create(client, settings, CommonOptions.DefaultTimeout).EvaluateAutoScaleAsync(poolId, text, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (RequestFailedException e) when (e.ErrorCode != "PoolNotFound")
+                    {
+                        // Batch evaluates only on a pool with autoscale on; its refusal does not say so, and the local evaluator works on any pool.
+                        var pool = (await client.GetPoolAsync(poolId, cancellationToken).ConfigureAwait(false)).Value;
+                        if (pool.EnableAutoScale == true) throw;
+                        throw new CliException(ExitCodes.OperationFailed,
+                            $"pool '{poolId}' has a fixed size (autoscale is off), and Batch evaluates a formula only on a pool with autoscale on: " +
+                            $"add --local to evaluate it here on the pool's node counts, or turn autoscale on with 'chpc autoscale enable {poolId} --formula FILE'.", e);
+                    }
                     return Print(console, poolId, asJson, run.Results ?? "", run.Error?.Code, run.Error?.Message);
                 }, cancellationToken).ConfigureAwait(false);
             });

@@ -10,33 +10,46 @@ namespace ClusterlessHpc.Cli.Commands
     {
         public static Option<bool> Json() => new("--json") { Description = "Print one JSON document on standard output (no table, no colour)." };
 
-        public static Option<TimeSpan> Timeout() => new("--timeout")
+        /// <summary>How long commands wait when <c>--timeout</c> is not given.</summary>
+        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
+
+        // No DefaultValueFactory: help would show it as 00:30:00, not as it is typed; the description says it once.
+        public static Option<TimeSpan?> Timeout() => new("--timeout")
         {
             Description = "How long to wait for the nodes: 90s, 20m, 2h, or minutes (default 30m).",
             HelpName = "DURATION",
-            DefaultValueFactory = _ => TimeSpan.FromMinutes(30),
             CustomParser = ParseDuration,
         };
 
         public static Option<bool> NoWait() => new("--no-wait") { Description = "Return once Batch accepts the request, without waiting." };
 
         /// <summary>A whole number of at least <paramref name="minimum"/>; anything else is a usage error naming the option.</summary>
-        public static Option<int?> Count(string name, string description, int minimum = 0, string helpName = "N") => new(name)
+        public static Option<int?> Count(string name, string description, int minimum = 0, string helpName = "N", int maximum = int.MaxValue, string? unit = null) => new(name)
         {
             Description = description,
             HelpName = helpName,
             CustomParser = result =>
             {
                 var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-                if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= minimum) return value;
-                result.AddError($"{name} '{text}' must be a whole number, {minimum} or more.");
+                if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum) return value;
+                result.AddError(maximum == int.MaxValue
+                    ? $"{name} '{text}' must be a whole number, {minimum} or more."
+                    : $"{name} '{text}' must be a whole number{(unit is null ? "" : " of " + unit)} from {minimum} to {maximum}.");
                 return null;
             },
         };
 
-        public static Argument<string> PoolArgument() => new("POOL") { Description = "The pool id." };
+        /// <summary>The name of the argument that holds a pool id, on every command that takes one.</summary>
+        public const string PoolArgumentName = "POOL";
 
-        private static TimeSpan ParseDuration(ArgumentResult result)
+        public static Argument<string> PoolArgument()
+        {
+            var pool = new Argument<string>(PoolArgumentName) { Description = "The pool id." };
+            UsageErrors.RejectOptionLikeValues(pool);
+            return pool;
+        }
+
+        private static TimeSpan? ParseDuration(ArgumentResult result)
         {
             var text = result.Tokens.Count == 1 ? result.Tokens[0].Value.Trim() : "";
             var unit = text.Length > 0 && char.IsLetter(text[^1]) ? char.ToLowerInvariant(text[^1]) : 'm';
@@ -51,7 +64,7 @@ namespace ClusterlessHpc.Cli.Commands
                 }
             }
             result.AddError($"--timeout '{text}' is not a duration such as 90s, 20m or 2h.");
-            return default;
+            return null;
         }
     }
 }

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using ClusterlessHpc.Batch;
 using ClusterlessHpc.Cli.Accounts;
 using ClusterlessHpc.Cli.Output;
+using ClusterlessHpc.Provisioning;
 
 namespace ClusterlessHpc.Cli.Commands
 {
@@ -22,7 +23,7 @@ namespace ClusterlessHpc.Cli.Commands
             var command = new Command("delete", "Delete a pool and its nodes; waits until the pool is gone unless --no-wait.") { pool, noWait, timeout, json };
             account.AddTo(command);
             command.SetAction((parsed, cancellationToken) => BatchSession.RunAsync(console, parsed, account,
-                (client, _) => RunAsync(console, client, parsed.GetRequiredValue(pool), parsed.GetValue(noWait), parsed.GetValue(timeout), parsed.GetValue(json), cancellationToken),
+                (client, _) => RunAsync(console, client, parsed.GetRequiredValue(pool), parsed.GetValue(noWait), parsed.GetValue(timeout) ?? CommonOptions.DefaultTimeout, parsed.GetValue(json), cancellationToken),
                 cancellationToken));
             return command;
         }
@@ -41,7 +42,7 @@ namespace ClusterlessHpc.Cli.Commands
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    throw new TimeoutException($"Pool '{poolId}' was still being deleted after {timeout}.");
+                    throw new TimeoutException($"Pool '{poolId}' was still being deleted after {DurationText.Format(timeout)}; Batch goes on deleting it: check again with 'chpc status {poolId}'.");
                 }
                 if (!json) console.Output.WriteLine($"Pool '{poolId}' is deleted.");
             }

@@ -36,7 +36,7 @@ namespace ClusterlessHpc.Cli.Commands
                 Description = "The pool startup script written from the package's template: its Julia version, packages and other lines become [Julia], [JuliaPackage] and [StartupStep]. Nothing in it runs.",
                 HelpName = "FILE",
             };
-            var @namespace = new Option<string>("--namespace") { Description = "The namespace of the classes (default Pools).", HelpName = "NS", DefaultValueFactory = _ => "Pools" };
+            var @namespace = new Option<string>("--namespace") { Description = "The namespace of the classes.", HelpName = "NS", DefaultValueFactory = _ => "Pools" };
             @namespace.Validators.Add(result =>
             {
                 var value = result.GetValueOrDefault<string>();

@@ -20,10 +20,13 @@ namespace ClusterlessHpc.Cli.Commands
     /// </summary>
     internal static class LogsCommand
     {
+        /// <summary>The name of the argument that holds a node id.</summary>
+        public const string NodeArgumentName = "NODE";
+
         public static Command Create(CliConsole console)
         {
             var pool = CommonOptions.PoolArgument();
-            var node = new Argument<string>("NODE") { Description = "The node id (chpc nodes POOL lists them)." };
+            var node = new Argument<string>(NodeArgumentName) { Description = "The node id (chpc nodes POOL lists them)." };
             var stderrOnly = new Option<bool>("--stderr-only") { Description = "Only the start task's standard error." };
             var tail = CommonOptions.Count("--tail", "Only the last N lines of each file.");
             var json = CommonOptions.Json();

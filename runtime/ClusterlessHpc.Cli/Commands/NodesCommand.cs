@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.Linq;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,7 +13,7 @@ using ClusterlessHpc.Cli.Output;
 
 namespace ClusterlessHpc.Cli.Commands
 {
-    /// <summary><c>chpc nodes POOL [--json]</c>: each node's id, state and start task (state, exit code, failure).</summary>
+    /// <summary><c>chpc nodes POOL [--json]</c>: each node's id, state and start task (state, exit code, failure); as JSON, Batch's node objects.</summary>
     internal static class NodesCommand
     {
         private static readonly string[] Headers = ["Node", "State", "Dedicated", "Start task", "Exit code", "Failure"];
@@ -61,16 +62,16 @@ namespace ClusterlessHpc.Cli.Commands
             node.StartTaskInfo?.FailureInfo is { } failure ? $"{failure.Code}: {failure.Message}" : "",
         ];
 
-        private static JsonObject ToJson(BatchNode node) => new()
+        /// <summary>
+        /// The node as Batch returns it, with Batch's property names (<c>state</c>, <c>isDedicated</c>, <c>startTaskInfo</c>
+        /// with its <c>exitCode</c> and <c>failureInfo</c>, <c>errors</c>, ...), less <c>startTask</c>: that is the pool's
+        /// start task, whose resource files may carry a SAS.
+        /// </summary>
+        private static JsonObject ToJson(BatchNode node)
         {
-            ["id"] = node.Id,
-            ["state"] = node.State?.ToString(),
-            ["isDedicated"] = node.IsDedicated,
-            ["startTaskState"] = node.StartTaskInfo?.State.ToString(),
-            ["startTaskExitCode"] = node.StartTaskInfo?.ExitCode,
-            ["startTaskFailure"] = node.StartTaskInfo?.FailureInfo is { } failure
-                ? new JsonObject { ["code"] = failure.Code, ["message"] = failure.Message }
-                : null,
-        };
+            var json = JsonSerializer.SerializeToNode(node, BatchJsonContext.Default.BatchNode)!.AsObject();
+            json.Remove("startTask");
+            return json;
+        }
     }
 }

@@ -16,6 +16,8 @@ namespace ClusterlessHpc.Cli.Commands
     /// <summary>
     /// <c>chpc plan (--assembly PATH | --parameters FILE) [--pool ID] [--json]</c>: what apply would do for each pool:
     /// create it, nothing, or each drifted property with what is expected, what is there, and whether Batch changes it in place.
+    /// A plan sends no secret, so a pool whose secret setting has no value is still planned, with that setting reported
+    /// as its problem (exit 1 once every pool is planned).
     /// </summary>
     internal static class PlanCommand
     {
@@ -50,7 +52,7 @@ namespace ClusterlessHpc.Cli.Commands
 
         private static async Task<int> RunAsync(CliConsole console, PoolAccounts accounts, CliSettings settings, SelectedPools selected, bool json, CancellationToken cancellationToken)
         {
-            var provisioners = accounts.Clients.ToDictionary(c => c, c => Provisioners.Create(c, settings, TimeSpan.FromMinutes(30)));
+            var provisioners = accounts.Clients.ToDictionary(c => c, c => Provisioners.Create(c, settings, CommonOptions.DefaultTimeout));
             var plans = new List<PoolPlan>();
             foreach (var definition in selected.Reachable)
             {
@@ -61,6 +63,7 @@ namespace ClusterlessHpc.Cli.Commands
 
         private static int Print(CliConsole console, SelectedPools selected, List<PoolPlan> plans, bool json)
         {
+            var exitCode = plans.Any(p => p.MissingSettings.Count > 0) ? ExitCodes.InvalidInput : ExitCodes.Done;
             if (json)
             {
                 JsonOutput.Write(console, new JsonObject
@@ -73,7 +76,7 @@ namespace ClusterlessHpc.Cli.Commands
                         ["reason"] = o.Reason,
                     }))),
                 });
-                return ExitCodes.Done;
+                return exitCode;
             }
             foreach (var offline in selected.Offline)
             {
@@ -93,8 +96,9 @@ namespace ClusterlessHpc.Cli.Commands
                                              (difference.UpdatableInPlace ? " (in place)" : " (needs a new pool)"));
                 }
                 if (plan.ChangesStartTask) console.Output.WriteLine("  existing nodes get the new start task only when rebooted or reimaged");
+                foreach (var missing in plan.MissingSettings) console.Error.WriteLine("error: " + Provisioners.Describe(missing));
             }
-            return ExitCodes.Done;
+            return exitCode;
         }
 
         public static JsonObject ToJson(PoolPlan plan) => new()
@@ -109,6 +113,11 @@ namespace ClusterlessHpc.Cli.Commands
                 ["expected"] = d.Expected,
                 ["actual"] = d.Actual,
                 ["updatableInPlace"] = d.UpdatableInPlace,
+            })),
+            ["missingSettings"] = JsonOutput.Array(plan.MissingSettings.Select(m => (JsonNode)new JsonObject
+            {
+                ["key"] = m.SettingKey,
+                ["usedFor"] = m.UsedFor,
             })),
         };
     }

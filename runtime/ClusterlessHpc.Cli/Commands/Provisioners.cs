@@ -34,11 +34,24 @@ namespace ClusterlessHpc.Cli.Commands
             });
         }
 
+        /// <summary>A missing secret setting, with where the user gives it.</summary>
+        public static string Describe(MissingSetting missing) =>
+            $"{missing} Set it (environment variable {missing.SettingKey.Replace(":", "__", StringComparison.Ordinal)}, or appsettings.json); apply refuses the pool until then.";
+
+        /// <summary>A drifted pool in chpc's words: each difference, then the options of apply that deal with it.</summary>
+        public static string Describe(PoolPlan drift) =>
+            "already exists but differs from its definition:" + string.Concat(drift.Differences.Select(d => "\n  " + d)) +
+            (drift.CanUpdateInPlace
+                ? "\nApply with --drift update to change it in place" +
+                  (drift.ChangesStartTask ? " (existing nodes get the new start task only when rebooted or reimaged: add --existing-nodes reboot or reimage)" : "") +
+                  ", or with --drift recreate to replace it."
+                : $"\nThese properties need a new pool: apply with --drift recreate, or delete it (chpc delete {drift.PoolId}).");
+
         /// <summary>Turns the provisioner's reports into rows of the live table (or plain lines).</summary>
         public static IProgress<ProvisioningProgress> Show(IProgress<PoolProgress> progress, string target, Action<PoolProgress>? seen = null) =>
             new SynchronousProgress(p =>
             {
-                var row = new PoolProgress(p.PoolId, Status(p), p.NodesByState.ToDictionary(n => n.Key.ToString(), n => n.Value), target, p.Elapsed, p.Message);
+                var row = new PoolProgress(p.PoolId, Status(p), p.NodesByState.ToDictionary(n => n.Key.ToString(), n => n.Value), target, p.Message);
                 seen?.Invoke(row);
                 progress.Report(row);
             });

@@ -41,7 +41,7 @@ namespace ClusterlessHpc.Cli.Commands
                     TargetLowPriorityNodes = parsed.GetValue(lowPriority),
                     NodeDeallocationOption = parsed.GetValue(deallocation) is { } option ? new BatchNodeDeallocationOption(option) : (BatchNodeDeallocationOption?)null,
                 };
-                return RunAsync(console, client, settings, parsed.GetRequiredValue(pool), options, parsed.GetValue(noWait), parsed.GetValue(timeout),
+                return RunAsync(console, client, settings, parsed.GetRequiredValue(pool), options, parsed.GetValue(noWait), parsed.GetValue(timeout) ?? CommonOptions.DefaultTimeout,
                     OutputModes.For(console, parsed.GetValue(json)), cancellationToken);
             }, cancellationToken));
             return command;

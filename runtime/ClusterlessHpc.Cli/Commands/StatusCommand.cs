@@ -16,7 +16,8 @@ namespace ClusterlessHpc.Cli.Commands
     {
         public static Command Create(CliConsole console)
         {
-            var pool = new Argument<string?>("POOL") { Description = "The pool id (default: every pool of the account).", Arity = ArgumentArity.ZeroOrOne };
+            var pool = new Argument<string?>(CommonOptions.PoolArgumentName) { Description = "The pool id (default: every pool of the account).", Arity = ArgumentArity.ZeroOrOne };
+            UsageErrors.RejectOptionLikeValues(pool);
             var json = CommonOptions.Json();
             var account = new AccountOptions();
             var command = new Command("status", "Show pools: state, allocation, node targets, scaling and nodes by state.") { pool, json };

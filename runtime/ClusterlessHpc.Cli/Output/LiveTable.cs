@@ -3,25 +3,32 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
+using ClusterlessHpc.Provisioning;
 using Spectre.Console;
 
 namespace ClusterlessHpc.Cli.Output
 {
     /// <summary>
     /// Shows pools while a command waits for them: on a terminal a Spectre.Console live table of node counts by state per
-    /// pool, redrawn as reports arrive; otherwise one plain line per change, <c>[  1.2s] redwood: message</c>; nothing with
-    /// <c>--json</c>. Reports may come from several pools at once.
+    /// pool, redrawn as reports arrive; otherwise one plain line per change, <c>[   1.2 s] redwood: message</c>; nothing with
+    /// <c>--json</c>. Reports may come from several pools at once; every line and row is timed by the table's one clock,
+    /// started with the command's work, so the times of different pools compare.
     /// </summary>
     internal sealed class LiveTable : IProgress<PoolProgress>
     {
         private static readonly string[] StateOrder = ["creating", "starting", "waitingforstarttask", "idle", "running", "starttaskfailed", "unusable"];
         private static readonly string[] FailedStates = ["starttaskfailed", "unusable"];
 
+        /// <summary>Statuses after which a pool's row stops its time: how long that pool took.</summary>
+        private static readonly string[] FinalStatuses = ["ready", "deleted", "failed", "drift", "timeout"];
+
         private readonly CliConsole _console;
         private readonly OutputMode _mode;
         private readonly object _gate = new();
         private readonly Dictionary<string, PoolProgress> _latest = new(StringComparer.OrdinalIgnoreCase);
         private readonly List<string> _order;
+        private readonly Dictionary<string, TimeSpan> _finished = new(StringComparer.OrdinalIgnoreCase);
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
 
         private LiveTable(CliConsole console, OutputMode mode, IEnumerable<string> poolIds)
         {
@@ -55,10 +62,12 @@ namespace ClusterlessHpc.Cli.Output
             {
                 var changed = !_latest.TryGetValue(value.PoolId, out var previous) || previous.Message != value.Message;
                 _latest[value.PoolId] = value;
+                var now = _clock.Elapsed;
+                if (FinalStatuses.Contains(value.Status)) _finished.TryAdd(value.PoolId, now);
                 if (!_order.Contains(value.PoolId, StringComparer.OrdinalIgnoreCase)) _order.Add(value.PoolId);
                 if (_mode == OutputMode.Plain && changed)
                 {
-                    _console.Output.WriteLine($"[{value.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture),6}s] {value.PoolId}: {value.Message}");
+                    _console.Output.WriteLine($"[{now.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture),6} s] {value.PoolId}: {value.Message}");
                 }
             }
         }
@@ -85,7 +94,7 @@ namespace ClusterlessHpc.Cli.Output
                         StatusMarkup(pool.Status),
                         NodesMarkup(pool.Nodes),
                         Markup.Escape(pool.Target),
-                        pool.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + "s");
+                        DurationText.Format(_finished.TryGetValue(id, out var finished) ? finished : _clock.Elapsed));
                 }
             }
             return table;

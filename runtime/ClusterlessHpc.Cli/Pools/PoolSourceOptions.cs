@@ -57,7 +57,8 @@ namespace ClusterlessHpc.Cli.Pools
             {
                 var assembly = result.GetResult(Assembly) is not null;
                 var parameters = result.GetResult(Parameters) is not null;
-                if (assembly == parameters) result.AddError("Give the pools with either --assembly PATH or --parameters parameters.json.");
+                if (assembly && parameters) result.AddError("--assembly and --parameters exclude each other: give the pools with one of them.");
+                else if (!assembly && !parameters) result.AddError("Give the pools with --assembly PATH or --parameters parameters.json.");
                 if (result.GetResult(Credentials) is not null && !parameters) result.AddError("--credentials goes with --parameters.");
                 if (result.GetResult(StartupScript) is not null && !parameters) result.AddError("--startup-script goes with --parameters.");
             });
@@ -96,7 +97,7 @@ namespace ClusterlessHpc.Cli.Pools
                 source = Path.GetFileName(parametersPath);
                 var credentialsPath = parsed.GetValue(Credentials);
                 var import = LoadLegacy(console, parametersPath, credentialsPath, parsed.GetValue(StartupScript));
-                implied = import.ToConfiguration();
+                implied = WithServicePrincipals(import.ToConfiguration(), import.Credentials);
                 messages.AddRange(import.Warnings.Select(w => w.ToString()));
                 foreach (var definition in Select(import.Definitions, wanted, source))
                 {
@@ -131,6 +132,28 @@ namespace ClusterlessHpc.Cli.Pools
             {
                 throw new CliException(ExitCodes.InvalidInput, $"cannot read {e.Message}", e);
             }
+        }
+
+        /// <summary>
+        /// Adds each credentials.json account's service principal to the settings it implies, so chpc signs in as
+        /// AzureClusterlessHPC.jl did (configuration still overrides it, and an account key wins over it). Only here:
+        /// the import's own configuration, which <c>chpc import</c> prints, holds no secret.
+        /// </summary>
+        private static IReadOnlyDictionary<string, string> WithServicePrincipals(IReadOnlyDictionary<string, string> implied, LegacyCredentials? credentials)
+        {
+            if (credentials is null) return implied;
+            var settings = new Dictionary<string, string>(implied);
+            foreach (var account in credentials.Accounts)
+            {
+                // A template entry is never contacted, so it signs in as nobody.
+                if (account.IsPlaceholder) continue;
+                // An account listed twice (once per storage account) signs in as its first entry says.
+                var section = $"{Hosting.ClusterlessHpcOptions.SectionName}:Batch:Accounts:{account.Name}:";
+                if (!settings.TryAdd(section + nameof(Hosting.BatchAccountOptions.TenantId), account.TenantId)) continue;
+                settings[section + nameof(Hosting.BatchAccountOptions.ClientId)] = account.ClientId;
+                settings[section + nameof(Hosting.BatchAccountOptions.ClientSecret)] = account.ClientSecret.Reveal();
+            }
+            return settings;
         }
 
         private static IEnumerable<PoolDefinition> Select(IReadOnlyList<PoolDefinition> pools, string[] wanted, string source)

@@ -9,6 +9,7 @@ using ClusterlessHpc.Batch;
 using ClusterlessHpc.Emulator.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
 
 namespace ClusterlessHpc.Emulator.Auth
 {
@@ -27,12 +28,14 @@ namespace ClusterlessHpc.Emulator.Auth
         private readonly string _accountName;
         private readonly byte[] _accountKey;
         private readonly BearerTokens? _bearerTokens;
+        private readonly ILogger _logger;
 
-        public SharedKeyAuthentication(string accountName, string accountKey, BearerTokens? bearerTokens)
+        public SharedKeyAuthentication(string accountName, string accountKey, BearerTokens? bearerTokens, ILogger logger)
         {
             _accountName = accountName;
             _accountKey = BatchSharedKeySignature.DecodeKey(accountKey);
             _bearerTokens = bearerTokens;
+            _logger = logger;
         }
 
         public Task InvokeAsync(HttpContext context, RequestDelegate next)
@@ -68,6 +71,9 @@ namespace ClusterlessHpc.Emulator.Auth
             var signature = authorization[(colon + 1)..];
             if (!string.Equals(account, _accountName, StringComparison.Ordinal))
             {
+                // The service says only "failed to authenticate"; whoever runs the emulator can learn which half was wrong.
+                _logger.LogDebug("Refused {Method} {Path}: it is signed for account '{Account}', and this emulator serves '{Expected}'.",
+                    request.Method, request.Path.Value, account, _accountName);
                 throw BatchErrors.AuthenticationFailed("The account in the Authorization header is not the emulator's account.");
             }
             RequireFreshDate(request);
@@ -93,6 +99,8 @@ namespace ClusterlessHpc.Emulator.Auth
             }
             if (!accepted)
             {
+                _logger.LogDebug("Refused {Method} {Path}: it names account '{Account}', but its signature was not made with that account's key.",
+                    request.Method, request.Path.Value, account);
                 throw BatchErrors.AuthenticationFailed(
                     "The signature in the Authorization header is not the one computed for this request with the account key.");
             }

@@ -24,7 +24,10 @@ namespace ClusterlessHpc.Hosting
         public TimeSpan ProvisioningTimeout { get; set; } = TimeSpan.FromMinutes(30);
     }
 
-    /// <summary>A Batch account: endpoint and name, with a shared key or (when the key is absent) DefaultAzureCredential.</summary>
+    /// <summary>
+    /// A Batch account: endpoint and name, with a shared key, or a service principal, or (when neither is configured)
+    /// DefaultAzureCredential (see <see cref="BatchCredentials"/>).
+    /// </summary>
     public sealed class BatchAccountOptions
     {
         /// <summary>For example <c>https://myaccount.westeurope.batch.azure.com</c>; absent means the emulator when it is registered.</summary>
@@ -32,8 +35,20 @@ namespace ClusterlessHpc.Hosting
 
         public string? AccountName { get; set; }
 
-        /// <summary>The account's shared key (base64); absent means <c>DefaultAzureCredential</c>.</summary>
+        /// <summary>The account's shared key (base64); absent means the service principal, else <c>DefaultAzureCredential</c>.</summary>
         public string? AccountKey { get; set; }
+
+        /// <summary>The tenant of the service principal that signs in (with <see cref="ClientId"/> and <see cref="ClientSecret"/>).</summary>
+        public string? TenantId { get; set; }
+
+        /// <summary>The service principal's application (client) id.</summary>
+        public string? ClientId { get; set; }
+
+        /// <summary>The service principal's client secret. A secret: never logged.</summary>
+        public string? ClientSecret { get; set; }
+
+        /// <summary>Whether a service principal is configured (all of <see cref="TenantId"/>, <see cref="ClientId"/> and <see cref="ClientSecret"/>).</summary>
+        public bool HasServicePrincipal => !string.IsNullOrEmpty(TenantId) && !string.IsNullOrEmpty(ClientId) && !string.IsNullOrEmpty(ClientSecret);
 
         /// <summary>More accounts by name (<c>Batch:Accounts:&lt;name&gt;:Endpoint</c>, ...).</summary>
         public Dictionary<string, BatchAccountOptions> Accounts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
@@ -51,19 +66,35 @@ namespace ClusterlessHpc.Hosting
             return Endpoint is null ? this : null;
         }
 
-        /// <summary>Checks what binding cannot: the endpoint is an absolute http(s) URL.</summary>
+        /// <summary>
+        /// Checks what binding cannot: the endpoint is an absolute http(s) URL, and a service principal is given whole
+        /// (a partial one would silently sign in as someone else through DefaultAzureCredential).
+        /// </summary>
         /// <param name="section">Where the settings come from, for the message (for example <c>ClusterlessHpc:Batch:Accounts:gamma</c>).</param>
-        /// <exception cref="InvalidOperationException">The endpoint is not an absolute http(s) URL.</exception>
+        /// <exception cref="InvalidOperationException">The endpoint is not an absolute http(s) URL, or the service principal is partial.</exception>
         public void EnsureValid(string section)
         {
             if (Endpoint is { } endpoint && !(endpoint.IsAbsoluteUri && (endpoint.Scheme == Uri.UriSchemeHttps || endpoint.Scheme == Uri.UriSchemeHttp)))
             {
                 throw new InvalidOperationException($"{section}:Endpoint is not an http(s) URL such as https://myaccount.westeurope.batch.azure.com: '{endpoint}'.");
             }
+            var given = new[] { (nameof(TenantId), TenantId), (nameof(ClientId), ClientId), (nameof(ClientSecret), ClientSecret) };
+            var missing = Array.FindAll(given, setting => string.IsNullOrEmpty(setting.Item2));
+            if (missing.Length is > 0 and < 3)
+            {
+                throw new InvalidOperationException(
+                    $"{section} has a partial service principal: {string.Join(" and ", Array.ConvertAll(missing, m => section + ":" + m.Item1))} " +
+                    (missing.Length == 1 ? "is" : "are") + " not set. Give TenantId, ClientId and ClientSecret together, or none of them.");
+            }
         }
 
-        /// <summary>Shows the account without its key.</summary>
-        public override string ToString() => $"{AccountName ?? "?"} at {Endpoint?.ToString() ?? "(emulator)"} ({(string.IsNullOrEmpty(AccountKey) ? "DefaultAzureCredential" : "shared key")})";
+        /// <summary>Shows the account and how it signs in, without its key or secret.</summary>
+        public override string ToString() => $"{AccountName ?? "?"} at {Endpoint?.ToString() ?? "(emulator)"} ({SignInDescription})";
+
+        private string SignInDescription =>
+            !string.IsNullOrEmpty(AccountKey) ? "shared key"
+            : HasServicePrincipal ? $"service principal {ClientId} of tenant {TenantId}"
+            : "DefaultAzureCredential";
     }
 
     /// <summary>

@@ -47,6 +47,11 @@ namespace ClusterlessHpc.Legacy
             if (sourceName is null) throw new ArgumentNullException(nameof(sourceName));
             var start = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
             var memory = new ReadOnlyMemory<byte>(utf8, start, utf8.Length - start);
+            if (IsBlank(memory.Span))
+            {
+                // JSON's own error for this ("expected a value at line 1") reads as a syntax mistake; the file simply has nothing in it.
+                throw new LegacyConfigurationException(sourceName, null, "the file is empty: it holds no JSON at all", null, null, null, inner: null);
+            }
             try
             {
                 return JsonDocument.Parse(memory, DocumentOptions);
@@ -60,6 +65,15 @@ namespace ClusterlessHpc.Legacy
                     "; look for a missing quote, comma or brace";
                 throw new LegacyConfigurationException(sourceName, key, reason, null, line, position, inner: null);
             }
+        }
+
+        private static bool IsBlank(ReadOnlySpan<byte> utf8)
+        {
+            foreach (var b in utf8)
+            {
+                if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return false;
+            }
+            return true;
         }
 
         /// <summary>The object's properties by name; a repeated key keeps its last value, as the package's JSON reader did.</summary>

@@ -6,11 +6,19 @@ namespace ClusterlessHpc.Provisioning
     public sealed class MissingSettingException : Exception
     {
         public MissingSettingException(string settingKey, string usedFor, string poolId)
-            : base($"Pool '{poolId}' needs configuration setting '{settingKey}' ({usedFor}), but it has no value.")
+            : this(new MissingSetting(poolId, settingKey, usedFor))
         {
-            SettingKey = settingKey;
         }
 
-        public string SettingKey { get; }
+        public MissingSettingException(MissingSetting setting)
+            : base((setting ?? throw new ArgumentNullException(nameof(setting))).ToString())
+        {
+            Setting = setting;
+        }
+
+        /// <summary>Which setting, of which pool, for what.</summary>
+        public MissingSetting Setting { get; }
+
+        public string SettingKey => Setting.SettingKey;
     }
 }

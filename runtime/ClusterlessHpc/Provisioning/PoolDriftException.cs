@@ -10,8 +10,10 @@ namespace ClusterlessHpc.Provisioning
             : base($"Pool '{plan.PoolId}' already exists but differs from its definition:" +
                    string.Concat(plan.Differences.Select(d => "\n  " + d)) +
                    (plan.CanUpdateInPlace
-                       ? "\nApply with the update-in-place drift policy to change it" + (plan.ChangesStartTask ? " (existing nodes get the new start task when rebooted or reimaged)" : "") + ", or recreate it."
-                       : "\nThese properties need a new pool: apply with the recreate drift policy, or delete the pool."))
+                       ? $"\nApply with {nameof(DriftPolicy)}.{nameof(DriftPolicy.UpdateInPlace)} to change it" +
+                         (plan.ChangesStartTask ? " (existing nodes get the new start task when rebooted or reimaged)" : "") +
+                         $", or {nameof(DriftPolicy)}.{nameof(DriftPolicy.Recreate)} to replace it."
+                       : $"\nThese properties need a new pool: apply with {nameof(DriftPolicy)}.{nameof(DriftPolicy.Recreate)}, or delete the pool."))
         {
             Plan = plan;
         }

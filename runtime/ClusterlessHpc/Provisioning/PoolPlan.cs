@@ -35,6 +35,12 @@ namespace ClusterlessHpc.Provisioning
         /// <summary>The definition's warnings (rules it breaks that do not stop it, such as CHPC0039), as the validator gives them.</summary>
         public IReadOnlyList<Diagnostics.PoolDiagnostic> Warnings { get; init; } = System.Array.Empty<Diagnostics.PoolDiagnostic>();
 
+        /// <summary>
+        /// Settings the definition names for secrets that have no value. A plan sends no secret, so it is made without
+        /// them; applying the definition refuses until they have values.
+        /// </summary>
+        public IReadOnlyList<MissingSetting> MissingSettings { get; init; } = [];
+
         /// <summary>Whether Batch can change every differing property of the existing pool (no recreate needed).</summary>
         public bool CanUpdateInPlace => Differences.All(d => d.UpdatableInPlace);
 
@@ -46,7 +52,8 @@ namespace ClusterlessHpc.Provisioning
             PoolPlanAction.Create => $"pool '{PoolId}': create",
             PoolPlanAction.NoChange => $"pool '{PoolId}': no change",
             _ => $"pool '{PoolId}': differs in " + string.Join("; ", Differences),
-        }) + string.Concat(Warnings.Select(w => "\n  " + w));
+        }) + (MissingSettings.Count == 0 ? "" : "; missing " + string.Join(", ", MissingSettings.Select(m => $"'{m.SettingKey}' ({m.UsedFor})")))
+          + string.Concat(Warnings.Select(w => "\n  " + w));
     }
 
     /// <summary>One property of a live pool that differs from its definition: what is expected, what is there.</summary>

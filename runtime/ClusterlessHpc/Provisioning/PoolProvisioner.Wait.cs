@@ -75,7 +75,7 @@ namespace ClusterlessHpc.Provisioning
             {
                 ProvisioningTelemetry.Fail(activity, e);
                 throw new TimeoutException(
-                    $"Pool '{poolId}' was not ready within {_options.Timeout} (last seen: {lastMessage ?? "nothing"}). " +
+                    $"Pool '{poolId}' was not ready within {DurationText.Format(_options.Timeout)} (last seen: {lastMessage ?? "nothing"}). " +
                     "The pool exists and keeps allocating: wait again, resize it, or delete it.");
             }
             catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
@@ -133,14 +133,14 @@ namespace ClusterlessHpc.Provisioning
         private Task WaitUntilSteadyAsync(string poolId, CancellationToken cancellationToken) =>
             PollUntilAsync(
                 async token => (await _client.GetPoolAsync(poolId, ["allocationState"], cancellationToken: token).ConfigureAwait(false)).Value.AllocationState == AllocationState.Steady,
-                () => $"Pool '{poolId}' was still resizing {_options.Timeout} later. Batch goes on with it: check again with 'chpc status {poolId}', or stop the resize.",
+                () => $"Pool '{poolId}' was still resizing {DurationText.Format(_options.Timeout)} later. Batch goes on with it: check again with 'chpc status {poolId}', or stop the resize.",
                 cancellationToken);
 
         /// <exception cref="TimeoutException">The pool still existed after <see cref="PoolProvisionerOptions.Timeout"/>.</exception>
         private Task WaitUntilDeletedAsync(string poolId, CancellationToken cancellationToken) =>
             PollUntilAsync(
                 async token => !(await _client.PoolExistsAsync(poolId, cancellationToken: token).ConfigureAwait(false)).Value,
-                () => $"Pool '{poolId}' still existed {_options.Timeout} after it was deleted. Batch goes on deleting it: check again with 'chpc status {poolId}'.",
+                () => $"Pool '{poolId}' still existed {DurationText.Format(_options.Timeout)} after it was deleted. Batch goes on deleting it: check again with 'chpc status {poolId}'.",
                 cancellationToken);
 
         /// <summary>

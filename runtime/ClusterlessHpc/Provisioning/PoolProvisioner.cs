@@ -41,19 +41,25 @@ namespace ClusterlessHpc.Provisioning
             _preflight = null!;
         }
 
-        /// <summary>What <see cref="ApplyAsync"/> would do: create the pool, nothing, or the properties that drifted.</summary>
+        /// <summary>
+        /// What <see cref="ApplyAsync"/> would do: create the pool, nothing, or the properties that drifted. It reads no
+        /// secret (Batch returns none to compare with), so a secret's setting without a value does not stop it: the plan
+        /// lists it in <see cref="PoolPlan.MissingSettings"/>.
+        /// </summary>
         /// <exception cref="PoolDefinitionException">The definition breaks a rule; nothing was sent.</exception>
         public virtual async Task<PoolPlan> PlanAsync(PoolDefinition definition, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(definition);
             using var activity = ProvisioningTelemetry.Start("Plan", definition.Id);
-            var request = BuildRequest(definition);
+            ThrowIfInvalid(definition);
+            var missing = new List<MissingSetting>();
+            var request = PoolRequestBuilder.BuildWithoutSecrets(definition, _options.Settings, missing);
             var live = await TryGetPoolAsync(definition.Id, cancellationToken).ConfigureAwait(false);
             var plan = live is null
                 ? new PoolPlan(definition.Id, PoolPlanAction.Create, Array.Empty<PoolDifference>())
                 : PoolPlanner.Compare(request, live);
             // BuildRequest refused errors; what the validator says beyond them are warnings the plan carries.
-            return new PoolPlan(plan.PoolId, plan.Action, plan.Differences) { Warnings = PoolValidator.Validate(definition).ToList() };
+            return new PoolPlan(plan.PoolId, plan.Action, plan.Differences) { Warnings = PoolValidator.Validate(definition).ToList(), MissingSettings = missing };
         }
 
         /// <summary>Creates the pool if needed (or updates or recreates it, by the drift policy) and waits until every node is idle.</summary>
@@ -99,8 +105,9 @@ namespace ClusterlessHpc.Provisioning
             {
                 try
                 {
-                    report.Stage(ProvisioningStage.Creating, $"creating the pool ({definition.VmSize}, {Targets(definition)})");
+                    // Said once Batch has accepted it: until then the pool may turn out to exist already.
                     await _client.CreatePoolAsync(request, cancellationToken).ConfigureAwait(false);
+                    report.Stage(ProvisioningStage.Creating, $"created the pool ({definition.VmSize}, {Targets(definition)})");
                     return;
                 }
                 catch (Exception e) when (IsTransient(e))
@@ -112,7 +119,7 @@ namespace ClusterlessHpc.Provisioning
                 }
                 catch (RequestFailedException e) when (e.ErrorCode == "PoolBeingDeleted")
                 {
-                    report.Stage(ProvisioningStage.Creating, "an earlier pool with this id is being deleted; waiting until it is gone");
+                    report.Stage(ProvisioningStage.Deleting, "found an earlier pool with this id being deleted; waiting until it is gone");
                     await WaitUntilDeletedAsync(definition.Id, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
@@ -136,23 +143,23 @@ namespace ClusterlessHpc.Provisioning
             if (existing is null) return false;
             if (existing.State == BatchPoolState.Deleting)
             {
-                report.Stage(ProvisioningStage.Creating, "an earlier pool with this id is being deleted; waiting until it is gone");
+                report.Stage(ProvisioningStage.Deleting, "found an earlier pool with this id being deleted; waiting until it is gone");
                 await WaitUntilDeletedAsync(definition.Id, cancellationToken).ConfigureAwait(false);
                 return false;
             }
             var plan = PoolPlanner.Compare(request, existing);
             if (plan.Action == PoolPlanAction.NoChange)
             {
-                report.Stage(ProvisioningStage.AlreadyExists, "the pool exists with this definition", existing);
+                report.Stage(ProvisioningStage.AlreadyExists, $"found the pool, made from this definition ({Found(existing)})", existing);
                 return true;
             }
             switch (_options.DriftPolicy)
             {
                 case DriftPolicy.UpdateInPlace when plan.CanUpdateInPlace:
-                    await UpdateInPlaceAsync(definition.Id, request, plan, report, cancellationToken).ConfigureAwait(false);
+                    await UpdateInPlaceAsync(existing, request, plan, report, cancellationToken).ConfigureAwait(false);
                     return true;
                 case DriftPolicy.Recreate:
-                    report.Stage(ProvisioningStage.Updating, "recreating the pool: " + string.Join("; ", plan.Differences));
+                    report.Stage(ProvisioningStage.Updating, $"found the pool from another definition ({Found(existing)}); recreating it: " + string.Join("; ", plan.Differences));
                     await DeleteAsync(definition.Id, cancellationToken).ConfigureAwait(false);
                     return false;
                 default:
@@ -160,9 +167,10 @@ namespace ClusterlessHpc.Provisioning
             }
         }
 
-        private async Task UpdateInPlaceAsync(string poolId, BatchPoolCreateOptions request, PoolPlan plan, Reporter report, CancellationToken cancellationToken)
+        private async Task UpdateInPlaceAsync(BatchPool existing, BatchPoolCreateOptions request, PoolPlan plan, Reporter report, CancellationToken cancellationToken)
         {
-            report.Stage(ProvisioningStage.Updating, "updating in place: " + string.Join("; ", plan.Differences));
+            var poolId = plan.PoolId;
+            report.Stage(ProvisioningStage.Updating, $"found the pool from another definition ({Found(existing)}); updating in place: " + string.Join("; ", plan.Differences));
             if (plan.Differences.Any(d => d.Property is PoolDifference.StartTask or "metadata"))
             {
                 await _client.UpdatePoolAsync(poolId, new BatchPoolUpdateOptions { StartTask = request.StartTask, Metadata = request.Metadata },
@@ -251,9 +259,14 @@ namespace ClusterlessHpc.Provisioning
 
         private BatchPoolCreateOptions BuildRequest(PoolDefinition definition)
         {
+            ThrowIfInvalid(definition);
+            return PoolRequestBuilder.Build(definition, _options.Settings);
+        }
+
+        private static void ThrowIfInvalid(PoolDefinition definition)
+        {
             var diagnostics = PoolValidator.Validate(definition);
             if (PoolValidator.HasErrors(diagnostics)) throw new PoolDefinitionException(definition, diagnostics);
-            return PoolRequestBuilder.Build(definition, _options.Settings);
         }
 
         private async Task<BatchPool?> TryGetPoolAsync(string poolId, CancellationToken cancellationToken)
@@ -267,6 +280,13 @@ namespace ClusterlessHpc.Provisioning
                 return null;
             }
         }
+
+        /// <summary>What an existing pool has: "steady, 2 of 2 dedicated node(s)".</summary>
+        private static string Found(BatchPool pool) =>
+            $"{pool.AllocationState?.ToString() ?? "?"}, {pool.CurrentDedicatedNodes ?? 0} of {pool.TargetDedicatedNodes ?? 0} dedicated" +
+            (pool.TargetLowPriorityNodes is > 0 || pool.CurrentLowPriorityNodes is > 0
+                ? $" and {pool.CurrentLowPriorityNodes ?? 0} of {pool.TargetLowPriorityNodes ?? 0} low-priority node(s)"
+                : " node(s)");
 
         private static string Targets(PoolDefinition definition) =>
             definition.AutoScale is { } autoScale ? $"autoscale, evaluated every {autoScale.EvaluationIntervalMinutes} min"

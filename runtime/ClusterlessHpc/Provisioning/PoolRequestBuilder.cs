@@ -20,11 +20,38 @@ namespace ClusterlessHpc.Provisioning
         /// <param name="definition">A valid definition.</param>
         /// <param name="settings">Looks a configuration key up (for <c>PasswordSetting</c>, <c>AccountKeySetting</c>, ...); null when the definition names none.</param>
         /// <exception cref="MissingSettingException">A setting the definition names has no value.</exception>
-        public static BatchPoolCreateOptions Build(PoolDefinition definition, Func<string, string?>? settings = null)
-        {
-            string Secret(string key, string usedFor) =>
-                settings?.Invoke(key) is { Length: > 0 } value ? value : throw new MissingSettingException(key, usedFor, definition.Id);
+        public static BatchPoolCreateOptions Build(PoolDefinition definition, Func<string, string?>? settings = null) =>
+            Build(definition, (key, usedFor) =>
+                settings?.Invoke(key) is { Length: > 0 } value ? value : throw new MissingSettingException(key, usedFor, definition.Id));
 
+        /// <summary>
+        /// The settings the definition names for secrets that have no value, each with what it is for: all of them, where
+        /// <see cref="Build(PoolDefinition, Func{string, string?}?)"/> stops at the first.
+        /// </summary>
+        /// <param name="definition">A valid definition.</param>
+        /// <param name="settings">Looks a configuration key up.</param>
+        public static IReadOnlyList<MissingSetting> FindMissingSettings(PoolDefinition definition, Func<string, string?>? settings)
+        {
+            var missing = new List<MissingSetting>();
+            BuildWithoutSecrets(definition, settings, missing);
+            return missing;
+        }
+
+        /// <summary>
+        /// The request with a stand-in for every secret, for comparing with a live pool (Batch returns no secret, so a
+        /// plan needs none); <paramref name="missing"/> gets the settings that have no value.
+        /// </summary>
+        internal static BatchPoolCreateOptions BuildWithoutSecrets(PoolDefinition definition, Func<string, string?>? settings, List<MissingSetting> missing) =>
+            Build(definition, (key, usedFor) =>
+            {
+                if (settings?.Invoke(key) is not { Length: > 0 }) missing.Add(new MissingSetting(definition.Id, key, usedFor));
+                return "(not read for a plan)";
+            });
+
+        /// <param name="definition">A valid definition.</param>
+        /// <param name="secret">The value of a secret's setting key, given what the secret is for.</param>
+        private static BatchPoolCreateOptions Build(PoolDefinition definition, Func<string, string, string> secret)
+        {
             var script = StartupScriptRenderer.Render(definition);
             var environment = definition.EnvironmentVariables.Select(v => new EnvironmentSetting { Name = v.Name, Value = v.Value }).ToList();
             environment.Add(new EnvironmentSetting { Name = InlineScriptDelivery.ScriptVariable, Value = InlineScriptDelivery.Encode(script) });
@@ -35,7 +62,7 @@ namespace ClusterlessHpc.Provisioning
             {
                 Id = definition.Id,
                 VmSize = definition.VmSize,
-                VirtualMachineConfiguration = VirtualMachine(definition, Secret),
+                VirtualMachineConfiguration = VirtualMachine(definition, secret),
                 TaskSlotsPerNode = definition.TaskSlotsPerNode,
                 EnableInterNodeCommunication = definition.InterNodeCommunication ? true : null,
                 StartTask = new BatchStartTask
@@ -53,7 +80,7 @@ namespace ClusterlessHpc.Provisioning
                 },
                 Metadata = metadata,
                 NetworkConfiguration = Network(definition.Network),
-                MountConfiguration = definition.Mounts.Count == 0 ? null : definition.Mounts.Select(m => Mount(m, Secret)).ToList(),
+                MountConfiguration = definition.Mounts.Count == 0 ? null : definition.Mounts.Select(m => Mount(m, secret)).ToList(),
             };
 
             if (definition.AutoScale is { } autoScale)

@@ -127,7 +127,7 @@ public sealed class PoolOperationsTests : IClassFixture<PoolProvisionerTests.Emu
 
         var error = await Assert.ThrowsAsync<TimeoutException>(() => provisioner.ResizeAsync("stuck-resizing", 1));
 
-        Assert.StartsWith("Pool 'stuck-resizing' was still resizing 00:00:00.5000000 later.", error.Message);
+        Assert.StartsWith("Pool 'stuck-resizing' was still resizing 0.5 s later.", error.Message);
         Assert.NotEqual(AllocationState.Steady, (await client.GetPoolAsync("stuck-resizing")).Value.AllocationState);
     }
 
@@ -140,7 +140,7 @@ public sealed class PoolOperationsTests : IClassFixture<PoolProvisionerTests.Emu
 
         var error = await Assert.ThrowsAsync<TimeoutException>(() => provisioner.DeleteAsync("stuck-deleting"));
 
-        Assert.Contains("Pool 'stuck-deleting' still existed 00:00:00.5000000 after it was deleted", error.Message);
+        Assert.Contains("Pool 'stuck-deleting' still existed 0.5 s after it was deleted", error.Message);
         Assert.Equal(BatchPoolState.Deleting, (await client.GetPoolAsync("stuck-deleting")).Value.State);
     }
 

@@ -102,6 +102,26 @@ public sealed class PoolProvisionerTests : IClassFixture<PoolProvisionerTests.Em
     }
 
     [Fact]
+    public async Task A_plan_needs_no_secret_and_lists_the_settings_apply_will_need()
+    {
+        var provisioner = new PoolProvisioner(_fixture.Client, FastPolling);
+        var definition = WithId(SamplePools.NoJulia, "planned-registry") with
+        {
+            ContainerImages = ["contoso.azurecr.io/redwood:v1"],
+            ContainerRegistries = [new ContainerRegistryDefinition("contoso.azurecr.io") { UserName = "puller", PasswordSetting = "Registry:Password" }],
+        };
+
+        var plan = await provisioner.PlanAsync(definition);
+
+        Assert.Equal(PoolPlanAction.Create, plan.Action);
+        Assert.Equal([new MissingSetting("planned-registry", "Registry:Password", "the password of registry 'contoso.azurecr.io'")], plan.MissingSettings);
+        Assert.EndsWith("; missing 'Registry:Password' (the password of registry 'contoso.azurecr.io')", plan.ToString());
+        var refused = await Assert.ThrowsAsync<MissingSettingException>(() => provisioner.ApplyAsync(definition));
+        Assert.Equal("Registry:Password", refused.SettingKey);
+        Assert.False((await _fixture.Client.PoolExistsAsync("planned-registry")).Value);
+    }
+
+    [Fact]
     public async Task A_failing_start_task_names_the_node_and_the_exit_code()
     {
         var definition = WithId(SamplePools.NoJulia, "fail-start");
@@ -134,7 +154,7 @@ public sealed class PoolProvisionerTests : IClassFixture<PoolProvisionerTests.Em
 
         var error = await Assert.ThrowsAsync<TimeoutException>(() => new PoolProvisioner(client, options).ApplyAsync(WithId(SamplePools.NoJulia, "slow")));
 
-        Assert.Contains("Pool 'slow' was not ready within", error.Message);
+        Assert.Contains("Pool 'slow' was not ready within 0.6 s (last seen: ", error.Message);
         Assert.Contains("The pool exists and keeps allocating", error.Message);
         Assert.Contains("creating", error.Message);
     }

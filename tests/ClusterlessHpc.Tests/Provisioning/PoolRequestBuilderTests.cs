@@ -138,6 +138,20 @@ public class PoolRequestBuilderTests
         Assert.DoesNotContain(StorageKey, error.Message);
     }
 
+    [Fact]
+    public void Every_missing_secret_setting_is_found_with_what_it_is_for()
+    {
+        var missing = PoolRequestBuilder.FindMissingSettings(Everything, _ => null);
+
+        Assert.Equal(
+            [
+                new MissingSetting("everything", "Registries:Contoso:Password", "the password of registry 'contoso.azurecr.io'"),
+                new MissingSetting("everything", "Storage:FilesKey", "the key of storage account 'contosofiles'"),
+            ],
+            missing);
+        Assert.Empty(PoolRequestBuilder.FindMissingSettings(Everything, key => key == "Storage:FilesKey" ? StorageKey : RegistryPassword));
+    }
+
     private static JsonElement Json(ClusterlessHpc.Batch.Models.BatchPoolCreateOptions request) =>
         JsonDocument.Parse(JsonSerializer.Serialize(request, BatchJsonContext.Default.BatchPoolCreateOptions)).RootElement;
 }

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
+using ClusterlessHpc.AutoScale.Language.Binding;
 using ClusterlessHpc.AutoScale.Language.BuiltIns;
 
 namespace ClusterlessHpc.AutoScale
@@ -74,7 +76,9 @@ namespace ClusterlessHpc.AutoScale
                             var variable = SystemVariables.Find(metric.Name);
                             if (variable is null || !variable.HasSamples)
                             {
-                                throw Invalid("'" + metric.Name + "' is not a variable with samples (for example $ActiveTasks or $CPUPercent)");
+                                var hint = Suggestions.Hint(metric.Name, SystemVariables.All.Where(v => v.HasSamples).Select(v => v.Name));
+                                throw Invalid("'" + metric.Name + "' is not a variable with samples" +
+                                              (hint.Length > 0 ? hint : " (for example $ActiveTasks or $CPUPercent)"));
                             }
                             if (samples.ContainsKey(variable.CanonicalName)) throw Invalid("the samples of " + variable.CanonicalName + " are given twice");
                             samples.Add(variable.CanonicalName, Series(metric.Value, "samples." + metric.Name));

@@ -25,9 +25,11 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
             return best;
         }
 
-        // Levenshtein distance, ignoring case: typos and wrong case are the same kind of slip here.
+        // Edit distance ignoring case, where swapping two neighbouring letters is one slip ("stauts" for "status"), as a
+        // typo is (optimal string alignment); typos and wrong case are the same kind of slip here.
         private static int Distance(string a, string b)
         {
+            var beforePrevious = new int[b.Length + 1];
             var previous = new int[b.Length + 1];
             var current = new int[b.Length + 1];
             for (var j = 0; j <= b.Length; j++) previous[j] = j;
@@ -36,14 +38,21 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
                 current[0] = i;
                 for (var j = 1; j <= b.Length; j++)
                 {
-                    var same = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]);
+                    var same = Same(a[i - 1], b[j - 1]);
                     current[j] = System.Math.Min(System.Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (same ? 0 : 1));
+                    if (i > 1 && j > 1 && Same(a[i - 1], b[j - 2]) && Same(a[i - 2], b[j - 1]))
+                    {
+                        current[j] = System.Math.Min(current[j], beforePrevious[j - 2] + 1);
+                    }
                 }
-                var swap = previous;
+                var swap = beforePrevious;
+                beforePrevious = previous;
                 previous = current;
                 current = swap;
             }
             return previous[b.Length];
         }
+
+        private static bool Same(char a, char b) => char.ToLowerInvariant(a) == char.ToLowerInvariant(b);
     }
 }

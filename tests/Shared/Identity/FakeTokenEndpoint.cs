@@ -12,11 +12,12 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ClusterlessHpc.Emulator.Tests.Support
+namespace ClusterlessHpc.Testing
 {
     /// <summary>
     /// A stand-in for Microsoft Entra ID on loopback HTTPS: the OpenID configuration and the v2.0 token endpoint of the
-    /// client-credentials flow, issuing unsigned JWTs for the scope asked for and recording every scope asked for.
+    /// client-credentials flow, issuing unsigned JWTs for the scope asked for and recording every token request
+    /// (tenant, client id, scope; never the secret).
     /// </summary>
     internal sealed class FakeTokenEndpoint : IAsyncDisposable
     {
@@ -31,6 +32,12 @@ namespace ClusterlessHpc.Emulator.Tests.Support
         public Uri AuthorityHost { get; }
 
         public ConcurrentQueue<string> Scopes { get; } = new();
+
+        /// <summary>Every token request: the tenant in its path, and its client_id and scope form fields.</summary>
+        public ConcurrentQueue<TokenRequest> Requests { get; } = new();
+
+        /// <summary>Whether it refuses every client, as Entra ID refuses a wrong client secret (401 invalid_client).</summary>
+        public bool RefuseClients { get; set; }
 
         /// <summary>The audience of the tokens it issues; Batch's unless a test wants a wrong one.</summary>
         public string Audience { get; set; } = "https://batch.core.windows.net/";
@@ -52,11 +59,21 @@ namespace ClusterlessHpc.Emulator.Tests.Support
                     ["authorization_endpoint"] = root + "/oauth2/v2.0/authorize",
                 });
             });
-            app.MapPost("/{tenant}/oauth2/v2.0/token", async (HttpContext context) =>
+            app.MapPost("/{tenant}/oauth2/v2.0/token", async (HttpContext context, string tenant) =>
             {
                 var form = await context.Request.ReadFormAsync();
                 var scope = form["scope"].ToString();
                 endpoint!.Scopes.Enqueue(scope);
+                endpoint.Requests.Enqueue(new TokenRequest(tenant, form["client_id"].ToString(), scope, form["grant_type"].ToString()));
+                if (endpoint.RefuseClients)
+                {
+                    return Results.Json(new Dictionary<string, object>
+                    {
+                        ["error"] = "invalid_client",
+                        ["error_description"] = "AADSTS7000215: Invalid client secret provided.",
+                        ["error_codes"] = new[] { 7000215 },
+                    }, statusCode: 401);
+                }
                 return Results.Json(new Dictionary<string, object>
                 {
                     ["token_type"] = "Bearer",
@@ -87,4 +104,7 @@ namespace ClusterlessHpc.Emulator.Tests.Support
             await _app.DisposeAsync();
         }
     }
+
+    /// <summary>One request for a token, as the stand-in received it.</summary>
+    internal sealed record TokenRequest(string Tenant, string ClientId, string Scope, string GrantType);
 }

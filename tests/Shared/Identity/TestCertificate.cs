@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Azure.Core.Pipeline;
 
-namespace ClusterlessHpc.Emulator.Tests.Support
+namespace ClusterlessHpc.Testing
 {
     /// <summary>
     /// A self-signed certificate for 127.0.0.1 that the tests create, and the HTTP transport that trusts exactly it,
