@@ -200,11 +200,7 @@ namespace ClusterlessHpc.AutoScale.Language
 
         private static string Article(FormulaType type) => type == FormulaType.None ? "no value" : "a " + type.Name();
 
-        private static string DidYouMean(string name, IEnumerable<string> candidates)
-        {
-            var best = Suggestions.Closest(name, candidates);
-            return best is null ? "" : " (did you mean '" + best + "'?)";
-        }
+        private static string DidYouMean(string name, IEnumerable<string> candidates) => Suggestions.Hint(name, candidates);
 
         private static string Plural(int count, string noun) =>
             count == 1 ? "1 " + noun : count.ToString(CultureInfo.InvariantCulture) + " " + noun + "s";

@@ -5,6 +5,13 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
     /// <summary>For "did you mean" hints: the known name that differs only in case, or by a small edit, from a written one.</summary>
     internal static class Suggestions
     {
+        /// <summary>" (did you mean 'X'?)" for the closest candidate, or "" when none is close.</summary>
+        public static string Hint(string name, IEnumerable<string> candidates)
+        {
+            var best = Closest(name, candidates);
+            return best is null ? "" : " (did you mean '" + best + "'?)";
+        }
+
         public static string? Closest(string name, IEnumerable<string> candidates)
         {
             string? best = null;
