@@ -63,7 +63,9 @@ public class EmulatorProcessTests
         }
         using var process = System.Diagnostics.Process.Start(start)!;
         var output = new System.Text.StringBuilder();
+        // The banner is on standard output, the emulator's log on standard error.
         process.OutputDataReceived += (_, line) => { lock (output) output.AppendLine(line.Data); };
+        process.ErrorDataReceived += (_, line) => { lock (output) output.AppendLine(line.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         string Output() { lock (output) return output.ToString(); }

@@ -34,7 +34,7 @@ public class QuickstartTests
 
         Assert.True(run.ExitCode == 0, output);
         Assert.Equal(notice, output.LastIndexOf(EmulatorNotices.SimulatedStartTasks, StringComparison.Ordinal));
-        Assert.InRange(notice, 0, output.IndexOf("creating the pool", StringComparison.Ordinal));
+        Assert.InRange(notice, 0, output.IndexOf("created the pool", StringComparison.Ordinal));
         Assert.DoesNotContain("Request ", output);
         // The progress of three pools and the summary; a line per request would be hundreds.
         Assert.InRange(output.Split('\n').Length, 15, 45);

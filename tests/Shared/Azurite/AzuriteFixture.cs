@@ -51,12 +51,17 @@ namespace ClusterlessHpc.Testing
             var credential = new StorageSharedKeyCredential(Account, Key);
             ServiceUri = new Uri($"http://127.0.0.1:{port}/{Account}");
             Service = new BlobServiceClient(ServiceUri, credential);
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            // Node takes a while to start Azurite on a loaded machine; probe without the client's own retries, which
+            // would otherwise spend the deadline backing off from the first refused connection.
+            var probeOptions = new BlobClientOptions();
+            probeOptions.Retry.MaxRetries = 0;
+            var probe = new BlobServiceClient(ServiceUri, credential, probeOptions);
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
             while (true)
             {
                 try
                 {
-                    await Service.GetPropertiesAsync();
+                    await probe.GetPropertiesAsync();
                     return;
                 }
                 catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException && DateTime.UtcNow < deadline)
