@@ -9,7 +9,6 @@ using System.Threading.Tasks;
 using Azure;
 using ClusterlessHpc.Batch;
 using ClusterlessHpc.Emulator.Auth;
-using ClusterlessHpc.Emulator.AutoScale;
 using ClusterlessHpc.Emulator.Errors;
 using ClusterlessHpc.Emulator.Faults;
 using ClusterlessHpc.Emulator.Hosting;
@@ -44,7 +43,7 @@ namespace ClusterlessHpc.Emulator
         private readonly WebApplication _app;
         private readonly IStartTaskRunner _runner;
         private readonly SyntaxCheckCache _syntaxChecks;
-        private readonly PoolStore _store;
+        private readonly PoolModel _store;
         private readonly Ticker _ticker;
         private readonly StateFile? _stateFile;
         private readonly FaultInjection? _faults;
@@ -52,7 +51,7 @@ namespace ClusterlessHpc.Emulator
         private int _disposed;
 
         private BatchEmulator(
-            WebApplication app, IStartTaskRunner runner, SyntaxCheckCache syntaxChecks, PoolStore store, Ticker ticker,
+            WebApplication app, IStartTaskRunner runner, SyntaxCheckCache syntaxChecks, PoolModel store, Ticker ticker,
             StateFile? stateFile, FaultInjection? faults, string? temporaryNodesDirectory, Uri endpoint, BatchEmulatorOptions settings,
             IReadOnlyList<EmulatorNotice> notices)
         {
@@ -139,12 +138,12 @@ namespace ClusterlessHpc.Emulator
                     Images = images,
                 };
             }
-            var store = new PoolStore(settings, clock, new NodeLifecycle(settings, runner), settings.AutoScaleEngine ?? new RuntimeAutoScaleEngine());
+            var store = new PoolModel(settings.ModelSettings(), clock, runner, settings.AutoScaleEngine);
             StateFile? state = null;
             if (settings.StateFile is { } path)
             {
                 state = new StateFile(path, store, logger);
-                if (state.Load(settings.AccountName) is { } document) store.Import(document, runner);
+                if (state.Load(settings.AccountName) is { } document) store.Restore(document);
             }
             var faults = settings.Faults is { } faultOptions ? new FaultInjection(faultOptions) : null;
 

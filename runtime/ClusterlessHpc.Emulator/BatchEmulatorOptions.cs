@@ -141,7 +141,7 @@ namespace ClusterlessHpc.Emulator
         public Func<string, string, int?>? StartTaskExitCode { get; set; }
 
         /// <summary>A test seam: the formula engine autoscale uses, instead of the runtime's.</summary>
-        internal AutoScale.IAutoScaleEngine? AutoScaleEngine { get; set; }
+        internal IAutoScaleEngine? AutoScaleEngine { get; set; }
 
         /// <summary>The least severe log messages written; warnings and up by default.</summary>
         public LogLevel MinimumLogLevel { get; set; } = LogLevel.Warning;
@@ -236,6 +236,23 @@ namespace ClusterlessHpc.Emulator
 
         /// <summary>A copy, so that changing the options after start changes nothing.</summary>
         internal BatchEmulatorOptions Snapshot() => (BatchEmulatorOptions)MemberwiseClone();
+
+        /// <summary>What the pool model needs of these options.</summary>
+        internal PoolModelSettings ModelSettings() => new()
+        {
+            AccountName = AccountName,
+            NodeCreatingDelay = NodeCreatingDelay,
+            NodeStartingDelay = NodeStartingDelay,
+            NodeRebootingDelay = NodeRebootingDelay,
+            NodeReimagingDelay = NodeReimagingDelay,
+            NodeLeavingDelay = NodeLeavingDelay,
+            StopResizeDelay = StopResizeDelay,
+            PoolDeleteDelay = PoolDeleteDelay,
+            EnableAutoScaleMinimumInterval = EnableAutoScaleMinimumInterval,
+            DedicatedNodeQuota = DedicatedNodeQuota,
+            LowPriorityNodeQuota = LowPriorityNodeQuota,
+            StartTaskExitCode = StartTaskExitCode,
+        };
 
         internal void Validate()
         {

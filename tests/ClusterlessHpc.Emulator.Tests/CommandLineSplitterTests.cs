@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using ClusterlessHpc.Batch.Models;
+using ClusterlessHpc.Simulation;
 using ClusterlessHpc.Emulator.StartTasks;
 using ClusterlessHpc.Provisioning;
 

@@ -1,4 +1,5 @@
 using ClusterlessHpc.Batch.Models;
+using ClusterlessHpc.Simulation;
 using ClusterlessHpc.Emulator.Simulation;
 using ClusterlessHpc.Emulator.Tests.Support;
 

@@ -22,12 +22,14 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedFeed>
 
         using var emulator = ZipFile.OpenRead(Path.Combine(_feed.Folder, $"ClusterlessHpc.Emulator.{_feed.Version}.nupkg"));
         Assert.Contains("lib/net10.0/ClusterlessHpc.Emulator.dll", emulator.Entries.Select(e => e.FullName));
+        using var model = ZipFile.OpenRead(Path.Combine(_feed.Folder, $"ClusterlessHpc.Simulation.{_feed.Version}.nupkg"));
+        Assert.Contains("lib/net10.0/ClusterlessHpc.Simulation.dll", model.Entries.Select(e => e.FullName));
     }
 
     [Fact]
     public void Every_package_carries_a_readme_and_the_runtime_package_every_diagnostics_page()
     {
-        foreach (var id in new[] { "ClusterlessHpc", "ClusterlessHpc.Emulator", "ClusterlessHpc.Cli" })
+        foreach (var id in new[] { "ClusterlessHpc", "ClusterlessHpc.Simulation", "ClusterlessHpc.Emulator", "ClusterlessHpc.Cli" })
         {
             using var package = ZipFile.OpenRead(Path.Combine(_feed.Folder, $"{id}.{_feed.Version}.nupkg"));
             var nuspec = package.Entries.Single(e => e.FullName == id + ".nuspec");
@@ -122,7 +124,8 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedFeed>
         {
             Version = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Guid.NewGuid().ToString("N")[..8];
             Folder = Path.Combine(_root, "feed");
-            foreach (var package in new[] { "runtime/ClusterlessHpc", "runtime/ClusterlessHpc.Emulator", "runtime/ClusterlessHpc.Cli" })
+            // The emulator's package depends on the pool model's.
+            foreach (var package in new[] { "runtime/ClusterlessHpc", "runtime/ClusterlessHpc.Simulation", "runtime/ClusterlessHpc.Emulator", "runtime/ClusterlessHpc.Cli" })
             {
                 var pack = ProcessRunner.Run("dotnet",
                     // --no-build: pack what the solution build made, without rebuilding under the running tests.

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.AspNetCore.Http;
 
 namespace ClusterlessHpc.Emulator.Errors
@@ -6,40 +7,14 @@ namespace ClusterlessHpc.Emulator.Errors
     /// <summary>The errors the emulator returns, with the Batch service's codes, statuses and messages.</summary>
     internal static class BatchErrors
     {
-        public static EmulatorException PoolNotFound() =>
-            new(StatusCodes.Status404NotFound, "PoolNotFound", "The specified pool does not exist.");
-
-        public static EmulatorException PoolExists() =>
-            new(StatusCodes.Status409Conflict, "PoolExists", "The specified pool already exists.");
-
-        public static EmulatorException PoolBeingDeleted() =>
-            new(StatusCodes.Status409Conflict, "PoolBeingDeleted", "The specified pool has been marked for deletion and is being reclaimed.");
-
-        public static EmulatorException PoolBeingResized() =>
-            new(StatusCodes.Status409Conflict, "PoolBeingResized",
-                "The specified pool is currently being resized, and the operation is permitted only when its allocation state is steady.");
-
-        /// <summary>The operation does not fit the resource's state, for example a resize of a pool that scales itself.</summary>
-        public static EmulatorException OperationInvalidForCurrentState(string reason) =>
-            new(StatusCodes.Status409Conflict, "OperationInvalidForCurrentState",
-                "The specified operation is not valid for the current state of the resource.",
-                Detail("Reason", reason));
-
-        public static EmulatorException TooManyEnableAutoScaleRequests() =>
-            new(StatusCodes.Status409Conflict, "TooManyEnableAutoScaleRequests",
-                "Enable autoscale requests for the same pool must be at least 30 seconds apart.");
-
-        public static EmulatorException AutoScalingFormulaSyntaxError(string code, string message) =>
-            new(StatusCodes.Status400BadRequest, "AutoScalingFormulaSyntaxError",
-                "The specified autoscale formula has a syntax error.",
-                Detail("AutoScaleFormulaErrorCode", code), Detail("Reason", message));
-
-        public static EmulatorException NodeNotFound() =>
-            new(StatusCodes.Status404NotFound, "NodeNotFound", "The specified node does not exist.");
-
-        /// <summary>A node operation in a state that does not allow it; the code names the state (<c>NodeBeingRebooted</c>, ...).</summary>
-        public static EmulatorException NodeStateConflict(string code, string message) =>
-            new(StatusCodes.Status409Conflict, code, message);
+        /// <summary>A refusal of the pool model as the REST API answers it: 404 for what is not there, 400 for bad content, else 409.</summary>
+        public static EmulatorException From(PoolModelException refusal)
+        {
+            var status = ModelErrors.NotFoundCodes.Contains(refusal.Code) ? StatusCodes.Status404NotFound
+                : ModelErrors.InvalidRequestCodes.Contains(refusal.Code) ? StatusCodes.Status400BadRequest
+                : StatusCodes.Status409Conflict;
+            return new EmulatorException(status, refusal.Code, refusal.Message, refusal.Values);
+        }
 
         public static EmulatorException FileNotFound() =>
             new(StatusCodes.Status404NotFound, "FileNotFound", "The specified file does not exist.");
@@ -69,20 +44,11 @@ namespace ClusterlessHpc.Emulator.Errors
             new(StatusCodes.Status400BadRequest, "InvalidHeaderValue", "The value for one of the HTTP headers is not in the correct format.",
                 Detail("HeaderName", name), Detail("Reason", reason));
 
-        public static EmulatorException MissingRequiredProperty(string property) =>
-            new(StatusCodes.Status400BadRequest, "MissingRequiredProperty",
-                "A required property was not specified in the request body.",
-                Detail("PropertyName", property));
+        public static EmulatorException MissingRequiredProperty(string property) => From(ModelErrors.MissingRequiredProperty(property));
 
-        public static EmulatorException InvalidPropertyValue(string property, string reason) =>
-            new(StatusCodes.Status400BadRequest, "InvalidPropertyValue",
-                "The value provided for one of the properties in the request body is invalid.",
-                Detail("PropertyName", property), Detail("Reason", reason));
+        public static EmulatorException InvalidPropertyValue(string property, string reason) => From(ModelErrors.InvalidPropertyValue(property, reason));
 
-        public static EmulatorException InvalidRequestBody(string reason) =>
-            new(StatusCodes.Status400BadRequest, "InvalidRequestBody",
-                "The specified Request Body is not syntactically valid.",
-                Detail("Reason", reason));
+        public static EmulatorException InvalidRequestBody(string reason) => From(ModelErrors.InvalidRequestBody(reason));
 
         public static EmulatorException RequestBodyTooLarge() =>
             new(StatusCodes.Status413PayloadTooLarge, "RequestBodyTooLarge", "The request body is too large and exceeds the maximum permissible limit.");

@@ -7,7 +7,7 @@ namespace ClusterlessHpc.Emulator.Errors
 {
     /// <summary>
     /// The one place that turns failures into responses: an <see cref="EmulatorException"/> becomes its status and
-    /// Batch error body, anything else a 500 <c>InternalError</c> (logged), so the real client always gets a body it parses.
+    /// Batch error body (a <see cref="PoolModelException"/> the status the service gives its code), anything else a 500 <c>InternalError</c> (logged), so the real client always gets a body it parses.
     /// </summary>
     internal sealed class ErrorMappingMiddleware
     {
@@ -29,6 +29,10 @@ namespace ClusterlessHpc.Emulator.Errors
             catch (EmulatorException error) when (!context.Response.HasStarted)
             {
                 await ErrorResponses.WriteAsync(context, error, _clock.GetUtcNow()).ConfigureAwait(false);
+            }
+            catch (PoolModelException refusal) when (!context.Response.HasStarted)
+            {
+                await ErrorResponses.WriteAsync(context, BatchErrors.From(refusal), _clock.GetUtcNow()).ConfigureAwait(false);
             }
             catch (BadHttpRequestException e) when (!context.Response.HasStarted)
             {

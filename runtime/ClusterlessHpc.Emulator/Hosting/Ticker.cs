@@ -18,7 +18,7 @@ namespace ClusterlessHpc.Emulator.Hosting
         private readonly CancellationTokenSource _stopping = new();
         private readonly Task _loop;
 
-        public Ticker(PoolStore store, StateFile? stateFile, ILogger logger)
+        public Ticker(PoolModel store, StateFile? stateFile, ILogger logger)
         {
             _loop = Task.Run(async () =>
             {

@@ -64,6 +64,9 @@ namespace ClusterlessHpc.Emulator.Http
         }
 
         /// <summary>Throws when the resource's version fails the condition.</summary>
+        /// <summary>The condition as the pool model takes it, for a read or for a change.</summary>
+        public PoolPrecondition ForModel(bool isRead) => (etag, lastModified) => Check(etag, lastModified, isRead);
+
         public void Check(string etag, DateTimeOffset lastModified, bool isRead)
         {
             // HTTP dates have whole seconds; compare at that precision.

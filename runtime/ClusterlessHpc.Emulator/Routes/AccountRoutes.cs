@@ -17,7 +17,7 @@ namespace ClusterlessHpc.Emulator.Routes
         private static readonly System.Collections.Generic.IReadOnlySet<string> ImageProperties = QueryRules.PropertiesOf(typeof(BatchSupportedImage));
         private static readonly System.Collections.Generic.IReadOnlySet<string> CountProperties = QueryRules.PropertiesOf(typeof(BatchPoolNodeCounts));
 
-        public static void Map(IEndpointRouteBuilder routes, PoolStore store)
+        public static void Map(IEndpointRouteBuilder routes, PoolModel store)
         {
             routes.MapGet("/supportedimages", ListImagesAsync);
             routes.MapGet("/nodecounts", context => ListNodeCountsAsync(context, store));
@@ -37,7 +37,7 @@ namespace ClusterlessHpc.Emulator.Routes
             return Responses.List(context, new JsonArray(page.Select(i => (JsonNode)i.Json).ToArray()), next, AccountViews.CatalogueVersion);
         }
 
-        private static Task ListNodeCountsAsync(HttpContext context, PoolStore store)
+        private static Task ListNodeCountsAsync(HttpContext context, PoolModel store)
         {
             var request = context.Request;
             QueryRules.Require(request, "$filter", "maxresults", "$skiptoken");

@@ -19,7 +19,7 @@ namespace ClusterlessHpc.Emulator.Routes
 
         public static bool IsControlPath(PathString path) => path.StartsWithSegments(Prefix, StringComparison.Ordinal);
 
-        public static void Map(IEndpointRouteBuilder routes, PoolStore store) =>
+        public static void Map(IEndpointRouteBuilder routes, PoolModel store) =>
             routes.MapPut(Prefix + "/pools/{poolId}/autoscale-metrics", async context =>
             {
                 var metrics = await RequestBodies.ReadObjectAsync(context.Request).ConfigureAwait(false);

@@ -24,14 +24,14 @@ namespace ClusterlessHpc.Emulator.Routes
     {
         private static readonly System.Collections.Generic.IReadOnlySet<string> Properties = QueryRules.PropertiesOf(typeof(BatchNodeFile));
 
-        public static void Map(IEndpointRouteBuilder routes, PoolStore store)
+        public static void Map(IEndpointRouteBuilder routes, PoolModel store)
         {
             routes.MapGet("/pools/{poolId}/nodes/{nodeId}/files", context => ListAsync(context, store));
             routes.MapGet("/pools/{poolId}/nodes/{nodeId}/files/{**filePath}", context => GetAsync(context, store, withContent: true));
             routes.MapMethods("/pools/{poolId}/nodes/{nodeId}/files/{**filePath}", ["HEAD"], context => GetAsync(context, store, withContent: false));
         }
 
-        private static Task ListAsync(HttpContext context, PoolStore store)
+        private static Task ListAsync(HttpContext context, PoolModel store)
         {
             var request = context.Request;
             QueryRules.Require(request, "$filter", "recursive", "maxresults", "$skiptoken");
@@ -46,8 +46,8 @@ namespace ClusterlessHpc.Emulator.Routes
             var baseUrl = BaseUrl.Of(request);
             var (files, node, windows, versions) = store.ReadPool(PoolRoutes.PoolId(context), null, (pool, _) =>
             {
-                var found = PoolStore.FindNode(pool, NodeRoutes.NodeId(context));
-                return (found.Files, NodeView.Url(baseUrl, pool, found), pool.IsWindows, PoolStore.NodeVersions(found));
+                var found = PoolModel.FindNode(pool, NodeRoutes.NodeId(context));
+                return (found.Files, NodeView.Url(baseUrl, pool, found), pool.IsWindows, PoolModel.NodeVersions(found));
             });
             // Outside the lock: an executed node's files are on disk.
             var rendered = files.List(recursive)
@@ -58,7 +58,7 @@ namespace ClusterlessHpc.Emulator.Routes
             return Responses.List(context, new JsonArray(page.Select(e => (JsonNode)e.Json).ToArray()), next, versions);
         }
 
-        private static async Task GetAsync(HttpContext context, PoolStore store, bool withContent)
+        private static async Task GetAsync(HttpContext context, PoolModel store, bool withContent)
         {
             var request = context.Request;
             QueryRules.Require(request);
@@ -67,7 +67,7 @@ namespace ClusterlessHpc.Emulator.Routes
             var baseUrl = BaseUrl.Of(request);
             var (files, nodeUrl, windows) = store.ReadPool(PoolRoutes.PoolId(context), null, (pool, _) =>
             {
-                var node = PoolStore.FindNode(pool, NodeRoutes.NodeId(context));
+                var node = PoolModel.FindNode(pool, NodeRoutes.NodeId(context));
                 return (node.Files, NodeView.Url(baseUrl, pool, node), pool.IsWindows);
             });
             var entry = files.Find(path) ?? throw BatchErrors.FileNotFound();

@@ -17,7 +17,7 @@ namespace ClusterlessHpc.Emulator.Routes
     {
         private static readonly System.Collections.Generic.IReadOnlySet<string> Properties = QueryRules.PropertiesOf(typeof(BatchNode));
 
-        public static void Map(IEndpointRouteBuilder routes, PoolStore store)
+        public static void Map(IEndpointRouteBuilder routes, PoolModel store)
         {
             routes.MapGet("/pools/{poolId}/nodes", context => ListAsync(context, store));
             routes.MapGet("/pools/{poolId}/nodes/{nodeId}", context => GetAsync(context, store));
@@ -27,7 +27,7 @@ namespace ClusterlessHpc.Emulator.Routes
 
         internal static string NodeId(HttpContext context) => (string)context.Request.RouteValues["nodeId"]!;
 
-        private static Task ListAsync(HttpContext context, PoolStore store)
+        private static Task ListAsync(HttpContext context, PoolModel store)
         {
             var request = context.Request;
             QueryRules.Require(request, "$filter", "$select", "maxresults", "$skiptoken");
@@ -46,7 +46,7 @@ namespace ClusterlessHpc.Emulator.Routes
             return Responses.List(context, new JsonArray(items), nextLink, versions);
         }
 
-        private static Task GetAsync(HttpContext context, PoolStore store)
+        private static Task GetAsync(HttpContext context, PoolModel store)
         {
             var request = context.Request;
             QueryRules.Require(request, "$select");
@@ -54,14 +54,14 @@ namespace ClusterlessHpc.Emulator.Routes
             var select = ODataSelect.Parse(QueryRules.Get(request, "$select"), Properties);
             var (json, versions) = store.ReadPool(PoolRoutes.PoolId(context), null, (pool, _) =>
             {
-                var node = PoolStore.FindNode(pool, NodeId(context));
-                return (NodeView.Render(pool, node, BaseUrl.Of(request)), PoolStore.NodeVersions(node));
+                var node = PoolModel.FindNode(pool, NodeId(context));
+                return (NodeView.Render(pool, node, BaseUrl.Of(request)), PoolModel.NodeVersions(node));
             });
             Responses.SetVersions(context.Response, versions);
             return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, select?.Apply(json) ?? json);
         }
 
-        private static async Task RestartAsync(HttpContext context, PoolStore store, bool reimage)
+        private static async Task RestartAsync(HttpContext context, PoolModel store, bool reimage)
         {
             QueryRules.Require(context.Request);
             ConditionalHeaders.Read(context.Request, ConditionSupport.None);

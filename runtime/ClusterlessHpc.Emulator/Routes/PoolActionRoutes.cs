@@ -14,7 +14,7 @@ namespace ClusterlessHpc.Emulator.Routes
     /// <summary>The pool actions: update properties, resize, stop resize, enable, disable and evaluate autoscale, remove nodes.</summary>
     internal static class PoolActionRoutes
     {
-        public static void Map(IEndpointRouteBuilder routes, PoolStore store)
+        public static void Map(IEndpointRouteBuilder routes, PoolModel store)
         {
             routes.MapPost("/pools/{poolId}/updateproperties", context => ReplaceAsync(context, store));
             routes.MapPost("/pools/{poolId}/resize", context => ResizeAsync(context, store));
@@ -25,7 +25,7 @@ namespace ClusterlessHpc.Emulator.Routes
             routes.MapPost("/pools/{poolId}/removenodes", context => RemoveNodesAsync(context, store));
         }
 
-        private static async Task ReplaceAsync(HttpContext context, PoolStore store)
+        private static async Task ReplaceAsync(HttpContext context, PoolModel store)
         {
             Accept(context, ConditionSupport.None);
             var json = await RequestBodies.ReadObjectAsync(context.Request).ConfigureAwait(false);
@@ -40,37 +40,37 @@ namespace ClusterlessHpc.Emulator.Routes
             await Done(context, StatusCodes.Status204NoContent, versions).ConfigureAwait(false);
         }
 
-        private static async Task ResizeAsync(HttpContext context, PoolStore store)
+        private static async Task ResizeAsync(HttpContext context, PoolModel store)
         {
             var conditions = Accept(context, ConditionSupport.All);
             var body = await RequestBodies.ReadAsync(context.Request, BatchJsonContext.Default.BatchPoolResizeOptions).ConfigureAwait(false);
-            var versions = store.ResizePool(PoolRoutes.PoolId(context), body, conditions);
+            var versions = store.ResizePool(PoolRoutes.PoolId(context), body, conditions?.ForModel(isRead: false));
             await Done(context, StatusCodes.Status202Accepted, versions).ConfigureAwait(false);
         }
 
-        private static Task StopResizeAsync(HttpContext context, PoolStore store)
+        private static Task StopResizeAsync(HttpContext context, PoolModel store)
         {
             var conditions = Accept(context, ConditionSupport.All);
-            var versions = store.StopResize(PoolRoutes.PoolId(context), conditions);
+            var versions = store.StopResize(PoolRoutes.PoolId(context), conditions?.ForModel(isRead: false));
             return Done(context, StatusCodes.Status202Accepted, versions);
         }
 
-        private static async Task EnableAutoScaleAsync(HttpContext context, PoolStore store)
+        private static async Task EnableAutoScaleAsync(HttpContext context, PoolModel store)
         {
             var conditions = Accept(context, ConditionSupport.All);
             var body = await RequestBodies.ReadAsync(context.Request, BatchJsonContext.Default.BatchPoolEnableAutoScaleOptions).ConfigureAwait(false);
-            var versions = store.EnableAutoScale(PoolRoutes.PoolId(context), body, conditions);
+            var versions = store.EnableAutoScale(PoolRoutes.PoolId(context), body, conditions?.ForModel(isRead: false));
             await Done(context, StatusCodes.Status200OK, versions).ConfigureAwait(false);
         }
 
-        private static Task DisableAutoScaleAsync(HttpContext context, PoolStore store)
+        private static Task DisableAutoScaleAsync(HttpContext context, PoolModel store)
         {
             Accept(context, ConditionSupport.None);
             var versions = store.DisableAutoScale(PoolRoutes.PoolId(context));
             return Done(context, StatusCodes.Status200OK, versions);
         }
 
-        private static async Task EvaluateAutoScaleAsync(HttpContext context, PoolStore store)
+        private static async Task EvaluateAutoScaleAsync(HttpContext context, PoolModel store)
         {
             Accept(context, ConditionSupport.None);
             var body = await RequestBodies.ReadAsync(context.Request, BatchJsonContext.Default.BatchPoolEvaluateAutoScaleOptions).ConfigureAwait(false);
@@ -82,13 +82,13 @@ namespace ClusterlessHpc.Emulator.Routes
                 JsonSerializer.SerializeToNode(run, BatchJsonContext.Default.AutoScaleRun)!).ConfigureAwait(false);
         }
 
-        private static async Task RemoveNodesAsync(HttpContext context, PoolStore store)
+        private static async Task RemoveNodesAsync(HttpContext context, PoolModel store)
         {
             var conditions = Accept(context, ConditionSupport.All);
             var json = await RequestBodies.ReadObjectAsync(context.Request).ConfigureAwait(false);
             if (!json.TryGetProperty("nodeList", out _)) throw BatchErrors.MissingRequiredProperty("nodeList");
             var body = RequestBodies.Deserialize(json, BatchJsonContext.Default.BatchNodeRemoveOptions);
-            var versions = store.RemoveNodes(PoolRoutes.PoolId(context), body, conditions);
+            var versions = store.RemoveNodes(PoolRoutes.PoolId(context), body, conditions?.ForModel(isRead: false));
             await Done(context, StatusCodes.Status202Accepted, versions).ConfigureAwait(false);
         }
 

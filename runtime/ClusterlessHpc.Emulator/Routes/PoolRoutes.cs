@@ -20,7 +20,7 @@ namespace ClusterlessHpc.Emulator.Routes
     {
         private static readonly System.Collections.Generic.IReadOnlySet<string> Properties = QueryRules.PropertiesOf(typeof(BatchPool));
 
-        public static void Map(IEndpointRouteBuilder routes, PoolStore store)
+        public static void Map(IEndpointRouteBuilder routes, PoolModel store)
         {
             routes.MapPost("/pools", context => AddAsync(context, store));
             routes.MapGet("/pools", context => ListAsync(context, store));
@@ -32,7 +32,7 @@ namespace ClusterlessHpc.Emulator.Routes
 
         internal static string PoolId(HttpContext context) => (string)context.Request.RouteValues["poolId"]!;
 
-        private static async Task AddAsync(HttpContext context, PoolStore store)
+        private static async Task AddAsync(HttpContext context, PoolModel store)
         {
             QueryRules.Require(context.Request);
             ConditionalHeaders.Read(context.Request, ConditionSupport.None);
@@ -43,7 +43,7 @@ namespace ClusterlessHpc.Emulator.Routes
             await Responses.Empty(context, StatusCodes.Status201Created, versions, Responses.PoolUrl(context.Request, spec.Id)).ConfigureAwait(false);
         }
 
-        private static Task ListAsync(HttpContext context, PoolStore store)
+        private static Task ListAsync(HttpContext context, PoolModel store)
         {
             var request = context.Request;
             QueryRules.Require(request, "$filter", "$select", "$expand", "maxresults", "$skiptoken");
@@ -64,50 +64,50 @@ namespace ClusterlessHpc.Emulator.Routes
             return Responses.List(context, new JsonArray(items), nextLink, versions);
         }
 
-        private static Task GetAsync(HttpContext context, PoolStore store)
+        private static Task GetAsync(HttpContext context, PoolModel store)
         {
             var request = context.Request;
             QueryRules.Require(request, "$select", "$expand");
             var conditions = ConditionalHeaders.Read(request, ConditionSupport.All);
             var select = ODataSelect.Parse(QueryRules.Get(request, "$select"), Properties);
             var stats = ExpandsStats(request);
-            var (json, versions) = store.ReadPool(PoolId(context), conditions, (pool, now) =>
+            var (json, versions) = store.ReadPool(PoolId(context), conditions?.ForModel(isRead: true), (pool, now) =>
                 (PoolView.Render(pool, now, BaseUrl.Of(request), stats), new Versions(pool.ETag, pool.LastModified)));
             Responses.SetVersions(context.Response, versions);
             return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, select?.Apply(json) ?? json);
         }
 
         /// <summary>HEAD: 200 with the version headers, or 404 with no body (HEAD responses have none).</summary>
-        private static Task ExistsAsync(HttpContext context, PoolStore store)
+        private static Task ExistsAsync(HttpContext context, PoolModel store)
         {
             QueryRules.Require(context.Request);
             var conditions = ConditionalHeaders.Read(context.Request, ConditionSupport.All);
             try
             {
-                var versions = store.ReadPool(PoolId(context), conditions, (pool, _) => new Versions(pool.ETag, pool.LastModified));
+                var versions = store.ReadPool(PoolId(context), conditions?.ForModel(isRead: true), (pool, _) => new Versions(pool.ETag, pool.LastModified));
                 return Responses.Empty(context, StatusCodes.Status200OK, versions);
             }
-            catch (EmulatorException e) when (e.Code == "PoolNotFound")
+            catch (PoolModelException e) when (e.Code == "PoolNotFound")
             {
                 return Responses.Empty(context, StatusCodes.Status404NotFound);
             }
         }
 
-        private static async Task PatchAsync(HttpContext context, PoolStore store)
+        private static async Task PatchAsync(HttpContext context, PoolModel store)
         {
             QueryRules.Require(context.Request);
             var conditions = ConditionalHeaders.Read(context.Request, ConditionSupport.All);
             var patch = await RequestBodies.ReadAsync(context.Request, BatchJsonContext.Default.BatchPoolUpdateOptions).ConfigureAwait(false);
             PoolAddValidation.ValidatePatch(patch);
-            var versions = store.Patch(PoolId(context), patch, conditions);
+            var versions = store.Patch(PoolId(context), patch, conditions?.ForModel(isRead: false));
             await Responses.Empty(context, StatusCodes.Status200OK, versions, Responses.PoolUrl(context.Request, PoolId(context))).ConfigureAwait(false);
         }
 
-        private static Task DeleteAsync(HttpContext context, PoolStore store)
+        private static Task DeleteAsync(HttpContext context, PoolModel store)
         {
             QueryRules.Require(context.Request);
             var conditions = ConditionalHeaders.Read(context.Request, ConditionSupport.All);
-            store.Delete(PoolId(context), conditions);
+            store.Delete(PoolId(context), conditions?.ForModel(isRead: false));
             return Responses.Empty(context, StatusCodes.Status202Accepted);
         }
 

@@ -15,13 +15,13 @@ namespace ClusterlessHpc.Emulator.State
         private static readonly TimeSpan SaveDelay = TimeSpan.FromMilliseconds(250);
 
         private readonly string _path;
-        private readonly PoolStore _store;
+        private readonly PoolModel _store;
         private readonly ILogger _logger;
         private readonly object _gate = new();
         private int _dirty;
         private DateTime _changedAt;
 
-        public StateFile(string path, PoolStore store, ILogger logger)
+        public StateFile(string path, PoolModel store, ILogger logger)
         {
             _path = Path.GetFullPath(path);
             _store = store;
@@ -35,19 +35,19 @@ namespace ClusterlessHpc.Emulator.State
 
         /// <summary>The saved account, or null when there is no file yet.</summary>
         /// <exception cref="InvalidOperationException">The file is not a state file of this account.</exception>
-        public StateDocument? Load(string accountName)
+        public ModelState? Load(string accountName)
         {
             if (!File.Exists(_path)) return null;
-            StateDocument? document;
+            ModelState? document;
             try
             {
-                document = JsonSerializer.Deserialize(File.ReadAllBytes(_path), StateJsonContext.Default.StateDocument);
+                document = ModelState.Parse(File.ReadAllBytes(_path));
             }
             catch (JsonException e)
             {
                 throw new InvalidOperationException($"The emulator state file {_path} is not valid: {e.Message}", e);
             }
-            if (document is null || document.Format != StateDocument.CurrentFormat)
+            if (document is null || document.Format != ModelState.CurrentFormat)
             {
                 throw new InvalidOperationException($"The emulator state file {_path} has an unknown format.");
             }
@@ -68,7 +68,7 @@ namespace ClusterlessHpc.Emulator.State
                 Interlocked.Exchange(ref _dirty, 0);
                 try
                 {
-                    var bytes = JsonSerializer.SerializeToUtf8Bytes(_store.Export(), StateJsonContext.Default.StateDocument);
+                    var bytes = _store.Save();
                     Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
                     var temporary = _path + ".tmp";
                     File.WriteAllBytes(temporary, bytes);

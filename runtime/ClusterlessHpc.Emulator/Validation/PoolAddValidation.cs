@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Emulator.Errors;
+using ClusterlessHpc.Rules;
 
 namespace ClusterlessHpc.Emulator.Validation
 {
@@ -14,16 +14,12 @@ namespace ClusterlessHpc.Emulator.Validation
     /// error naming the property in its <c>PropertyName</c> value. Images are not policed here: that is the analyzer's
     /// and the pre-flight's job.
     /// </summary>
-    internal static partial class PoolAddValidation
+    internal static class PoolAddValidation
     {
-        private static readonly TimeSpan MinResizeTimeout = TimeSpan.FromMinutes(5);
-        private static readonly TimeSpan MinEvaluationInterval = TimeSpan.FromMinutes(5);
-        private static readonly TimeSpan MaxEvaluationInterval = TimeSpan.FromHours(168);
-
         public static void Validate(BatchPoolCreateOptions pool)
         {
             if (string.IsNullOrEmpty(pool.Id)) throw BatchErrors.MissingRequiredProperty("id");
-            if (!PoolId().IsMatch(pool.Id))
+            if (!ServiceLimits.IsValidPoolId(pool.Id))
             {
                 throw BatchErrors.InvalidPropertyValue("id",
                     "The id may contain only letters, digits, hyphens and underscores, and at most 64 characters.");
@@ -32,7 +28,7 @@ namespace ClusterlessHpc.Emulator.Validation
             if (string.IsNullOrWhiteSpace(pool.VmSize)) throw BatchErrors.MissingRequiredProperty("vmSize");
             ValidateVirtualMachineConfiguration(pool.VirtualMachineConfiguration);
 
-            if (pool.ResizeTimeout is { } resizeTimeout && resizeTimeout < MinResizeTimeout)
+            if (pool.ResizeTimeout is { } resizeTimeout && resizeTimeout < ServiceLimits.MinResizeTimeout)
             {
                 throw BatchErrors.InvalidPropertyValue("resizeTimeout", "The resize timeout must be at least 5 minutes.");
             }
@@ -154,7 +150,7 @@ namespace ClusterlessHpc.Emulator.Validation
 
         private static void ValidateTaskSlots(int? taskSlotsPerNode)
         {
-            if (taskSlotsPerNode is < 1 or > 256)
+            if (taskSlotsPerNode is { } slots && !ServiceLimits.IsTaskSlotsPerNodeInRange(slots))
             {
                 throw BatchErrors.InvalidPropertyValue("taskSlotsPerNode", "taskSlotsPerNode must be between 1 and 256.");
             }
@@ -211,7 +207,7 @@ namespace ClusterlessHpc.Emulator.Validation
                 {
                     throw BatchErrors.InvalidPropertyValue("targetLowPriorityNodes", "targetLowPriorityNodes must not be given when enableAutoScale is true.");
                 }
-                if (pool.AutoScaleEvaluationInterval is { } interval && (interval < MinEvaluationInterval || interval > MaxEvaluationInterval))
+                if (pool.AutoScaleEvaluationInterval is { } interval && !ServiceLimits.IsEvaluationIntervalInRange(interval))
                 {
                     throw BatchErrors.InvalidPropertyValue("autoScaleEvaluationInterval",
                         "autoScaleEvaluationInterval must be between 5 minutes and 168 hours.");
@@ -224,9 +220,5 @@ namespace ClusterlessHpc.Emulator.Validation
                 throw BatchErrors.InvalidPropertyValue("autoScaleFormula", "autoScaleFormula must not be given when enableAutoScale is false.");
             }
         }
-
-        // \z, not $: $ would also match before a final newline.
-        [GeneratedRegex(@"^[A-Za-z0-9_-]{1,64}\z", RegexOptions.CultureInvariant)]
-        private static partial Regex PoolId();
     }
 }

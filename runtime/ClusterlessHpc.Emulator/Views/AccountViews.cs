@@ -25,7 +25,7 @@ namespace ClusterlessHpc.Emulator.Views
         public static string Key(BatchSupportedImage image) =>
             $"{image.ImageReference.Publisher}/{image.ImageReference.Offer}/{image.ImageReference.Sku}/{image.NodeAgentSkuId}";
 
-        public static JsonObject NodeCounts(EmulatedPool pool) =>
+        public static JsonObject NodeCounts(SimulatedPool pool) =>
             JsonSerializer.SerializeToNode(new BatchPoolNodeCounts
             {
                 PoolId = pool.Id,
@@ -33,7 +33,7 @@ namespace ClusterlessHpc.Emulator.Views
                 LowPriority = Count(pool.Nodes.Where(n => !n.IsDedicated)),
             }, BatchJsonContext.Default.BatchPoolNodeCounts)!.AsObject();
 
-        private static BatchNodeCounts Count(IEnumerable<EmulatedNode> nodes)
+        private static BatchNodeCounts Count(IEnumerable<SimulatedNode> nodes)
         {
             var byState = nodes.GroupBy(n => n.State.Value).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
             int Of(string state) => byState.GetValueOrDefault(state);

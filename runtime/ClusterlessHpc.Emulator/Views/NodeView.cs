@@ -13,10 +13,10 @@ namespace ClusterlessHpc.Emulator.Views
         /// <summary>The Batch agent version the emulated nodes report.</summary>
         public const string AgentVersion = "1.11.6";
 
-        public static string Url(string baseUrl, EmulatedPool pool, EmulatedNode node) =>
+        public static string Url(string baseUrl, SimulatedPool pool, SimulatedNode node) =>
             baseUrl + "pools/" + Uri.EscapeDataString(pool.Id) + "/nodes/" + node.Id;
 
-        public static JsonObject Render(EmulatedPool pool, EmulatedNode node, string baseUrl)
+        public static JsonObject Render(SimulatedPool pool, SimulatedNode node, string baseUrl)
         {
             var image = pool.Spec.VirtualMachineConfiguration?.ImageReference;
             var model = new BatchNode

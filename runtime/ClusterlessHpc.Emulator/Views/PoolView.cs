@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;
+using ClusterlessHpc.Rules;
 using ClusterlessHpc.Emulator.State;
 
 namespace ClusterlessHpc.Emulator.Views
@@ -16,7 +17,7 @@ namespace ClusterlessHpc.Emulator.Views
     /// </summary>
     internal static class PoolView
     {
-        public static JsonObject Render(EmulatedPool pool, DateTimeOffset now, string baseUrl, bool stats)
+        public static JsonObject Render(SimulatedPool pool, DateTimeOffset now, string baseUrl, bool stats)
         {
             var spec = pool.Spec;
             var url = baseUrl + "pools/" + Uri.EscapeDataString(spec.Id);
@@ -43,7 +44,7 @@ namespace ClusterlessHpc.Emulator.Views
                 TargetLowPriorityNodes = pool.TargetLowPriority,
                 EnableAutoScale = autoScale,
                 AutoScaleFormula = autoScale ? spec.AutoScaleFormula : null,
-                AutoScaleEvaluationInterval = autoScale ? spec.AutoScaleEvaluationInterval ?? TimeSpan.FromMinutes(15) : null,
+                AutoScaleEvaluationInterval = autoScale ? spec.AutoScaleEvaluationInterval ?? ServiceLimits.DefaultEvaluationInterval : null,
                 AutoScaleRun = autoScale ? pool.AutoScaleRun : null,
                 EnableInterNodeCommunication = spec.EnableInterNodeCommunication ?? false,
                 NetworkConfiguration = spec.NetworkConfiguration,
@@ -71,7 +72,7 @@ namespace ClusterlessHpc.Emulator.Views
             return json;
         }
 
-        private static BatchPoolStatistics Statistics(EmulatedPool pool, string url, DateTimeOffset now)
+        private static BatchPoolStatistics Statistics(SimulatedPool pool, string url, DateTimeOffset now)
         {
             var coreTime = pool.Nodes.Where(n => n.IsDedicated).Aggregate(TimeSpan.Zero, (sum, n) => sum + (now - n.AllocationTime));
             return new BatchPoolStatistics

@@ -4,7 +4,7 @@ namespace ClusterlessHpc
     public sealed record AutoScaleDefinition(string Formula)
     {
         /// <summary>The service's default evaluation interval.</summary>
-        public const int DefaultEvaluationIntervalMinutes = 15;
+        public const int DefaultEvaluationIntervalMinutes = Rules.ServiceLimits.DefaultEvaluationIntervalMinutes;
 
         public int EvaluationIntervalMinutes { get; init; } = DefaultEvaluationIntervalMinutes;
     }

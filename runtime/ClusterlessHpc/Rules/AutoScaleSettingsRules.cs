@@ -7,9 +7,6 @@ namespace ClusterlessHpc.Rules
     /// <summary>Rules for the <c>[AutoScale]</c> settings (the formula's own language is checked by the formula checker).</summary>
     public static class AutoScaleSettingsRules
     {
-        public const int MinIntervalMinutes = 5;
-        public const int MaxIntervalMinutes = 168 * 60;
-
         internal static void Check(PoolDefinition d, List<PoolDiagnostic> found)
         {
             if (d.AutoScale is not { } autoScale) return;
@@ -25,7 +22,7 @@ namespace ClusterlessHpc.Rules
                     found.Add(PoolDiagnostic.InFormula(problem.Rule, problem.Start, problem.Length, problem.Line, problem.Column, problem.MessageArgs));
                 }
             }
-            if (autoScale.EvaluationIntervalMinutes is < MinIntervalMinutes or > MaxIntervalMinutes)
+            if (autoScale.EvaluationIntervalMinutes is < ServiceLimits.MinEvaluationIntervalMinutes or > ServiceLimits.MaxEvaluationIntervalMinutes)
             {
                 found.Add(new(DiagnosticCatalogue.EvaluationIntervalMustBeInRange, DefinitionTarget.AutoScaleInterval, autoScale.EvaluationIntervalMinutes));
             }

@@ -6,16 +6,14 @@ namespace ClusterlessHpc.Rules
     /// <summary>The Batch id rule: 1 to 64 ASCII letters, digits, hyphens and underscores.</summary>
     public static class PoolIdRules
     {
-        public const int MaxLength = 64;
-
         /// <summary>Why <paramref name="id"/> is not a valid Batch pool id, or <c>null</c> when it is.</summary>
         public static string? Problem(string? id)
         {
             if (string.IsNullOrEmpty(id)) return "it is empty";
-            if (id!.Length > MaxLength) return $"it has {id.Length} characters, more than the {MaxLength} Batch allows";
+            if (id!.Length > ServiceLimits.MaxPoolIdLength) return $"it has {id.Length} characters, more than the {ServiceLimits.MaxPoolIdLength} Batch allows";
             foreach (var c in id)
             {
-                if (!IsIdCharacter(c))
+                if (!ServiceLimits.IsPoolIdCharacter(c))
                 {
                     return $"'{CharacterNames.Describe(c)}' is not allowed; use only letters, digits, hyphens and underscores";
                 }
@@ -31,8 +29,5 @@ namespace ClusterlessHpc.Rules
                 found.Add(new PoolDiagnostic(DiagnosticCatalogue.PoolIdMustBeValid, DefinitionTarget.PoolId, definition.Id, problem));
             }
         }
-
-        private static bool IsIdCharacter(char c) =>
-            c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '_';
     }
 }

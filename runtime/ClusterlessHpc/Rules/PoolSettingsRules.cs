@@ -52,8 +52,8 @@ namespace ClusterlessHpc.Rules
                     d.NodeCount is null ? DefinitionTarget.LowPriorityNodeCount : DefinitionTarget.NodeCount, d.Id));
             }
 
-            if (d.TaskSlotsPerNode is < 1 or > 256) found.Add(new(DiagnosticCatalogue.TaskSlotsPerNodeMustBeInRange, DefinitionTarget.TaskSlotsPerNode, d.TaskSlotsPerNode));
-            if (d.ResizeTimeoutMinutes is < 5) found.Add(new(DiagnosticCatalogue.ResizeTimeoutMustBeAtLeastFiveMinutes, DefinitionTarget.ResizeTimeoutMinutes, d.ResizeTimeoutMinutes));
+            if (d.TaskSlotsPerNode is < ServiceLimits.MinTaskSlotsPerNode or > ServiceLimits.MaxTaskSlotsPerNode) found.Add(new(DiagnosticCatalogue.TaskSlotsPerNodeMustBeInRange, DefinitionTarget.TaskSlotsPerNode, d.TaskSlotsPerNode));
+            if (d.ResizeTimeoutMinutes is < ServiceLimits.MinResizeTimeoutMinutes) found.Add(new(DiagnosticCatalogue.ResizeTimeoutMustBeAtLeastFiveMinutes, DefinitionTarget.ResizeTimeoutMinutes, d.ResizeTimeoutMinutes));
             if (d.StartTaskRetryCount is < -1 or > 100) found.Add(new(DiagnosticCatalogue.StartTaskRetryCountMustBeInRange, DefinitionTarget.StartTaskRetryCount, d.StartTaskRetryCount));
             if (d.StartTaskStepTimeoutMinutes is < 1 or > MaxStepTimeoutMinutes)
             {

@@ -4,51 +4,66 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using ClusterlessHpc.Batch.Models;
-using ClusterlessHpc.Emulator.AutoScale;
-using ClusterlessHpc.Emulator.Errors;
-using ClusterlessHpc.Emulator.Http;
-using ClusterlessHpc.Emulator.Simulation;
+using ClusterlessHpc.Rules;
 
-namespace ClusterlessHpc.Emulator.State
+namespace ClusterlessHpc.Simulation
 {
     /// <summary>The ETag and last-modified time of a resource after an operation, for the response headers.</summary>
     internal readonly record struct Versions(string ETag, DateTimeOffset LastModified);
 
     /// <summary>
-    /// The account's pools, keyed case-insensitively as the service compares pool ids (the id keeps its case), behind
-    /// one lock. Every operation first advances every pool to the clock's now (nodes, allocation, deletion, autoscale),
-    /// then applies the spec's state rules and changes the pool. Nothing runs on timers of its own: a test clock decides.
-    /// The pool operations live here; resizing is in <c>PoolStore.Allocation.cs</c>, autoscale in <c>PoolStore.AutoScale.cs</c>.
+    /// A condition an operation must meet before it changes a pool, given the pool's ETag and last-modified time; it
+    /// throws to refuse (the emulator checks the request's If-Match and kin with it).
     /// </summary>
-    internal sealed partial class PoolStore
-    {
-        private static readonly TimeSpan DefaultResizeTimeout = TimeSpan.FromMinutes(15);
-        private static readonly TimeSpan MinResizeTimeout = TimeSpan.FromMinutes(5);
+    internal delegate void PoolPrecondition(string eTag, DateTimeOffset lastModified);
 
+    /// <summary>
+    /// The account's pools, keyed case-insensitively as the service compares pool ids (the id keeps its case), behind
+    /// one lock. Every operation first brings the account to the clock's now, processing every event due by then in
+    /// time order (node transitions, allocations that settle, deletions, and each autoscale evaluation at its own time,
+    /// on the pools as they were then), then applies the service's state rules and changes the pool. Nothing runs on
+    /// timers of its own: the clock decides, so a manual clock can run a day in a moment with the result real time gives.
+    /// Refusals are <see cref="PoolModelException"/>s with the service's codes. The pool operations live here; resizing
+    /// is in <c>PoolModel.Allocation.cs</c>, autoscale in <c>PoolModel.AutoScale.cs</c>, saving in <c>PoolModel.Persistence.cs</c>.
+    /// </summary>
+    internal sealed partial class PoolModel
+    {
         private readonly object _gate = new();
-        private readonly Dictionary<string, EmulatedPool> _pools = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, SimulatedPool> _pools = new(StringComparer.OrdinalIgnoreCase);
         private readonly NodeLifecycle _lifecycle;
         private readonly IAutoScaleEngine _autoScale;
         private long _lastETag;
         private int _nodeNumbers;
         private int _addresses;
 
-        public PoolStore(BatchEmulatorOptions settings, TimeProvider clock, NodeLifecycle lifecycle, IAutoScaleEngine autoScale)
+        /// <param name="settings">Timings, quotas and test seams.</param>
+        /// <param name="clock">Any clock: the system's, a scaled one, or one a test moves by hand.</param>
+        /// <param name="runner">Runs the nodes' start tasks (simulated or executed; the host decides).</param>
+        /// <param name="autoScale">The formula language; the runtime's evaluator when null.</param>
+        public PoolModel(PoolModelSettings settings, TimeProvider clock, IStartTaskRunner runner, IAutoScaleEngine? autoScale = null)
         {
             Settings = settings;
             Clock = clock;
-            _lifecycle = lifecycle;
-            _autoScale = autoScale;
+            Runner = runner;
+            _lifecycle = new NodeLifecycle(settings, runner);
+            _autoScale = autoScale ?? new RuntimeAutoScaleEngine();
         }
 
         /// <summary>Raised after every change, outside the lock, for the state file.</summary>
         public event Action? Changed;
 
-        /// <summary>The emulator's options, fixed at start: timings, quotas, test seams.</summary>
-        public BatchEmulatorOptions Settings { get; }
+        /// <summary>Raised, under the model's lock, for every evaluation of a pool's formula on its schedule, in time order.</summary>
+        /// <remarks>A handler must not call back into the model.</remarks>
+        public event Action<string, AutoScaleRun>? AutoScaleEvaluated;
 
-        /// <summary>The emulator's clock (scaled when the options ask for it).</summary>
+        /// <summary>Fixed at start: timings, quotas, test seams.</summary>
+        public PoolModelSettings Settings { get; }
+
+        /// <summary>The model's clock.</summary>
         public TimeProvider Clock { get; }
+
+        /// <summary>Runs the nodes' start tasks.</summary>
+        public IStartTaskRunner Runner { get; }
 
         public DateTimeOffset Now => Clock.GetUtcNow();
 
@@ -61,7 +76,7 @@ namespace ClusterlessHpc.Emulator.State
         }
 
         /// <summary>Reads every pool (rendering happens under the lock, so a read sees one consistent account).</summary>
-        public T Read<T>(Func<IReadOnlyCollection<EmulatedPool>, DateTimeOffset, T> read)
+        public T Read<T>(Func<IReadOnlyCollection<SimulatedPool>, DateTimeOffset, T> read)
         {
             T result;
             bool changed;
@@ -76,16 +91,16 @@ namespace ClusterlessHpc.Emulator.State
         }
 
         /// <summary>Reads one pool, after its condition (if any) holds.</summary>
-        /// <exception cref="EmulatorException"><c>PoolNotFound</c>, or the failed condition.</exception>
-        public T ReadPool<T>(string poolId, ConditionalHeaders? conditions, Func<EmulatedPool, DateTimeOffset, T> read) =>
+        /// <exception cref="PoolModelException"><c>PoolNotFound</c>, or the failed condition.</exception>
+        public T ReadPool<T>(string poolId, PoolPrecondition? condition, Func<SimulatedPool, DateTimeOffset, T> read) =>
             Change(poolId, (pool, now) =>
             {
-                conditions?.Check(pool.ETag, pool.LastModified, isRead: true);
+                condition?.Invoke(pool.ETag, pool.LastModified);
                 return read(pool, now);
             }, changes: false);
 
         /// <summary>Adds a validated pool, allocating its nodes (or evaluating its autoscale formula) now.</summary>
-        /// <exception cref="EmulatorException"><c>PoolExists</c>, or <c>PoolBeingDeleted</c> while a pool of that id is going.</exception>
+        /// <exception cref="PoolModelException"><c>PoolExists</c>, or <c>PoolBeingDeleted</c> while a pool of that id is going.</exception>
         public Versions Add(BatchPoolCreateOptions spec)
         {
             Versions versions;
@@ -95,9 +110,9 @@ namespace ClusterlessHpc.Emulator.State
                 AdvanceAll(now);
                 if (_pools.TryGetValue(spec.Id, out var existing))
                 {
-                    throw existing.IsDeleting ? BatchErrors.PoolBeingDeleted() : BatchErrors.PoolExists();
+                    throw existing.IsDeleting ? ModelErrors.PoolBeingDeleted() : ModelErrors.PoolExists();
                 }
-                var pool = new EmulatedPool
+                var pool = new SimulatedPool
                 {
                     Spec = spec,
                     CreationTime = now,
@@ -107,20 +122,20 @@ namespace ClusterlessHpc.Emulator.State
                     StateTransitionTime = now,
                     AllocationSince = now,
                     BusyUntil = now,
-                    ResizeTimeout = spec.ResizeTimeout ?? DefaultResizeTimeout,
+                    ResizeTimeout = spec.ResizeTimeout ?? ServiceLimits.DefaultResizeTimeout,
                 };
                 _pools.Add(spec.Id, pool);
                 if (pool.AutoScaleEnabled)
                 {
                     // The formula is evaluated as the pool is created, and sizes it.
                     pool.NextEvaluation = now;
-                    EvaluateDue(pool, now);
+                    EvaluateOnSchedule(pool, now);
                 }
                 else
                 {
                     Resize(pool, spec.TargetDedicatedNodes ?? 0, spec.TargetLowPriorityNodes ?? 0, pool.ResizeTimeout, null, now);
                 }
-                AdvancePool(pool, now);
+                AdvanceAll(now);
                 versions = new Versions(pool.ETag, pool.LastModified);
             }
             Changed?.Invoke();
@@ -128,10 +143,10 @@ namespace ClusterlessHpc.Emulator.State
         }
 
         /// <summary>Marks the pool <c>deleting</c>: its nodes leave, and the pool is gone once they have and the delete delay has passed.</summary>
-        public void Delete(string poolId, ConditionalHeaders? conditions) =>
+        public void Delete(string poolId, PoolPrecondition? condition) =>
             Change(poolId, (pool, now) =>
             {
-                conditions?.Check(pool.ETag, pool.LastModified, isRead: false);
+                condition?.Invoke(pool.ETag, pool.LastModified);
                 RequireActive(pool);
                 pool.DeleteRequestedAt = now;
                 pool.StateTransitionTime = now;
@@ -144,10 +159,10 @@ namespace ClusterlessHpc.Emulator.State
             });
 
         /// <summary>Replaces the properties the patch sets; those only an empty pool may change need a pool without nodes.</summary>
-        public Versions Patch(string poolId, BatchPoolUpdateOptions patch, ConditionalHeaders? conditions) =>
+        public Versions Patch(string poolId, BatchPoolUpdateOptions patch, PoolPrecondition? condition) =>
             Change(poolId, (pool, now) =>
             {
-                conditions?.Check(pool.ETag, pool.LastModified, isRead: false);
+                condition?.Invoke(pool.ETag, pool.LastModified);
                 RequireActive(pool);
                 var spec = pool.Spec;
                 RequireEmptyFor(pool, patch.DisplayName, "displayName");
@@ -214,24 +229,24 @@ namespace ClusterlessHpc.Emulator.State
             });
 
         /// <summary>Keeps the pool's latest metrics document for its autoscale formula.</summary>
-        /// <exception cref="EmulatorException"><c>PoolNotFound</c>, or <c>InvalidRequestBody</c> for a document the formula language cannot read.</exception>
+        /// <exception cref="PoolModelException"><c>PoolNotFound</c>, or <c>InvalidRequestBody</c> for a document the formula language cannot read.</exception>
         public void SetMetrics(string poolId, JsonElement metrics) =>
             Change(poolId, (pool, _) =>
             {
-                if (_autoScale.CheckMetrics(metrics) is { } problem) throw BatchErrors.InvalidRequestBody(problem);
+                if (_autoScale.CheckMetrics(metrics) is { } problem) throw ModelErrors.InvalidRequestBody(problem);
                 pool.Metrics = metrics.Clone();
                 return 0;
             });
 
-        public static EmulatedNode FindNode(EmulatedPool pool, string nodeId) =>
-            pool.Nodes.FirstOrDefault(n => string.Equals(n.Id, nodeId, StringComparison.OrdinalIgnoreCase)) ?? throw BatchErrors.NodeNotFound();
+        public static SimulatedNode FindNode(SimulatedPool pool, string nodeId) =>
+            pool.Nodes.FirstOrDefault(n => string.Equals(n.Id, nodeId, StringComparison.OrdinalIgnoreCase)) ?? throw ModelErrors.NodeNotFound();
 
-        public static Versions NodeVersions(EmulatedNode node) =>
+        public static Versions NodeVersions(SimulatedNode node) =>
             new("0x" + node.LastModified.UtcTicks.ToString("X", CultureInfo.InvariantCulture) + node.Version.ToString("X4", CultureInfo.InvariantCulture),
                 node.LastModified);
 
         /// <summary>Runs <paramref name="change"/> on one pool under the lock, after advancing, and reports the change.</summary>
-        private T Change<T>(string poolId, Func<EmulatedPool, DateTimeOffset, T> change, bool changes = true)
+        private T Change<T>(string poolId, Func<SimulatedPool, DateTimeOffset, T> change, bool changes = true)
         {
             T result;
             bool advanced;
@@ -239,51 +254,83 @@ namespace ClusterlessHpc.Emulator.State
             {
                 var now = Now;
                 advanced = AdvanceAll(now);
-                var pool = _pools.TryGetValue(poolId, out var found) ? found : throw BatchErrors.PoolNotFound();
+                var pool = _pools.TryGetValue(poolId, out var found) ? found : throw ModelErrors.PoolNotFound();
                 result = change(pool, now);
-                if (changes) AdvancePool(pool, now);
+                if (changes) AdvanceAll(now);
             }
             if (changes || advanced) Changed?.Invoke();
             return result;
         }
 
-        private Versions Modified(EmulatedPool pool, DateTimeOffset now)
+        private Versions Modified(SimulatedPool pool, DateTimeOffset now)
         {
             pool.LastModified = now;
             pool.ETag = NextETag(now);
             return new Versions(pool.ETag, pool.LastModified);
         }
 
-        private static void RequireActive(EmulatedPool pool)
+        private static void RequireActive(SimulatedPool pool)
         {
-            if (pool.IsDeleting) throw BatchErrors.PoolBeingDeleted();
+            if (pool.IsDeleting) throw ModelErrors.PoolBeingDeleted();
         }
 
-        private static void RequireEmptyFor(EmulatedPool pool, object? value, string property)
+        private static void RequireEmptyFor(SimulatedPool pool, object? value, string property)
         {
             if (value is not null && pool.Nodes.Count > 0)
             {
-                throw BatchErrors.OperationInvalidForCurrentState($"{property} can be updated only when the pool has no nodes.");
+                throw ModelErrors.OperationInvalidForCurrentState($"{property} can be updated only when the pool has no nodes.");
             }
         }
 
         private static void RequireResizeTimeout(TimeSpan? timeout)
         {
-            if (timeout is { } value && value < MinResizeTimeout)
+            if (timeout is { } value && value < ServiceLimits.MinResizeTimeout)
             {
-                throw BatchErrors.InvalidPropertyValue("resizeTimeout", "The resize timeout must be at least 5 minutes.");
+                throw ModelErrors.InvalidPropertyValue("resizeTimeout", "The resize timeout must be at least 5 minutes.");
             }
         }
 
-        /// <summary>Advances every pool and drops the deleted ones whose time has come; true when anything changed.</summary>
+        /// <summary>
+        /// Brings the account to <paramref name="now"/>: each autoscale evaluation due by then, earliest first, on the
+        /// account as it was at its time (an evaluation resizes, which changes what later ones see, so none is skipped
+        /// or moved); then everything else up to now. True when anything changed.
+        /// </summary>
         private bool AdvanceAll(DateTimeOffset now)
+        {
+            var changed = false;
+            while (NextEvaluationDue(now) is { } due)
+            {
+                changed |= AdvanceAllTo(due.At);
+                EvaluateOnSchedule(due.Pool, due.At);
+                changed = true;
+            }
+            return AdvanceAllTo(now) || changed;
+        }
+
+        /// <summary>The earliest evaluation due by <paramref name="now"/>; ties go to the older pool, so the order never depends on the dictionary.</summary>
+        private (SimulatedPool Pool, DateTimeOffset At)? NextEvaluationDue(DateTimeOffset now)
+        {
+            (SimulatedPool Pool, DateTimeOffset At)? next = null;
+            foreach (var pool in _pools.Values)
+            {
+                if (!pool.AutoScaleEnabled || pool.IsDeleting || pool.NextEvaluation is not { } at || at > now) continue;
+                if (next is not { } best || at < best.At || (at == best.At && (pool.CreationTime, pool.Id).CompareTo((best.Pool.CreationTime, best.Pool.Id)) < 0))
+                {
+                    next = (pool, at);
+                }
+            }
+            return next;
+        }
+
+        /// <summary>Advances every pool's nodes and allocation to <paramref name="at"/> and drops the deleted pools whose time has come.</summary>
+        private bool AdvanceAllTo(DateTimeOffset at)
         {
             var changed = false;
             List<string>? gone = null;
             foreach (var pool in _pools.Values)
             {
-                changed |= AdvancePool(pool, now);
-                if (pool.DeleteRequestedAt is { } deleted && pool.Nodes.Count == 0 && now >= deleted + Settings.PoolDeleteDelay)
+                changed |= AdvancePool(pool, at);
+                if (pool.DeleteRequestedAt is { } deleted && pool.Nodes.Count == 0 && at >= deleted + Settings.PoolDeleteDelay)
                 {
                     (gone ??= []).Add(pool.Id);
                 }
@@ -292,14 +339,13 @@ namespace ClusterlessHpc.Emulator.State
             return changed || gone is not null;
         }
 
-        private bool AdvancePool(EmulatedPool pool, DateTimeOffset now)
+        private bool AdvancePool(SimulatedPool pool, DateTimeOffset at)
         {
             var versions = pool.Nodes.Sum(n => n.Version) + pool.Nodes.Count;
-            foreach (var node in pool.Nodes) _lifecycle.Advance(pool, node, now);
+            foreach (var node in pool.Nodes) _lifecycle.Advance(pool, node, at);
             pool.Nodes.RemoveAll(n => n.Removed);
             var allocation = pool.Allocation;
-            SettleAllocation(pool, now);
-            EvaluateDue(pool, now);
+            SettleAllocation(pool, at);
             return allocation != pool.Allocation || versions != pool.Nodes.Sum(n => n.Version) + pool.Nodes.Count;
         }
 

@@ -6,12 +6,12 @@ using System.Text.Json;
 using ClusterlessHpc.AutoScale;
 using ClusterlessHpc.Batch.Models;
 
-namespace ClusterlessHpc.Emulator.AutoScale
+namespace ClusterlessHpc.Simulation
 {
     /// <summary>
-    /// The runtime's formula language behind the emulator's seam: <see cref="AutoScaleFormula.Parse"/> checks formulas
-    /// (the analyzer's rules, so a formula that compiles is one the emulator accepts), and evaluation reads the pool's
-    /// node counts and targets from the emulator and its samples from the metrics feed (<see cref="AutoScaleMetrics"/>).
+    /// The runtime's formula language behind the model's seam: <see cref="AutoScaleFormula.Parse"/> checks formulas
+    /// (the analyzer's rules, so a formula that compiles is one the model accepts), and evaluation reads the pool's
+    /// node counts and targets from the model and its samples from the metrics feed (<see cref="AutoScaleMetrics"/>).
     /// Parsed formulas are cached by their text.
     /// </summary>
     internal sealed class RuntimeAutoScaleEngine : IAutoScaleEngine

@@ -1,58 +1,52 @@
 using System;
 using ClusterlessHpc.Batch.Models;
-using ClusterlessHpc.Emulator.AutoScale;
-using ClusterlessHpc.Emulator.Errors;
-using ClusterlessHpc.Emulator.Http;
+using ClusterlessHpc.Rules;
 
-namespace ClusterlessHpc.Emulator.State
+namespace ClusterlessHpc.Simulation
 {
     /// <summary>
     /// Autoscale: a pool's formula is evaluated when autoscale is enabled (or the pool created with it) and then every
-    /// evaluation interval on the emulator's clock. A successful evaluation of a steady pool resizes it to the targets the
+    /// evaluation interval on the model's clock. A successful evaluation of a steady pool resizes it to the targets the
     /// formula set; every evaluation is kept as the pool's <c>autoScaleRun</c>.
     /// </summary>
-    internal sealed partial class PoolStore
+    internal sealed partial class PoolModel
     {
-        private static readonly TimeSpan DefaultEvaluationInterval = TimeSpan.FromMinutes(15);
-        private static readonly TimeSpan MinEvaluationInterval = TimeSpan.FromMinutes(5);
-        private static readonly TimeSpan MaxEvaluationInterval = TimeSpan.FromHours(168);
-
         /// <summary>Checks a formula's syntax as add and enable do.</summary>
-        /// <exception cref="EmulatorException">400 <c>AutoScalingFormulaSyntaxError</c>.</exception>
+        /// <exception cref="PoolModelException">400 <c>AutoScalingFormulaSyntaxError</c>.</exception>
         public void CheckFormula(string formula)
         {
-            if (_autoScale.Check(formula) is { } error) throw BatchErrors.AutoScalingFormulaSyntaxError(error.Code, error.Message);
+            if (_autoScale.Check(formula) is { } error) throw ModelErrors.AutoScalingFormulaSyntaxError(error.Code, error.Message);
         }
 
-        public Versions EnableAutoScale(string poolId, BatchPoolEnableAutoScaleOptions options, ConditionalHeaders? conditions) =>
+        public Versions EnableAutoScale(string poolId, BatchPoolEnableAutoScaleOptions options, PoolPrecondition? condition) =>
             Change(poolId, (pool, now) =>
             {
-                conditions?.Check(pool.ETag, pool.LastModified, isRead: false);
+                condition?.Invoke(pool.ETag, pool.LastModified);
                 RequireActive(pool);
-                if (pool.Allocation != AllocationState.Steady) throw BatchErrors.PoolBeingResized();
+                if (pool.Allocation != AllocationState.Steady) throw ModelErrors.PoolBeingResized();
                 if (pool.LastEnableAutoScale is { } last && now - last < Settings.EnableAutoScaleMinimumInterval)
                 {
-                    throw BatchErrors.TooManyEnableAutoScaleRequests();
+                    throw ModelErrors.TooManyEnableAutoScaleRequests();
                 }
                 if (!pool.AutoScaleEnabled && string.IsNullOrWhiteSpace(options.AutoScaleFormula))
                 {
-                    throw BatchErrors.MissingRequiredProperty("autoScaleFormula");
+                    throw ModelErrors.MissingRequiredProperty("autoScaleFormula");
                 }
-                if (options.AutoScaleEvaluationInterval is { } interval && (interval < MinEvaluationInterval || interval > MaxEvaluationInterval))
+                if (options.AutoScaleEvaluationInterval is { } interval && !ServiceLimits.IsEvaluationIntervalInRange(interval))
                 {
-                    throw BatchErrors.InvalidPropertyValue("autoScaleEvaluationInterval", "autoScaleEvaluationInterval must be between 5 minutes and 168 hours.");
+                    throw ModelErrors.InvalidPropertyValue("autoScaleEvaluationInterval", "autoScaleEvaluationInterval must be between 5 minutes and 168 hours.");
                 }
                 if (options.AutoScaleFormula is { } formula) CheckFormula(formula);
 
                 var spec = pool.Spec;
                 spec.EnableAutoScale = true;
                 spec.AutoScaleFormula = options.AutoScaleFormula ?? spec.AutoScaleFormula;
-                spec.AutoScaleEvaluationInterval = options.AutoScaleEvaluationInterval ?? spec.AutoScaleEvaluationInterval ?? DefaultEvaluationInterval;
+                spec.AutoScaleEvaluationInterval = options.AutoScaleEvaluationInterval ?? spec.AutoScaleEvaluationInterval ?? ServiceLimits.DefaultEvaluationInterval;
                 pool.LastEnableAutoScale = now;
                 // A new schedule starts now, with an evaluation.
                 pool.NextEvaluation = now;
                 Modified(pool, now);
-                EvaluateDue(pool, now);
+                EvaluateOnSchedule(pool, now);
                 return new Versions(pool.ETag, pool.LastModified);
             });
 
@@ -76,22 +70,27 @@ namespace ClusterlessHpc.Emulator.State
                 RequireActive(pool);
                 if (!pool.AutoScaleEnabled)
                 {
-                    throw BatchErrors.OperationInvalidForCurrentState("The pool must have autoscale enabled to evaluate a formula.");
+                    throw ModelErrors.OperationInvalidForCurrentState("The pool must have autoscale enabled to evaluate a formula.");
                 }
                 CheckFormula(formula);
                 var (run, _) = Evaluate(pool, formula, now);
                 return (run, new Versions(pool.ETag, pool.LastModified));
             }, changes: false);
 
-        private void EvaluateDue(EmulatedPool pool, DateTimeOffset now)
+        /// <summary>
+        /// The evaluation due at <paramref name="due"/>, made at that time (the account has been brought to it): the run
+        /// is kept, the next one is an interval later (none the clock jumped over is left out), and a steady pool is
+        /// resized to the targets the formula set.
+        /// </summary>
+        private void EvaluateOnSchedule(SimulatedPool pool, DateTimeOffset due)
         {
-            if (!pool.AutoScaleEnabled || pool.IsDeleting || pool.NextEvaluation is not { } due || now < due) return;
-            var interval = pool.Spec.AutoScaleEvaluationInterval ?? DefaultEvaluationInterval;
+            var interval = pool.Spec.AutoScaleEvaluationInterval ?? ServiceLimits.DefaultEvaluationInterval;
+            // The service refuses shorter intervals; a state file edited by hand must not make the loop spin.
+            if (interval < ServiceLimits.MinEvaluationInterval) interval = ServiceLimits.MinEvaluationInterval;
             var (run, outcome) = Evaluate(pool, pool.Spec.AutoScaleFormula ?? "", due);
             pool.AutoScaleRun = run;
-            // Intervals the clock jumped over are not made up: the next evaluation is the next one on the schedule.
-            var missed = (now - due).Ticks / interval.Ticks;
-            pool.NextEvaluation = due + TimeSpan.FromTicks(interval.Ticks * (missed + 1));
+            pool.NextEvaluation = due + interval;
+            AutoScaleEvaluated?.Invoke(pool.Id, run);
 
             if (outcome.Error is not null || pool.Allocation != AllocationState.Steady) return;
             var dedicated = Math.Max(0, outcome.TargetDedicatedNodes ?? pool.TargetDedicated);
@@ -101,14 +100,14 @@ namespace ClusterlessHpc.Emulator.State
             {
                 return;
             }
-            Resize(pool, dedicated, lowPriority, DefaultResizeTimeout, outcome.NodeDeallocationOption, now);
-            Modified(pool, now);
+            Resize(pool, dedicated, lowPriority, ServiceLimits.DefaultResizeTimeout, outcome.NodeDeallocationOption, due);
+            Modified(pool, due);
         }
 
-        private (AutoScaleRun Run, AutoScaleOutcome Outcome) Evaluate(EmulatedPool pool, string formula, DateTimeOffset at)
+        private (AutoScaleRun Run, AutoScaleOutcome Outcome) Evaluate(SimulatedPool pool, string formula, DateTimeOffset at)
         {
             var inputs = new AutoScaleInputs(
-                pool.Id, at, pool.Spec.AutoScaleEvaluationInterval ?? DefaultEvaluationInterval,
+                pool.Id, at, pool.Spec.AutoScaleEvaluationInterval ?? ServiceLimits.DefaultEvaluationInterval,
                 pool.CurrentNodes(true), pool.CurrentNodes(false), pool.TargetDedicated, pool.TargetLowPriority,
                 pool.Spec.TaskSlotsPerNode ?? 1, pool.Metrics);
             var outcome = _autoScale.Evaluate(formula, inputs);

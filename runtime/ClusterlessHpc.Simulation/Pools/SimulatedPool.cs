@@ -4,13 +4,14 @@ using System.Linq;
 using System.Text.Json;
 using ClusterlessHpc.Batch.Models;
 
-namespace ClusterlessHpc.Emulator.State
+namespace ClusterlessHpc.Simulation
 {
     /// <summary>
-    /// A pool as the emulator holds it: its settings (the add request, changed by patch, update-properties and the
-    /// autoscale operations) and its server state. Changed only under the account's lock (see <see cref="PoolStore"/>).
+    /// A pool as the model holds it: its settings (the add request, changed by patch, update-properties and the
+    /// autoscale operations) and its server state. Changed only under the account's lock (see <see cref="PoolModel"/>).
+    /// This is also the pool's saved shape (see <see cref="ModelState"/>); what is computed from it is not saved.
     /// </summary>
-    internal sealed class EmulatedPool
+    internal sealed class SimulatedPool
     {
         /// <summary>The pool's settings, validated.</summary>
         public required BatchPoolCreateOptions Spec { get; set; }
@@ -50,7 +51,7 @@ namespace ClusterlessHpc.Emulator.State
         public TimeSpan ResizeTimeout { get; set; }
 
         /// <summary>The errors of the most recent resize, reported once the pool is steady.</summary>
-        public List<ResizeError> ResizeErrors { get; } = [];
+        public List<ResizeError> ResizeErrors { get; init; } = [];
 
         /// <summary>An error of the resize in progress, reported when it ends.</summary>
         public ResizeError? PendingResizeError { get; set; }
@@ -65,7 +66,7 @@ namespace ClusterlessHpc.Emulator.State
         /// <summary>The latest document of the metrics feed.</summary>
         public JsonElement? Metrics { get; set; }
 
-        public List<EmulatedNode> Nodes { get; } = [];
+        public List<SimulatedNode> Nodes { get; init; } = [];
 
         public string Id => Spec.Id;
 

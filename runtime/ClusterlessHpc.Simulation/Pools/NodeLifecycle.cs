@@ -1,15 +1,11 @@
 using System;
 using System.Globalization;
 using ClusterlessHpc.Batch.Models;
-using ClusterlessHpc.Emulator.Errors;
-using ClusterlessHpc.Emulator.NodeFiles;
-using ClusterlessHpc.Emulator.StartTasks;
-using ClusterlessHpc.Emulator.State;
 
-namespace ClusterlessHpc.Emulator.Simulation
+namespace ClusterlessHpc.Simulation
 {
     /// <summary>
-    /// The node state machine, advanced to a time on the emulator's clock (never by timers of its own, so a test
+    /// The node state machine, advanced to a time on the model's clock (never by timers of its own, so a test
     /// clock drives it): <c>creating</c> → <c>starting</c> → the start task (<c>waitingforstarttask</c>, or <c>idle</c>
     /// when it does not wait for success) → <c>idle</c>, or after its last retry <c>starttaskfailed</c>.
     /// <c>rebooting</c> and <c>reimaging</c> run the start task again (reimaging on a fresh disk); <c>leavingpool</c> ends
@@ -20,22 +16,22 @@ namespace ClusterlessHpc.Emulator.Simulation
         /// <summary>Attempts a node may end in one advance, so unlimited retries of an instant failure cannot spin.</summary>
         private const int MaxStepsPerAdvance = 200;
 
-        private readonly BatchEmulatorOptions _settings;
+        private readonly PoolModelSettings _settings;
         private readonly IStartTaskRunner _runner;
 
-        public NodeLifecycle(BatchEmulatorOptions settings, IStartTaskRunner runner)
+        public NodeLifecycle(PoolModelSettings settings, IStartTaskRunner runner)
         {
             _settings = settings;
             _runner = runner;
         }
 
         /// <summary>A new node, <c>creating</c> from <paramref name="now"/>.</summary>
-        public EmulatedNode Allocate(EmulatedPool pool, int number, bool dedicated, string ipAddress, DateTimeOffset now)
+        public SimulatedNode Allocate(SimulatedPool pool, int number, bool dedicated, string ipAddress, DateTimeOffset now)
         {
             pool.NodesAllocated++;
             var stamp = now.UtcDateTime.ToString("yyyyMMdd't'HHmmss'z'", CultureInfo.InvariantCulture);
             var id = string.Create(CultureInfo.InvariantCulture, $"tvm-{pool.IdNumber}_{pool.NodesAllocated}-{stamp}");
-            var node = new EmulatedNode
+            var node = new SimulatedNode
             {
                 Id = id,
                 Number = number,
@@ -43,15 +39,15 @@ namespace ClusterlessHpc.Emulator.Simulation
                 AllocationTime = now,
                 IpAddress = ipAddress,
                 StartTaskExitCodeOverride = _settings.StartTaskExitCode?.Invoke(pool.Id, id),
-                Files = _runner.CreateFiles(pool.Id, id, pool.IsWindows, now),
                 StartTask = pool.Spec.StartTask,
             };
+            node.AttachFiles(_runner.CreateFiles(pool.Id, id, pool.IsWindows, now));
             Enter(node, NodePhase.Creating, now, now + _settings.NodeCreatingDelay);
             return node;
         }
 
         /// <summary>Moves the node through every transition due by <paramref name="now"/>.</summary>
-        public void Advance(EmulatedPool pool, EmulatedNode node, DateTimeOffset now)
+        public void Advance(SimulatedPool pool, SimulatedNode node, DateTimeOffset now)
         {
             for (var step = 0; step < MaxStepsPerAdvance; step++)
             {
@@ -60,18 +56,18 @@ namespace ClusterlessHpc.Emulator.Simulation
         }
 
         /// <summary>Restarts a node that is <c>idle</c> (or running tasks), as reboot does; 409 in any other state.</summary>
-        public void Reboot(EmulatedPool pool, EmulatedNode node, DateTimeOffset now) =>
+        public void Reboot(SimulatedPool pool, SimulatedNode node, DateTimeOffset now) =>
             Restart(pool, node, NodePhase.Rebooting, now, now + _settings.NodeRebootingDelay);
 
         /// <summary>Reinstalls a node that is <c>idle</c> (or running tasks): its disk starts fresh; 409 in any other state.</summary>
-        public void Reimage(EmulatedPool pool, EmulatedNode node, DateTimeOffset now) =>
+        public void Reimage(SimulatedPool pool, SimulatedNode node, DateTimeOffset now) =>
             Restart(pool, node, NodePhase.Reimaging, now, now + _settings.NodeReimagingDelay);
 
         /// <summary>
         /// Starts the node leaving the pool. <c>requeue</c> and <c>terminate</c> stop its start task at once;
         /// <c>taskcompletion</c> and <c>retaineddata</c> let a running one finish first.
         /// </summary>
-        public void Leave(EmulatedNode node, BatchNodeDeallocationOption? option, DateTimeOffset now)
+        public void Leave(SimulatedNode node, BatchNodeDeallocationOption? option, DateTimeOffset now)
         {
             if (node.Phase == NodePhase.Leaving) return;
             var waits = option == BatchNodeDeallocationOption.TaskCompletion || option == BatchNodeDeallocationOption.RetainedData;
@@ -82,8 +78,8 @@ namespace ClusterlessHpc.Emulator.Simulation
             Enter(node, NodePhase.Leaving, now, node.LeavesAfterStartTask ? null : now + _settings.NodeLeavingDelay);
         }
 
-        /// <summary>After a restart of the emulator: attempts did not survive, so running start tasks begin again.</summary>
-        public void Resume(EmulatedPool pool, EmulatedNode node, DateTimeOffset now)
+        /// <summary>After a restore from saved state: attempts did not survive, so running start tasks begin again.</summary>
+        public void Resume(SimulatedPool pool, SimulatedNode node, DateTimeOffset now)
         {
             if (node.Phase == NodePhase.StartTask && node.StartTask is not null)
             {
@@ -96,7 +92,7 @@ namespace ClusterlessHpc.Emulator.Simulation
             }
         }
 
-        private bool Step(EmulatedPool pool, EmulatedNode node, DateTimeOffset now)
+        private bool Step(SimulatedPool pool, SimulatedNode node, DateTimeOffset now)
         {
             switch (node.Phase)
             {
@@ -132,7 +128,7 @@ namespace ClusterlessHpc.Emulator.Simulation
             }
         }
 
-        private void BeginStartTask(EmulatedPool pool, EmulatedNode node, DateTimeOffset at, int retryCount)
+        private void BeginStartTask(SimulatedPool pool, SimulatedNode node, DateTimeOffset at, int retryCount)
         {
             var startTask = node.StartTask;
             if (startTask is null)
@@ -153,7 +149,7 @@ namespace ClusterlessHpc.Emulator.Simulation
             else Touch(node, at);
         }
 
-        private bool FinishAttempt(EmulatedPool pool, EmulatedNode node, DateTimeOffset now)
+        private bool FinishAttempt(SimulatedPool pool, SimulatedNode node, DateTimeOffset now)
         {
             if (EndOf(node) is not { } ended || now < ended.End) return false;
             var (outcome, end) = ended;
@@ -183,7 +179,7 @@ namespace ClusterlessHpc.Emulator.Simulation
             return true;
         }
 
-        private bool Depart(EmulatedPool pool, EmulatedNode node, DateTimeOffset now)
+        private bool Depart(SimulatedPool pool, SimulatedNode node, DateTimeOffset now)
         {
             if (node.LeavesAfterStartTask)
             {
@@ -199,14 +195,15 @@ namespace ClusterlessHpc.Emulator.Simulation
             // A stopped attempt must be over before the node's disk goes.
             if (node.Attempt is { Outcome.IsCompleted: false }) return false;
             node.Attempt = null;
-            if (node.Files is DiskNodeFiles) node.Files.Wipe();
+            // An executed node's files are on disk and must go with it; a simulated node's go with the object.
+            if (!node.Files.IsSimulated) node.Files.Wipe();
             pool.BusyUntil = Later(pool.BusyUntil, until);
             node.Removed = true;
             return false;
         }
 
         /// <summary>When the node's attempt ends on the clock, once its outcome is known: not before its minimum duration.</summary>
-        private (StartTaskOutcome Outcome, DateTimeOffset End)? EndOf(EmulatedNode node)
+        private (StartTaskOutcome Outcome, DateTimeOffset End)? EndOf(SimulatedNode node)
         {
             if (node.Attempt is not { Outcome.IsCompletedSuccessfully: true } attempt) return null;
             var outcome = attempt.Outcome.Result;
@@ -231,7 +228,7 @@ namespace ClusterlessHpc.Emulator.Simulation
             },
         };
 
-        private void Restart(EmulatedPool pool, EmulatedNode node, NodePhase phase, DateTimeOffset now, DateTimeOffset until)
+        private void Restart(SimulatedPool pool, SimulatedNode node, NodePhase phase, DateTimeOffset now, DateTimeOffset until)
         {
             (string Code, string Message)? refusal = node.State.Value switch
             {
@@ -243,7 +240,7 @@ namespace ClusterlessHpc.Emulator.Simulation
                 "unusable" => ("NodeStateUnusable", "The node is unusable."),
                 _ => ("OperationInvalidForCurrentState", $"A node can be restarted only when it is idle or running; it is {node.State}."),
             };
-            if (refusal is var (code, message)) throw BatchErrors.NodeStateConflict(code, message);
+            if (refusal is var (code, message)) throw ModelErrors.NodeStateConflict(code, message);
 
             node.Attempt?.Cancel();
             // The pool's start task as it is now: a changed start task reaches a node when it reboots or is reimaged.
@@ -251,13 +248,13 @@ namespace ClusterlessHpc.Emulator.Simulation
             Enter(node, phase, now, until);
         }
 
-        private StartTaskLaunch Launch(EmulatedPool pool, EmulatedNode node, BatchStartTask startTask) =>
+        private StartTaskLaunch Launch(SimulatedPool pool, SimulatedNode node, BatchStartTask startTask) =>
             new(pool.Id, node.Id, node.Number, node.IsDedicated, pool.IsWindows, startTask, node.Files, node.StartTaskExitCodeOverride,
                 pool.Spec.VirtualMachineConfiguration?.ImageReference is { } image
                     ? image.VirtualMachineImageId ?? image.SharedGalleryImageId ?? image.CommunityGalleryImageId
                     : null);
 
-        private static void Enter(EmulatedNode node, NodePhase phase, DateTimeOffset at, DateTimeOffset? until)
+        private static void Enter(SimulatedNode node, NodePhase phase, DateTimeOffset at, DateTimeOffset? until)
         {
             node.Phase = phase;
             node.Since = at;
@@ -265,7 +262,7 @@ namespace ClusterlessHpc.Emulator.Simulation
             Touch(node, at);
         }
 
-        private static void Touch(EmulatedNode node, DateTimeOffset at)
+        private static void Touch(SimulatedNode node, DateTimeOffset at)
         {
             node.Version++;
             node.LastModified = at;

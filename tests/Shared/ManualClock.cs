@@ -1,9 +1,9 @@
 using System;
 using System.Threading;
 
-namespace ClusterlessHpc.Emulator.Tests.Support
+namespace ClusterlessHpc.Testing
 {
-    /// <summary>A clock that moves only when a test advances it, so node states are deterministic.</summary>
+    /// <summary>A clock that moves only when a test advances it, so what runs on it is deterministic.</summary>
     internal sealed class ManualClock : TimeProvider
     {
         private long _utcTicks;

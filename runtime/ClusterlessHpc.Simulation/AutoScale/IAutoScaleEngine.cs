@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Text.Json;
 using ClusterlessHpc.Batch.Models;
 
-namespace ClusterlessHpc.Emulator.AutoScale
+namespace ClusterlessHpc.Simulation
 {
     /// <summary>
     /// What a formula sees of its pool when it is evaluated; <c>Metrics</c> is the pool's latest document from the
@@ -35,8 +35,8 @@ namespace ClusterlessHpc.Emulator.AutoScale
     internal sealed record AutoScaleFormulaError(string Code, string Message, IReadOnlyList<NameValuePair> Values);
 
     /// <summary>
-    /// The seam between the emulator's autoscale scheduling and the formula language: the runtime's parser and
-    /// evaluator sit behind it. The emulator checks formulas on add and enable, evaluates on each pool's interval
+    /// The seam between the model's autoscale scheduling and the formula language: the runtime's parser and
+    /// evaluator sit behind it. The model checks formulas on add and enable, evaluates on each pool's interval
     /// and on evaluate requests, and applies the targets.
     /// </summary>
     internal interface IAutoScaleEngine

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace ClusterlessHpc.Emulator.NodeFiles
+namespace ClusterlessHpc.Simulation
 {
     /// <summary>
     /// The files of a simulated node, in memory: the directories a node has (<c>shared</c>, <c>startup</c>,
@@ -20,10 +20,15 @@ namespace ClusterlessHpc.Emulator.NodeFiles
 
         public bool IsSimulated => true;
 
-        /// <summary>The files, for the state file.</summary>
-        public IReadOnlyDictionary<string, (byte[] Bytes, DateTimeOffset Created, DateTimeOffset Modified)> Snapshot()
+        /// <summary>The files, for the model's saved state.</summary>
+        public List<SavedFile> Save()
         {
-            lock (_gate) return new Dictionary<string, (byte[], DateTimeOffset, DateTimeOffset)>(_files);
+            lock (_gate)
+            {
+                return _files.OrderBy(f => f.Key, StringComparer.Ordinal)
+                    .Select(f => new SavedFile { Name = f.Key, Content = f.Value.Bytes, Created = f.Value.Created, Modified = f.Value.Modified })
+                    .ToList();
+            }
         }
 
         public DateTimeOffset Created
@@ -66,13 +71,13 @@ namespace ClusterlessHpc.Emulator.NodeFiles
             lock (_gate) _files.Clear();
         }
 
-        /// <summary>Restores what <see cref="Snapshot"/> gave, after a restart.</summary>
-        public void Restore(DateTimeOffset created, IEnumerable<KeyValuePair<string, (byte[] Bytes, DateTimeOffset Created, DateTimeOffset Modified)>> files)
+        /// <summary>Restores what <see cref="Save"/> gave, after a restart.</summary>
+        public void Restore(DateTimeOffset created, IEnumerable<SavedFile> files)
         {
             lock (_gate)
             {
                 _created = created;
-                foreach (var (name, file) in files) _files[name] = file;
+                foreach (var file in files) _files[file.Name] = (file.Content, file.Created, file.Modified);
             }
         }
     }

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace ClusterlessHpc.Emulator.NodeFiles
+namespace ClusterlessHpc.Simulation
 {
     /// <summary>What the node files API sees of one node: its root directory's tree.</summary>
     internal interface INodeFiles

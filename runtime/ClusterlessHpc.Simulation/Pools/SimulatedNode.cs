@@ -1,13 +1,19 @@
 using System;
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
 using ClusterlessHpc.Batch.Models;
-using ClusterlessHpc.Emulator.NodeFiles;
-using ClusterlessHpc.Emulator.StartTasks;
 
-namespace ClusterlessHpc.Emulator.State
+namespace ClusterlessHpc.Simulation
 {
-    /// <summary>A node of an emulated pool. Changed only under the account's lock (see <see cref="PoolStore"/>).</summary>
-    internal sealed class EmulatedNode
+    /// <summary>
+    /// A node of a pool. Changed only under the account's lock (see <see cref="PoolModel"/>). This is also the node's
+    /// saved shape (see <see cref="ModelState"/>): what is in flight (the start-task attempt, the files object) is not saved.
+    /// </summary>
+    internal sealed class SimulatedNode
     {
+        private DateTimeOffset? _savedFilesCreated;
+        private List<SavedFile>? _savedFiles;
+
         /// <summary>The node id, shaped like the service's (<c>tvm-1695681911_1-20161122t193202z</c>).</summary>
         public required string Id { get; init; }
 
@@ -25,7 +31,24 @@ namespace ClusterlessHpc.Emulator.State
         /// <summary>The exit code the options' test seam chose for this node, if any.</summary>
         public int? StartTaskExitCodeOverride { get; init; }
 
-        public required INodeFiles Files { get; init; }
+        /// <summary>The node's files; set when the node is made, or when a saved node is restored (<see cref="AttachFiles"/>).</summary>
+        [JsonIgnore]
+        public INodeFiles Files { get; private set; } = null!;
+
+        /// <summary>When a simulated node's files began, for the saved state; an executed node's files are on disk.</summary>
+        public DateTimeOffset? FilesCreated
+        {
+            get => Files is VirtualNodeFiles files ? files.Created : _savedFilesCreated;
+            set => _savedFilesCreated = value;
+        }
+
+        /// <summary>A simulated node's files, for the saved state.</summary>
+        [JsonPropertyName("files")]
+        public List<SavedFile>? SavedFiles
+        {
+            get => Files is VirtualNodeFiles files ? files.Save() : _savedFiles;
+            set => _savedFiles = value;
+        }
 
         public NodePhase Phase { get; set; }
 
@@ -43,12 +66,14 @@ namespace ClusterlessHpc.Emulator.State
         public BatchStartTaskInfo? StartTaskInfo { get; set; }
 
         /// <summary>The attempt in flight, or one that was stopped and has not ended yet.</summary>
+        [JsonIgnore]
         public StartTaskAttempt? Attempt { get; set; }
 
         /// <summary>A leaving node that lets its running start task finish first (<c>taskcompletion</c>, <c>retaineddata</c>).</summary>
         public bool LeavesAfterStartTask { get; set; }
 
         /// <summary>Set when the node has left the pool; the pool drops it.</summary>
+        [JsonIgnore]
         public bool Removed { get; set; }
 
         /// <summary>Bumped on every change, for the node's ETag.</summary>
@@ -70,6 +95,15 @@ namespace ClusterlessHpc.Emulator.State
             NodePhase.Reimaging => BatchNodeState.Reimaging,
             _ => BatchNodeState.LeavingPool,
         };
+
+        /// <summary>Gives the node its files: a simulated node's saved files go back into them.</summary>
+        public void AttachFiles(INodeFiles files)
+        {
+            Files = files;
+            if (files is VirtualNodeFiles simulated && _savedFiles is { } saved) simulated.Restore(_savedFilesCreated ?? AllocationTime, saved);
+            _savedFiles = null;
+            _savedFilesCreated = null;
+        }
 
         /// <summary>Creating or leaving: the pool's allocation is not steady while it has such a node.</summary>
         public bool IsAllocating => Phase is NodePhase.Creating or NodePhase.Leaving;

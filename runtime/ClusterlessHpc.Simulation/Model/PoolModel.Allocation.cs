@@ -2,10 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ClusterlessHpc.Batch.Models;
-using ClusterlessHpc.Emulator.Errors;
-using ClusterlessHpc.Emulator.Http;
+using ClusterlessHpc.Rules;
 
-namespace ClusterlessHpc.Emulator.State
+namespace ClusterlessHpc.Simulation
 {
     /// <summary>
     /// Resizing: a pool grows by allocating nodes at once (they are <c>creating</c> for the creating delay) up to the
@@ -13,36 +12,36 @@ namespace ClusterlessHpc.Emulator.State
     /// allocation is <c>resizing</c> (or <c>stopping</c>) until no node is creating or leaving, then <c>steady</c>, and
     /// only then are the resize's errors reported.
     /// </summary>
-    internal sealed partial class PoolStore
+    internal sealed partial class PoolModel
     {
         /// <summary>Resize (POST .../resize): a steady pool that does not scale itself only.</summary>
-        public Versions ResizePool(string poolId, BatchPoolResizeOptions options, ConditionalHeaders? conditions) =>
+        public Versions ResizePool(string poolId, BatchPoolResizeOptions options, PoolPrecondition? condition) =>
             Change(poolId, (pool, now) =>
             {
-                conditions?.Check(pool.ETag, pool.LastModified, isRead: false);
+                condition?.Invoke(pool.ETag, pool.LastModified);
                 RequireActive(pool);
                 if (pool.AutoScaleEnabled)
                 {
-                    throw BatchErrors.OperationInvalidForCurrentState("The pool scales itself with an autoscale formula; disable autoscale to resize it.");
+                    throw ModelErrors.OperationInvalidForCurrentState("The pool scales itself with an autoscale formula; disable autoscale to resize it.");
                 }
                 RequireSteady(pool);
-                if (options.TargetDedicatedNodes is < 0) throw BatchErrors.InvalidPropertyValue("targetDedicatedNodes", "targetDedicatedNodes must not be negative.");
-                if (options.TargetLowPriorityNodes is < 0) throw BatchErrors.InvalidPropertyValue("targetLowPriorityNodes", "targetLowPriorityNodes must not be negative.");
+                if (options.TargetDedicatedNodes is < 0) throw ModelErrors.InvalidPropertyValue("targetDedicatedNodes", "targetDedicatedNodes must not be negative.");
+                if (options.TargetLowPriorityNodes is < 0) throw ModelErrors.InvalidPropertyValue("targetLowPriorityNodes", "targetLowPriorityNodes must not be negative.");
                 RequireResizeTimeout(options.ResizeTimeout);
                 Resize(pool, options.TargetDedicatedNodes ?? pool.TargetDedicated, options.TargetLowPriorityNodes ?? pool.TargetLowPriority,
-                    options.ResizeTimeout ?? DefaultResizeTimeout, options.NodeDeallocationOption, now);
+                    options.ResizeTimeout ?? ServiceLimits.DefaultResizeTimeout, options.NodeDeallocationOption, now);
                 return Modified(pool, now);
             });
 
         /// <summary>Stop resize: the pool keeps the nodes it has, goes <c>stopping</c>, then steady with <c>ResizeStopped</c>.</summary>
-        public Versions StopResize(string poolId, ConditionalHeaders? conditions) =>
+        public Versions StopResize(string poolId, PoolPrecondition? condition) =>
             Change(poolId, (pool, now) =>
             {
-                conditions?.Check(pool.ETag, pool.LastModified, isRead: false);
+                condition?.Invoke(pool.ETag, pool.LastModified);
                 RequireActive(pool);
                 if (pool.Allocation != AllocationState.Resizing)
                 {
-                    throw BatchErrors.OperationInvalidForCurrentState($"The pool is not resizing; its allocation state is {pool.Allocation}.");
+                    throw ModelErrors.OperationInvalidForCurrentState($"The pool is not resizing; its allocation state is {pool.Allocation}.");
                 }
                 pool.Allocation = AllocationState.Stopping;
                 pool.AllocationSince = now;
@@ -56,16 +55,16 @@ namespace ClusterlessHpc.Emulator.State
                 return new Versions(pool.ETag, pool.LastModified);
             });
 
-        /// <summary>Removes up to 100 named nodes from a steady pool; its targets drop by their number.</summary>
-        public Versions RemoveNodes(string poolId, BatchNodeRemoveOptions options, ConditionalHeaders? conditions) =>
+        /// <summary>Removes up to <see cref="ServiceLimits.MaxNodesPerRemoval"/> named nodes from a steady pool; its targets drop by their number.</summary>
+        public Versions RemoveNodes(string poolId, BatchNodeRemoveOptions options, PoolPrecondition? condition) =>
             Change(poolId, (pool, now) =>
             {
-                conditions?.Check(pool.ETag, pool.LastModified, isRead: false);
+                condition?.Invoke(pool.ETag, pool.LastModified);
                 RequireActive(pool);
                 RequireSteady(pool);
-                if (options.NodeList.Count is 0 or > 100)
+                if (options.NodeList.Count is 0 or > ServiceLimits.MaxNodesPerRemoval)
                 {
-                    throw BatchErrors.InvalidPropertyValue("nodeList", "nodeList must name between 1 and 100 nodes.");
+                    throw ModelErrors.InvalidPropertyValue("nodeList", "nodeList must name between 1 and 100 nodes.");
                 }
                 RequireResizeTimeout(options.ResizeTimeout);
                 var nodes = options.NodeList.Select(id => FindNode(pool, id)).Distinct().ToList();
@@ -77,12 +76,12 @@ namespace ClusterlessHpc.Emulator.State
                 }
                 pool.TargetDedicated = Math.Max(0, pool.TargetDedicated);
                 pool.TargetLowPriority = Math.Max(0, pool.TargetLowPriority);
-                pool.ResizeTimeout = options.ResizeTimeout ?? DefaultResizeTimeout;
+                pool.ResizeTimeout = options.ResizeTimeout ?? ServiceLimits.DefaultResizeTimeout;
                 StartResizing(pool, now);
                 return Modified(pool, now);
             });
 
-        private void Resize(EmulatedPool pool, int dedicated, int lowPriority, TimeSpan timeout, BatchNodeDeallocationOption? option, DateTimeOffset now)
+        private void Resize(SimulatedPool pool, int dedicated, int lowPriority, TimeSpan timeout, BatchNodeDeallocationOption? option, DateTimeOffset now)
         {
             pool.TargetDedicated = dedicated;
             pool.TargetLowPriority = lowPriority;
@@ -92,7 +91,7 @@ namespace ClusterlessHpc.Emulator.State
             ResizeKind(pool, dedicated: false, lowPriority, option, now);
         }
 
-        private void StartResizing(EmulatedPool pool, DateTimeOffset now)
+        private void StartResizing(SimulatedPool pool, DateTimeOffset now)
         {
             pool.ResizeErrors.Clear();
             pool.PendingResizeError = null;
@@ -102,7 +101,7 @@ namespace ClusterlessHpc.Emulator.State
             pool.BusyUntil = now;
         }
 
-        private void ResizeKind(EmulatedPool pool, bool dedicated, int target, BatchNodeDeallocationOption? option, DateTimeOffset now)
+        private void ResizeKind(SimulatedPool pool, bool dedicated, int target, BatchNodeDeallocationOption? option, DateTimeOffset now)
         {
             var current = pool.CurrentNodes(dedicated);
             if (target > current)
@@ -123,7 +122,7 @@ namespace ClusterlessHpc.Emulator.State
         }
 
         /// <summary>Nodes that are of least use go first: failed, then still starting, then idle; the newest first.</summary>
-        private static IEnumerable<EmulatedNode> ShrinkOrder(EmulatedPool pool, bool dedicated) =>
+        private static IEnumerable<SimulatedNode> ShrinkOrder(SimulatedPool pool, bool dedicated) =>
             pool.Nodes
                 .Where(n => n.IsDedicated == dedicated && n.Phase != NodePhase.Leaving)
                 .OrderBy(n => n.Phase switch
@@ -138,7 +137,7 @@ namespace ClusterlessHpc.Emulator.State
                 .ThenByDescending(n => n.Number);
 
         /// <summary>Ends a resize once no node is creating or leaving (and a stop has had its delay).</summary>
-        private static void SettleAllocation(EmulatedPool pool, DateTimeOffset now)
+        private static void SettleAllocation(SimulatedPool pool, DateTimeOffset now)
         {
             if (pool.Allocation == AllocationState.Steady || pool.IsDeleting) return;
             if (pool.Nodes.Any(n => n.IsAllocating)) return;
@@ -153,9 +152,9 @@ namespace ClusterlessHpc.Emulator.State
             pool.PendingResizeError = null;
         }
 
-        private static void RequireSteady(EmulatedPool pool)
+        private static void RequireSteady(SimulatedPool pool)
         {
-            if (pool.Allocation != AllocationState.Steady) throw BatchErrors.PoolBeingResized();
+            if (pool.Allocation != AllocationState.Steady) throw ModelErrors.PoolBeingResized();
         }
 
         private static ResizeError QuotaReached(bool dedicated, int quota) => new()

@@ -1,6 +1,6 @@
-namespace ClusterlessHpc.Emulator.State
+namespace ClusterlessHpc.Simulation
 {
-    /// <summary>Where a node is in its life; the reported state follows from it (see <see cref="EmulatedNode.State"/>).</summary>
+    /// <summary>Where a node is in its life; the reported state follows from it (see <see cref="SimulatedNode.State"/>).</summary>
     internal enum NodePhase
     {
         /// <summary>The VM is being allocated: <c>creating</c>.</summary>

@@ -1,6 +1,6 @@
 using System;
 
-namespace ClusterlessHpc.Emulator.NodeFiles
+namespace ClusterlessHpc.Simulation
 {
     /// <summary>A file or directory on a node, named relative to the node's root directory with <c>/</c> separators.</summary>
     internal sealed record NodeFileEntry(

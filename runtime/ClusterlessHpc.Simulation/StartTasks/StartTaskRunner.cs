@@ -2,13 +2,12 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using ClusterlessHpc.Batch.Models;
-using ClusterlessHpc.Emulator.NodeFiles;
 
-namespace ClusterlessHpc.Emulator.StartTasks
+namespace ClusterlessHpc.Simulation
 {
     /// <summary>
     /// What a runner needs to run one attempt of a node's start task. <paramref name="ImageId"/> is the pool's gallery
-    /// or managed image id, when it has one (see <see cref="BatchEmulatorOptions.ImageFiles"/>).
+    /// or managed image id, when it has one (the emulator lays its image files over the node).
     /// </summary>
     internal sealed record StartTaskLaunch(
         string PoolId,
@@ -23,7 +22,7 @@ namespace ClusterlessHpc.Emulator.StartTasks
 
     /// <summary>
     /// How an attempt ended: an exit code, or a failure before the command ran (a resource file that did not download,
-    /// a program that does not exist), and when that was known on the emulator's clock.
+    /// a program that does not exist), and when that was known on the model's clock.
     /// </summary>
     internal sealed record StartTaskOutcome(int? ExitCode, BatchTaskFailureInfo? FailureInfo, DateTimeOffset KnownAt)
     {
@@ -42,7 +41,7 @@ namespace ClusterlessHpc.Emulator.StartTasks
             _cancellation = cancellation;
         }
 
-        /// <summary>When the attempt began on the emulator's clock.</summary>
+        /// <summary>When the attempt began on the model's clock.</summary>
         public DateTimeOffset StartedAt { get; }
 
         public Task<StartTaskOutcome> Outcome { get; }
@@ -64,7 +63,7 @@ namespace ClusterlessHpc.Emulator.StartTasks
     /// <summary>Runs start-task attempts: simulated, or executed in a sandbox.</summary>
     internal interface IStartTaskRunner : IDisposable
     {
-        /// <summary>The least time an attempt takes on the emulator's clock (simulated runs take the start-task delay).</summary>
+        /// <summary>The least time an attempt takes on the model's clock (simulated runs take the start-task delay).</summary>
         TimeSpan MinimumDuration { get; }
 
         /// <summary>The node files of a new node.</summary>

@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+
+namespace ClusterlessHpc.Simulation
+{
+    /// <summary>The refusals of the pool model, with the Batch service's codes and messages.</summary>
+    internal static class ModelErrors
+    {
+        /// <summary>The codes of refusals of a thing that is not there (the service answers 404).</summary>
+        public static readonly IReadOnlyCollection<string> NotFoundCodes = ["PoolNotFound", "NodeNotFound"];
+
+        /// <summary>The codes of refusals of the request's content (the service answers 400); any other refusal is a conflict (409).</summary>
+        public static readonly IReadOnlyCollection<string> InvalidRequestCodes =
+            ["InvalidPropertyValue", "MissingRequiredProperty", "InvalidRequestBody", "AutoScalingFormulaSyntaxError"];
+
+        public static PoolModelException PoolNotFound() => new("PoolNotFound", "The specified pool does not exist.");
+
+        public static PoolModelException PoolExists() => new("PoolExists", "The specified pool already exists.");
+
+        public static PoolModelException PoolBeingDeleted() =>
+            new("PoolBeingDeleted", "The specified pool has been marked for deletion and is being reclaimed.");
+
+        public static PoolModelException PoolBeingResized() =>
+            new("PoolBeingResized",
+                "The specified pool is currently being resized, and the operation is permitted only when its allocation state is steady.");
+
+        /// <summary>The operation does not fit the resource's state, for example a resize of a pool that scales itself.</summary>
+        public static PoolModelException OperationInvalidForCurrentState(string reason) =>
+            new("OperationInvalidForCurrentState", "The specified operation is not valid for the current state of the resource.",
+                Detail("Reason", reason));
+
+        public static PoolModelException TooManyEnableAutoScaleRequests() =>
+            new("TooManyEnableAutoScaleRequests", "Enable autoscale requests for the same pool must be at least 30 seconds apart.");
+
+        public static PoolModelException AutoScalingFormulaSyntaxError(string code, string message) =>
+            new("AutoScalingFormulaSyntaxError", "The specified autoscale formula has a syntax error.",
+                Detail("AutoScaleFormulaErrorCode", code), Detail("Reason", message));
+
+        public static PoolModelException NodeNotFound() => new("NodeNotFound", "The specified node does not exist.");
+
+        /// <summary>A node operation in a state that does not allow it; the code names the state (<c>NodeBeingRebooted</c>, ...).</summary>
+        public static PoolModelException NodeStateConflict(string code, string message) => new(code, message);
+
+        public static PoolModelException MissingRequiredProperty(string property) =>
+            new("MissingRequiredProperty", "A required property was not specified in the request body.", Detail("PropertyName", property));
+
+        public static PoolModelException InvalidPropertyValue(string property, string reason) =>
+            new("InvalidPropertyValue", "The value provided for one of the properties in the request body is invalid.",
+                Detail("PropertyName", property), Detail("Reason", reason));
+
+        public static PoolModelException InvalidRequestBody(string reason) =>
+            new("InvalidRequestBody", "The specified Request Body is not syntactically valid.", Detail("Reason", reason));
+
+        private static KeyValuePair<string, string> Detail(string key, string value) => new(key, value);
+    }
+}

@@ -1,0 +1,37 @@
+using System;
+
+namespace ClusterlessHpc.Simulation
+{
+    /// <summary>
+    /// How long the model's pools and nodes take and what the account allows: fixed for the life of a
+    /// <see cref="PoolModel"/>. The emulator builds it from its options, which hold the defaults.
+    /// </summary>
+    internal sealed record PoolModelSettings
+    {
+        public required string AccountName { get; init; }
+
+        public required TimeSpan NodeCreatingDelay { get; init; }
+
+        public required TimeSpan NodeStartingDelay { get; init; }
+
+        public required TimeSpan NodeRebootingDelay { get; init; }
+
+        public required TimeSpan NodeReimagingDelay { get; init; }
+
+        public required TimeSpan NodeLeavingDelay { get; init; }
+
+        public required TimeSpan StopResizeDelay { get; init; }
+
+        public required TimeSpan PoolDeleteDelay { get; init; }
+
+        /// <summary>How far apart two enable-autoscale requests for one pool must be.</summary>
+        public required TimeSpan EnableAutoScaleMinimumInterval { get; init; }
+
+        public required int DedicatedNodeQuota { get; init; }
+
+        public required int LowPriorityNodeQuota { get; init; }
+
+        /// <summary>A test seam: the exit code a node's start task ends with, by pool and node id, or null to run it.</summary>
+        public Func<string, string, int?>? StartTaskExitCode { get; init; }
+    }
+}
