@@ -44,8 +44,8 @@ namespace ClusterlessHpc.Cli.Commands
             var pool = CommonOptions.PoolArgument();
             var formula = FormulaOption();
             // The same bounds as [AutoScale(EvaluationIntervalMinutes = ...)], said in terms of the option the user typed.
-            var interval = CommonOptions.Count("--interval", "Minutes between evaluations (default: the service's 15).",
-                minimum: AutoScaleSettingsRules.MinIntervalMinutes, helpName: "MINUTES", maximum: AutoScaleSettingsRules.MaxIntervalMinutes, unit: "minutes");
+            var interval = CommonOptions.Count("--interval", "Minutes between evaluations (default: the service's " + ServiceLimits.DefaultEvaluationIntervalMinutes + ").",
+                minimum: ServiceLimits.MinEvaluationIntervalMinutes, helpName: "MINUTES", maximum: ServiceLimits.MaxEvaluationIntervalMinutes, unit: "minutes");
             var json = CommonOptions.Json();
             var account = new AccountOptions();
             var command = new Command("enable", "Enable autoscale on a pool with a formula (or change its formula or interval).") { pool, formula, interval, json };
@@ -188,7 +188,7 @@ namespace ClusterlessHpc.Cli.Commands
                 return ExitCodes.Done;
             }
             console.Output.WriteLine(pool.EnableAutoScale == true
-                ? $"{what} on pool '{poolId}', evaluated every {(pool.AutoScaleEvaluationInterval ?? TimeSpan.FromMinutes(15)).TotalMinutes} min."
+                ? $"{what} on pool '{poolId}', evaluated every {(pool.AutoScaleEvaluationInterval ?? Rules.ServiceLimits.DefaultEvaluationInterval).TotalMinutes} min."
                 : $"{what} on pool '{poolId}'; it keeps {pool.TargetDedicatedNodes ?? 0} dedicated and {pool.TargetLowPriorityNodes ?? 0} low-priority node(s).");
             if (pool.EnableAutoScale == true && pool.AutoScaleRun is { } run)
             {

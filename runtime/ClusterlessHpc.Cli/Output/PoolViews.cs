@@ -68,6 +68,6 @@ namespace ClusterlessHpc.Cli.Output
 
         private static string Number(int? value) => (value ?? 0).ToString(CultureInfo.InvariantCulture);
 
-        private static string Minutes(TimeSpan? interval) => (interval ?? TimeSpan.FromMinutes(15)).TotalMinutes.ToString("0.##", CultureInfo.InvariantCulture);
+        private static string Minutes(TimeSpan? interval) => (interval ?? Rules.ServiceLimits.DefaultEvaluationInterval).TotalMinutes.ToString("0.##", CultureInfo.InvariantCulture);
     }
 }
