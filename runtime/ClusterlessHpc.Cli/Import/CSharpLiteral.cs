@@ -50,7 +50,5 @@ namespace ClusterlessHpc.Cli.Import
         }
 
         public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-        public static string Bool(bool value) => value ? "true" : "false";
     }
 }
