@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using ClusterlessHpc.Declarations;
 using ClusterlessHpc.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -17,7 +18,7 @@ namespace ClusterlessHpc.Generator
     internal sealed partial class PoolDeclarationReader
     {
         public const string AttributeNamespace = "ClusterlessHpc";
-        public const string BatchPoolAttributeName = "ClusterlessHpc.BatchPoolAttribute";
+        public const string BatchPoolAttributeName = AttributeNamespace + "." + nameof(BatchPoolAttribute);
 
         private readonly Dictionary<string, Location>? _locations;
         private readonly CancellationToken _cancellationToken;
@@ -38,7 +39,7 @@ namespace ClusterlessHpc.Generator
             return (reader.ReadDefinition(type), reader._locations!);
         }
 
-        public static bool IsBatchPool(INamedTypeSymbol type) => type.GetAttributes().Any(a => NameOf(a) == "BatchPoolAttribute");
+        public static bool IsBatchPool(INamedTypeSymbol type) => type.GetAttributes().Any(a => NameOf(a) == nameof(BatchPoolAttribute));
 
         /// <summary>Whether the class and every type it is nested in are declared partial in each of their declarations.</summary>
         public static bool IsPartialAll(INamedTypeSymbol type, CancellationToken cancellationToken)
@@ -59,34 +60,15 @@ namespace ClusterlessHpc.Generator
 
         private PoolDefinition ReadDefinition(INamedTypeSymbol type)
         {
-            var pool = new PoolBuilder();
+            var pool = new PoolDefinition();
             foreach (var attribute in type.GetAttributes())
             {
                 _cancellationToken.ThrowIfCancellationRequested();
+                if (PoolAttributes.Find(NameOf(attribute)) is not { } description) continue;
                 var args = new AttributeArguments(attribute, attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) as AttributeSyntax, this);
-                switch (NameOf(attribute))
-                {
-                    case "BatchPoolAttribute": ReadBatchPool(args, pool); break;
-                    case "JuliaAttribute": ReadJulia(args, pool); break;
-                    case "JuliaPackageAttribute": ReadJuliaPackage(args, pool); break;
-                    case "StartupStepAttribute": ReadStartupStep(args, pool); break;
-                    case "AutoScaleAttribute": ReadAutoScale(args, pool); break;
-                    case "MarketplaceImageAttribute": ReadMarketplaceImage(args, pool); break;
-                    case "CustomImageAttribute": ReadCustomImage(args, pool); break;
-                    case "ContainerAttribute": ReadContainer(args, pool); break;
-                    case "ContainerRegistryAttribute": ReadContainerRegistry(args, pool); break;
-                    case "EnvironmentVariableAttribute": ReadNameValue(args, pool.EnvironmentVariables, DefinitionTarget.EnvironmentVariable); break;
-                    case "MetadataAttribute": ReadNameValue(args, pool.Metadata, DefinitionTarget.Metadata); break;
-                    case "StartTaskAttribute": ReadStartTask(args, pool); break;
-                    case "NetworkAttribute": ReadNetwork(args, pool); break;
-                    case "AzureFilesMountAttribute":
-                    case "NfsMountAttribute":
-                    case "BlobfuseMountAttribute":
-                        ReadMount(NameOf(attribute)!, args, pool);
-                        break;
-                }
+                pool = Apply(description, args, pool);
             }
-            return pool.Build();
+            return pool;
         }
 
         private void Record(string target, SyntaxNode? node)
@@ -115,9 +97,6 @@ namespace ClusterlessHpc.Generator
 
             /// <summary>Records the whole attribute as <paramref name="target"/>.</summary>
             public void RecordAttribute(string target) => _reader.Record(target, _syntax);
-
-            public string String(int position, string parameter, string target) =>
-                Constructor(position, parameter, target)?.Value as string ?? "";
 
             public TypedConstant? Constructor(int position, string parameter, string target)
             {
@@ -157,17 +136,6 @@ namespace ClusterlessHpc.Generator
                 value = default;
                 return false;
             }
-
-            public string? NamedString(string name, string target) => TryNamed(name, target, out var value) ? value.Value as string : null;
-
-            public int? NamedInt(string name, string target) => TryNamed(name, target, out var value) ? value.Value as int? : null;
-
-            public bool? NamedBool(string name, string target) => TryNamed(name, target, out var value) ? value.Value as bool? : null;
-
-            public IReadOnlyList<string> NamedStrings(string name, string target) =>
-                TryNamed(name, target, out var value) && value.Kind == TypedConstantKind.Array && !value.IsNull
-                    ? value.Values.Select(v => v.Value as string ?? "").ToArray()
-                    : System.Array.Empty<string>();
 
             private IEnumerable<ExpressionSyntax> PositionalSyntax() =>
                 _syntax?.ArgumentList?.Arguments.Where(a => a.NameEquals is null && a.NameColon is null).Select(a => a.Expression)

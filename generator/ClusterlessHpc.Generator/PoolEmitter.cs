@@ -36,7 +36,7 @@ namespace ClusterlessHpc.Generator
 
             var definition = model.Definition;
             // A static class cannot implement an interface; it still gets Definition and StartupScript.
-            w.Line(model.IsStatic ? $"partial class {model.ClassName}" : $"partial class {model.ClassName} : global::ClusterlessHpc.IDeclaredPool");
+            w.Line(model.IsStatic ? $"partial class {model.ClassName}" : $"partial {model.Keyword} {model.ClassName} : global::ClusterlessHpc.IDeclaredPool");
             w.Open();
             w.Line($"/// <summary>The pool declared by the attributes on <see cref=\"{model.ClassName}\"/>.</summary>");
             w.Line(GeneratedCode);

@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace ClusterlessHpc.Generator
 {
     /// <summary>
-    /// The pipeline: each <c>[BatchPool] partial class</c> becomes a model, each valid model a partial class with
+    /// The pipeline: each <c>[BatchPool] partial class</c> (or <c>partial record</c>) becomes a model, each valid model a partial class with
     /// <c>Definition</c> and <c>StartupScript</c>, and all of them the assembly's pool registry. Invalid pools
     /// get nothing here; <see cref="PoolAnalyzer"/> reports why.
     /// </summary>
@@ -22,7 +22,8 @@ namespace ClusterlessHpc.Generator
             var models = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     PoolDeclarationReader.BatchPoolAttributeName,
-                    static (node, _) => node is ClassDeclarationSyntax,
+                    // A record class is a class to the analyzer too: both must see the same pools.
+                    static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword },
                     static (ctx, ct) => CreateModel((INamedTypeSymbol)ctx.TargetSymbol, ct))
                 .WithTrackingName(TrackingNames.PoolModels);
 
@@ -65,7 +66,8 @@ namespace ClusterlessHpc.Generator
                 new EquatableArray<ContainingTypeModel>(containing),
                 definition,
                 emittable,
-                type.IsStatic);
+                type.IsStatic,
+                Keyword(type));
         }
 
         private static string Keyword(INamedTypeSymbol type) => type switch

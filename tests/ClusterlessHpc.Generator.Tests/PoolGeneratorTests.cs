@@ -57,6 +57,26 @@ public class PoolGeneratorTests
     }
 
     [Fact]
+    public void A_partial_record_pool_is_generated_as_a_class_pool_is()
+    {
+        // The analyzer checks record classes (they are classes); the generator must give them their members too.
+        var (output, generated) = GeneratorHarness.Run("""
+            using ClusterlessHpc;
+            namespace Records;
+            [BatchPool("plain-record", NodeCount = 2)]
+            public partial record PlainRecord;
+            [BatchPool("record-class")]
+            public partial record class RecordClass(int Size);
+            """);
+
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        Assert.Contains("partial record PlainRecord : global::ClusterlessHpc.IDeclaredPool", generated["Records.PlainRecord.g.cs"]);
+        var pools = PoolRegistry.FromAssembly(GeneratorHarness.Load(output));
+        Assert.Equal(["plain-record", "record-class"], pools.Select(p => p.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(2, pools.Single(p => p.Id == "plain-record").NodeCount);
+    }
+
+    [Fact]
     public void The_registry_lists_every_valid_pool_of_the_assembly()
     {
         var (output, _) = GeneratorHarness.Run(Samples.Redwood, Samples.Nested, """

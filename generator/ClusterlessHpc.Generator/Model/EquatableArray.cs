@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 
 namespace ClusterlessHpc.Generator.Model
@@ -42,7 +41,5 @@ namespace ClusterlessHpc.Generator.Model
         public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-        public static EquatableArray<T> From(ImmutableArray<T> items) => new(items);
     }
 }

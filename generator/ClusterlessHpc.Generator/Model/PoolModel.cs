@@ -10,7 +10,8 @@ namespace ClusterlessHpc.Generator.Model
         EquatableArray<ContainingTypeModel> ContainingTypes,
         PoolDefinition Definition,
         bool IsEmittable,
-        bool IsStatic = false)
+        bool IsStatic = false,
+        string Keyword = "class")
     {
         /// <summary>The class's name as C# writes it with <c>global::</c>.</summary>
         public string FullyQualifiedName

@@ -48,9 +48,5 @@ namespace ClusterlessHpc.Cli.Import
             foreach (var c in value) text.Append(char.IsControl(c) || c is '\u0085' or '\u2028' or '\u2029' ? ' ' : c);
             return text.ToString();
         }
-
-        public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-        public static string Bool(bool value) => value ? "true" : "false";
     }
 }

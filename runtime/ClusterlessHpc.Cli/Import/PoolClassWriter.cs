@@ -1,8 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Security;
 using System.Text;
+using ClusterlessHpc.Declarations;
 
 namespace ClusterlessHpc.Cli.Import
 {
@@ -48,97 +48,23 @@ namespace ClusterlessHpc.Cli.Import
             return text.ToString();
         }
 
-        private static IEnumerable<string> Attributes(PoolDefinition d)
+        // Every attribute the definition needs, with the arguments that differ from what the attribute makes without them.
+        private static IEnumerable<string> Attributes(PoolDefinition definition) =>
+            PoolAttributes.Declarations(definition).Select(d => Attribute(d.Attribute, d.Declared));
+
+        private static string Attribute(AttributeDescription attribute, object declared)
         {
-            yield return Attribute("BatchPool", [S(d.Id)],
-                ("VmSize", S(d.VmSize)),
-                ("NodeCount", d.NodeCount is { } nodes ? I(nodes) : null),
-                ("LowPriorityNodeCount", d.LowPriorityNodeCount is { } low ? I(low) : null),
-                ("TaskSlotsPerNode", d.TaskSlotsPerNode is { } slots ? I(slots) : null),
-                ("InterNodeCommunication", d.InterNodeCommunication ? "true" : null),
-                ("ResizeTimeoutMinutes", d.ResizeTimeoutMinutes is { } minutes ? I(minutes) : null),
-                ("Account", Optional(d.Account)));
-
-            switch (d.Image)
-            {
-                case MarketplaceImageDefinition image:
-                    yield return Attribute("MarketplaceImage", [S(image.Publisher), S(image.Offer), S(image.Sku)],
-                        ("Version", image.Version == "latest" ? null : S(image.Version)),
-                        ("NodeAgentSku", Optional(image.NodeAgentSku)));
-                    break;
-                case CustomImageDefinition image:
-                    yield return Attribute("CustomImage", [S(image.ImageId)],
-                        ("NodeAgentSku", Optional(image.NodeAgentSku)),
-                        ("JuliaDepotPath", Optional(image.JuliaDepotPath)));
-                    break;
-            }
-
-            if (d.Julia is { } julia)
-            {
-                yield return Attribute("Julia", [S(julia.Version)],
-                    ("Mirror", Optional(julia.Mirror)), ("PkgServer", Optional(julia.PkgServer)), ("Sha256", Optional(julia.Sha256)));
-            }
-            foreach (var package in d.JuliaPackages)
-            {
-                yield return Attribute("JuliaPackage", [S(package.Name)],
-                    ("Version", Optional(package.Version)), ("Url", Optional(package.Url)), ("Rev", Optional(package.Rev)),
-                    ("Develop", package.Develop ? "true" : null));
-            }
-            foreach (var step in d.StartupSteps)
-            {
-                yield return Attribute("StartupStep", [S(step.Bash)], ("AfterPackages", step.AfterPackages ? "true" : null));
-            }
-            if (d.AutoScale is { } autoScale)
-            {
-                yield return Attribute("AutoScale", [S(autoScale.Formula)],
-                    ("EvaluationIntervalMinutes", autoScale.EvaluationIntervalMinutes == AutoScaleDefinition.DefaultEvaluationIntervalMinutes ? null : I(autoScale.EvaluationIntervalMinutes)));
-            }
-            if (d.ContainerImages.Count > 0) yield return Attribute("Container", d.ContainerImages.Select(S).ToArray());
-            foreach (var registry in d.ContainerRegistries)
-            {
-                yield return Attribute("ContainerRegistry", [S(registry.Server)],
-                    ("UserName", Optional(registry.UserName)), ("PasswordSetting", Optional(registry.PasswordSetting)),
-                    ("IdentityResourceId", Optional(registry.IdentityResourceId)));
-            }
-            foreach (var variable in d.EnvironmentVariables) yield return Attribute("EnvironmentVariable", [S(variable.Name), S(variable.Value)]);
-            foreach (var item in d.Metadata) yield return Attribute("Metadata", [S(item.Name), S(item.Value)]);
-            if (d.StartTaskRetryCount != 0 || !d.WaitForStartTask)
-            {
-                yield return Attribute("StartTask", [],
-                    ("MaxRetryCount", d.StartTaskRetryCount == 0 ? null : I(d.StartTaskRetryCount)),
-                    ("WaitForSuccess", d.WaitForStartTask ? null : "false"));
-            }
-            if (d.Network is { } network)
-            {
-                yield return Attribute("Network", [],
-                    ("SubnetId", Optional(network.SubnetId)),
-                    ("PublicIPAddresses", network.PublicIPAddresses is { } provisioning ? "PublicIPAddressProvisioning." + provisioning : null),
-                    ("PublicIPAddressIds", network.PublicIPAddressIds.Count == 0 ? null : "new[] { " + string.Join(", ", network.PublicIPAddressIds.Select(S)) + " }"));
-            }
-            foreach (var mount in d.Mounts) yield return Mount(mount);
+            var arguments = attribute.ConstructorArguments.SelectMany(a => a.Get(declared) is IReadOnlyList<string> items
+                ? items.Select(S) // a params array: one argument per item
+                : [Value(a.Get(declared)!)]);
+            var named = attribute.WrittenNamedArguments(declared).Select(n => $"{n.Argument.Name} = {Value(n.Value)}");
+            var all = arguments.Concat(named).ToList();
+            return all.Count == 0 ? attribute.ShortName : $"{attribute.ShortName}({string.Join(", ", all)})";
         }
 
-        private static string Mount(MountDefinition mount) => mount switch
-        {
-            AzureFilesMountDefinition files => Attribute("AzureFilesMount", [S(files.AccountName), S(files.ShareName), S(files.RelativeMountPath)],
-                ("AccountKeySetting", Optional(files.AccountKeySetting)), ("MountOptions", Optional(files.MountOptions))),
-            NfsMountDefinition nfs => Attribute("NfsMount", [S(nfs.Source), S(nfs.RelativeMountPath)], ("MountOptions", Optional(nfs.MountOptions))),
-            BlobfuseMountDefinition blob => Attribute("BlobfuseMount", [S(blob.AccountName), S(blob.ContainerName), S(blob.RelativeMountPath)],
-                ("AccountKeySetting", Optional(blob.AccountKeySetting)), ("SasKeySetting", Optional(blob.SasKeySetting)),
-                ("IdentityResourceId", Optional(blob.IdentityResourceId)), ("MountOptions", Optional(blob.MountOptions))),
-            _ => throw new ArgumentOutOfRangeException(nameof(mount), mount.GetType().Name, "Unknown mount kind."),
-        };
-
-        private static string Attribute(string name, string[] arguments, params (string Name, string? Value)[] named)
-        {
-            var all = arguments.Concat(named.Where(n => n.Value is not null).Select(n => $"{n.Name} = {n.Value}")).ToList();
-            return all.Count == 0 ? name : $"{name}({string.Join(", ", all)})";
-        }
+        // The class is written under "using ClusterlessHpc;", so enum values need no namespace.
+        private static string Value(object value) => CSharpValue.Of(value, S, "");
 
         private static string S(string value) => CSharpLiteral.String(value);
-
-        private static string? Optional(string? value) => value is null ? null : CSharpLiteral.String(value);
-
-        private static string I(int value) => CSharpLiteral.Int(value);
     }
 }

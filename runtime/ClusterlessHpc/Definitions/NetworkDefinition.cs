@@ -22,13 +22,7 @@ namespace ClusterlessHpc
         public PublicIPAddressProvisioning? PublicIPAddresses { get; init; }
 
         /// <summary>ARM ids of public IP addresses, with <see cref="PublicIPAddressProvisioning.UserManaged"/>.</summary>
-        public System.Collections.Generic.IReadOnlyList<string> PublicIPAddressIds { get; init; } = System.Array.Empty<string>();
-
-        public bool Equals(NetworkDefinition? other) =>
-            other is not null && SubnetId == other.SubnetId && PublicIPAddresses == other.PublicIPAddresses &&
-            ValueEquality.SequenceEqual(PublicIPAddressIds, other.PublicIPAddressIds);
-
-        public override int GetHashCode() =>
-            ValueEquality.Combine(SubnetId?.GetHashCode() ?? 0, PublicIPAddresses.GetHashCode(), ValueEquality.SequenceHash(PublicIPAddressIds));
+        public System.Collections.Generic.IReadOnlyList<string> PublicIPAddressIds { get => _publicIPAddressIds; init => _publicIPAddressIds = ValueList<string>.Of(value); }
+        private readonly ValueList<string> _publicIPAddressIds = ValueList<string>.Empty;
     }
 }

@@ -52,25 +52,31 @@ namespace ClusterlessHpc
         public JuliaDefinition? Julia { get; init; }
 
         /// <summary>The Julia packages installed on every node, in declaration order.</summary>
-        public IReadOnlyList<JuliaPackageDefinition> JuliaPackages { get; init; } = Array.Empty<JuliaPackageDefinition>();
+        public IReadOnlyList<JuliaPackageDefinition> JuliaPackages { get => _juliaPackages; init => _juliaPackages = ValueList<JuliaPackageDefinition>.Of(value); }
+        private readonly ValueList<JuliaPackageDefinition> _juliaPackages = ValueList<JuliaPackageDefinition>.Empty;
 
         /// <summary>User bash steps of the startup script, in declaration order.</summary>
-        public IReadOnlyList<StartupStepDefinition> StartupSteps { get; init; } = Array.Empty<StartupStepDefinition>();
+        public IReadOnlyList<StartupStepDefinition> StartupSteps { get => _startupSteps; init => _startupSteps = ValueList<StartupStepDefinition>.Of(value); }
+        private readonly ValueList<StartupStepDefinition> _startupSteps = ValueList<StartupStepDefinition>.Empty;
 
         /// <summary>Autoscaling; when set, the node counts are not used.</summary>
         public AutoScaleDefinition? AutoScale { get; init; }
 
         /// <summary>Container images every node pulls when it starts; non-empty makes a container pool.</summary>
-        public IReadOnlyList<string> ContainerImages { get; init; } = Array.Empty<string>();
+        public IReadOnlyList<string> ContainerImages { get => _containerImages; init => _containerImages = ValueList<string>.Of(value); }
+        private readonly ValueList<string> _containerImages = ValueList<string>.Empty;
 
         /// <summary>Private registries the container images come from.</summary>
-        public IReadOnlyList<ContainerRegistryDefinition> ContainerRegistries { get; init; } = Array.Empty<ContainerRegistryDefinition>();
+        public IReadOnlyList<ContainerRegistryDefinition> ContainerRegistries { get => _containerRegistries; init => _containerRegistries = ValueList<ContainerRegistryDefinition>.Of(value); }
+        private readonly ValueList<ContainerRegistryDefinition> _containerRegistries = ValueList<ContainerRegistryDefinition>.Empty;
 
         /// <summary>Environment variables of the start task.</summary>
-        public IReadOnlyList<NameValueDefinition> EnvironmentVariables { get; init; } = Array.Empty<NameValueDefinition>();
+        public IReadOnlyList<NameValueDefinition> EnvironmentVariables { get => _environmentVariables; init => _environmentVariables = ValueList<NameValueDefinition>.Of(value); }
+        private readonly ValueList<NameValueDefinition> _environmentVariables = ValueList<NameValueDefinition>.Empty;
 
         /// <summary>Pool metadata, which Batch stores and does not interpret.</summary>
-        public IReadOnlyList<NameValueDefinition> Metadata { get; init; } = Array.Empty<NameValueDefinition>();
+        public IReadOnlyList<NameValueDefinition> Metadata { get => _metadata; init => _metadata = ValueList<NameValueDefinition>.Of(value); }
+        private readonly ValueList<NameValueDefinition> _metadata = ValueList<NameValueDefinition>.Empty;
 
         /// <summary>How often a failing start task is retried (0 to 100, or -1 for no limit).</summary>
         public int StartTaskRetryCount { get; init; }
@@ -88,7 +94,8 @@ namespace ClusterlessHpc
         public NetworkDefinition? Network { get; init; }
 
         /// <summary>File systems every node mounts.</summary>
-        public IReadOnlyList<MountDefinition> Mounts { get; init; } = Array.Empty<MountDefinition>();
+        public IReadOnlyList<MountDefinition> Mounts { get => _mounts; init => _mounts = ValueList<MountDefinition>.Of(value); }
+        private readonly ValueList<MountDefinition> _mounts = ValueList<MountDefinition>.Empty;
 
         /// <summary>The dedicated node target the pool is created with (none with autoscale).</summary>
         public int EffectiveNodeCount => AutoScale is not null ? 0 : NodeCount ?? (LowPriorityNodeCount is null ? 1 : 0);
@@ -98,35 +105,6 @@ namespace ClusterlessHpc
 
         /// <summary>Whether the nodes run a custom image.</summary>
         public bool HasCustomImage => Image is CustomImageDefinition;
-
-        public bool Equals(PoolDefinition? other) =>
-            other is not null &&
-            Id == other.Id &&
-            VmSize == other.VmSize &&
-            NodeCount == other.NodeCount &&
-            LowPriorityNodeCount == other.LowPriorityNodeCount &&
-            TaskSlotsPerNode == other.TaskSlotsPerNode &&
-            InterNodeCommunication == other.InterNodeCommunication &&
-            ResizeTimeoutMinutes == other.ResizeTimeoutMinutes &&
-            Account == other.Account &&
-            Equals(Image, other.Image) &&
-            Equals(Julia, other.Julia) &&
-            ValueEquality.SequenceEqual(JuliaPackages, other.JuliaPackages) &&
-            ValueEquality.SequenceEqual(StartupSteps, other.StartupSteps) &&
-            Equals(AutoScale, other.AutoScale) &&
-            ValueEquality.SequenceEqual(ContainerImages, other.ContainerImages) &&
-            ValueEquality.SequenceEqual(ContainerRegistries, other.ContainerRegistries) &&
-            ValueEquality.SequenceEqual(EnvironmentVariables, other.EnvironmentVariables) &&
-            ValueEquality.SequenceEqual(Metadata, other.Metadata) &&
-            StartTaskRetryCount == other.StartTaskRetryCount &&
-            WaitForStartTask == other.WaitForStartTask &&
-            StartTaskStepTimeoutMinutes == other.StartTaskStepTimeoutMinutes &&
-            Equals(Network, other.Network) &&
-            ValueEquality.SequenceEqual(Mounts, other.Mounts);
-
-        public override int GetHashCode() =>
-            ValueEquality.Combine(Id.GetHashCode(), VmSize.GetHashCode(), NodeCount.GetHashCode(), LowPriorityNodeCount.GetHashCode(),
-                Julia?.GetHashCode() ?? 0, ValueEquality.SequenceHash(JuliaPackages), AutoScale?.GetHashCode() ?? 0, Image?.GetHashCode() ?? 0);
 
         public override string ToString() => $"pool '{Id}' ({VmSize})";
     }

@@ -51,7 +51,7 @@ namespace ClusterlessHpc.Rules
             for (var i = 0; i < d.ContainerRegistries.Count; i++)
             {
                 var registry = d.ContainerRegistries[i];
-                var target = DefinitionTarget.ContainerRegistry(i, "Attribute");
+                var target = DefinitionTarget.ContainerRegistry(i, DefinitionTarget.WholeAttribute);
                 var hasUser = registry.UserName is not null;
                 var hasPassword = registry.PasswordSetting is not null;
                 var hasIdentity = registry.IdentityResourceId is not null;

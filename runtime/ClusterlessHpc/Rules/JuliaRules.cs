@@ -122,7 +122,7 @@ namespace ClusterlessHpc.Rules
             }
             else if (definition.JuliaPackages.Count > 0)
             {
-                found.Add(new PoolDiagnostic(DiagnosticCatalogue.JuliaPackagesNeedJulia, DefinitionTarget.JuliaPackage(0, "Attribute"), definition.Id));
+                found.Add(new PoolDiagnostic(DiagnosticCatalogue.JuliaPackagesNeedJulia, DefinitionTarget.JuliaPackage(0, DefinitionTarget.WholeAttribute), definition.Id));
             }
 
             var names = new HashSet<string>(StringComparer.Ordinal);
@@ -132,37 +132,37 @@ namespace ClusterlessHpc.Rules
                 var problem = PackageNameProblem(package.Name);
                 if (problem is not null)
                 {
-                    found.Add(new PoolDiagnostic(DiagnosticCatalogue.JuliaPackageNameMustBeValid, DefinitionTarget.JuliaPackage(i, "Name"), package.Name, problem));
+                    found.Add(new PoolDiagnostic(DiagnosticCatalogue.JuliaPackageNameMustBeValid, DefinitionTarget.JuliaPackage(i, nameof(JuliaPackageAttribute.Name)), package.Name, problem));
                 }
                 else if (!names.Add(package.Name))
                 {
-                    found.Add(new PoolDiagnostic(DiagnosticCatalogue.JuliaPackagesMustBeUnique, DefinitionTarget.JuliaPackage(i, "Name"), package.Name));
+                    found.Add(new PoolDiagnostic(DiagnosticCatalogue.JuliaPackagesMustBeUnique, DefinitionTarget.JuliaPackage(i, nameof(JuliaPackageAttribute.Name)), package.Name));
                 }
 
                 if (package.Develop && package.Url is null)
                 {
-                    found.Add(new PoolDiagnostic(DiagnosticCatalogue.DevelopedPackageMustHaveUrl, DefinitionTarget.JuliaPackage(i, "Develop"), package.Name));
+                    found.Add(new PoolDiagnostic(DiagnosticCatalogue.DevelopedPackageMustHaveUrl, DefinitionTarget.JuliaPackage(i, nameof(JuliaPackageAttribute.Develop)), package.Name));
                 }
                 if (package.Url is { } url && PackageUrlProblem(url) is { } urlProblem)
                 {
-                    found.Add(new PoolDiagnostic(DiagnosticCatalogue.PackageUrlMustBeHttpsOrGit, DefinitionTarget.JuliaPackage(i, "Url"), url, urlProblem));
+                    found.Add(new PoolDiagnostic(DiagnosticCatalogue.PackageUrlMustBeHttpsOrGit, DefinitionTarget.JuliaPackage(i, nameof(JuliaPackageAttribute.Url)), url, urlProblem));
                 }
                 if (package.Version is { } version)
                 {
                     if (package.Url is not null)
                     {
-                        found.Add(new PoolDiagnostic(DiagnosticCatalogue.PackageVersionNeedsRegisteredPackage, DefinitionTarget.JuliaPackage(i, "Version"), package.Name));
+                        found.Add(new PoolDiagnostic(DiagnosticCatalogue.PackageVersionNeedsRegisteredPackage, DefinitionTarget.JuliaPackage(i, nameof(JuliaPackageAttribute.Version)), package.Name));
                     }
                     else if (VersionSpecProblem(version) is { } versionProblem)
                     {
-                        found.Add(new PoolDiagnostic(DiagnosticCatalogue.PackageVersionMustBeValid, DefinitionTarget.JuliaPackage(i, "Version"), version, package.Name, versionProblem));
+                        found.Add(new PoolDiagnostic(DiagnosticCatalogue.PackageVersionMustBeValid, DefinitionTarget.JuliaPackage(i, nameof(JuliaPackageAttribute.Version)), version, package.Name, versionProblem));
                     }
                 }
                 if (package.Rev is { } rev)
                 {
-                    if (package.Url is null) found.Add(new PoolDiagnostic(DiagnosticCatalogue.PackageRevNeedsUrl, DefinitionTarget.JuliaPackage(i, "Rev"), package.Name, rev));
-                    else if (package.Develop) found.Add(new PoolDiagnostic(DiagnosticCatalogue.DevelopedPackageCannotPinRev, DefinitionTarget.JuliaPackage(i, "Rev"), package.Name, rev));
-                    else if (RevProblem(rev) is { } revProblem) found.Add(new PoolDiagnostic(DiagnosticCatalogue.PackageRevMustBeValid, DefinitionTarget.JuliaPackage(i, "Rev"), rev, package.Name, revProblem));
+                    if (package.Url is null) found.Add(new PoolDiagnostic(DiagnosticCatalogue.PackageRevNeedsUrl, DefinitionTarget.JuliaPackage(i, nameof(JuliaPackageAttribute.Rev)), package.Name, rev));
+                    else if (package.Develop) found.Add(new PoolDiagnostic(DiagnosticCatalogue.DevelopedPackageCannotPinRev, DefinitionTarget.JuliaPackage(i, nameof(JuliaPackageAttribute.Rev)), package.Name, rev));
+                    else if (RevProblem(rev) is { } revProblem) found.Add(new PoolDiagnostic(DiagnosticCatalogue.PackageRevMustBeValid, DefinitionTarget.JuliaPackage(i, nameof(JuliaPackageAttribute.Rev)), rev, package.Name, revProblem));
                 }
             }
         }

@@ -12,24 +12,24 @@ namespace ClusterlessHpc.Rules
             {
                 var mount = d.Mounts[i];
                 var pathProblem = TextChecks.RelativePathProblem(mount.RelativeMountPath);
-                if (pathProblem is not null) found.Add(new(DiagnosticCatalogue.MountPathMustBeRelative, DefinitionTarget.Mount(i, "RelativeMountPath"), mount.RelativeMountPath, pathProblem));
+                if (pathProblem is not null) found.Add(new(DiagnosticCatalogue.MountPathMustBeRelative, DefinitionTarget.Mount(i, nameof(NfsMountAttribute.RelativeMountPath)), mount.RelativeMountPath, pathProblem));
 
                 switch (mount)
                 {
                     case AzureFilesMountDefinition files when files.AccountKeySetting is null:
-                        found.Add(new(DiagnosticCatalogue.MountNeedsCredentials, DefinitionTarget.Mount(i, "Attribute"),
+                        found.Add(new(DiagnosticCatalogue.MountNeedsCredentials, DefinitionTarget.Mount(i, DefinitionTarget.WholeAttribute),
                             $"Azure Files mount of '{files.ShareName}' needs AccountKeySetting, the configuration key that holds the storage account key"));
                         break;
                     case BlobfuseMountDefinition blob:
                         var credentials = (blob.AccountKeySetting is null ? 0 : 1) + (blob.SasKeySetting is null ? 0 : 1) + (blob.IdentityResourceId is null ? 0 : 1);
                         if (credentials != 1)
                         {
-                            found.Add(new(DiagnosticCatalogue.MountNeedsCredentials, DefinitionTarget.Mount(i, "Attribute"),
+                            found.Add(new(DiagnosticCatalogue.MountNeedsCredentials, DefinitionTarget.Mount(i, DefinitionTarget.WholeAttribute),
                                 $"Blobfuse mount of '{blob.ContainerName}' needs exactly one of AccountKeySetting, SasKeySetting and IdentityResourceId ({credentials} given)"));
                         }
                         break;
                     case NfsMountDefinition nfs when !IsNfsSource(nfs.Source):
-                        found.Add(new(DiagnosticCatalogue.NfsSourceMustBeValid, DefinitionTarget.Mount(i, "Source"), nfs.Source));
+                        found.Add(new(DiagnosticCatalogue.NfsSourceMustBeValid, DefinitionTarget.Mount(i, nameof(NfsMountAttribute.Source)), nfs.Source));
                         break;
                 }
             }

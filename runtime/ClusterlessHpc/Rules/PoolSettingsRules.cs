@@ -65,20 +65,20 @@ namespace ClusterlessHpc.Rules
             {
                 var name = d.EnvironmentVariables[i].Name;
                 var problem = EnvironmentVariableNameProblem(name);
-                if (problem is not null) found.Add(new(DiagnosticCatalogue.EnvironmentVariableNameMustBeValid, DefinitionTarget.EnvironmentVariable(i, "Name"), name, problem));
-                else if (!names.Add(name)) found.Add(new(DiagnosticCatalogue.NamesMustBeUnique, DefinitionTarget.EnvironmentVariable(i, "Name"), "Environment variable", name));
+                if (problem is not null) found.Add(new(DiagnosticCatalogue.EnvironmentVariableNameMustBeValid, DefinitionTarget.EnvironmentVariable(i, nameof(EnvironmentVariableAttribute.Name)), name, problem));
+                else if (!names.Add(name)) found.Add(new(DiagnosticCatalogue.NamesMustBeUnique, DefinitionTarget.EnvironmentVariable(i, nameof(EnvironmentVariableAttribute.Name)), "Environment variable", name));
             }
 
             names.Clear();
             for (var i = 0; i < d.Metadata.Count; i++)
             {
                 var name = d.Metadata[i].Name;
-                if (name.Trim().Length == 0) found.Add(new(DiagnosticCatalogue.MetadataMustBeValid, DefinitionTarget.Metadata(i, "Name"), name, "it is empty"));
+                if (name.Trim().Length == 0) found.Add(new(DiagnosticCatalogue.MetadataMustBeValid, DefinitionTarget.Metadata(i, nameof(MetadataAttribute.Name)), name, "it is empty"));
                 else if (name.StartsWith(ReservedMetadataPrefix, StringComparison.OrdinalIgnoreCase))
                 {
-                    found.Add(new(DiagnosticCatalogue.MetadataMustBeValid, DefinitionTarget.Metadata(i, "Name"), name, $"names starting with '{ReservedMetadataPrefix}' are ClusterlessHpc's own"));
+                    found.Add(new(DiagnosticCatalogue.MetadataMustBeValid, DefinitionTarget.Metadata(i, nameof(MetadataAttribute.Name)), name, $"names starting with '{ReservedMetadataPrefix}' are ClusterlessHpc's own"));
                 }
-                else if (!names.Add(name)) found.Add(new(DiagnosticCatalogue.NamesMustBeUnique, DefinitionTarget.Metadata(i, "Name"), "Metadata", name));
+                else if (!names.Add(name)) found.Add(new(DiagnosticCatalogue.NamesMustBeUnique, DefinitionTarget.Metadata(i, nameof(MetadataAttribute.Name)), "Metadata", name));
             }
         }
 
