@@ -18,14 +18,13 @@ namespace ClusterlessHpc.Emulator
         public const int DefaultPort = 10100;
 
         /// <summary>The well-known account the emulator serves unless told otherwise.</summary>
-        public const string DevelopmentAccountName = "devbatch";
+        public const string DevelopmentAccountName = ClusterlessHpc.Hosting.BatchAccountClients.DevelopmentAccountName;
 
         /// <summary>
         /// The well-known key of <see cref="DevelopmentAccountName"/>. It is public, published in the README, and only
         /// for the emulator (as Azurite's <c>devstoreaccount1</c> key is): never use it for a real account.
         /// </summary>
-        public const string DevelopmentAccountKey =
-            "YKWG/Hm3GFMi1cPxXCgwLiPIkN1ACxBdrRp74JYjm3mOEu1Z4sUCaLGpDUrLCGJXMOl3UbrK1iBk7PxvvHzZNA==";
+        public const string DevelopmentAccountKey = ClusterlessHpc.Hosting.BatchAccountClients.DevelopmentAccountKey;
 
         /// <summary>The loopback port to listen on; 0 (the default) takes any free port.</summary>
         public int Port { get; set; }
