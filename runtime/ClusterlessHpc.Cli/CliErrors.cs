@@ -3,9 +3,13 @@ using System.IO;
 using Azure;
 using Azure.Identity;
 using ClusterlessHpc.Provisioning;
+using ClusterlessHpc.Provisioning.Delivery;
 
 namespace ClusterlessHpc.Cli
 {
+    /// <summary>What chpc makes of a failure: its exit code, and the error code of a failure of one pool's work (null: the whole command's).</summary>
+    internal readonly record struct Failure(int ExitCode, string? PoolErrorCode);
+
     /// <summary>Turns the failures a command can meet into one message on standard error and the design's exit code.</summary>
     internal static class CliErrors
     {
@@ -15,19 +19,33 @@ namespace ClusterlessHpc.Cli
         {
             // Azure.Core's retries end in an AggregateException of the failed tries; the last one says what happened.
             if (exception is AggregateException { InnerExceptions: [.., RequestFailedException last] }) exception = last;
-            exitCode = exception switch
-            {
-                CliException cli => cli.ExitCode,
-                PoolDefinitionException or MissingSettingException or PreflightException or ClusterlessHpc.Provisioning.Delivery.ScriptDeliveryException => ExitCodes.InvalidInput,
-                PoolProvisioningException => ExitCodes.OperationFailed,
-                RequestFailedException or AuthenticationFailedException or CredentialUnavailableException => ExitCodes.OperationFailed,
-                StartTaskFailedException or PoolDriftException or TimeoutException or OperationCanceledException => ExitCodes.OperationFailed,
-                _ => -1,
-            };
+            var failure = Classify(exception);
+            exitCode = failure?.ExitCode ?? -1;
             if (exitCode < 0) return false;
             console.Error.WriteLine(Describe(exception, target));
             return true;
         }
+
+        /// <summary>
+        /// The one map from a failure to what chpc makes of it: the exit code, and for a failure of one pool's work (which
+        /// apply reports per pool, letting the other pools go on) the error code it names; null for a failure no command
+        /// expects (see <see cref="ReportUnexpected"/>).
+        /// </summary>
+        public static Failure? Classify(Exception exception) => exception switch
+        {
+            CliException cli => new(cli.ExitCode, null),
+            StartTaskFailedException => new(ExitCodes.OperationFailed, "StartTaskFailed"),
+            PoolProvisioningException e => new(ExitCodes.OperationFailed, e.Code),
+            PreflightException => new(ExitCodes.InvalidInput, "UnsupportedImage"),
+            ScriptDeliveryException => new(ExitCodes.InvalidInput, "ScriptDelivery"),
+            PoolDriftException => new(ExitCodes.OperationFailed, "PoolDrift"),
+            TimeoutException => new(ExitCodes.OperationFailed, "Timeout"),
+            MissingSettingException => new(ExitCodes.InvalidInput, "MissingSetting"),
+            RequestFailedException e => new(ExitCodes.OperationFailed, e.ErrorCode ?? "RequestFailed"),
+            PoolDefinitionException => new(ExitCodes.InvalidInput, null),
+            AuthenticationFailedException or CredentialUnavailableException or OperationCanceledException => new(ExitCodes.OperationFailed, null),
+            _ => null,
+        };
 
         /// <summary>The one-line (or, for a drift report, few-line) message of a failure.</summary>
         /// <param name="target">What the command was working on, so a Batch error can name it.</param>

@@ -18,14 +18,13 @@ namespace ClusterlessHpc.Emulator
         public const int DefaultPort = 10100;
 
         /// <summary>The well-known account the emulator serves unless told otherwise.</summary>
-        public const string DevelopmentAccountName = "devbatch";
+        public const string DevelopmentAccountName = ClusterlessHpc.Hosting.BatchAccountClients.DevelopmentAccountName;
 
         /// <summary>
         /// The well-known key of <see cref="DevelopmentAccountName"/>. It is public, published in the README, and only
         /// for the emulator (as Azurite's <c>devstoreaccount1</c> key is): never use it for a real account.
         /// </summary>
-        public const string DevelopmentAccountKey =
-            "YKWG/Hm3GFMi1cPxXCgwLiPIkN1ACxBdrRp74JYjm3mOEu1Z4sUCaLGpDUrLCGJXMOl3UbrK1iBk7PxvvHzZNA==";
+        public const string DevelopmentAccountKey = ClusterlessHpc.Hosting.BatchAccountClients.DevelopmentAccountKey;
 
         /// <summary>The loopback port to listen on; 0 (the default) takes any free port.</summary>
         public int Port { get; set; }
@@ -176,7 +175,7 @@ namespace ClusterlessHpc.Emulator
         public static BatchEmulatorOptions Parse(IReadOnlyList<string> args)
         {
             ArgumentNullException.ThrowIfNull(args);
-            var options = new BatchEmulatorOptions { Port = DefaultPort, MinimumLogLevel = LogLevel.Information };
+            var options = Standalone();
             for (var i = 0; i < args.Count; i++)
             {
                 var name = args[i];
@@ -210,28 +209,51 @@ namespace ClusterlessHpc.Emulator
                         options.NodesDirectory = Value();
                         break;
                     case "--time-scale":
-                        options.TimeScale = double.TryParse(Value(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var scale)
-                            ? scale
-                            : throw new ArgumentException("--time-scale needs a number, such as 60.");
+                        options.TimeScale = ParseTimeScale(Value());
                         break;
                     case "--accept-bearer-tokens":
                         options.AcceptBearerTokens = true;
                         break;
                     case "--log-level":
-                        options.MinimumLogLevel = Enum.TryParse<LogLevel>(Value(), ignoreCase: true, out var level)
-                            ? level
-                            : throw new ArgumentException("--log-level needs one of Trace, Debug, Information, Warning, Error, Critical, None.");
+                        options.MinimumLogLevel = ParseLogLevel(Value());
                         break;
                     default:
                         throw new ArgumentException($"Unknown option '{name}'.");
                 }
             }
-            if (options.AccountName != DevelopmentAccountName && options.AccountKey == DevelopmentAccountKey)
+            options.EnsureValidStandalone();
+            return options;
+        }
+
+        /// <summary>The standalone emulator's defaults (<c>chpc emulator</c>): <see cref="DefaultPort"/>, and its log at Information.</summary>
+        public static BatchEmulatorOptions Standalone() => new() { Port = DefaultPort, MinimumLogLevel = LogLevel.Information };
+
+        /// <summary>The value of <c>--time-scale</c>: a number, such as 60.</summary>
+        /// <exception cref="ArgumentException"><paramref name="text"/> is not a number.</exception>
+        public static double ParseTimeScale(string text) =>
+            double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var scale)
+                ? scale
+                : throw new ArgumentException("--time-scale needs a number, such as 60.");
+
+        /// <summary>The value of <c>--log-level</c>: a <see cref="LogLevel"/> name, in any case.</summary>
+        /// <exception cref="ArgumentException"><paramref name="text"/> is not a log level.</exception>
+        public static LogLevel ParseLogLevel(string text) =>
+            Enum.TryParse<LogLevel>(text, ignoreCase: true, out var level)
+                ? level
+                : throw new ArgumentException("--log-level needs one of Trace, Debug, Information, Warning, Error, Critical, None.");
+
+        /// <summary>
+        /// Checks the options of a standalone emulator as a whole, in the words of its command line: those of
+        /// <see cref="Parse"/>, or of a host that read the command line itself (<c>chpc emulator</c>).
+        /// </summary>
+        /// <exception cref="ArgumentException">The options cannot make an emulator (the message never shows a key).</exception>
+        public void EnsureValidStandalone()
+        {
+            if (AccountName != DevelopmentAccountName && AccountKey == DevelopmentAccountKey)
             {
                 throw new ArgumentException("--account needs --key: the development key belongs to the devbatch account.");
             }
-            options.Validate();
-            return options;
+            Validate();
         }
 
         /// <summary>A copy, so that changing the options after start changes nothing.</summary>

@@ -35,6 +35,21 @@ namespace ClusterlessHpc.Emulator.Tests
             Assert.Equal((true, true), (options.AllowDevelopmentKey, options.Verbose));
         }
 
+        [Fact]
+        public void Options_a_host_read_itself_are_checked_by_the_same_rules_as_parsed_ones()
+        {
+            var stranger = BatchEmulatorOptions.Standalone();
+            stranger.AccountName = "someone";
+
+            var error = Assert.Throws<ArgumentException>(stranger.EnsureValidStandalone);
+
+            Assert.Equal(Assert.Throws<ArgumentException>(() => BatchEmulatorOptions.Parse(["--account", "someone"])).Message, error.Message);
+            Assert.Equal((BatchEmulatorOptions.DefaultPort, Microsoft.Extensions.Logging.LogLevel.Information),
+                (BatchEmulatorOptions.Standalone().Port, BatchEmulatorOptions.Standalone().MinimumLogLevel));
+            Assert.Equal(60.0, BatchEmulatorOptions.ParseTimeScale("60"));
+            Assert.Throws<ArgumentException>(() => BatchEmulatorOptions.ParseLogLevel("loud"));
+        }
+
         [Theory]
         [InlineData("--port", "many")]
         [InlineData("--colour", "red")]

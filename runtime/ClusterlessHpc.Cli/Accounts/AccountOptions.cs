@@ -1,8 +1,6 @@
 using System;
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Net;
-using ClusterlessHpc.Emulator;
 using ClusterlessHpc.Hosting;
 
 namespace ClusterlessHpc.Cli.Accounts
@@ -79,13 +77,14 @@ namespace ClusterlessHpc.Cli.Accounts
         }
 
         /// <param name="giveKey">How the user gives this account's key, for the message when an http endpoint has none.</param>
+        /// <remarks>The development account on loopback is <see cref="BatchAccountClients"/>' rule, as in an application.</remarks>
         /// <exception cref="CliException">The key is not base64 (the message does not show it), or without a key the endpoint is http.</exception>
         public static AccountChoice Choose(Uri endpoint, string? name, string? key, ServicePrincipal? principal, string source, string giveKey)
         {
             // An emulator on loopback with neither name nor key is the development account.
-            if (name is null && key is null && principal is null && IPAddress.TryParse(endpoint.Host, out var address) && IPAddress.IsLoopback(address))
+            if (BatchAccountClients.IsDevelopmentAccount(endpoint, name, key, principal is not null))
             {
-                return new AccountChoice(endpoint, BatchEmulatorOptions.DevelopmentAccountName, BatchEmulatorOptions.DevelopmentAccountKey, source);
+                return new AccountChoice(endpoint, BatchAccountClients.DevelopmentAccountName, BatchAccountClients.DevelopmentAccountKey, source);
             }
             if (key is not null && !IsBase64(key))
             {
@@ -103,7 +102,7 @@ namespace ClusterlessHpc.Cli.Accounts
                     throw new CliException(ExitCodes.InvalidInput, e.Message, e);
                 }
             }
-            return new AccountChoice(endpoint, name ?? endpoint.Host.Split('.')[0], key, source) { Principal = key is null ? principal : null };
+            return new AccountChoice(endpoint, name ?? BatchAccountClients.NameOf(endpoint), key, source) { Principal = key is null ? principal : null };
         }
 
         /// <summary>The service principal of an account's settings, checked whole; null when it has none.</summary>

@@ -101,48 +101,27 @@ namespace ClusterlessHpc.Cli.Commands
                 var nodes = PoolViews.CountByState(await PoolViews.GetNodesAsync(client, id, cancellationToken).ConfigureAwait(false));
                 return new ApplyResult(id, "ready", nodes, ExitCodes.Done, $"ready: {PoolViews.Summary(nodes)}");
             }
-            catch (StartTaskFailedException e)
+            catch (Exception e) when (CliErrors.Classify(e) is { PoolErrorCode: { } code } failure)
             {
-                Report(progress, id, "failed", last, target, FirstLine(e.Message));
-                return new ApplyResult(id, "failed", last, ExitCodes.OperationFailed, FirstLine(e.Message))
+                // One pool's failure ends that pool only: its row and result say why, and the other pools go on.
+                var outcome = e is PoolDriftException ? "drift" : failure.ExitCode == ExitCodes.InvalidInput ? "invalid" : "failed";
+                var (status, shown, message) = e switch
                 {
-                    ErrorCode = "StartTaskFailed", NodeId = e.NodeId, StartTaskExitCode = e.ExitCode, StderrTail = e.StderrTail,
+                    StartTaskFailedException => ("failed", FirstLine(e.Message), FirstLine(e.Message)),
+                    PoolDriftException drift => ("drift", "differs from its definition", Provisioners.Describe(drift.Plan)),
+                    TimeoutException => ("timeout", "timed out", e.Message),
+                    RequestFailedException request => ("failed", CliErrors.FirstLine(e), CliErrors.Describe(request, new BatchTarget(id, null, account))),
+                    _ => ("failed", e.Message, e.Message),
                 };
-            }
-            catch (PoolProvisioningException e)
-            {
-                Report(progress, id, "failed", last, target, e.Message);
-                return new ApplyResult(id, "failed", last, ExitCodes.OperationFailed, e.Message) { ErrorCode = e.Code };
-            }
-            catch (PreflightException e)
-            {
-                Report(progress, id, "failed", last, target, e.Message);
-                return new ApplyResult(id, "invalid", last, ExitCodes.InvalidInput, e.Message) { ErrorCode = "UnsupportedImage" };
-            }
-            catch (ClusterlessHpc.Provisioning.Delivery.ScriptDeliveryException e)
-            {
-                Report(progress, id, "failed", last, target, e.Message);
-                return new ApplyResult(id, "invalid", last, ExitCodes.InvalidInput, e.Message) { ErrorCode = "ScriptDelivery" };
-            }
-            catch (PoolDriftException e)
-            {
-                Report(progress, id, "drift", last, target, "differs from its definition");
-                return new ApplyResult(id, "drift", last, ExitCodes.OperationFailed, Provisioners.Describe(e.Plan)) { ErrorCode = "PoolDrift", Plan = e.Plan };
-            }
-            catch (TimeoutException e)
-            {
-                Report(progress, id, "timeout", last, target, "timed out");
-                return new ApplyResult(id, "failed", last, ExitCodes.OperationFailed, e.Message) { ErrorCode = "Timeout" };
-            }
-            catch (MissingSettingException e)
-            {
-                Report(progress, id, "failed", last, target, e.Message);
-                return new ApplyResult(id, "invalid", last, ExitCodes.InvalidInput, e.Message) { ErrorCode = "MissingSetting" };
-            }
-            catch (RequestFailedException e)
-            {
-                Report(progress, id, "failed", last, target, CliErrors.FirstLine(e));
-                return new ApplyResult(id, "failed", last, ExitCodes.OperationFailed, CliErrors.Describe(e, new BatchTarget(id, null, account))) { ErrorCode = e.ErrorCode ?? "RequestFailed" };
+                Report(progress, id, status, last, target, shown);
+                return new ApplyResult(id, outcome, last, failure.ExitCode, message)
+                {
+                    ErrorCode = code,
+                    NodeId = (e as StartTaskFailedException)?.NodeId,
+                    StartTaskExitCode = (e as StartTaskFailedException)?.ExitCode,
+                    StderrTail = (e as StartTaskFailedException)?.StderrTail,
+                    Plan = (e as PoolDriftException)?.Plan,
+                };
             }
         }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Threading;
@@ -12,8 +11,8 @@ namespace ClusterlessHpc.Cli.Commands
     /// <summary>
     /// <c>chpc emulator [--port N] [--state FILE] [--execute-start-tasks [--allow-development-key]] [--account NAME --key BASE64]
     /// [--nodes-dir DIR] [--time-scale X] [--accept-bearer-tokens] [--log-level LEVEL] [--verbose]</c>: the Batch emulator,
-    /// standalone, until Ctrl+C or SIGTERM. The options are <see cref="BatchEmulatorOptions.Parse"/>'s, so both read them
-    /// alike. The emulator's log goes to standard error, one line per message; its notices are said once, in the banner.
+    /// standalone, until Ctrl+C or SIGTERM. The options are <see cref="BatchEmulatorOptions.Parse"/>'s, read once by
+    /// System.CommandLine and checked by the emulator's own rules (<see cref="BatchEmulatorOptions.EnsureValidStandalone"/>). The emulator's log goes to standard error, one line per message; its notices are said once, in the banner.
     /// </summary>
     internal static class EmulatorCommand
     {
@@ -36,30 +35,22 @@ namespace ClusterlessHpc.Cli.Commands
             };
             command.SetAction(async (parsed, cancellationToken) =>
             {
-                var args = new List<string>();
-                void Add(string name, string? value)
-                {
-                    if (value is null) return;
-                    args.Add(name);
-                    args.Add(value);
-                }
-                var chosenPort = parsed.GetValue(port) ?? BatchConnection.EmulatorPort(console);
-                Add("--port", chosenPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                Add("--state", parsed.GetValue(state) is { } file ? console.FullPath(file) : null);
-                if (parsed.GetValue(execute)) args.Add("--execute-start-tasks");
-                if (parsed.GetValue(allowDevelopmentKey)) args.Add("--allow-development-key");
-                Add("--account", parsed.GetValue(account));
-                Add("--key", parsed.GetValue(key));
-                Add("--nodes-dir", parsed.GetValue(nodesDirectory) is { } folder ? console.FullPath(folder) : null);
-                Add("--time-scale", parsed.GetValue(timeScale));
-                if (parsed.GetValue(bearer)) args.Add("--accept-bearer-tokens");
-                Add("--log-level", parsed.GetValue(logLevel));
-                if (parsed.GetValue(verbose)) args.Add("--verbose");
-
-                BatchEmulatorOptions options;
+                // The command line is read once, here, into the emulator's options; the emulator checks them as a whole.
+                var options = BatchEmulatorOptions.Standalone();
                 try
                 {
-                    options = BatchEmulatorOptions.Parse(args);
+                    options.Port = parsed.GetValue(port) ?? BatchConnection.EmulatorPort(console);
+                    if (parsed.GetValue(state) is { } file) options.StateFile = console.FullPath(file);
+                    if (parsed.GetValue(execute)) options.StartTaskMode = StartTaskMode.Execute;
+                    options.AllowDevelopmentKey = parsed.GetValue(allowDevelopmentKey);
+                    if (parsed.GetValue(account) is { } name) options.AccountName = name;
+                    if (parsed.GetValue(key) is { } secret) options.AccountKey = secret;
+                    if (parsed.GetValue(nodesDirectory) is { } folder) options.NodesDirectory = console.FullPath(folder);
+                    if (parsed.GetValue(timeScale) is { } scale) options.TimeScale = BatchEmulatorOptions.ParseTimeScale(scale);
+                    options.AcceptBearerTokens = parsed.GetValue(bearer);
+                    if (parsed.GetValue(logLevel) is { } level) options.MinimumLogLevel = BatchEmulatorOptions.ParseLogLevel(level);
+                    options.Verbose = parsed.GetValue(verbose);
+                    options.EnsureValidStandalone();
                 }
                 catch (ArgumentException e)
                 {

@@ -55,8 +55,7 @@ namespace ClusterlessHpc.Batch
             message.Request.Headers.SetValue("Accept", "application/octet-stream");
             if (range is { } bytes) message.Request.Headers.SetValue("ocp-range", bytes.ToString());
             AddConditions(message, requestConditions, datesOnly: true);
-            var response = await SendAsync("GetNodeFile", message, cancellationToken).ConfigureAwait(false);
-            return Response.FromValue(response.Content, response);
+            return await SendAsync("GetNodeFile", message, response => Response.FromValue(response.Content, response), cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -71,8 +70,8 @@ namespace ClusterlessHpc.Batch
         {
             using var message = CreateMessage(RequestMethod.Head, FilePath(poolId, nodeId, filePath), 200);
             AddConditions(message, requestConditions, datesOnly: true);
-            var response = await SendAsync("GetNodeFileProperties", message, cancellationToken).ConfigureAwait(false);
-            return Response.FromValue(BatchFileProperties.FromHeaders(response), response);
+            return await SendAsync("GetNodeFileProperties", message, response => Response.FromValue(BatchFileProperties.FromHeaders(response), response),
+                cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Each segment escaped on its own, so the path's separators stay separators.</summary>

@@ -56,8 +56,7 @@ namespace ClusterlessHpc.Batch
         {
             using var message = CreateMessage(RequestMethod.Head, PoolPath(poolId), 200, 404);
             AddConditions(message, requestConditions);
-            var response = await SendAsync("PoolExists", message, cancellationToken).ConfigureAwait(false);
-            return Response.FromValue(response.Status == 200, response);
+            return await SendAsync("PoolExists", message, response => Response.FromValue(response.Status == 200, response), cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>

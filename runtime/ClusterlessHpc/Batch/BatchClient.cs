@@ -130,15 +130,19 @@ namespace ClusterlessHpc.Batch
             message.Request.Content = RequestContent.Create(JsonSerializer.SerializeToUtf8Bytes(body, typeInfo));
         }
 
-        /// <summary>Sends inside the call's diagnostic scope; an unexpected status becomes a <see cref="RequestFailedException"/>.</summary>
-        private async Task<Response> SendAsync(string operation, HttpMessage message, CancellationToken cancellationToken)
+        /// <summary>
+        /// Sends and reads the answer inside the call's diagnostic scope, so a failure anywhere in the call (the request, an
+        /// unexpected status, or a body that does not parse) marks its activity; an unexpected status becomes a
+        /// <see cref="RequestFailedException"/>.
+        /// </summary>
+        private async Task<T> SendAsync<T>(string operation, HttpMessage message, Func<Response, T> read, CancellationToken cancellationToken)
         {
             using var scope = _diagnostics.CreateScope(operation);
             try
             {
                 await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
                 if (message.Response.IsError) throw new RequestFailedException(message.Response);
-                return message.Response;
+                return read(message.Response);
             }
             catch (Exception e)
             {
@@ -147,11 +151,11 @@ namespace ClusterlessHpc.Batch
             }
         }
 
-        private async Task<Response<T>> SendAsync<T>(string operation, HttpMessage message, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
-        {
-            var response = await SendAsync(operation, message, cancellationToken).ConfigureAwait(false);
-            return Response.FromValue(Read(response, typeInfo), response);
-        }
+        private Task<Response> SendAsync(string operation, HttpMessage message, CancellationToken cancellationToken) =>
+            SendAsync(operation, message, response => response, cancellationToken);
+
+        private Task<Response<T>> SendAsync<T>(string operation, HttpMessage message, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
+            SendAsync(operation, message, response => Response.FromValue(Read(response, typeInfo), response), cancellationToken);
 
         private static T Read<T>(Response response, JsonTypeInfo<T> typeInfo)
         {
@@ -189,9 +193,11 @@ namespace ClusterlessHpc.Batch
                 }
                 using (message)
                 {
-                    var response = await SendAsync(operation, message, cancellationToken).ConfigureAwait(false);
-                    var page = Read(response, typeInfo);
-                    return (page.Value, page.NextLink, response);
+                    return await SendAsync(operation, message, response =>
+                    {
+                        var page = Read(response, typeInfo);
+                        return (page.Value, page.NextLink, response);
+                    }, cancellationToken).ConfigureAwait(false);
                 }
             });
 

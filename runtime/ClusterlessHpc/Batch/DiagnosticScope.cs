@@ -15,18 +15,20 @@ namespace ClusterlessHpc.Batch
 
         public readonly bool IsEnabled => _activity is not null;
 
-        public readonly void AddAttribute(string name, string? value)
-        {
-            if (value is not null) _activity?.SetTag(name, value);
-        }
+        /// <summary>Marks the call failed (see <see cref="MarkFailed"/>).</summary>
+        public readonly void Failed(Exception exception) => MarkFailed(_activity, exception);
 
-        /// <summary>Marks the call failed: status Error and <c>error.type</c> (the Batch error code when there is one).</summary>
-        public readonly void Failed(Exception exception)
+        /// <summary>
+        /// Marks an activity failed, the one way ClusterlessHpc's client and provisioning spans do: status Error with the
+        /// exception's message, and <c>error.type</c> the Batch error code when there is one, else the exception's type,
+        /// as Azure SDK clients tag theirs.
+        /// </summary>
+        internal static void MarkFailed(Activity? activity, Exception exception)
         {
-            if (_activity is null) return;
+            if (activity is null) return;
             var type = exception is Azure.RequestFailedException { ErrorCode: { Length: > 0 } code } ? code : exception.GetType().FullName;
-            _activity.SetTag("error.type", type);
-            _activity.SetStatus(ActivityStatusCode.Error, exception.Message);
+            activity.SetTag("error.type", type);
+            activity.SetStatus(ActivityStatusCode.Error, exception.Message);
         }
 
         public void Dispose()

@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using Azure;
-using Azure.Core;
-using Azure.Identity;
 using ClusterlessHpc.Batch;
 using Microsoft.Extensions.Options;
 
@@ -15,21 +13,46 @@ namespace ClusterlessHpc.Hosting
     {
         private readonly IOptions<ClusterlessHpcOptions> _options;
         private readonly IBatchEndpointFallback? _fallback;
+        private readonly BatchClientOptions? _clientOptions;
+        private readonly BatchAccountClients _accounts;
         private readonly ConcurrentDictionary<string, Lazy<Task<BatchClient>>> _clients = new(StringComparer.OrdinalIgnoreCase);
 
-        // One credential per identity, so accounts that share a service principal (or DefaultAzureCredential) share its tokens.
-        private readonly ConcurrentDictionary<(string Tenant, string Client, string Secret), TokenCredential> _credentials = new();
-
-        public BatchClientFactory(IOptions<ClusterlessHpcOptions> options, IBatchEndpointFallback? fallback = null)
+        /// <param name="options">The <c>ClusterlessHpc</c> configuration section.</param>
+        /// <param name="fallback">Where requests go with no endpoint configured (the emulator, when registered).</param>
+        /// <param name="clientOptions">The options of every client (retries, transport, diagnostics); registered in services, or Azure.Core's defaults.</param>
+        public BatchClientFactory(IOptions<ClusterlessHpcOptions> options, IBatchEndpointFallback? fallback = null, BatchClientOptions? clientOptions = null)
         {
             _options = options;
             _fallback = fallback;
+            _clientOptions = clientOptions;
+            _accounts = new BatchAccountClients(clientOptions is null ? null : () => clientOptions);
         }
 
-        /// <summary>The client for <paramref name="account"/> (null: the default account).</summary>
+        /// <summary>
+        /// The client for <paramref name="account"/> (null: the default account). A first attempt that failed or was
+        /// cancelled is not kept: the next call tries again.
+        /// </summary>
         /// <exception cref="InvalidOperationException">The account is not configured, and no emulator stands in.</exception>
-        public Task<BatchClient> GetClientAsync(string? account = null, CancellationToken cancellationToken = default) =>
-            _clients.GetOrAdd(account ?? "", key => new Lazy<Task<BatchClient>>(() => CreateAsync(key, cancellationToken))).Value;
+        public async Task<BatchClient> GetClientAsync(string? account = null, CancellationToken cancellationToken = default)
+        {
+            var key = account ?? "";
+            while (true)
+            {
+                var attempt = _clients.GetOrAdd(key, k => new Lazy<Task<BatchClient>>(() => CreateAsync(k, cancellationToken)));
+                try
+                {
+                    return await attempt.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception) when (attempt.Value.IsFaulted || attempt.Value.IsCanceled)
+                {
+                    // Forgotten, so a fixed configuration or a transient failure (the emulator's port, a cancelled start) is tried again.
+                    _clients.TryRemove(new KeyValuePair<string, Lazy<Task<BatchClient>>>(key, attempt));
+                    // Another caller's cancellation is not this caller's: it tries again with its own token.
+                    if (attempt.Value.IsCanceled && !cancellationToken.IsCancellationRequested) continue;
+                    throw;
+                }
+            }
+        }
 
         private async Task<BatchClient> CreateAsync(string account, CancellationToken cancellationToken)
         {
@@ -37,30 +60,15 @@ namespace ClusterlessHpc.Hosting
                 $"A pool uses Batch account '{account}', but configuration has no {ClusterlessHpcOptions.SectionName}:Batch:Accounts:{account}:Endpoint.");
             var section = ClusterlessHpcOptions.SectionName + (ReferenceEquals(settings, _options.Value.Batch) ? ":Batch" : $":Batch:Accounts:{account}");
             settings.EnsureValid(section);
+            if (settings.Endpoint is not null) return _accounts.Create(settings, section);
 
-            if (settings.Endpoint is null)
+            if (_fallback is null)
             {
-                if (_fallback is null)
-                {
-                    throw new InvalidOperationException(
-                        $"No Batch endpoint is configured ({section}:Endpoint) and no emulator is registered (services.AddClusterlessHpcEmulator()).");
-                }
-                var (endpoint, credential) = await _fallback.GetEndpointAsync(cancellationToken).ConfigureAwait(false);
-                return new BatchClient(endpoint, credential);
+                throw new InvalidOperationException(
+                    $"No Batch endpoint is configured ({section}:Endpoint) and no emulator is registered (services.AddClusterlessHpcEmulator()).");
             }
-
-            if (!string.IsNullOrEmpty(settings.AccountKey))
-            {
-                var name = settings.AccountName ?? settings.Endpoint.Host.Split('.')[0];
-                return new BatchClient(settings.Endpoint, new AzureNamedKeyCredential(name, settings.AccountKey));
-            }
-            // Refused here rather than by Azure.Core at the first request, where it would surface as a bare InvalidOperationException.
-            BatchCredentials.EnsureTokensCanBeSent(settings.Endpoint, $"set {section}:AccountKey");
-            var identity = settings.HasServicePrincipal ? (settings.TenantId!, settings.ClientId!, settings.ClientSecret!) : ("", "", "");
-            var tokens = _credentials.GetOrAdd(identity, id => id.Tenant.Length == 0
-                ? new DefaultAzureCredential()
-                : BatchCredentials.ServicePrincipal(id.Tenant, id.Client, id.Secret));
-            return new BatchClient(settings.Endpoint, tokens);
+            var (endpoint, credential) = await _fallback.GetEndpointAsync(cancellationToken).ConfigureAwait(false);
+            return _clientOptions is null ? new BatchClient(endpoint, credential) : new BatchClient(endpoint, credential, _clientOptions);
         }
     }
 }

@@ -15,7 +15,8 @@ namespace ClusterlessHpc.Hosting
         [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Pool {PoolId} is ready after {Elapsed}")]
         public static partial void PoolReady(ILogger logger, string poolId, TimeSpan elapsed);
 
+        // The exception goes on the entry, so its type, inner exceptions and stack reach the log's sinks.
         [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Provisioning pool {PoolId} failed: {Reason}")]
-        public static partial void ProvisioningFailed(ILogger logger, string poolId, string reason);
+        public static partial void ProvisioningFailed(ILogger logger, string poolId, string reason, Exception exception);
     }
 }

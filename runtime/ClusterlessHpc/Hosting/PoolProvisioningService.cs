@@ -108,7 +108,7 @@ namespace ClusterlessHpc.Hosting
             catch (Exception e)
             {
                 _board.Set(new PoolStatus(pool.Id, PoolState.Failed, e.Message));
-                LogEvents.ProvisioningFailed(_logger, pool.Id, e.Message);
+                LogEvents.ProvisioningFailed(_logger, pool.Id, e.Message, e);
             }
         }
 

@@ -16,10 +16,6 @@ namespace ClusterlessHpc.Provisioning
             return activity;
         }
 
-        internal static void Fail(Activity? activity, System.Exception error)
-        {
-            activity?.SetStatus(ActivityStatusCode.Error, error.GetType().Name);
-            activity?.SetTag("error.type", error.GetType().FullName);
-        }
+        internal static void Fail(Activity? activity, System.Exception error) => Batch.DiagnosticScope.MarkFailed(activity, error);
     }
 }

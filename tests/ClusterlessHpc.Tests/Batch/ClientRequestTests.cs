@@ -154,6 +154,38 @@ public class ClientRequestTests
     }
 
     [Fact]
+    public async Task A_response_that_does_not_parse_marks_the_calls_activity_failed()
+    {
+        var activities = new System.Collections.Concurrent.ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "ClusterlessHpc.Batch.BatchClient",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activities.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var (client, _) = Client("{\"id\": ");
+        using var parent = new Activity("test").Start();
+
+        await Assert.ThrowsAsync<RequestFailedException>(() => client.GetPoolAsync("p", CancellationToken.None));
+        await Assert.ThrowsAsync<RequestFailedException>(async () =>
+        {
+            await foreach (var _ in client.GetPoolsAsync(cancellationToken: CancellationToken.None)) { }
+        });
+
+        var mine = activities.Where(a => a.ParentId == parent.Id).ToList();
+        Assert.Equal(2, mine.Count);
+        Assert.All(mine, activity =>
+        {
+            Assert.Equal(ActivityStatusCode.Error, activity.Status);
+            Assert.Equal(typeof(RequestFailedException).FullName, activity.GetTagItem("error.type"));
+            Assert.Contains("does not parse", activity.StatusDescription, StringComparison.Ordinal);
+        });
+        Assert.Contains(mine, a => a.OperationName == "BatchClient.GetPool");
+        Assert.Contains(mine, a => a.OperationName == "BatchClient.GetPools");
+    }
+
+    [Fact]
     public void The_client_can_be_mocked_and_validates_its_arguments()
     {
         Assert.Throws<ArgumentNullException>(() => new BatchClient(null!, new AzureNamedKeyCredential("a", "a2V5")));

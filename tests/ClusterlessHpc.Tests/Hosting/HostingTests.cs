@@ -76,6 +76,79 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task A_failed_pools_log_entry_carries_the_exception()
+    {
+        var logs = new LogCollector();
+        using var host = BuildHost(new() { ["ClusterlessHpc:WaitForPoolsAtStartup"] = "true" }, logs, withEmulator: true,
+            builder => builder.ProvisionAtStartup(new PoolDefinition { Id = "hosted-fail-logged" }));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+
+        var failed = Assert.Single(logs.Events, e => e.Id == 1004);
+        Assert.Contains("hosted-fail-logged", failed.Message);
+        Assert.IsType<ClusterlessHpc.Provisioning.StartTaskFailedException>(failed.Exception);
+    }
+
+    [Fact]
+    public async Task A_first_attempt_that_failed_or_was_cancelled_is_not_kept_and_the_next_call_tries_again()
+    {
+        await using var emulator = await BatchEmulator.StartAsync();
+        var fallback = new FlakyFallback(emulator.Endpoint);
+        var factory = new BatchClientFactory(Microsoft.Extensions.Options.Options.Create(new ClusterlessHpcOptions()), fallback);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => factory.GetClientAsync());
+        using (var cancelled = new CancellationTokenSource())
+        {
+            await cancelled.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => factory.GetClientAsync(cancellationToken: cancelled.Token));
+        }
+        var client = await factory.GetClientAsync();
+
+        Assert.Equal(emulator.Endpoint, client.Endpoint);
+        Assert.Same(client, await factory.GetClientAsync());
+        Assert.Equal(3, fallback.Calls);
+    }
+
+    [Fact]
+    public async Task Clients_use_the_registered_client_options_and_a_loopback_endpoint_alone_is_the_development_account()
+    {
+        await using var emulator = await BatchEmulator.StartAsync();
+        var counting = new CountingPolicy();
+        var clientOptions = new BatchClientOptions();
+        clientOptions.AddPolicy(counting, Azure.Core.HttpPipelinePosition.PerCall);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ClusterlessHpc:Batch:Endpoint"] = emulator.Endpoint.ToString() });
+        builder.Services.AddSingleton(clientOptions);
+        builder.Services.AddClusterlessHpc(builder.Configuration);
+        using var host = builder.Build();
+
+        var client = await host.Services.GetRequiredService<BatchClientFactory>().GetClientAsync();
+        await client.PoolExistsAsync("anything");
+
+        Assert.Equal(1, counting.Requests);
+    }
+
+    private sealed class FlakyFallback(Uri endpoint) : IBatchEndpointFallback
+    {
+        public int Calls { get; private set; }
+
+        public async Task<(Uri Endpoint, Azure.AzureNamedKeyCredential Credential)> GetEndpointAsync(CancellationToken cancellationToken)
+        {
+            Calls++;
+            if (Calls == 1) throw new HttpRequestException("the emulator did not start");
+            await Task.Delay(10, cancellationToken);
+            return (endpoint, new Azure.AzureNamedKeyCredential(BatchEmulatorOptions.DevelopmentAccountName, BatchEmulatorOptions.DevelopmentAccountKey));
+        }
+    }
+
+    private sealed class CountingPolicy : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        public int Requests;
+
+        public override void OnSendingRequest(Azure.Core.HttpMessage message) => Interlocked.Increment(ref Requests);
+    }
+
+    [Fact]
     public async Task With_neither_endpoint_nor_emulator_the_pool_fails_naming_the_setting()
     {
         using var host = BuildHost(new(), new LogCollector(), withEmulator: false, builder => builder.ProvisionAtStartup(new PoolDefinition { Id = "hosted-nowhere" }));
@@ -172,7 +245,7 @@ public sealed class HostingTests
 
     private sealed class LogCollector : ILoggerProvider
     {
-        public List<(int Id, string Message)> Events { get; } = [];
+        public List<(int Id, string Message, Exception? Exception)> Events { get; } = [];
 
         public ILogger CreateLogger(string categoryName) => new Logger(this);
 
@@ -188,7 +261,7 @@ public sealed class HostingTests
 
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
             {
-                lock (owner.Events) owner.Events.Add((eventId.Id, formatter(state, exception)));
+                lock (owner.Events) owner.Events.Add((eventId.Id, formatter(state, exception), exception));
             }
         }
     }
