@@ -43,6 +43,7 @@ public static class Program
         if (args.Length > 0 && args[0] == "boot") return Reliability.BootMode.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "injection") return Reliability.InjectionMode.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "fuzz") return Reliability.FuzzMode.Run(args, Console.Out);
+        if (args.Length > 0 && args[0] == "profile-generator") return GeneratorProfile.Run(args, Console.Out);
         if (args is ["verify-generator"])
         {
             new GeneratorBenchmarks().Verify();

@@ -17,11 +17,14 @@ namespace ClusterlessHpc.Benchmarks.Generator;
 /// Both start from a fresh copy of their compilation, so no semantic model is reused between runs.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(MedianComparisonConfig))]
 public class GeneratorBenchmarks
 {
     public const int Declarations = 500;
 
     private CSharpCompilation _pools = null!;
+
+    internal CSharpCompilation Pools => _pools;
     private CSharpCompilation _json = null!;
     private ISourceGenerator _jsonGenerator = null!;
     private CSharpParseOptions _parseOptions = null!;
