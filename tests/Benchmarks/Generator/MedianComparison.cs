@@ -62,7 +62,7 @@ public sealed class MedianRatioColumn : IColumn
 public sealed class ErrorBelowDifferenceColumn : IColumn
 {
     public string Id => nameof(ErrorBelowDifferenceColumn);
-    public string ColumnName => "Error < |median difference|";
+    public string ColumnName => "Error below median difference";
     public bool AlwaysShow => true;
     public ColumnCategory Category => ColumnCategory.Custom;
     public int PriorityInCategory => 0;
