@@ -44,13 +44,14 @@ namespace ClusterlessHpc.Generator
             w.Line();
             w.Line("/// <summary>The bash script every node of the pool runs when it joins (the start task).</summary>");
             w.Line(GeneratedCode);
-            w.Line("public const string StartupScript = " + Verbatim(StartupScriptRenderer.Render(definition)) + ";");
+            // The script stays readable in the generated file: a verbatim string, where only '"' needs doubling.
+            w.VerbatimLine("public const string StartupScript = ", StartupScriptRenderer.Render(definition));
             if (DockerfileRenderer.CanRender(definition))
             {
                 w.Line();
                 w.Line("/// <summary>A Dockerfile that bakes the same Julia and packages into an image, for a container pool that installs nothing at boot.</summary>");
                 w.Line(GeneratedCode);
-                w.Line("public const string Dockerfile = " + Verbatim(DockerfileRenderer.Render(definition)) + ";");
+                w.VerbatimLine("public const string Dockerfile = ", DockerfileRenderer.Render(definition));
             }
             w.Close();
 
@@ -81,8 +82,5 @@ namespace ClusterlessHpc.Generator
             w.Close();
             return w.ToString();
         }
-
-        // The script stays readable in the generated file: a verbatim string, where only '"' needs doubling.
-        private static string Verbatim(string value) => "@\"" + value.Replace("\"", "\"\"") + "\"";
     }
 }

@@ -17,11 +17,14 @@ namespace ClusterlessHpc.Benchmarks.Generator;
 /// Both start from a fresh copy of their compilation, so no semantic model is reused between runs.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(MedianComparisonConfig))]
 public class GeneratorBenchmarks
 {
     public const int Declarations = 500;
 
     private CSharpCompilation _pools = null!;
+
+    internal CSharpCompilation Pools => _pools;
     private CSharpCompilation _json = null!;
     private ISourceGenerator _jsonGenerator = null!;
     private CSharpParseOptions _parseOptions = null!;
@@ -65,29 +68,7 @@ public class GeneratorBenchmarks
         CSharpCompilation.Create(name, sources.Select(s => CSharpSyntaxTree.ParseText(s, _parseOptions)), references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    private static IEnumerable<string> PoolSources()
-    {
-        for (var i = 0; i < Declarations; i++)
-        {
-            yield return $$""""
-                using ClusterlessHpc;
-                namespace Bench;
-                [BatchPool("pool-{{i}}", VmSize = "Standard_E8s_v3")]
-                [Julia("1.10.5")]
-                [JuliaPackage("IterativeSolvers")]
-                [JuliaPackage("JSON", Version = "0.21")]
-                [JuliaPackage("JOLI", Url = "https://github.com/slimgroup/JOLI.jl", Develop = true)]
-                [AutoScale("""
-                    startingNumberOfVMs = 1;
-                    maxNumberofVMs = {{10 + i % 7}};
-                    pendingTaskSamplePercent = $PendingTasks.GetSamplePercent(30 * TimeInterval_Second);
-                    pendingTaskSamples = pendingTaskSamplePercent < 70 ? startingNumberOfVMs : avg($PendingTasks.GetSample(30 * TimeInterval_Second));
-                    $TargetDedicatedNodes = min(maxNumberofVMs, pendingTaskSamples);
-                    """, EvaluationIntervalMinutes = 5)]
-                public partial class Pool{{i}};
-                """";
-        }
-    }
+    private static IEnumerable<string> PoolSources() => Enumerable.Range(0, Declarations).Select(BenchmarkPools.Source);
 
     private static IEnumerable<string> JsonSources()
     {

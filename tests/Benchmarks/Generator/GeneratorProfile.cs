@@ -1,0 +1,94 @@
+extern alias generator;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PoolAnalyzer = generator::ClusterlessHpc.Generator.PoolAnalyzer;
+using PoolGenerator = generator::ClusterlessHpc.Generator.PoolGenerator;
+
+namespace ClusterlessHpc.Benchmarks.Generator;
+
+/// <summary>
+/// <c>profile-generator [iterations] [stage|sizes]</c>: the generator benchmark taken apart, each stage's median and
+/// minimum wall and CPU time in one process (the CPU time suffers less from a busy machine): the System.Text.Json
+/// generator, the pool generator alone, the compiler's own diagnostics of the pool compilation, the pool analyzer,
+/// an analyzer that does nothing with the same registration (what the analyzer driver costs by itself), and the
+/// runtime's validator and renderers over the same 500 definitions.
+/// </summary>
+internal static class GeneratorProfile
+{
+    public static int Run(string[] args, TextWriter output)
+    {
+        var iterations = args.Length > 1 ? int.Parse(args[1]) : 15;
+        var b = new GeneratorBenchmarks();
+        b.Setup();
+        var pools = b.Pools;
+        var parse = new CSharpParseOptions(LanguageVersion.Latest);
+        var defs = Enumerable.Range(0, 500).Select(i => new PoolDefinition
+        {
+            Id = $"pool-{i}", VmSize = "Standard_E8s_v3", Julia = new JuliaDefinition("1.10.5"),
+            JuliaPackages = [new JuliaPackageDefinition("IterativeSolvers"), new JuliaPackageDefinition("JSON") { Version = "0.21" },
+                new JuliaPackageDefinition("JOLI") { Url = "https://github.com/slimgroup/JOLI.jl", Develop = true }],
+            AutoScale = new AutoScaleDefinition($"startingNumberOfVMs = 1;\nmaxNumberofVMs = {10 + i % 7};\npendingTaskSamplePercent = $PendingTasks.GetSamplePercent(30 * TimeInterval_Second);\npendingTaskSamples = pendingTaskSamplePercent < 70 ? startingNumberOfVMs : avg($PendingTasks.GetSample(30 * TimeInterval_Second));\n$TargetDedicatedNodes = min(maxNumberofVMs, pendingTaskSamples);") { EvaluationIntervalMinutes = 5 },
+        }).ToList();
+        if (args.Length > 2 && args[2] == "sizes")
+        {
+            var pr = CSharpGeneratorDriver.Create([new PoolGenerator().AsSourceGenerator()], parseOptions: parse).RunGenerators(pools.Clone()).GetRunResult();
+            output.WriteLine($"pool generated: {pr.GeneratedTrees.Length} files, {pr.GeneratedTrees.Sum(t => t.Length)} chars");
+            output.WriteLine(pr.GeneratedTrees[0].ToString());
+            return 0;
+        }
+        var only = args.Length > 2 ? args[2] : "";
+        var stages = new (string, Func<int>)[]
+        {
+            ("stj generator", b.SystemTextJsonGenerator),
+            ("pool generator", () => CSharpGeneratorDriver.Create([new PoolGenerator().AsSourceGenerator()], parseOptions: parse).RunGenerators(pools.Clone()).GetRunResult().GeneratedTrees.Length),
+            ("compiler GetDiagnostics", () => pools.Clone().GetDiagnostics().Length),
+            ("compiler GetDeclarationDiagnostics", () => pools.Clone().GetDeclarationDiagnostics().Length),
+            ("pool analyzer", () => pools.Clone().WithAnalyzers([new PoolAnalyzer()]).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult().Length),
+            ("no-op symbol analyzer", () => pools.Clone().WithAnalyzers([new NoOp()]).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult().Length),
+            ("generator + analyzer", b.PoolGeneratorAndAnalyzer),
+            ("500x validate", () => { var n = 0; foreach (var d in defs) n += ClusterlessHpc.Rules.PoolValidator.Validate(d).Count(); return n; }),
+            ("500x render script", () => { var n = 0; foreach (var d in defs) n += ClusterlessHpc.Scripts.StartupScriptRenderer.Render(d).Length; return n; }),
+            ("500x render dockerfile", () => { var n = 0; foreach (var d in defs) n += ClusterlessHpc.Scripts.DockerfileRenderer.CanRender(d) ? ClusterlessHpc.Scripts.DockerfileRenderer.Render(d).Length : 0; return n; }),
+        };
+        foreach (var (name, action) in stages)
+        {
+            if (only.Length > 0 && !name.Contains(only)) continue;
+            for (var i = 0; i < 10; i++) action();
+            var times = new List<double>();
+            var cpu = new List<double>();
+            var process = Process.GetCurrentProcess();
+            for (var i = 0; i < iterations; i++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                process.Refresh();
+                var c0 = process.TotalProcessorTime;
+                var sw = Stopwatch.StartNew();
+                action();
+                times.Add(sw.Elapsed.TotalMilliseconds);
+                process.Refresh();
+                cpu.Add((process.TotalProcessorTime - c0).TotalMilliseconds);
+            }
+            times.Sort();
+            cpu.Sort();
+            output.WriteLine($"{name,-40} median {times[times.Count / 2],8:F1} ms  min {times[0],8:F1} ms   cpu median {cpu[cpu.Count / 2],8:F1} ms min {cpu[0],8:F1}");
+        }
+        return 0;
+    }
+
+#pragma warning disable RS1001, RS1041, RS1036, RS2008 // a measuring stand-in, never loaded by a compiler
+    private sealed class NoOp : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Rule = new("X0001", "x", "x", "x", DiagnosticSeverity.Warning, true);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterSymbolAction(_ => { }, SymbolKind.NamedType);
+        }
+    }
+}
