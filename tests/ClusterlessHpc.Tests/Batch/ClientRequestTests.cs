@@ -131,13 +131,7 @@ public class ClientRequestTests
     public async Task Each_call_is_an_activity_named_for_the_client_method_and_a_failure_marks_it_with_the_batch_code()
     {
         var activities = new System.Collections.Concurrent.ConcurrentBag<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "ClusterlessHpc.Batch.BatchClient",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activities.Add,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = ListenToClientActivities(activities);
         var (client, _) = Client("{\"code\":\"PoolNotFound\",\"message\":{\"value\":\"no\"}}", HttpStatusCode.NotFound);
         var (quiet, _) = Client("{}", HttpStatusCode.OK, tracing: false);
         // Other tests' clients share the listener: only this test's calls are children of this activity.
@@ -157,13 +151,7 @@ public class ClientRequestTests
     public async Task A_response_that_does_not_parse_marks_the_calls_activity_failed()
     {
         var activities = new System.Collections.Concurrent.ConcurrentBag<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "ClusterlessHpc.Batch.BatchClient",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activities.Add,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = ListenToClientActivities(activities);
         var (client, _) = Client("{\"id\": ");
         using var parent = new Activity("test").Start();
 
@@ -229,5 +217,18 @@ public class ClientRequestTests
             Requests.Add(new RecordedRequest(request.RequestUri!, headers, body));
             return new HttpResponseMessage(status) { Content = new StringContent(bodies[Math.Min(Requests.Count - 1, bodies.Length - 1)]) };
         }
+    }
+
+    /// <summary>Collects the client's stopped activities until disposed.</summary>
+    private static ActivityListener ListenToClientActivities(System.Collections.Concurrent.ConcurrentBag<Activity> activities)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "ClusterlessHpc.Batch.BatchClient",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activities.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 }
