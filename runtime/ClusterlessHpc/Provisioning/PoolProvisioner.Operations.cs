@@ -18,7 +18,7 @@ namespace ClusterlessHpc.Provisioning
         {
             if (dedicatedNodes < 0 || lowPriorityNodes < 0) throw new ArgumentOutOfRangeException(nameof(dedicatedNodes), "Node counts must not be negative.");
             using var activity = ProvisioningTelemetry.Start("Resize", poolId);
-            var report = new Reporter(poolId, progress);
+            var report = new Reporter(poolId, progress, Time);
             report.Stage(ProvisioningStage.Updating, $"resizing to {dedicatedNodes} dedicated and {lowPriorityNodes} low-priority node(s)");
             await WaitUntilSteadyAsync(poolId, cancellationToken).ConfigureAwait(false);
             await _client.ResizePoolAsync(poolId, new BatchPoolResizeOptions

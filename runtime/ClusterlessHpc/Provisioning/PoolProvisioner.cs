@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -19,9 +18,6 @@ namespace ClusterlessHpc.Provisioning
     /// </summary>
     public partial class PoolProvisioner
     {
-        private static readonly string[] WaitPoolSelect = ["id", "state", "allocationState", "targetDedicatedNodes", "targetLowPriorityNodes", "resizeErrors", "enableAutoScale"];
-        private static readonly string[] WaitNodeSelect = ["id", "state", "startTaskInfo", "errors"];
-
         private readonly BatchClient _client;
         private readonly PoolProvisionerOptions _options;
         private readonly Preflight _preflight;
@@ -76,7 +72,7 @@ namespace ClusterlessHpc.Provisioning
             using var activity = ProvisioningTelemetry.Start("Apply", definition.Id);
             try
             {
-                var report = new Reporter(definition.Id, progress);
+                var report = new Reporter(definition.Id, progress, Time);
                 report.Stage(ProvisioningStage.Validating, "validating the definition");
                 var request = BuildRequest(definition);
                 if (_options.ScriptDelivery is { } delivery)
@@ -100,7 +96,7 @@ namespace ClusterlessHpc.Provisioning
             {
                 await RetryTransientAsync(() => _preflight.CheckAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
-            var delay = _options.FirstPollDelay;
+            var retry = 0;
             while (true)
             {
                 try
@@ -113,8 +109,7 @@ namespace ClusterlessHpc.Provisioning
                 catch (Exception e) when (IsTransient(e))
                 {
                     // The create may or may not have happened: look before trying again, so a pool is never made twice.
-                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollDelay.Ticks));
+                    await Task.Delay(OperationPolling.NextDelay(Delays, null, ++retry), Time, cancellationToken).ConfigureAwait(false);
                     if (await RetryTransientAsync(() => TryGetPoolAsync(definition.Id, cancellationToken), cancellationToken).ConfigureAwait(false) is null) continue;
                 }
                 catch (RequestFailedException e) when (e.ErrorCode == "PoolBeingDeleted")
@@ -238,18 +233,18 @@ namespace ClusterlessHpc.Provisioning
         /// <summary>Runs <paramref name="action"/> again after back-off while it fails transiently, until the provisioning timeout.</summary>
         private async Task<T> RetryTransientAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
         {
-            var deadline = DateTimeOffset.UtcNow + _options.Timeout;
-            var delay = _options.FirstPollDelay;
-            while (true)
+            var deadline = Time.GetUtcNow() + _options.Timeout;
+            var delays = Delays;
+            for (var retry = 1; ; retry++)
             {
+                var delay = OperationPolling.NextDelay(delays, null, retry);
                 try
                 {
                     return await action().ConfigureAwait(false);
                 }
-                catch (Exception e) when (IsTransient(e) && DateTimeOffset.UtcNow + delay < deadline)
+                catch (Exception e) when (IsTransient(e) && Time.GetUtcNow() + delay < deadline)
                 {
-                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollDelay.Ticks));
+                    await Task.Delay(delay, Time, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -299,20 +294,23 @@ namespace ClusterlessHpc.Provisioning
         {
             private readonly string _poolId;
             private readonly IProgress<ProvisioningProgress>? _progress;
-            private readonly Stopwatch _clock = Stopwatch.StartNew();
+            private readonly TimeProvider _time;
+            private readonly long _started;
 
-            public Reporter(string poolId, IProgress<ProvisioningProgress>? progress)
+            public Reporter(string poolId, IProgress<ProvisioningProgress>? progress, TimeProvider time)
             {
                 _poolId = poolId;
                 _progress = progress;
+                _time = time;
+                _started = time.GetTimestamp();
             }
 
-            public TimeSpan Elapsed => _clock.Elapsed;
+            public TimeSpan Elapsed => _time.GetElapsedTime(_started);
 
             public void Stage(ProvisioningStage stage, string message, BatchPool? pool = null, IReadOnlyDictionary<BatchNodeState, int>? nodes = null) =>
                 _progress?.Report(new ProvisioningProgress(_poolId, stage, message)
                 {
-                    Elapsed = _clock.Elapsed,
+                    Elapsed = Elapsed,
                     AllocationState = pool?.AllocationState,
                     NodesByState = nodes ?? new Dictionary<BatchNodeState, int>(),
                 });

@@ -11,8 +11,15 @@ namespace ClusterlessHpc.Provisioning
         /// <summary>Polls back off exponentially up to this interval.</summary>
         public TimeSpan MaxPollDelay { get; set; } = TimeSpan.FromSeconds(10);
 
-        /// <summary>How long a pool may take to have every node idle before provisioning fails.</summary>
+        /// <summary>How long a pool may take to be ready (or to settle, or to be gone) before the wait fails.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(30);
+
+        /// <summary>
+        /// The clock every wait sleeps on and every timeout and elapsed time is measured by: the system clock when
+        /// null; a test's (or the emulator's) clock to run provisioning without real waiting. The Batch client's own
+        /// retries of a failed request still wait on the real clock.
+        /// </summary>
+        public TimeProvider? TimeProvider { get; set; }
 
         /// <summary>
         /// Looks up the configuration keys a definition names for secrets (<c>PasswordSetting</c>, <c>AccountKeySetting</c>,
