@@ -6,7 +6,9 @@ using System.Threading.Tasks;
 using Azure;
 using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;
+using ClusterlessHpc.Provisioning.Delivery;
 using ClusterlessHpc.Rules;
+using ClusterlessHpc.Scripts;
 
 namespace ClusterlessHpc.Provisioning
 {
@@ -14,7 +16,7 @@ namespace ClusterlessHpc.Provisioning
     /// Makes a pool exist as defined and waits until its nodes are ready: validates the definition (nothing is
     /// sent for an invalid one), checks its image against the account, creates the pool with its startup script
     /// (an existing pool made from the same definition is not an error; a different one follows the
-    /// <see cref="DriftPolicy"/>), then polls with back-off until every target node is idle.
+    /// <see cref="DriftPolicy"/>), then waits until the pool is ready as <see cref="BatchPoolReadyOperation"/> defines it.
     /// </summary>
     public partial class PoolProvisioner
     {
@@ -47,18 +49,18 @@ namespace ClusterlessHpc.Provisioning
         {
             ArgumentNullException.ThrowIfNull(definition);
             using var activity = ProvisioningTelemetry.Start("Plan", definition.Id);
-            ThrowIfInvalid(definition);
+            var diagnostics = ThrowIfInvalid(definition);
             var missing = new List<MissingSetting>();
-            var request = PoolRequestBuilder.BuildWithoutSecrets(definition, _options.Settings, missing);
+            var request = PoolRequestBuilder.BuildWithoutSecrets(definition, _options.Settings, missing, StartupScriptRenderer.RenderValidated(definition).DefinitionHash);
             var live = await TryGetPoolAsync(definition.Id, cancellationToken).ConfigureAwait(false);
             var plan = live is null
                 ? new PoolPlan(definition.Id, PoolPlanAction.Create, Array.Empty<PoolDifference>())
                 : PoolPlanner.Compare(request, live);
-            // BuildRequest refused errors; what the validator says beyond them are warnings the plan carries.
-            return new PoolPlan(plan.PoolId, plan.Action, plan.Differences) { Warnings = PoolValidator.Validate(definition).ToList(), MissingSettings = missing };
+            // Errors were refused above; what the validator says beyond them are warnings the plan carries.
+            return new PoolPlan(plan.PoolId, plan.Action, plan.Differences) { Warnings = diagnostics, MissingSettings = missing };
         }
 
-        /// <summary>Creates the pool if needed (or updates or recreates it, by the drift policy) and waits until every node is idle.</summary>
+        /// <summary>Creates the pool if needed (or updates or recreates it, by the drift policy) and waits until it is ready (<see cref="BatchPoolReadyOperation"/>).</summary>
         /// <exception cref="PoolDefinitionException">The definition breaks a rule; nothing was sent.</exception>
         /// <exception cref="PreflightException">The account does not support the pool's image or node agent; nothing was created.</exception>
         /// <exception cref="PoolDriftException">The pool exists, differs, and the policy does not allow the change.</exception>
@@ -74,12 +76,7 @@ namespace ClusterlessHpc.Provisioning
             {
                 var report = new Reporter(definition.Id, progress, Time);
                 report.Stage(ProvisioningStage.Validating, "validating the definition");
-                var request = BuildRequest(definition);
-                if (_options.ScriptDelivery is { } delivery)
-                {
-                    var script = await delivery.PrepareAsync(Scripts.StartupScriptRenderer.Render(definition), cancellationToken).ConfigureAwait(false);
-                    script.ApplyTo(request.StartTask!);
-                }
+                var request = await BuildRequestAsync(definition, cancellationToken).ConfigureAwait(false);
                 await CreateOrReconcileAsync(definition, request, report, cancellationToken).ConfigureAwait(false);
                 return await WaitUntilReadyAsync(definition.Id, report, cancellationToken).ConfigureAwait(false);
             }
@@ -252,16 +249,27 @@ namespace ClusterlessHpc.Provisioning
         private async Task RetryTransientAsync(Func<Task> action, CancellationToken cancellationToken) =>
             await RetryTransientAsync(async () => { await action().ConfigureAwait(false); return true; }, cancellationToken).ConfigureAwait(false);
 
-        private BatchPoolCreateOptions BuildRequest(PoolDefinition definition)
+        /// <summary>
+        /// The add-pool request: the definition validated once and its script rendered once, every secret's setting
+        /// checked before the delivery stores anything, then the script prepared by the configured delivery (inline,
+        /// within its limit, when none is configured) before the request is built around it.
+        /// </summary>
+        private async Task<BatchPoolCreateOptions> BuildRequestAsync(PoolDefinition definition, CancellationToken cancellationToken)
         {
             ThrowIfInvalid(definition);
-            return PoolRequestBuilder.Build(definition, _options.Settings);
+            var (script, definitionHash) = StartupScriptRenderer.RenderValidated(definition);
+            if (PoolRequestBuilder.FindMissingSettings(definition, _options.Settings) is [var missing, ..]) throw new MissingSettingException(missing);
+            var delivery = _options.ScriptDelivery ?? InlineDelivery.Instance;
+            var pieces = await delivery.PrepareAsync(script, cancellationToken).ConfigureAwait(false);
+            return PoolRequestBuilder.Build(definition, _options.Settings, pieces, definitionHash);
         }
 
-        private static void ThrowIfInvalid(PoolDefinition definition)
+        /// <summary>The definition's diagnostics, when none is an error.</summary>
+        private static IReadOnlyList<Diagnostics.PoolDiagnostic> ThrowIfInvalid(PoolDefinition definition)
         {
             var diagnostics = PoolValidator.Validate(definition);
             if (PoolValidator.HasErrors(diagnostics)) throw new PoolDefinitionException(definition, diagnostics);
+            return diagnostics;
         }
 
         private async Task<BatchPool?> TryGetPoolAsync(string poolId, CancellationToken cancellationToken)
