@@ -8,7 +8,10 @@ namespace ClusterlessHpc.Provisioning
         /// <summary>The first poll comes soon, so a fast pool is reported ready fast.</summary>
         public TimeSpan FirstPollDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
-        /// <summary>Polls back off exponentially up to this interval.</summary>
+        /// <summary>
+        /// Polls (and retries of a request that failed transiently) back off exponentially up to this interval: Azure.Core's
+        /// exponential <see cref="Azure.Core.DelayStrategy"/>, which varies each delay by up to 20 % so that many waits do not poll in step.
+        /// </summary>
         public TimeSpan MaxPollDelay { get; set; } = TimeSpan.FromSeconds(10);
 
         /// <summary>How long a pool may take to be ready (or to settle, or to be gone) before the wait fails.</summary>
