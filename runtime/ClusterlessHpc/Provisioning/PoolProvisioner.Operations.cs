@@ -12,13 +12,13 @@ namespace ClusterlessHpc.Provisioning
     /// <summary>Operations on an existing pool: resize, remove nodes, autoscale, delete; each waits where waiting makes sense.</summary>
     public partial class PoolProvisioner
     {
-        /// <summary>Resizes a fixed-size pool and waits until it is steady with every node idle (the seed's missing "pool resize").</summary>
+        /// <summary>Resizes a fixed-size pool and waits until it is ready (<see cref="Batch.BatchPoolReadyOperation"/>).</summary>
         public virtual async Task<BatchPool> ResizeAsync(string poolId, int dedicatedNodes, int lowPriorityNodes = 0,
             BatchNodeDeallocationOption? deallocation = null, IProgress<ProvisioningProgress>? progress = null, CancellationToken cancellationToken = default)
         {
             if (dedicatedNodes < 0 || lowPriorityNodes < 0) throw new ArgumentOutOfRangeException(nameof(dedicatedNodes), "Node counts must not be negative.");
             using var activity = ProvisioningTelemetry.Start("Resize", poolId);
-            var report = new Reporter(poolId, progress);
+            var report = new Reporter(poolId, progress, Time);
             report.Stage(ProvisioningStage.Updating, $"resizing to {dedicatedNodes} dedicated and {lowPriorityNodes} low-priority node(s)");
             await WaitUntilSteadyAsync(poolId, cancellationToken).ConfigureAwait(false);
             await _client.ResizePoolAsync(poolId, new BatchPoolResizeOptions

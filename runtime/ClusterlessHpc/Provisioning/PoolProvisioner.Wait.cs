@@ -1,82 +1,63 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure;
+using Azure.Core;
+using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;
 
 namespace ClusterlessHpc.Provisioning
 {
-    /// <summary>Waiting: polls with exponential back-off, asks only for what it needs, fails fast and says why.</summary>
+    /// <summary>
+    /// Waiting: each wait is one of the client's pool operations (<see cref="BatchPoolReadyOperation"/>,
+    /// <see cref="BatchPoolSteadyOperation"/>, <see cref="BatchPoolDeleteOperation"/>), polled with the options'
+    /// back-off on the options' clock, bounded by the timeout, and turned into the provisioner's errors.
+    /// </summary>
     public partial class PoolProvisioner
     {
         /// <summary>
-        /// Waits until the pool is steady at its targets with every node idle. Fails fast on a start-task failure (with
-        /// the end of the node's stderr.txt), a resize error, or unusable nodes.
+        /// Waits until the pool is ready as <see cref="BatchPoolReadyOperation"/> defines it: steady at its targets with
+        /// every node idle or running. Fails fast on a start-task failure (with the end of the node's stderr.txt), a
+        /// resize error, unusable nodes, or a pool being deleted.
         /// </summary>
         public virtual async Task<BatchPool> WaitUntilReadyAsync(string poolId, IProgress<ProvisioningProgress>? progress = null, CancellationToken cancellationToken = default) =>
-            await WaitUntilReadyAsync(poolId, new Reporter(poolId, progress), cancellationToken).ConfigureAwait(false);
+            await WaitUntilReadyAsync(poolId, new Reporter(poolId, progress, Time), cancellationToken).ConfigureAwait(false);
+
+        /// <summary>The clock every wait sleeps on, every timeout runs on and every elapsed time is read from.</summary>
+        private TimeProvider Time => _options.TimeProvider ?? TimeProvider.System;
+
+        /// <summary>The one back-off of every poll and retry: exponential from the first delay to the longest.</summary>
+        private DelayStrategy Delays => DelayStrategy.CreateExponentialDelayStrategy(_options.FirstPollDelay, _options.MaxPollDelay);
 
         private async Task<BatchPool> WaitUntilReadyAsync(string poolId, Reporter report, CancellationToken cancellationToken)
         {
             using var activity = ProvisioningTelemetry.Start("Wait", poolId);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_options.Timeout);
-            var delay = _options.FirstPollDelay;
+            var operation = new BatchPoolReadyOperation(_client, poolId, Time);
             string? lastMessage = null;
             try
             {
-                while (true)
+                await WaitAsync(operation, () =>
                 {
-                    BatchPool pool;
-                    var nodes = new List<BatchNode>();
-                    try
-                    {
-                        pool = (await _client.GetPoolAsync(poolId, WaitPoolSelect, cancellationToken: timeout.Token).ConfigureAwait(false)).Value;
-                        await foreach (var node in _client.GetNodesAsync(poolId, select: WaitNodeSelect, cancellationToken: timeout.Token).ConfigureAwait(false)) nodes.Add(node);
-                    }
-                    catch (Exception e) when (IsTransient(e))
-                    {
-                        // A poll that failed after the client's own retries is a missed poll, not a failed pool.
-                        await Task.Delay(delay, timeout.Token).ConfigureAwait(false);
-                        delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollDelay.Ticks));
-                        continue;
-                    }
-                    // The pool's own targets: the definition's for a fixed-size pool, the formula's for an autoscale pool.
-                    var target = (pool.TargetDedicatedNodes ?? 0) + (pool.TargetLowPriorityNodes ?? 0);
-
-                    await ThrowOnFailureAsync(poolId, pool, nodes, timeout.Token).ConfigureAwait(false);
-
-                    var counts = nodes.GroupBy(n => n.State ?? BatchNodeState.Unknown).ToDictionary(g => g.Key, g => g.Count());
-                    var idle = counts.GetValueOrDefault(BatchNodeState.Idle);
-                    if (pool.AllocationState == AllocationState.Steady && nodes.Count == target && idle == target)
-                    {
-                        // The polls asked for a few properties; the caller gets the whole pool.
-                        var ready = await RetryTransientAsync(async () => (await _client.GetPoolAsync(poolId, timeout.Token).ConfigureAwait(false)).Value, timeout.Token).ConfigureAwait(false);
-                        report.Stage(ProvisioningStage.Ready, $"ready: {idle} idle node(s)", ready, counts);
-                        return ready;
-                    }
+                    var pool = operation.LastPool!;
+                    var nodes = operation.Nodes;
+                    var counts = CountByState(nodes);
                     var message = $"{pool.AllocationState?.ToString() ?? "?"}; " +
                                   (nodes.Count == 0 ? "no nodes yet" : string.Join(", ", counts.OrderBy(c => c.Key.ToString()).Select(c => $"{c.Value} {c.Key}"))) +
-                                  $" of {target}";
-                    if (message != lastMessage)
-                    {
-                        report.Stage(ProvisioningStage.WaitingForNodes, message, pool, counts);
-                        lastMessage = message;
-                    }
-
-                    await Task.Delay(delay, timeout.Token).ConfigureAwait(false);
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollDelay.Ticks));
-                }
+                                  $" of {(pool.TargetDedicatedNodes ?? 0) + (pool.TargetLowPriorityNodes ?? 0)}";
+                    if (message == lastMessage) return;
+                    report.Stage(ProvisioningStage.WaitingForNodes, message, pool, counts);
+                    lastMessage = message;
+                },
+                () => $"Pool '{poolId}' was not ready within {DurationText.Format(_options.Timeout)} (last seen: {lastMessage ?? "nothing"}). " +
+                      "The pool exists and keeps allocating: wait again, resize it, or delete it.",
+                cancellationToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (TimeoutException e)
             {
                 ProvisioningTelemetry.Fail(activity, e);
-                throw new TimeoutException(
-                    $"Pool '{poolId}' was not ready within {DurationText.Format(_options.Timeout)} (last seen: {lastMessage ?? "nothing"}). " +
-                    "The pool exists and keeps allocating: wait again, resize it, or delete it.");
+                throw;
             }
             catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
             {
@@ -84,34 +65,29 @@ namespace ClusterlessHpc.Provisioning
                     $"Waiting for pool '{poolId}' was cancelled (last seen: {lastMessage ?? "nothing"}). The pool exists and keeps allocating: wait again, resize it, or delete it.",
                     e, cancellationToken);
             }
+
+            if (operation.Failure is { } failure) await ThrowAsync(poolId, failure, cancellationToken).ConfigureAwait(false);
+            var ready = operation.Value;
+            var readyCounts = CountByState(operation.Nodes);
+            var idle = readyCounts.GetValueOrDefault(BatchNodeState.Idle);
+            var running = readyCounts.GetValueOrDefault(BatchNodeState.Running);
+            report.Stage(ProvisioningStage.Ready,
+                running == 0 ? $"ready: {idle} idle node(s)" : $"ready: {idle} idle and {running} running node(s)", ready, readyCounts);
+            return ready;
         }
 
-        private async Task ThrowOnFailureAsync(string poolId, BatchPool pool, IReadOnlyList<BatchNode> nodes, CancellationToken cancellationToken)
+        private static Dictionary<BatchNodeState, int> CountByState(IReadOnlyList<BatchNode> nodes) =>
+            nodes.GroupBy(n => n.State ?? BatchNodeState.Unknown).ToDictionary(g => g.Key, g => g.Count());
+
+        /// <summary>The provisioner's exception for why a pool will not become ready.</summary>
+        private async Task ThrowAsync(string poolId, PoolWaitFailure failure, CancellationToken cancellationToken)
         {
-            if (pool.State == BatchPoolState.Deleting)
+            if (failure.Node is { } node && node.State == BatchNodeState.StartTaskFailed)
             {
-                throw new PoolProvisioningException(poolId, "PoolBeingDeleted", $"Pool '{poolId}' is being deleted.");
+                var tail = await StderrTailAsync(poolId, node.Id!, cancellationToken).ConfigureAwait(false);
+                throw new StartTaskFailedException(poolId, node.Id ?? "?", node.StartTaskInfo?.ExitCode, node.StartTaskInfo?.FailureInfo?.Message, tail);
             }
-            var failed = nodes.FirstOrDefault(n => n.State == BatchNodeState.StartTaskFailed);
-            if (failed is not null)
-            {
-                var tail = await StderrTailAsync(poolId, failed.Id!, cancellationToken).ConfigureAwait(false);
-                throw new StartTaskFailedException(poolId, failed.Id ?? "?", failed.StartTaskInfo?.ExitCode, failed.StartTaskInfo?.FailureInfo?.Message, tail);
-            }
-            if (pool.AllocationState == AllocationState.Steady && pool.ResizeErrors is { Count: > 0 } errors)
-            {
-                var first = errors[0];
-                throw new PoolProvisioningException(poolId, first.Code ?? "ResizeError",
-                    $"Pool '{poolId}' could not reach its targets: " + string.Join("; ", errors.Select(e => $"{e.Code}: {e.Message}")));
-            }
-            var unusable = nodes.Where(n => n.State == BatchNodeState.Unusable).ToList();
-            if (unusable.Count > 0)
-            {
-                var reasons = unusable.SelectMany(n => n.Errors ?? []).Select(e => $"{e.Code}: {e.Message}").Distinct().ToList();
-                throw new PoolProvisioningException(poolId, "NodeUnusable",
-                    $"{unusable.Count} node(s) of pool '{poolId}' are unusable ({string.Join(", ", unusable.Select(n => n.Id))})" +
-                    (reasons.Count == 0 ? "." : ": " + string.Join("; ", reasons)));
-            }
+            throw new PoolProvisioningException(poolId, failure.Code, failure.Message);
         }
 
         /// <summary>The last lines of the start task's stderr.txt, or null when the node has none (or it cannot be read).</summary>
@@ -131,34 +107,32 @@ namespace ClusterlessHpc.Provisioning
 
         /// <exception cref="TimeoutException">The pool was still resizing after <see cref="PoolProvisionerOptions.Timeout"/>.</exception>
         private Task WaitUntilSteadyAsync(string poolId, CancellationToken cancellationToken) =>
-            PollUntilAsync(
-                async token => (await _client.GetPoolAsync(poolId, ["allocationState"], cancellationToken: token).ConfigureAwait(false)).Value.AllocationState == AllocationState.Steady,
+            WaitAsync(
+                new BatchPoolSteadyOperation(_client, poolId, Time),
+                afterPoll: null,
                 () => $"Pool '{poolId}' was still resizing {DurationText.Format(_options.Timeout)} later. Batch goes on with it: check again with 'chpc status {poolId}', or stop the resize.",
                 cancellationToken);
 
         /// <exception cref="TimeoutException">The pool still existed after <see cref="PoolProvisionerOptions.Timeout"/>.</exception>
         private Task WaitUntilDeletedAsync(string poolId, CancellationToken cancellationToken) =>
-            PollUntilAsync(
-                async token => !(await _client.PoolExistsAsync(poolId, cancellationToken: token).ConfigureAwait(false)).Value,
+            WaitAsync(
+                new BatchPoolDeleteOperation(_client, poolId, Time),
+                afterPoll: null,
                 () => $"Pool '{poolId}' still existed {DurationText.Format(_options.Timeout)} after it was deleted. Batch goes on deleting it: check again with 'chpc status {poolId}'.",
                 cancellationToken);
 
         /// <summary>
-        /// Polls with back-off until <paramref name="done"/>, bounded by the timeout like every wait: a pool stuck
-        /// resizing or deleting must not hang an apply, a cleanup or a test run.
+        /// Polls <paramref name="operation"/> until it completes, bounded by the timeout like every wait (on the same
+        /// clock): a pool stuck resizing or deleting must not hang an apply, a cleanup or a test run. A poll that failed
+        /// after the client's own retries is a missed poll, not a failed wait.
         /// </summary>
-        private async Task PollUntilAsync(Func<CancellationToken, Task<bool>> done, Func<string> timedOut, CancellationToken cancellationToken)
+        private async Task WaitAsync(Operation operation, Action? afterPoll, Func<string> timedOut, CancellationToken cancellationToken)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_options.Timeout);
-            var delay = _options.FirstPollDelay;
+            using var timeout = new CancellationTokenSource(_options.Timeout, Time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             try
             {
-                while (!await done(timeout.Token).ConfigureAwait(false))
-                {
-                    await Task.Delay(delay, timeout.Token).ConfigureAwait(false);
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollDelay.Ticks));
-                }
+                await OperationPolling.PollAsync(operation, Delays, Time, linked.Token, afterPoll, IsTransient).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {

@@ -1,13 +1,14 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure;
 using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;
+using ClusterlessHpc.Provisioning.Delivery;
 using ClusterlessHpc.Rules;
+using ClusterlessHpc.Scripts;
 
 namespace ClusterlessHpc.Provisioning
 {
@@ -15,13 +16,10 @@ namespace ClusterlessHpc.Provisioning
     /// Makes a pool exist as defined and waits until its nodes are ready: validates the definition (nothing is
     /// sent for an invalid one), checks its image against the account, creates the pool with its startup script
     /// (an existing pool made from the same definition is not an error; a different one follows the
-    /// <see cref="DriftPolicy"/>), then polls with back-off until every target node is idle.
+    /// <see cref="DriftPolicy"/>), then waits until the pool is ready as <see cref="BatchPoolReadyOperation"/> defines it.
     /// </summary>
     public partial class PoolProvisioner
     {
-        private static readonly string[] WaitPoolSelect = ["id", "state", "allocationState", "targetDedicatedNodes", "targetLowPriorityNodes", "resizeErrors", "enableAutoScale"];
-        private static readonly string[] WaitNodeSelect = ["id", "state", "startTaskInfo", "errors"];
-
         private readonly BatchClient _client;
         private readonly PoolProvisionerOptions _options;
         private readonly Preflight _preflight;
@@ -51,18 +49,18 @@ namespace ClusterlessHpc.Provisioning
         {
             ArgumentNullException.ThrowIfNull(definition);
             using var activity = ProvisioningTelemetry.Start("Plan", definition.Id);
-            ThrowIfInvalid(definition);
+            var diagnostics = ThrowIfInvalid(definition);
             var missing = new List<MissingSetting>();
-            var request = PoolRequestBuilder.BuildWithoutSecrets(definition, _options.Settings, missing);
+            var request = PoolRequestBuilder.BuildWithoutSecrets(definition, _options.Settings, missing, StartupScriptRenderer.RenderValidated(definition).DefinitionHash);
             var live = await TryGetPoolAsync(definition.Id, cancellationToken).ConfigureAwait(false);
             var plan = live is null
                 ? new PoolPlan(definition.Id, PoolPlanAction.Create, Array.Empty<PoolDifference>())
                 : PoolPlanner.Compare(request, live);
-            // BuildRequest refused errors; what the validator says beyond them are warnings the plan carries.
-            return new PoolPlan(plan.PoolId, plan.Action, plan.Differences) { Warnings = PoolValidator.Validate(definition).ToList(), MissingSettings = missing };
+            // Errors were refused above; what the validator says beyond them are warnings the plan carries.
+            return new PoolPlan(plan.PoolId, plan.Action, plan.Differences) { Warnings = diagnostics, MissingSettings = missing };
         }
 
-        /// <summary>Creates the pool if needed (or updates or recreates it, by the drift policy) and waits until every node is idle.</summary>
+        /// <summary>Creates the pool if needed (or updates or recreates it, by the drift policy) and waits until it is ready (<see cref="BatchPoolReadyOperation"/>).</summary>
         /// <exception cref="PoolDefinitionException">The definition breaks a rule; nothing was sent.</exception>
         /// <exception cref="PreflightException">The account does not support the pool's image or node agent; nothing was created.</exception>
         /// <exception cref="PoolDriftException">The pool exists, differs, and the policy does not allow the change.</exception>
@@ -76,14 +74,9 @@ namespace ClusterlessHpc.Provisioning
             using var activity = ProvisioningTelemetry.Start("Apply", definition.Id);
             try
             {
-                var report = new Reporter(definition.Id, progress);
+                var report = new Reporter(definition.Id, progress, Time);
                 report.Stage(ProvisioningStage.Validating, "validating the definition");
-                var request = BuildRequest(definition);
-                if (_options.ScriptDelivery is { } delivery)
-                {
-                    var script = await delivery.PrepareAsync(Scripts.StartupScriptRenderer.Render(definition), cancellationToken).ConfigureAwait(false);
-                    script.ApplyTo(request.StartTask!);
-                }
+                var request = await BuildRequestAsync(definition, cancellationToken).ConfigureAwait(false);
                 await CreateOrReconcileAsync(definition, request, report, cancellationToken).ConfigureAwait(false);
                 return await WaitUntilReadyAsync(definition.Id, report, cancellationToken).ConfigureAwait(false);
             }
@@ -100,7 +93,7 @@ namespace ClusterlessHpc.Provisioning
             {
                 await RetryTransientAsync(() => _preflight.CheckAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
-            var delay = _options.FirstPollDelay;
+            var retry = 0;
             while (true)
             {
                 try
@@ -113,8 +106,7 @@ namespace ClusterlessHpc.Provisioning
                 catch (Exception e) when (IsTransient(e))
                 {
                     // The create may or may not have happened: look before trying again, so a pool is never made twice.
-                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollDelay.Ticks));
+                    await Task.Delay(OperationPolling.NextDelay(Delays, null, ++retry), Time, cancellationToken).ConfigureAwait(false);
                     if (await RetryTransientAsync(() => TryGetPoolAsync(definition.Id, cancellationToken), cancellationToken).ConfigureAwait(false) is null) continue;
                 }
                 catch (RequestFailedException e) when (e.ErrorCode == "PoolBeingDeleted")
@@ -238,18 +230,18 @@ namespace ClusterlessHpc.Provisioning
         /// <summary>Runs <paramref name="action"/> again after back-off while it fails transiently, until the provisioning timeout.</summary>
         private async Task<T> RetryTransientAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
         {
-            var deadline = DateTimeOffset.UtcNow + _options.Timeout;
-            var delay = _options.FirstPollDelay;
-            while (true)
+            var deadline = Time.GetUtcNow() + _options.Timeout;
+            var delays = Delays;
+            for (var retry = 1; ; retry++)
             {
+                var delay = OperationPolling.NextDelay(delays, null, retry);
                 try
                 {
                     return await action().ConfigureAwait(false);
                 }
-                catch (Exception e) when (IsTransient(e) && DateTimeOffset.UtcNow + delay < deadline)
+                catch (Exception e) when (IsTransient(e) && Time.GetUtcNow() + delay < deadline)
                 {
-                    await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollDelay.Ticks));
+                    await Task.Delay(delay, Time, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -257,16 +249,27 @@ namespace ClusterlessHpc.Provisioning
         private async Task RetryTransientAsync(Func<Task> action, CancellationToken cancellationToken) =>
             await RetryTransientAsync(async () => { await action().ConfigureAwait(false); return true; }, cancellationToken).ConfigureAwait(false);
 
-        private BatchPoolCreateOptions BuildRequest(PoolDefinition definition)
+        /// <summary>
+        /// The add-pool request: the definition validated once and its script rendered once, every secret's setting
+        /// checked before the delivery stores anything, then the script prepared by the configured delivery (inline,
+        /// within its limit, when none is configured) before the request is built around it.
+        /// </summary>
+        private async Task<BatchPoolCreateOptions> BuildRequestAsync(PoolDefinition definition, CancellationToken cancellationToken)
         {
             ThrowIfInvalid(definition);
-            return PoolRequestBuilder.Build(definition, _options.Settings);
+            var (script, definitionHash) = StartupScriptRenderer.RenderValidated(definition);
+            if (PoolRequestBuilder.FindMissingSettings(definition, _options.Settings) is [var missing, ..]) throw new MissingSettingException(missing);
+            var delivery = _options.ScriptDelivery ?? InlineDelivery.Instance;
+            var pieces = await delivery.PrepareAsync(script, cancellationToken).ConfigureAwait(false);
+            return PoolRequestBuilder.Build(definition, _options.Settings, pieces, definitionHash);
         }
 
-        private static void ThrowIfInvalid(PoolDefinition definition)
+        /// <summary>The definition's diagnostics, when none is an error.</summary>
+        private static IReadOnlyList<Diagnostics.PoolDiagnostic> ThrowIfInvalid(PoolDefinition definition)
         {
             var diagnostics = PoolValidator.Validate(definition);
             if (PoolValidator.HasErrors(diagnostics)) throw new PoolDefinitionException(definition, diagnostics);
+            return diagnostics;
         }
 
         private async Task<BatchPool?> TryGetPoolAsync(string poolId, CancellationToken cancellationToken)
@@ -299,20 +302,23 @@ namespace ClusterlessHpc.Provisioning
         {
             private readonly string _poolId;
             private readonly IProgress<ProvisioningProgress>? _progress;
-            private readonly Stopwatch _clock = Stopwatch.StartNew();
+            private readonly TimeProvider _time;
+            private readonly long _started;
 
-            public Reporter(string poolId, IProgress<ProvisioningProgress>? progress)
+            public Reporter(string poolId, IProgress<ProvisioningProgress>? progress, TimeProvider time)
             {
                 _poolId = poolId;
                 _progress = progress;
+                _time = time;
+                _started = time.GetTimestamp();
             }
 
-            public TimeSpan Elapsed => _clock.Elapsed;
+            public TimeSpan Elapsed => _time.GetElapsedTime(_started);
 
             public void Stage(ProvisioningStage stage, string message, BatchPool? pool = null, IReadOnlyDictionary<BatchNodeState, int>? nodes = null) =>
                 _progress?.Report(new ProvisioningProgress(_poolId, stage, message)
                 {
-                    Elapsed = _clock.Elapsed,
+                    Elapsed = Elapsed,
                     AllocationState = pool?.AllocationState,
                     NodesByState = nodes ?? new Dictionary<BatchNodeState, int>(),
                 });

@@ -8,11 +8,21 @@ namespace ClusterlessHpc.Provisioning
         /// <summary>The first poll comes soon, so a fast pool is reported ready fast.</summary>
         public TimeSpan FirstPollDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
-        /// <summary>Polls back off exponentially up to this interval.</summary>
+        /// <summary>
+        /// Polls (and retries of a request that failed transiently) back off exponentially up to this interval: Azure.Core's
+        /// exponential <see cref="Azure.Core.DelayStrategy"/>, which varies each delay by up to 20 % so that many waits do not poll in step.
+        /// </summary>
         public TimeSpan MaxPollDelay { get; set; } = TimeSpan.FromSeconds(10);
 
-        /// <summary>How long a pool may take to have every node idle before provisioning fails.</summary>
+        /// <summary>How long a pool may take to be ready (or to settle, or to be gone) before the wait fails.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(30);
+
+        /// <summary>
+        /// The clock every wait sleeps on and every timeout and elapsed time is measured by: the system clock when
+        /// null; a test's (or the emulator's) clock to run provisioning without real waiting. The Batch client's own
+        /// retries of a failed request still wait on the real clock.
+        /// </summary>
+        public TimeProvider? TimeProvider { get; set; }
 
         /// <summary>
         /// Looks up the configuration keys a definition names for secrets (<c>PasswordSetting</c>, <c>AccountKeySetting</c>,

@@ -14,7 +14,7 @@ namespace ClusterlessHpc.Provisioning
 
         public string PoolId { get; }
 
-        /// <summary>The Batch code of the failure (a resize error code such as <c>AccountCoreQuotaReached</c>, or <c>NodeUnusable</c>).</summary>
+        /// <summary>The code of the failure: a resize error code such as <c>AccountCoreQuotaReached</c>, or one of <see cref="Batch.BatchPoolWaitErrorCodes"/>.</summary>
         public string Code { get; }
     }
 }

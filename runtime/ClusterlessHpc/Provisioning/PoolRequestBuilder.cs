@@ -9,20 +9,35 @@ using ClusterlessHpc.Scripts;
 namespace ClusterlessHpc.Provisioning
 {
     /// <summary>
-    /// Turns a definition into the add-pool request body. Secrets (registry passwords, storage keys) are read here,
-    /// by configuration key, through the settings lookup: they are never part of a definition.
+    /// Turns a definition into the add-pool request body, with the start-task pieces its script delivery made (the
+    /// delivery is decided, and the script prepared, before the request is built). Secrets (registry passwords, storage
+    /// keys) are read here, by configuration key, through the settings lookup: they are never part of a definition.
     /// </summary>
     public static class PoolRequestBuilder
     {
         /// <summary>Pool metadata that records which definition made the pool, so an identical re-apply is recognised.</summary>
         public const string DefinitionHashMetadata = PoolSettingsRules.ReservedMetadataPrefix + "definition";
 
+        /// <summary>The request with the startup script inline (within the inline limit).</summary>
         /// <param name="definition">A valid definition.</param>
         /// <param name="settings">Looks a configuration key up (for <c>PasswordSetting</c>, <c>AccountKeySetting</c>, ...); null when the definition names none.</param>
+        /// <exception cref="ArgumentException">The definition breaks a rule.</exception>
         /// <exception cref="MissingSettingException">A setting the definition names has no value.</exception>
-        public static BatchPoolCreateOptions Build(PoolDefinition definition, Func<string, string?>? settings = null) =>
-            Build(definition, (key, usedFor) =>
-                settings?.Invoke(key) is { Length: > 0 } value ? value : throw new MissingSettingException(key, usedFor, definition.Id));
+        /// <exception cref="Delivery.InlineScriptTooLargeException">The script does not fit inline.</exception>
+        public static BatchPoolCreateOptions Build(PoolDefinition definition, Func<string, string?>? settings = null)
+        {
+            var script = StartupScriptRenderer.Render(definition);
+            return Build(definition, settings, Delivery.InlineDelivery.Prepare(script), StartupScriptRenderer.DefinitionHash(definition));
+        }
+
+        /// <summary>The request for a validated definition whose script <paramref name="delivery"/> brings to the nodes.</summary>
+        /// <param name="definition">A valid definition.</param>
+        /// <param name="settings">Looks a configuration key up.</param>
+        /// <param name="delivery">The start-task pieces of the prepared script.</param>
+        /// <param name="definitionHash">The definition's hash (<see cref="StartupScriptRenderer.DefinitionHash"/>).</param>
+        /// <exception cref="MissingSettingException">A setting the definition names has no value.</exception>
+        internal static BatchPoolCreateOptions Build(PoolDefinition definition, Func<string, string?>? settings, Delivery.StartTaskScript delivery, string definitionHash) =>
+            Build(definition, ReadSecret(definition, settings), delivery, definitionHash);
 
         /// <summary>
         /// The settings the definition names for secrets that have no value, each with what it is for: all of them, where
@@ -33,30 +48,49 @@ namespace ClusterlessHpc.Provisioning
         public static IReadOnlyList<MissingSetting> FindMissingSettings(PoolDefinition definition, Func<string, string?>? settings)
         {
             var missing = new List<MissingSetting>();
-            BuildWithoutSecrets(definition, settings, missing);
+            BuildWithoutSecrets(definition, settings, missing, definitionHash: "");
             return missing;
         }
 
         /// <summary>
-        /// The request with a stand-in for every secret, for comparing with a live pool (Batch returns no secret, so a
-        /// plan needs none); <paramref name="missing"/> gets the settings that have no value.
+        /// The request with a stand-in for every secret and no script, for comparing with a live pool (Batch returns no
+        /// secret, and the start task is compared by <paramref name="definitionHash"/>); <paramref name="missing"/> gets
+        /// the settings that have no value.
         /// </summary>
-        internal static BatchPoolCreateOptions BuildWithoutSecrets(PoolDefinition definition, Func<string, string?>? settings, List<MissingSetting> missing) =>
+        internal static BatchPoolCreateOptions BuildWithoutSecrets(PoolDefinition definition, Func<string, string?>? settings, List<MissingSetting> missing, string definitionHash) =>
             Build(definition, (key, usedFor) =>
             {
                 if (settings?.Invoke(key) is not { Length: > 0 }) missing.Add(new MissingSetting(definition.Id, key, usedFor));
                 return "(not read for a plan)";
-            });
+            }, delivery: null, definitionHash);
+
+        private static Func<string, string, string> ReadSecret(PoolDefinition definition, Func<string, string?>? settings) =>
+            (key, usedFor) => settings?.Invoke(key) is { Length: > 0 } value ? value : throw new MissingSettingException(key, usedFor, definition.Id);
 
         /// <param name="definition">A valid definition.</param>
         /// <param name="secret">The value of a secret's setting key, given what the secret is for.</param>
-        private static BatchPoolCreateOptions Build(PoolDefinition definition, Func<string, string, string> secret)
+        /// <param name="delivery">The start-task pieces that bring the script, or null for a request that is only compared.</param>
+        /// <param name="definitionHash">The definition's hash, recorded in the pool's metadata.</param>
+        private static BatchPoolCreateOptions Build(PoolDefinition definition, Func<string, string, string> secret, Delivery.StartTaskScript? delivery, string definitionHash)
         {
-            var script = StartupScriptRenderer.Render(definition);
             var environment = definition.EnvironmentVariables.Select(v => new EnvironmentSetting { Name = v.Name, Value = v.Value }).ToList();
-            environment.Add(new EnvironmentSetting { Name = InlineScriptDelivery.ScriptVariable, Value = InlineScriptDelivery.Encode(script) });
             var metadata = definition.Metadata.Select(m => new BatchMetadataItem { Name = m.Name, Value = m.Value }).ToList();
-            metadata.Add(new BatchMetadataItem { Name = DefinitionHashMetadata, Value = StartupScriptRenderer.DefinitionHash(definition) });
+            metadata.Add(new BatchMetadataItem { Name = DefinitionHashMetadata, Value = definitionHash });
+
+            var startTask = new BatchStartTask
+            {
+                CommandLine = "",
+                EnvironmentSettings = environment,
+                // Pool scope and admin: the script installs once per node for every task, and may link
+                // the julia launcher into /usr/local/bin. It never uses sudo.
+                UserIdentity = new UserIdentity
+                {
+                    AutoUser = new AutoUserSpecification { Scope = AutoUserScope.Pool, ElevationLevel = ElevationLevel.Admin },
+                },
+                WaitForSuccess = definition.WaitForStartTask,
+                MaxTaskRetryCount = definition.StartTaskRetryCount,
+            };
+            delivery?.ApplyTo(startTask);
 
             var request = new BatchPoolCreateOptions
             {
@@ -65,19 +99,7 @@ namespace ClusterlessHpc.Provisioning
                 VirtualMachineConfiguration = VirtualMachine(definition, secret),
                 TaskSlotsPerNode = definition.TaskSlotsPerNode,
                 EnableInterNodeCommunication = definition.InterNodeCommunication ? true : null,
-                StartTask = new BatchStartTask
-                {
-                    CommandLine = InlineScriptDelivery.CommandLine,
-                    EnvironmentSettings = environment,
-                    // Pool scope and admin: the script installs once per node for every task, and may link
-                    // the julia launcher into /usr/local/bin. It never uses sudo.
-                    UserIdentity = new UserIdentity
-                    {
-                        AutoUser = new AutoUserSpecification { Scope = AutoUserScope.Pool, ElevationLevel = ElevationLevel.Admin },
-                    },
-                    WaitForSuccess = definition.WaitForStartTask,
-                    MaxTaskRetryCount = definition.StartTaskRetryCount,
-                },
+                StartTask = startTask,
                 Metadata = metadata,
                 NetworkConfiguration = Network(definition.Network),
                 MountConfiguration = definition.Mounts.Count == 0 ? null : definition.Mounts.Select(m => Mount(m, secret)).ToList(),
