@@ -3,6 +3,7 @@ using System.Linq;
 using ClusterlessHpc.Batch;
 using ClusterlessHpc.Cli.Accounts;
 using ClusterlessHpc.Cli.Output;
+using ClusterlessHpc.Hosting;
 using ClusterlessHpc.Provisioning;
 using ClusterlessHpc.Provisioning.Delivery;
 
@@ -11,27 +12,24 @@ namespace ClusterlessHpc.Cli.Commands
     /// <summary>The provisioner the commands share, configured as an application's would be, and its progress shown as pool rows.</summary>
     internal static class Provisioners
     {
+        /// <summary>A provisioner made as an application's host makes it (<see cref="PoolProvisionerFactory"/>), with the command's options.</summary>
         /// <exception cref="CliException">The delivery or storage configuration cannot work (exit 1).</exception>
         public static PoolProvisioner Create(
             BatchClient client, CliSettings settings, TimeSpan timeout, DriftPolicy drift = DriftPolicy.Fail, ExistingNodes existingNodes = ExistingNodes.Leave)
         {
-            IScriptDelivery delivery;
             try
             {
-                delivery = ScriptDeliveryFactory.Create(settings.Options());
+                return new PoolProvisionerFactory(settings.Options(), settings.Get).Create(client, options =>
+                {
+                    options.Timeout = timeout;
+                    options.DriftPolicy = drift;
+                    options.ExistingNodesOnStartTaskChange = existingNodes;
+                });
             }
             catch (ScriptDeliveryException e)
             {
                 throw new CliException(ExitCodes.InvalidInput, e.Message, e);
             }
-            return new PoolProvisioner(client, new PoolProvisionerOptions
-            {
-                Timeout = timeout,
-                Settings = settings.Get,
-                ScriptDelivery = delivery,
-                DriftPolicy = drift,
-                ExistingNodesOnStartTaskChange = existingNodes,
-            });
         }
 
         /// <summary>A missing secret setting, with where the user gives it.</summary>

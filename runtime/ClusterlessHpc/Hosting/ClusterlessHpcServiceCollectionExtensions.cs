@@ -18,6 +18,7 @@ namespace Microsoft.Extensions.DependencyInjection
             ArgumentNullException.ThrowIfNull(configuration);
             services.AddOptions<ClusterlessHpcOptions>().Bind(configuration.GetSection(ClusterlessHpcOptions.SectionName));
             services.TryAddSingleton<BatchClientFactory>();
+            services.TryAddSingleton<PoolProvisionerFactory>();
             services.TryAddSingleton<PoolStatusBoard>();
             services.TryAddSingleton<StartupPools>();
             return new ClusterlessHpcBuilder(services);

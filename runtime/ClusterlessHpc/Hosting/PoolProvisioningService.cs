@@ -4,8 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ClusterlessHpc.Provisioning;
-using ClusterlessHpc.Provisioning.Delivery;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,23 +21,20 @@ namespace ClusterlessHpc.Hosting
         private readonly BatchClientFactory _clients;
         private readonly PoolStatusBoard _board;
         private readonly IOptions<ClusterlessHpcOptions> _options;
-        private readonly IConfiguration _configuration;
         private readonly ILogger<PoolProvisioningService> _logger;
         private readonly CancellationTokenSource _stopping = new();
-        private readonly Lazy<IScriptDelivery> _delivery;
+        private readonly PoolProvisionerFactory _provisioners;
         private Task? _background;
 
         public PoolProvisioningService(StartupPools pools, BatchClientFactory clients, PoolStatusBoard board,
-            IOptions<ClusterlessHpcOptions> options, IConfiguration configuration, ILogger<PoolProvisioningService> logger)
+            IOptions<ClusterlessHpcOptions> options, PoolProvisionerFactory provisioners, ILogger<PoolProvisioningService> logger)
         {
             _pools = pools;
             _clients = clients;
             _board = board;
             _options = options;
-            _configuration = configuration;
             _logger = logger;
-            // Made once, on first use: a configuration that cannot work fails the pools, not the host's start.
-            _delivery = new Lazy<IScriptDelivery>(() => ScriptDeliveryFactory.Create(options.Value, logger: logger));
+            _provisioners = provisioners;
         }
 
         public async Task StartAsync(CancellationToken cancellationToken)
@@ -90,12 +85,7 @@ namespace ClusterlessHpc.Hosting
                 _board.Set(new PoolStatus(pool.Id, PoolState.Provisioning));
                 var client = await _clients.GetClientAsync(pool.Account, cancellationToken).ConfigureAwait(false);
                 LogEvents.ProvisioningStarted(_logger, pool.Id, client.Endpoint.ToString());
-                var provisioner = new PoolProvisioner(client, new PoolProvisionerOptions
-                {
-                    Timeout = _options.Value.ProvisioningTimeout,
-                    Settings = key => _configuration[key],
-                    ScriptDelivery = _delivery.Value,
-                });
+                var provisioner = _provisioners.Create(client);
                 var progress = new Progress(_logger, _board);
                 await provisioner.ApplyAsync(pool, progress, cancellationToken).ConfigureAwait(false);
                 LogEvents.PoolReady(_logger, pool.Id, clock.Elapsed);

@@ -26,6 +26,35 @@ public sealed class HostingTests
     };
 
     [Fact]
+    public async Task The_registered_provisioner_factory_reads_the_applications_secret_settings_and_delivery()
+    {
+        await using var emulator = await BatchEmulator.StartAsync();
+        var client = new BatchClient(emulator.Endpoint, emulator.Credential);
+        var definition = new PoolDefinition
+        {
+            Id = "factory-registry",
+            ContainerImages = ["contoso.azurecr.io/redwood:v1"],
+            ContainerRegistries = [new ContainerRegistryDefinition("contoso.azurecr.io") { UserName = "puller", PasswordSetting = "Registry:Password" }],
+        };
+        PoolProvisionerFactory Factory(Dictionary<string, string?> settings)
+        {
+            var services = new ServiceCollection();
+            services.AddClusterlessHpc(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+            services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+            return services.BuildServiceProvider().GetRequiredService<PoolProvisionerFactory>();
+        }
+
+        var withSecret = await Factory(new() { ["Registry:Password"] = "s3cret" }).Create(client).PlanAsync(definition);
+        var without = await Factory(new() { ["Registry:Password"] = "" }).Create(client).PlanAsync(definition);
+        var blobWithoutStorage = Factory(new() { ["ClusterlessHpc:Delivery"] = "Blob" });
+
+        Assert.Empty(withSecret.MissingSettings);
+        Assert.Equal("Registry:Password", Assert.Single(without.MissingSettings).SettingKey);
+        var refused = Assert.Throws<ClusterlessHpc.Provisioning.Delivery.ScriptDeliveryException>(() => blobWithoutStorage.Create(client));
+        Assert.Contains("ClusterlessHpc:Delivery is Blob", refused.Message);
+    }
+
+    [Fact]
     public async Task With_no_endpoint_the_registered_emulator_serves_and_startup_waits_for_the_pool()
     {
         var logs = new LogCollector();
