@@ -38,9 +38,10 @@ public sealed class HostingTests
         };
         PoolProvisionerFactory Factory(Dictionary<string, string?> settings)
         {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
             var services = new ServiceCollection();
-            services.AddClusterlessHpc(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-            services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+            services.AddSingleton<IConfiguration>(configuration);
+            services.AddClusterlessHpc(configuration);
             return services.BuildServiceProvider().GetRequiredService<PoolProvisionerFactory>();
         }
 
