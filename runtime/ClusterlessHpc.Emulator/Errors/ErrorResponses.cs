@@ -28,8 +28,7 @@ namespace ClusterlessHpc.Emulator.Errors
             using (var writer = new Utf8JsonWriter(buffer))
             {
                 writer.WriteStartObject();
-                writer.WriteString("odata.metadata",
-                    BaseUrl.Of(context.Request) + "$metadata#Microsoft.Azure.Batch.Protocol.Entities.Container.errors/@Element");
+                writer.WriteString(ODataMetadata.PropertyName, ODataMetadata.Url(context.Request, ODataMetadata.Error));
                 writer.WriteString("code", error.Code);
                 writer.WriteStartObject("message");
                 writer.WriteString("lang", "en-US");
