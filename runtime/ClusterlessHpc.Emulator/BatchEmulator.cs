@@ -153,6 +153,7 @@ namespace ClusterlessHpc.Emulator
             app.UseHostFiltering();
             app.Use(RequestIds.InvokeAsync);
             app.Use(new ErrorMappingMiddleware(clock, logger).InvokeAsync);
+            app.Use(DotSegmentCheck.InvokeAsync);
             if (faults is not null) app.Use(faults.InvokeAsync);
             var bearerTokens = settings.AcceptBearerTokens || settings.BearerTokenValidator is not null ? new BearerTokens(settings.BearerTokenValidator) : null;
             app.Use(new SharedKeyAuthentication(settings.AccountName, settings.AccountKey, bearerTokens, logger).InvokeAsync);
