@@ -11,11 +11,14 @@ namespace ClusterlessHpc.Simulation
     /// </summary>
     internal sealed partial class PoolModel
     {
-        /// <summary>Checks a formula's syntax as add and enable do.</summary>
+        /// <summary>
+        /// Checks that a formula parses, as add, enable and evaluate do; what is wrong past parsing (an undefined name)
+        /// is found when it is evaluated, and reported in the run.
+        /// </summary>
         /// <exception cref="PoolModelException">400 <c>AutoScalingFormulaSyntaxError</c>.</exception>
         public void CheckFormula(string formula)
         {
-            if (_autoScale.Check(formula) is { } error) throw ModelErrors.AutoScalingFormulaSyntaxError(error.Code, error.Message);
+            if (_autoScale.Check(formula) is { } error) throw ModelErrors.AutoScalingFormulaSyntaxError(error.Detail);
         }
 
         public Versions EnableAutoScale(string poolId, BatchPoolEnableAutoScaleOptions options, PoolPrecondition? condition) =>
@@ -43,10 +46,11 @@ namespace ClusterlessHpc.Simulation
                 spec.AutoScaleFormula = options.AutoScaleFormula ?? spec.AutoScaleFormula;
                 spec.AutoScaleEvaluationInterval = options.AutoScaleEvaluationInterval ?? spec.AutoScaleEvaluationInterval ?? ServiceLimits.DefaultEvaluationInterval;
                 pool.LastEnableAutoScale = now;
-                // A new schedule starts now, with an evaluation.
+                // A new schedule starts now, with an evaluation that sizes the pool at once but is not reported: the
+                // pool shows the previous run, or none, until the next one (the 2025 recordings, observation 6).
                 pool.NextEvaluation = now;
                 Modified(pool, now);
-                EvaluateOnSchedule(pool, now);
+                EvaluateOnSchedule(pool, now, report: false);
                 return new Versions(pool.ETag, pool.LastModified);
             });
 
@@ -82,13 +86,13 @@ namespace ClusterlessHpc.Simulation
         /// is kept, the next one is an interval later (none the clock jumped over is left out), and a steady pool is
         /// resized to the targets the formula set.
         /// </summary>
-        private void EvaluateOnSchedule(SimulatedPool pool, DateTimeOffset due)
+        private void EvaluateOnSchedule(SimulatedPool pool, DateTimeOffset due, bool report = true)
         {
             var interval = pool.Spec.AutoScaleEvaluationInterval ?? ServiceLimits.DefaultEvaluationInterval;
             // The service refuses shorter intervals; a state file edited by hand must not make the loop spin.
             if (interval < ServiceLimits.MinEvaluationInterval) interval = ServiceLimits.MinEvaluationInterval;
             var (run, outcome) = Evaluate(pool, pool.Spec.AutoScaleFormula ?? "", due);
-            pool.AutoScaleRun = run;
+            if (report) pool.AutoScaleRun = run;
             pool.NextEvaluation = due + interval;
             AutoScaleEvaluated?.Invoke(pool.Id, run);
 
