@@ -21,8 +21,15 @@ namespace ClusterlessHpc.Simulation
             if (_autoScale.Check(formula) is { } error) throw ModelErrors.AutoScalingFormulaSyntaxError(error.Detail);
         }
 
-        public Versions EnableAutoScale(string poolId, BatchPoolEnableAutoScaleOptions options, PoolPrecondition? condition) =>
-            Change(poolId, (pool, now) =>
+        public Versions EnableAutoScale(string poolId, BatchPoolEnableAutoScaleOptions options, PoolPrecondition? condition)
+        {
+            // The body first, before the pool is looked up, as the service does.
+            if (options.AutoScaleEvaluationInterval is { } interval && !ServiceLimits.IsEvaluationIntervalInRange(interval))
+            {
+                throw ModelErrors.InvalidPropertyValue("autoScaleEvaluationInterval", "autoScaleEvaluationInterval must be between 5 minutes and 168 hours.");
+            }
+            if (options.AutoScaleFormula is { } formula) CheckFormula(formula);
+            return Change(poolId, (pool, now) =>
             {
                 condition?.Invoke(pool.ETag, pool.LastModified);
                 RequireActive(pool);
@@ -35,11 +42,6 @@ namespace ClusterlessHpc.Simulation
                 {
                     throw ModelErrors.MissingRequiredProperty("autoScaleFormula");
                 }
-                if (options.AutoScaleEvaluationInterval is { } interval && !ServiceLimits.IsEvaluationIntervalInRange(interval))
-                {
-                    throw ModelErrors.InvalidPropertyValue("autoScaleEvaluationInterval", "autoScaleEvaluationInterval must be between 5 minutes and 168 hours.");
-                }
-                if (options.AutoScaleFormula is { } formula) CheckFormula(formula);
 
                 var spec = pool.Spec;
                 spec.EnableAutoScale = true;
@@ -53,12 +55,17 @@ namespace ClusterlessHpc.Simulation
                 EvaluateOnSchedule(pool, now, report: false);
                 return new Versions(pool.ETag, pool.LastModified);
             });
+        }
 
-        /// <summary>Turns autoscale off; the pool keeps the nodes and targets it has.</summary>
+        /// <summary>
+        /// Turns autoscale off; the pool keeps the nodes and targets it has, and a resize the formula started is stopped
+        /// (observation 7: <c>stopping</c>, then steady with <c>ResizeStopped</c>, the target left at the formula's value).
+        /// </summary>
         public Versions DisableAutoScale(string poolId) =>
             Change(poolId, (pool, now) =>
             {
                 RequireActive(pool);
+                if (pool.AutoScaleEnabled && pool.Allocation == AllocationState.Resizing) Stop(pool, now);
                 pool.Spec.EnableAutoScale = false;
                 pool.Spec.AutoScaleFormula = null;
                 pool.Spec.AutoScaleEvaluationInterval = null;
@@ -68,18 +75,21 @@ namespace ClusterlessHpc.Simulation
             });
 
         /// <summary>Evaluates a formula against an autoscale pool without applying it.</summary>
-        public (AutoScaleRun Run, Versions Versions) EvaluateAutoScale(string poolId, string formula) =>
-            Change(poolId, (pool, now) =>
+        public (AutoScaleRun Run, Versions Versions) EvaluateAutoScale(string poolId, string formula)
+        {
+            // The body first, before the pool is looked up, as the service does.
+            CheckFormula(formula);
+            return Change(poolId, (pool, now) =>
             {
                 RequireActive(pool);
                 if (!pool.AutoScaleEnabled)
                 {
                     throw ModelErrors.OperationInvalidForCurrentState("The pool must have autoscale enabled to evaluate a formula.");
                 }
-                CheckFormula(formula);
                 var (run, _) = Evaluate(pool, formula, now);
                 return (run, new Versions(pool.ETag, pool.LastModified));
             }, changes: false);
+        }
 
         /// <summary>
         /// The evaluation due at <paramref name="due"/>, made at that time (the account has been brought to it): the run
