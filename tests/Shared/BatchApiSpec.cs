@@ -6,7 +6,7 @@ using System.Xml;
 namespace ClusterlessHpc.Testing;
 
 /// <summary>
-/// The Batch REST specification (2024-07-01.20.0) and its examples, read from the shared reference data
+/// The Batch REST specification (2024-07-01.20.0, and 2025-06-01's definitions) and its examples, read from the shared reference data
 /// (../shared/batch-api), and a validator of JSON against the spec's schemas: types, formats, enums, required and
 /// unknown properties. Reading the spec or an example ends the test as not run where the shared folder is absent.
 /// </summary>
@@ -27,6 +27,19 @@ internal static class BatchApiSpec
     }
 
     public static JsonObject Definitions => Spec["definitions"]!.AsObject();
+
+    private static readonly Lazy<JsonObject> Document2025 = new(() =>
+        JsonNode.Parse(File.ReadAllText(System.IO.Path.Combine(Folder, "BatchService.2025-06-01.21.0.json")))!.AsObject());
+
+    /// <summary>The definitions of the newer stable spec, 2025-06-01 (its TypeSpec names: BatchPool, BatchNode, ...).</summary>
+    public static JsonObject Definitions2025
+    {
+        get
+        {
+            SharedReferenceData.Require();
+            return Document2025.Value["definitions"]!.AsObject();
+        }
+    }
 
     public static JsonObject Example(string name)
     {
