@@ -19,6 +19,11 @@ namespace ClusterlessHpc.Emulator.Errors
         public static EmulatorException FileNotFound() =>
             new(StatusCodes.Status404NotFound, "FileNotFound", "The specified file does not exist.");
 
+        /// <summary>Not observed: the service's code for a non-empty directory deleted without <c>recursive</c> is not recorded.</summary>
+        public static EmulatorException DirectoryNotEmpty(string path) =>
+            new(StatusCodes.Status409Conflict, "OperationInvalidForCurrentState", "The specified operation is not valid for the current state of the resource.",
+                Detail("Reason", $"The directory '{path}' is not empty; delete it with recursive=true."));
+
         public static EmulatorException ResourceTypeMismatch(string reason) =>
             new(StatusCodes.Status400BadRequest, "ResourceTypeMismatch", "The resource does not match the expected type.", Detail("Reason", reason));
 

@@ -74,7 +74,7 @@ namespace ClusterlessHpc.Emulator.Views
 
         private static BatchPoolStatistics Statistics(SimulatedPool pool, string url, DateTimeOffset now)
         {
-            var coreTime = pool.Nodes.Where(n => n.IsDedicated).Aggregate(TimeSpan.Zero, (sum, n) => sum + (now - n.AllocationTime));
+            var coreTime = CoreTime.Of(pool, pool.CreationTime, now, dedicatedOnly: true);
             return new BatchPoolStatistics
             {
                 Url = url + "/stats",
