@@ -304,7 +304,11 @@ test('pool add: a malformed image id is 400 InvalidPropertyValue', async (c) => 
     vmSize: 'standard_d2s_v3',
     virtualMachineConfiguration: { imageReference: { virtualMachineImageId: imageId }, nodeAgentSKUId: 'batch.node.ubuntu 24.04' },
   }), 'adding a pool with a malformed image id');
-  c.serviceError(error, 400, 'InvalidPropertyValue', { PropertyName: 'virtualMachineImageId', PropertyValue: imageId });
+  c.serviceError(error, 400, 'InvalidPropertyValue', {
+    PropertyName: 'virtualMachineImageId',
+    PropertyValue: imageId,
+    Reason: /^The specified resource id must be of the format \/subscriptions\/\{subscriptionId\}\/resourceGroups\/\{resourceGroupName\}\/providers\/Microsoft\.Compute\/galleries\//,
+  });
   if (!error) await client.pool.deleteMethod(`bad-image-${run}`).catch(() => {});
 });
 
