@@ -631,16 +631,26 @@ test('node files: delete a file by a path with a slash', async (c) => {
   c.equal(gone, 404, 'HEAD after the delete');
 });
 
+/**
+ * A node told to reboot or reimage goes through that state (or, on a slow machine, is already past it: starting
+ * again, or idle with a new lastBootTime) and comes back idle having booted again.
+ */
+async function judgeRestart(c, before, state) {
+  const booted = (n) => n.lastBootTime instanceof Date && (!before.lastBootTime || n.lastBootTime > before.lastBootTime);
+  const during = await client.computeNode.get(ids.start, before.id);
+  c.check([state, 'starting', 'waitingforstarttask'].includes(during.state) || (during.state === 'idle' && booted(during)),
+    `state at once after the request: ${during.state} (expected ${state} or a later step of booting)`);
+  const after = await until(() => client.computeNode.get(ids.start, before.id), (n) => n.state === 'idle' && booted(n));
+  c.equal(after.state, 'idle', `state once done ${state}`);
+  c.check(booted(after), `lastBootTime should move past ${before.lastBootTime && before.lastBootTime.toISOString()}, got ${after.lastBootTime && after.lastBootTime.toISOString()}`);
+}
+
 test('node reboot: the node reboots and comes back', async (c) => {
   const [node] = [...await client.computeNode.list(ids.start)];
   const result = await client.computeNode.reboot(ids.start, node.id, { nodeRebootOption: 'terminate' });
   c.status(result._response, 202, 'POST .../nodes/{nodeId}/reboot');
   c.noBody(result._response, 'reboot');
-  const during = await client.computeNode.get(ids.start, node.id);
-  c.check(['rebooting', 'starting', 'waitingforstarttask', 'idle'].includes(during.state), `state after reboot: ${during.state}`);
-  c.equal(during.state, 'rebooting', 'state at once after reboot');
-  const after = await until(() => client.computeNode.get(ids.start, node.id), (n) => n.state === 'idle');
-  c.equal(after.state, 'idle', 'state once rebooted');
+  await judgeRestart(c, node, 'rebooting');
 });
 
 test('node reimage: the node reimages and comes back', async (c) => {
@@ -649,10 +659,7 @@ test('node reimage: the node reimages and comes back', async (c) => {
   const result = await client.computeNode.reimage(ids.start, node.id, { nodeReimageOption: 'requeue' });
   c.status(result._response, 202, 'POST .../nodes/{nodeId}/reimage');
   c.noBody(result._response, 'reimage');
-  const during = await client.computeNode.get(ids.start, node.id);
-  c.equal(during.state, 'reimaging', 'state at once after reimage');
-  const after = await until(() => client.computeNode.get(ids.start, node.id), (n) => n.state === 'idle');
-  c.equal(after.state, 'idle', 'state once reimaged');
+  await judgeRestart(c, node, 'reimaging');
 });
 
 test('remove nodes: the pool shrinks by the nodes named', async (c) => {
@@ -664,7 +671,9 @@ test('remove nodes: the pool shrinks by the nodes named', async (c) => {
   c.check(etagOf(result._response), 'removenodes: no ETag header');
   const pool = await client.pool.get(ids.start);
   c.equal(pool.targetDedicatedNodes, nodes.length - 1, 'targetDedicatedNodes');
-  c.equal(pool.allocationState, 'resizing', 'allocationState at once');
+  // Resizing until the node has left (about a second here; a slow machine may already see it steady).
+  c.check(pool.allocationState === 'resizing' || (pool.allocationState === 'steady' && pool.currentDedicatedNodes === nodes.length - 1),
+    `allocationState at once: ${pool.allocationState} with ${pool.currentDedicatedNodes} nodes`);
   const steady = await poolSteady(ids.start);
   c.equal(steady.currentDedicatedNodes, nodes.length - 1, 'currentDedicatedNodes once steady');
   const left = [...await client.computeNode.list(ids.start)].map((n) => n.id);
