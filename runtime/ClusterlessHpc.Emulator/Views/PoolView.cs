@@ -68,6 +68,12 @@ namespace ClusterlessHpc.Emulator.Views
                 // A marketplace image without a version is the latest.
                 if (configuration["imageReference"] is JsonObject image && image["publisher"] is not null) image.TryAdd("version", "latest");
                 foreach (var extension in (configuration["extensions"] as JsonArray ?? []).OfType<JsonObject>()) extension.Remove("protectedSettings");
+                // The service echoes a placement policy capitalized: "zonal" comes back "Zonal" (observation 12,
+                // powershell-TestAutoScaleActions-2024.jsonl); "regional" is capitalized alike (not recorded).
+                if (configuration["nodePlacementConfiguration"] is JsonObject placement && placement["policy"]?.GetValue<string>() is { Length: > 0 } policy)
+                {
+                    placement["policy"] = char.ToUpperInvariant(policy[0]) + policy[1..].ToLowerInvariant();
+                }
             }
             return json;
         }

@@ -12,7 +12,7 @@ namespace ClusterlessHpc.Emulator.Tests.Wire
     /// Bodies as the service writes them: <c>odata.metadata</c> first, with the kinds its recorded answers carry
     /// (../shared/batch-recordings: node-sdk-batchservice-tests.jsonl for pools, nodes, files and node counts,
     /// azure-cli-test_batch_pools_and_nodes.jsonl for supported images and $select, python-sdk-test_batch_scale_pools-vcr.jsonl
-    /// for AutoScaleRun), the raw Content-Type without a space, and the error envelope of INDEX.md observation 10.
+    /// for AutoScaleRun), and the raw Content-Type without a space (the error envelope of INDEX.md observation 10: ObservationTests).
     /// </summary>
     public sealed class ServiceBodyTests : IClassFixture<DefaultEmulatorFixture>
     {
@@ -72,30 +72,6 @@ namespace ClusterlessHpc.Emulator.Tests.Wire
             Assert.Equal(id, pool.Id);
             Assert.Equal(node, nodes.Single().Id);
             Assert.Contains(counts, c => c.PoolId == id && c.Dedicated!.Idle == 1);
-        }
-
-        [Fact]
-        public async Task An_error_body_is_the_envelope_of_observation_10()
-        {
-            var missing = TestPools.UniqueId("gone");
-
-            using var response = await SendAsync(HttpMethod.Get, $"pools/{missing}");
-            var contentType = response.Content.Headers.NonValidated["Content-Type"].ToString();
-            var text = await response.Content.ReadAsStringAsync(Cancel);
-            using var body = JsonDocument.Parse(text);
-            var names = body.RootElement.EnumerateObject().Select(p => p.Name).ToList();
-            var message = body.RootElement.GetProperty("message");
-            var requestId = response.Headers.GetValues("request-id").Single();
-
-            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-            // PoolNotFound has nothing to add, so no values (node-sdk-batchservice-tests.jsonl, 404 PoolNotFound).
-            Assert.Equal(["odata.metadata", "code", "message"], names);
-            Assert.Equal("PoolNotFound", body.RootElement.GetProperty("code").GetString());
-            Assert.Equal(["lang", "value"], message.EnumerateObject().Select(p => p.Name));
-            Assert.Equal("en-US", message.GetProperty("lang").GetString());
-            Assert.Matches(@"^The specified pool does not exist\.\nRequestId:" + requestId + @"\nTime:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$",
-                message.GetProperty("value").GetString());
-            Assert.Equal("application/json;odata=minimalmetadata", contentType);
         }
 
         [Fact]
