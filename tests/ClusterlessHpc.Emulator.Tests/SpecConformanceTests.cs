@@ -9,7 +9,7 @@ using static ClusterlessHpc.Emulator.Tests.Support.ManualClockEmulatorFixture;
 namespace ClusterlessHpc.Emulator.Tests
 {
     /// <summary>
-    /// The emulator against the REST specification it follows (tests/Shared/BatchApi): it accepts every PoolAdd example
+    /// The emulator against the REST specification it follows (../shared/batch-api): it accepts every PoolAdd example
     /// as written, every response body validates against the operation's schema in the spec, and every response carries
     /// the headers the spec declares for it.
     /// </summary>

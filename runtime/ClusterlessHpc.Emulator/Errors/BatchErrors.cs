@@ -53,6 +53,11 @@ namespace ClusterlessHpc.Emulator.Errors
 
         public static EmulatorException InvalidPropertyValue(string property, string reason) => From(ModelErrors.InvalidPropertyValue(property, reason));
 
+        /// <summary>As the service names a value it refuses in the body: PropertyName, PropertyValue and Reason.</summary>
+        public static EmulatorException InvalidPropertyValue(string property, string value, string reason) =>
+            new(StatusCodes.Status400BadRequest, "InvalidPropertyValue", "The value provided for one of the properties in the request body is invalid.",
+                Detail("PropertyName", property), Detail("PropertyValue", value), Detail("Reason", reason));
+
         public static EmulatorException InvalidRequestBody(string reason) => From(ModelErrors.InvalidRequestBody(reason));
 
         public static EmulatorException RequestBodyTooLarge() =>

@@ -125,7 +125,13 @@ public class WireModelConformanceTests
         var ours = info.Properties.ToDictionary(p => p.Name);
 
         foreach (var name in specProperties.Select(p => p.Key).Except(ours.Keys)) problems.Add($"{path} ({type.Name}): no property for '{name}'");
-        foreach (var name in ours.Keys.Except(specProperties.Select(p => p.Key))) problems.Add($"{path} ({type.Name}): '{name}' is not in {definition}");
+        foreach (var name in ours.Keys.Except(specProperties.Select(p => p.Key)))
+        {
+            if (!NewerProperties.TryGetValue((definition, name), out var newer) || BatchApiSpec.Definitions2025[newer]?["properties"]?[name] is null)
+            {
+                problems.Add($"{path} ({type.Name}): '{name}' is not in {definition}");
+            }
+        }
 
         foreach (var (name, propertySchema) in specProperties)
         {
@@ -133,6 +139,15 @@ public class WireModelConformanceTests
             CompareType(property.PropertyType, propertySchema!, $"{path}.{name}", problems, visited);
         }
     }
+
+    /// <summary>
+    /// Properties our models carry beyond 2024-07-01.20.0 because the service writes them (the recordings of
+    /// 2025-06-01), each with the 2025-06-01 definition that must define it.
+    /// </summary>
+    private static readonly Dictionary<(string Definition, string Property), string> NewerProperties = new()
+    {
+        [("TaskSchedulingPolicy", "jobDefaultOrder")] = "BatchTaskSchedulingPolicy",
+    };
 
     private static void CompareType(Type type, JsonNode schema, string path, List<string> problems, HashSet<Type> visited)
     {
