@@ -138,7 +138,8 @@ namespace ClusterlessHpc.Emulator
                     Images = images,
                 };
             }
-            var store = new PoolModel(settings.ModelSettings(), clock, runner, settings.AutoScaleEngine);
+            ITaskRunner? tasks = settings.ExecuteTasks && runner is ExecutedStartTasks nodes ? new ExecutedTasks(nodes, clock, logger) : null;
+            var store = new PoolModel(settings.ModelSettings(), clock, runner, settings.AutoScaleEngine, tasks);
             StateFile? state = null;
             if (settings.StateFile is { } path)
             {
@@ -163,6 +164,9 @@ namespace ClusterlessHpc.Emulator
             NodeRoutes.Map(app, store);
             NodeFileRoutes.Map(app, store);
             AccountRoutes.Map(app, store);
+            JobRoutes.Map(app, store);
+            TaskRoutes.Map(app, store);
+            TaskFileRoutes.Map(app, store);
             EmulatorControl.Map(app, store);
             // "{*path}" rather than the default fallback pattern, which skips paths that look like file names.
             app.MapFallback("{*path}", context => throw BatchErrors.InvalidUri(context.Request.Method, context.Request.Path.Value ?? "/"));
