@@ -109,6 +109,11 @@ namespace ClusterlessHpc.Batch
             if (value is { } number) AddQuery(message, name, number.ToString(CultureInfo.InvariantCulture));
         }
 
+        private static void AddQuery(HttpMessage message, string name, bool? value)
+        {
+            if (value is { } flag) AddQuery(message, name, flag ? "true" : "false");
+        }
+
         /// <summary>The conditional headers; Batch ETags travel unquoted, as the service writes them.</summary>
         private static void AddConditions(HttpMessage message, RequestConditions? conditions, bool datesOnly = false)
         {
