@@ -208,7 +208,7 @@ namespace ClusterlessHpc.Batch
                 catch (Exception e) when (IsTransient(e, cancellationToken))
                 {
                     // The request may have been processed or not: send every task again; any that got in answer TaskExists.
-                    var error = Error(e is RequestFailedException { ErrorCode: { } code } ? code : "RequestFailed", e.Message);
+                    var error = Error(LastCode(e) ?? "RequestFailed", e.Message);
                     foreach (var task in chunk)
                     {
                         lastErrors[task.Index] = error;
@@ -283,16 +283,14 @@ namespace ClusterlessHpc.Batch
                 return done;
             }
 
-            /// <summary>
-            /// What is worth sending again: a transport failure, the service's time-out, throttling and server errors
-            /// (once the pipeline's own retries are spent), and a time-out of the pipeline (not the caller's cancellation).
-            /// </summary>
-            private static bool IsTransient(Exception e, CancellationToken cancellationToken) => e switch
+            private static bool IsTransient(Exception e, CancellationToken cancellationToken) => TransientFailures.IsTransient(e, cancellationToken);
+
+            /// <summary>The Batch error code of a failure, or of the last try of a retried one.</summary>
+            private static string? LastCode(Exception e) => e switch
             {
-                RequestFailedException { Status: 0 or 408 or 429 or >= 500 } => true,
-                OperationCanceledException => !cancellationToken.IsCancellationRequested,
-                System.IO.IOException => true,
-                _ => false,
+                RequestFailedException failed => failed.ErrorCode,
+                AggregateException { InnerExceptions.Count: > 0 } all => LastCode(all.InnerExceptions[^1]),
+                _ => null,
             };
 
             private static BatchErrorBody Error(string code, string message) =>

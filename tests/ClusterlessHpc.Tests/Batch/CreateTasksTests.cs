@@ -138,7 +138,7 @@ public class CreateTasksTests
     {
         await using var service = await TaskServiceStandIn.StartAsync();
         var faults = new Queue<RequestFault>([RequestFault.AnswerLostAfter, RequestFault.TimedOutAfter]);
-        service.NextFault = () => faults.Count > 0 ? faults.Dequeue() : RequestFault.None;
+        service.NextFault = _ => faults.Count > 0 ? faults.Dequeue() : RequestFault.None;
 
         // One request and no pipeline retries: both lost answers come back to CreateTasksAsync.
         var result = await Client(service, retries: 0).CreateTasksAsync("job", Tasks(80), Fast());

@@ -73,8 +73,8 @@ internal sealed class TaskServiceStandIn : IAsyncDisposable
     private int _taskServerErrors;
     private readonly ConcurrentDictionary<string, byte> _answeredSuccess = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The fault of the next add-task-collection request; none by default.</summary>
-    public Func<RequestFault> NextFault { get; set; } = () => RequestFault.None;
+    /// <summary>The fault of an add-task-collection request, given its task ids; none by default.</summary>
+    public Func<string[], RequestFault> NextFault { get; set; } = _ => RequestFault.None;
 
     /// <summary>Whether one task of an answered request gets a <c>servererror</c> result instead of being added.</summary>
     public Func<string, bool> TaskServerError { get; set; } = _ => false;
@@ -130,7 +130,7 @@ internal sealed class TaskServiceStandIn : IAsyncDisposable
             return;
         }
 
-        var fault = NextFault();
+        var fault = NextFault(ids);
         if (fault != RequestFault.None) Injected.AddOrUpdate(fault, 1, (_, n) => n + 1);
         switch (fault)
         {
