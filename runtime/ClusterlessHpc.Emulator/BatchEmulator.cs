@@ -162,6 +162,9 @@ namespace ClusterlessHpc.Emulator
             NodeRoutes.Map(app, store);
             NodeFileRoutes.Map(app, store);
             AccountRoutes.Map(app, store);
+            JobRoutes.Map(app, store);
+            TaskRoutes.Map(app, store);
+            TaskFileRoutes.Map(app, store);
             EmulatorControl.Map(app, store);
             // "{*path}" rather than the default fallback pattern, which skips paths that look like file names.
             app.MapFallback("{*path}", context => throw BatchErrors.InvalidUri(context.Request.Method, context.Request.Path.Value ?? "/"));

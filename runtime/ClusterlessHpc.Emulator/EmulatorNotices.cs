@@ -29,6 +29,15 @@ namespace ClusterlessHpc.Emulator
         public const string SimulatedStartTaskValue = "simulated";
 
         /// <summary>
+        /// A response header on every file of a simulated task, with the value <see cref="SimulatedTaskValue"/>: nothing
+        /// ran, so its <c>stdout.txt</c> and <c>stderr.txt</c> are empty; clients that know the header can say why.
+        /// </summary>
+        public const string TaskHeader = "x-chpc-emulator-task";
+
+        /// <summary>The value of <see cref="TaskHeader"/> on a simulated task's files.</summary>
+        public const string SimulatedTaskValue = "simulated";
+
+        /// <summary>
         /// The notices of an emulator with these settings, listening on <c>port</c>; <c>confined</c> says whether executed
         /// start tasks run each node as its own user (null when they are simulated).
         /// </summary>

@@ -33,6 +33,55 @@ namespace ClusterlessHpc.Simulation.Tests
         public static PoolModel Model(ManualClock clock, int dedicatedQuota = 5000) =>
             new(Settings(dedicatedQuota), clock, new InstantStartTasks(StartTask));
 
+        /// <summary>The time a new node takes to be idle.</summary>
+        public static readonly TimeSpan Boot = Creating + Starting + StartTask;
+
+        /// <summary>A model with one pool whose nodes are idle: <paramref name="nodes"/> nodes of <paramref name="slots"/> slots, spread or pack.</summary>
+        public static PoolModel ReadyPool(ManualClock clock, string id, int nodes, int slots = 1, string fill = "spread", PoolModelSettings? settings = null, int lowPriority = 0)
+        {
+            var model = new PoolModel(settings ?? Settings(), clock, new InstantStartTasks(StartTask));
+            var spec = Pool(id, dedicated: nodes);
+            spec.TargetLowPriorityNodes = lowPriority;
+            spec.TaskSlotsPerNode = slots;
+            spec.TaskSchedulingPolicy = new BatchTaskSchedulingPolicy { NodeFillType = fill };
+            model.Add(spec);
+            clock.Advance(Boot);
+            model.Advance();
+            return model;
+        }
+
+        public static JobSpec Job(string id, string poolId, string? onAllTasksComplete = null, int? maxTaskRetryCount = null) => new()
+        {
+            Id = id,
+            PoolInfo = new PoolInfoSpec { PoolId = poolId },
+            OnAllTasksComplete = onAllTasksComplete,
+            Constraints = maxTaskRetryCount is null ? null : new JobConstraintsSpec { MaxTaskRetryCount = maxTaskRetryCount },
+        };
+
+        /// <summary>A task that runs <paramref name="duration"/> (the simulated default of 10 s when null) and exits with <paramref name="exitCode"/>.</summary>
+        public static TaskSpec Task(string id, string? duration = null, int? exitCode = null, int? slots = null, int? maxRetries = null, TimeSpan? maxWallClockTime = null, TimeSpan? retention = null)
+        {
+            var environment = new List<EnvironmentSetting>();
+            if (duration is not null) environment.Add(new EnvironmentSetting { Name = SimulatedTaskRun.DurationVariable, Value = duration });
+            if (exitCode is not null) environment.Add(new EnvironmentSetting { Name = SimulatedTaskRun.ExitCodeVariable, Value = exitCode.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            return new TaskSpec
+            {
+                Id = id,
+                CommandLine = "/bin/bash -c 'echo " + id + "'",
+                EnvironmentSettings = environment,
+                RequiredSlots = slots,
+                Constraints = maxRetries is null && maxWallClockTime is null && retention is null
+                    ? null
+                    : new TaskConstraintsSpec { MaxTaskRetryCount = maxRetries, MaxWallClockTime = maxWallClockTime, RetentionTime = retention },
+            };
+        }
+
+        /// <summary>The tasks of a job as (id, phase, node, start, end), read under the model's lock.</summary>
+        public static List<(string Id, TaskPhase Phase, string? Node, DateTimeOffset? Start, DateTimeOffset? End)> Tasks(PoolModel model, string jobId) =>
+            model.ReadJob(jobId, null, (job, _) => job.Tasks.Select(t => (t.Id, t.Phase, t.NodeId, t.StartTime, t.EndTime)).ToList());
+
+        public static SimulatedTask TaskOf(PoolModel model, string jobId, string taskId) => model.ReadTask(jobId, taskId, null, (_, task, _) => task);
+
         public static BatchPoolCreateOptions Pool(string id, int? dedicated = null, string? formula = null, TimeSpan? interval = null) => new()
         {
             Id = id,

@@ -165,7 +165,8 @@ namespace ClusterlessHpc.Emulator.Http
                     (null, null) => 0,
                     (null, _) or (_, null) => null,
                     (JsonValue v, string s) when v.GetValueKind() == JsonValueKind.String => string.Compare(v.GetValue<string>(), s, StringComparison.OrdinalIgnoreCase),
-                    (JsonValue v, decimal d) when v.GetValueKind() == JsonValueKind.Number => v.GetValue<decimal>().CompareTo(d),
+                    // A number may be held as any CLR numeric type (views build some values by hand), so it is read from its JSON text.
+                    (JsonValue v, decimal d) when v.GetValueKind() == JsonValueKind.Number => decimal.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture).CompareTo(d),
                     (JsonValue v, bool b) when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>().CompareTo(b),
                     _ => null,
                 };

@@ -98,7 +98,7 @@ namespace ClusterlessHpc.Emulator.Routes
         }
 
         /// <summary>The bytes an <c>ocp-range: bytes=start-end</c> asks for (end inclusive and optional); all of them without one.</summary>
-        private static (long Start, long Length) Range(string header, long size)
+        internal static (long Start, long Length) Range(string header, long size)
         {
             if (header.Length == 0) return (0, size);
             const string prefix = "bytes=";

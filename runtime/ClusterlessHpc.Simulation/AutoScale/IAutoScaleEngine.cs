@@ -7,7 +7,9 @@ namespace ClusterlessHpc.Simulation
 {
     /// <summary>
     /// What a formula sees of its pool when it is evaluated; <c>Metrics</c> is the pool's latest document from the
-    /// metrics feed, in the formula work's metrics JSON format (null when none was put).
+    /// metrics feed, in the formula work's metrics JSON format (null when none was put); <c>Samples</c> are the model's own
+    /// samples of its jobs and nodes. A variable both give is taken from the model, unless <c>FeedWins</c> (the pool has no
+    /// jobs, so the feed stands in for the tasks it would have).
     /// </summary>
     internal sealed record AutoScaleInputs(
         string PoolId,
@@ -18,7 +20,9 @@ namespace ClusterlessHpc.Simulation
         int TargetDedicatedNodes,
         int TargetLowPriorityNodes,
         double TaskSlotsPerNode,
-        JsonElement? Metrics);
+        JsonElement? Metrics,
+        IReadOnlyDictionary<string, ClusterlessHpc.AutoScale.SampleSeries>? Samples = null,
+        bool FeedWins = false);
 
     /// <summary>
     /// One evaluation: the results line (<c>$TargetDedicatedNodes=2;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue</c>),

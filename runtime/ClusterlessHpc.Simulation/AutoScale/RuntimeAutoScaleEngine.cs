@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -49,7 +50,17 @@ namespace ClusterlessHpc.Simulation
                 var check = Check(formula)!;
                 return new AutoScaleOutcome(null, null, null, null, new AutoScaleRunError { Code = check.Code, Message = check.Message, Values = check.Values });
             }
-            var samples = inputs.Metrics is { } metrics ? AutoScaleMetrics.Load(metrics.GetRawText(), inputs.Now).Samples : null;
+            var fed = inputs.Metrics is { } metrics ? AutoScaleMetrics.Load(metrics.GetRawText(), inputs.Now).Samples : null;
+            var samples = fed;
+            if (inputs.Samples is { } own)
+            {
+                var merged = fed is null ? new Dictionary<string, SampleSeries>(StringComparer.Ordinal) : new Dictionary<string, SampleSeries>(fed, StringComparer.Ordinal);
+                foreach (var (name, series) in own)
+                {
+                    if (!inputs.FeedWins || !merged.ContainsKey(name)) merged[name] = series;
+                }
+                samples = merged;
+            }
             var context = new AutoScaleContext
             {
                 Now = inputs.Now,

@@ -6,7 +6,7 @@ namespace ClusterlessHpc.Simulation
     internal static class ModelErrors
     {
         /// <summary>The codes of refusals of a thing that is not there (the service answers 404).</summary>
-        public static readonly IReadOnlyCollection<string> NotFoundCodes = ["PoolNotFound", "NodeNotFound"];
+        public static readonly IReadOnlyCollection<string> NotFoundCodes = ["PoolNotFound", "NodeNotFound", "JobNotFound", "TaskNotFound", "FileNotFound"];
 
         /// <summary>The codes of refusals of the request's content (the service answers 400); any other refusal is a conflict (409).</summary>
         public static readonly IReadOnlyCollection<string> InvalidRequestCodes =
@@ -39,6 +39,29 @@ namespace ClusterlessHpc.Simulation
 
         /// <summary>A node operation in a state that does not allow it; the code names the state (<c>NodeBeingRebooted</c>, ...).</summary>
         public static PoolModelException NodeStateConflict(string code, string message) => new(code, message);
+
+        public static PoolModelException JobNotFound() => new("JobNotFound", "The specified job does not exist.");
+
+        public static PoolModelException JobExists() => new("JobExists", "The specified job already exists.");
+
+        public static PoolModelException JobBeingDeleted() =>
+            new("JobBeingDeleted", "The specified job has been marked for deletion and is being garbage collected.");
+
+        /// <summary>A change to a job that has completed (terminated, or all its tasks done with terminatejob).</summary>
+        public static PoolModelException JobCompleted() => new("JobCompleted", "The specified job is already in a completed state.");
+
+        public static PoolModelException TaskNotFound() => new("TaskNotFound", "The specified task does not exist.");
+
+        public static PoolModelException TaskExists() => new("TaskExists", "The specified task already exists.");
+
+        public static PoolModelException TaskCompleted() => new("TaskCompleted", "The specified task is already completed.");
+
+        public static PoolModelException FileNotFound() => new("FileNotFound", "The specified file does not exist.");
+
+        /// <summary>The task has no files yet: it has not run on a node (or its node has left the pool).</summary>
+        public static PoolModelException TaskFilesUnavailable(string reason) =>
+            new("OperationInvalidForCurrentState", "The specified operation is not valid for the current state of the resource.",
+                Detail("Reason", reason));
 
         public static PoolModelException MissingRequiredProperty(string property) =>
             new("MissingRequiredProperty", "A required property was not specified in the request body.", Detail("PropertyName", property));

@@ -72,7 +72,7 @@ namespace ClusterlessHpc.Simulation
                 {
                     if (node.IsDedicated) pool.TargetDedicated--;
                     else pool.TargetLowPriority--;
-                    _lifecycle.Leave(node, options.NodeDeallocationOption, now);
+                    Deallocate(pool, node, options.NodeDeallocationOption, now);
                 }
                 pool.TargetDedicated = Math.Max(0, pool.TargetDedicated);
                 pool.TargetLowPriority = Math.Max(0, pool.TargetLowPriority);
@@ -117,21 +117,21 @@ namespace ClusterlessHpc.Simulation
             }
             else if (target < current)
             {
-                foreach (var node in ShrinkOrder(pool, dedicated).Take(current - target)) _lifecycle.Leave(node, option, now);
+                foreach (var node in ShrinkOrder(pool, dedicated).Take(current - target).ToList()) Deallocate(pool, node, option, now);
             }
         }
 
-        /// <summary>Nodes that are of least use go first: failed, then still starting, then idle; the newest first.</summary>
+        /// <summary>Nodes that are of least use go first: failed or preempted, then still starting, then idle, then running tasks; the newest first.</summary>
         private static IEnumerable<SimulatedNode> ShrinkOrder(SimulatedPool pool, bool dedicated) =>
             pool.Nodes
                 .Where(n => n.IsDedicated == dedicated && n.Phase != NodePhase.Leaving)
                 .OrderBy(n => n.Phase switch
                 {
-                    NodePhase.StartTaskFailed => 0,
+                    NodePhase.StartTaskFailed or NodePhase.Preempted => 0,
                     NodePhase.Creating => 1,
                     NodePhase.Starting or NodePhase.Rebooting or NodePhase.Reimaging => 2,
                     NodePhase.StartTask => 3,
-                    _ => 4,
+                    _ => n.Running.Count == 0 ? 4 : 5,
                 })
                 .ThenByDescending(n => n.AllocationTime)
                 .ThenByDescending(n => n.Number);

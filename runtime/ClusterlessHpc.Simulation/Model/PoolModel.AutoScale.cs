@@ -109,7 +109,7 @@ namespace ClusterlessHpc.Simulation
             var inputs = new AutoScaleInputs(
                 pool.Id, at, pool.Spec.AutoScaleEvaluationInterval ?? ServiceLimits.DefaultEvaluationInterval,
                 pool.CurrentNodes(true), pool.CurrentNodes(false), pool.TargetDedicated, pool.TargetLowPriority,
-                pool.Spec.TaskSlotsPerNode ?? 1, pool.Metrics);
+                pool.Spec.TaskSlotsPerNode ?? 1, pool.Metrics, SamplesFor(pool, at), FeedWins: !HasJobs(pool));
             var outcome = _autoScale.Evaluate(formula, inputs);
             return (new AutoScaleRun { Timestamp = at, Results = outcome.Results, Error = outcome.Error }, outcome);
         }

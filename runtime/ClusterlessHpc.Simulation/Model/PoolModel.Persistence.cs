@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 
 namespace ClusterlessHpc.Simulation
@@ -17,11 +18,16 @@ namespace ClusterlessHpc.Simulation
                     NodeNumbers = _nodeNumbers,
                     Addresses = _addresses,
                     Pools = _pools.Values.ToList(),
+                    Jobs = _jobs.Values.ToList(),
                 }.ToUtf8Bytes();
             }
         }
 
-        /// <summary>Restores a saved account; running start tasks start again (their processes did not survive).</summary>
+        /// <summary>
+        /// Restores a saved account; running start tasks start again (their processes did not survive). Simulated tasks
+        /// that were running go on to their planned end; an executed task that was running is requeued (its process did
+        /// not survive), as is one whose node is not there to run it.
+        /// </summary>
         public void Restore(ModelState state)
         {
             lock (_gate)
@@ -39,7 +45,38 @@ namespace ClusterlessHpc.Simulation
                         _lifecycle.Resume(pool, node, now);
                     }
                 }
+                foreach (var job in state.Jobs)
+                {
+                    job.Rebuild();
+                    _jobs[job.Id] = job;
+                    foreach (var task in job.Tasks)
+                    {
+                        if (task.Phase == TaskPhase.Running) Resume(task, now);
+                    }
+                }
             }
+        }
+
+        private void Resume(SimulatedTask task, DateTimeOffset now)
+        {
+            var node = task.PoolId is { } poolId && _pools.TryGetValue(poolId, out var pool)
+                ? pool.Nodes.FirstOrDefault(n => n.Id == task.NodeId)
+                : null;
+            if (node is null)
+            {
+                // Counted as running by the rebuilt job, with no node to free.
+                task.Job.RunningCount--;
+                task.Job.Tally.Add(task, -1);
+                task.Phase = TaskPhase.Active;
+                task.Job.Tally.Add(task, +1);
+                task.Job.Queue.Add(task);
+                return;
+            }
+            task.Node = node;
+            node.Running.Add(task);
+            node.UsedSlots += task.Spec.Slots;
+            if (task.RunsUntil is { } end) _ends.Enqueue((task, task.Attempts), end.UtcTicks);
+            else Requeue(task, now);
         }
     }
 }

@@ -40,8 +40,10 @@ namespace ClusterlessHpc.Simulation
         /// <param name="clock">Any clock: the system's, a scaled one, or one a test moves by hand.</param>
         /// <param name="runner">Runs the nodes' start tasks (simulated or executed; the host decides).</param>
         /// <param name="autoScale">The formula language; the runtime's evaluator when null.</param>
-        public PoolModel(PoolModelSettings settings, TimeProvider clock, IStartTaskRunner runner, IAutoScaleEngine? autoScale = null)
+        /// <param name="taskRunner">Runs tasks for real; without one they are simulated.</param>
+        public PoolModel(PoolModelSettings settings, TimeProvider clock, IStartTaskRunner runner, IAutoScaleEngine? autoScale = null, ITaskRunner? taskRunner = null)
         {
+            _taskRunner = taskRunner;
             Settings = settings;
             Clock = clock;
             Runner = runner;
@@ -154,7 +156,7 @@ namespace ClusterlessHpc.Simulation
                 pool.AllocationSince = now;
                 pool.StoppingUntil = null;
                 pool.NextEvaluation = null;
-                foreach (var node in pool.Nodes) _lifecycle.Leave(node, BatchNodeDeallocationOption.Requeue, now);
+                foreach (var node in pool.Nodes) Deallocate(pool, node, BatchNodeDeallocationOption.Requeue, now);
                 return Modified(pool, now);
             });
 
@@ -215,6 +217,7 @@ namespace ClusterlessHpc.Simulation
                 RequireActive(pool);
                 var node = FindNode(pool, nodeId);
                 _lifecycle.Reboot(pool, node, now);
+                RequeueTasksOf(node, now);
                 return NodeVersions(node);
             });
 
@@ -225,6 +228,7 @@ namespace ClusterlessHpc.Simulation
                 RequireActive(pool);
                 var node = FindNode(pool, nodeId);
                 _lifecycle.Reimage(pool, node, now);
+                RequeueTasksOf(node, now);
                 return NodeVersions(node);
             });
 
@@ -262,6 +266,22 @@ namespace ClusterlessHpc.Simulation
             return result;
         }
 
+        /// <summary>Runs <paramref name="change"/> on the account under the lock, after advancing, and reports the change.</summary>
+        private T ChangeAccount<T>(Func<DateTimeOffset, T> change, bool changes = true)
+        {
+            T result;
+            bool advanced;
+            lock (_gate)
+            {
+                var now = Now;
+                advanced = AdvanceAll(now);
+                result = change(now);
+                if (changes) AdvanceAll(now);
+            }
+            if (changes || advanced) Changed?.Invoke();
+            return result;
+        }
+
         private Versions Modified(SimulatedPool pool, DateTimeOffset now)
         {
             pool.LastModified = now;
@@ -288,23 +308,6 @@ namespace ClusterlessHpc.Simulation
             {
                 throw ModelErrors.InvalidPropertyValue("resizeTimeout", "The resize timeout must be at least 5 minutes.");
             }
-        }
-
-        /// <summary>
-        /// Brings the account to <paramref name="now"/>: each autoscale evaluation due by then, earliest first, on the
-        /// account as it was at its time (an evaluation resizes, which changes what later ones see, so none is skipped
-        /// or moved); then everything else up to now. True when anything changed.
-        /// </summary>
-        private bool AdvanceAll(DateTimeOffset now)
-        {
-            var changed = false;
-            while (NextEvaluationDue(now) is { } due)
-            {
-                changed |= AdvanceAllTo(due.At);
-                EvaluateOnSchedule(due.Pool, due.At);
-                changed = true;
-            }
-            return AdvanceAllTo(now) || changed;
         }
 
         /// <summary>The earliest evaluation due by <paramref name="now"/>; ties go to the older pool, so the order never depends on the dictionary.</summary>

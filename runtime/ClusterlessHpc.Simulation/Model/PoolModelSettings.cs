@@ -31,6 +31,21 @@ namespace ClusterlessHpc.Simulation
 
         public required int LowPriorityNodeQuota { get; init; }
 
+        /// <summary>How often, on average, a spot (low-priority) node is preempted: preemptions per node per hour of the clock; 0 for never.</summary>
+        public double SpotPreemptionsPerHour { get; init; }
+
+        /// <summary>The seed of the preemption draws: the same seed preempts the same nodes at the same times.</summary>
+        public int SpotPreemptionSeed { get; init; }
+
+        /// <summary>How long a preempted node stays <c>preempted</c> before the pool gets it back.</summary>
+        public TimeSpan SpotRecoveryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+        /// <summary>How late a metric sample reaches autoscale formulas (the service documents about a minute).</summary>
+        public TimeSpan MetricsDelay { get; init; } = TimeSpan.FromMinutes(1);
+
+        /// <summary>How long a deleted job stays visible in the <c>deleting</c> state.</summary>
+        public TimeSpan JobDeleteDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
         /// <summary>A test seam: the exit code a node's start task ends with, by pool and node id, or null to run it.</summary>
         public Func<string, string, int?>? StartTaskExitCode { get; init; }
     }

@@ -65,9 +65,11 @@ namespace ClusterlessHpc.Simulation
 
         /// <summary>
         /// Starts the node leaving the pool. <c>requeue</c> and <c>terminate</c> stop its start task at once;
-        /// <c>taskcompletion</c> and <c>retaineddata</c> let a running one finish first.
+        /// <c>taskcompletion</c> and <c>retaineddata</c> let a running one finish first, and with
+        /// <paramref name="holdForTasks"/> the node also stays until the model releases it (<see cref="ReleaseAfterTasks"/>)
+        /// once its tasks are done.
         /// </summary>
-        public void Leave(SimulatedNode node, BatchNodeDeallocationOption? option, DateTimeOffset now)
+        public void Leave(SimulatedNode node, BatchNodeDeallocationOption? option, DateTimeOffset now, bool holdForTasks = false)
         {
             if (node.Phase == NodePhase.Leaving) return;
             var waits = option == BatchNodeDeallocationOption.TaskCompletion || option == BatchNodeDeallocationOption.RetainedData;
@@ -75,7 +77,55 @@ namespace ClusterlessHpc.Simulation
             var running = node.Phase == NodePhase.StartTask && node.Attempt is not null;
             if (running && !waits) node.Attempt!.Cancel();
             node.LeavesAfterStartTask = running && waits;
-            Enter(node, NodePhase.Leaving, now, node.LeavesAfterStartTask ? null : now + _settings.NodeLeavingDelay);
+            node.LeavesAfterTasks = holdForTasks && waits;
+            node.WaitsForRetention = node.LeavesAfterTasks && option == BatchNodeDeallocationOption.RetainedData;
+            node.PreemptAt = null;
+            Enter(node, NodePhase.Leaving, now, node.LeavesAfterStartTask || node.LeavesAfterTasks ? null : now + _settings.NodeLeavingDelay);
+        }
+
+        /// <summary>A node that left with its tasks running may go now: they are done (and their retained data gone).</summary>
+        public void ReleaseAfterTasks(SimulatedNode node, DateTimeOffset at)
+        {
+            if (node.Phase != NodePhase.Leaving || !node.LeavesAfterTasks) return;
+            node.LeavesAfterTasks = false;
+            node.WaitsForRetention = false;
+            node.RetainedUntil = null;
+            if (!node.LeavesAfterStartTask) node.Until = at + _settings.NodeLeavingDelay;
+            Touch(node, at);
+        }
+
+        /// <summary>A spot node's VM is taken back: <c>preempted</c> until the pool gets it again, then it boots on a fresh disk.</summary>
+        public void Preempt(SimulatedNode node, DateTimeOffset at)
+        {
+            node.Attempt?.Cancel();
+            node.Preemptions++;
+            node.PreemptAt = null;
+            node.StartTaskInfo = null;
+            Enter(node, NodePhase.Preempted, at, at + _settings.SpotRecoveryDelay);
+        }
+
+        /// <summary>A node's state changed without a phase change (it began or stopped running tasks).</summary>
+        public static void StateChanged(SimulatedNode node, DateTimeOffset at)
+        {
+            node.Since = at;
+            Touch(node, at);
+        }
+
+        /// <summary>
+        /// The next time the node changes by itself, for the model's event order: the end of a timed phase, of a start
+        /// task whose outcome is known, or a preemption; null when it waits for something else.
+        /// </summary>
+        public DateTimeOffset? NextChange(SimulatedNode node)
+        {
+            DateTimeOffset? next = node.Phase switch
+            {
+                NodePhase.Creating or NodePhase.Starting or NodePhase.Rebooting or NodePhase.Reimaging or NodePhase.Preempted => node.Until,
+                NodePhase.StartTask => EndOf(node)?.End,
+                NodePhase.Leaving => node.LeavesAfterStartTask ? EndOf(node)?.End : node.LeavesAfterTasks ? node.RetainedUntil : node.Until,
+                _ => null,
+            };
+            if (node.PreemptAt is { } preempt && (next is null || preempt < next)) next = preempt;
+            return next;
         }
 
         /// <summary>After a restore from saved state: attempts did not survive, so running start tasks begin again.</summary>
@@ -85,7 +135,7 @@ namespace ClusterlessHpc.Simulation
             {
                 node.Attempt = _runner.Start(Launch(pool, node, node.StartTask), now);
             }
-            else if (node.Phase == NodePhase.Leaving && node.Until is null)
+            else if (node.Phase == NodePhase.Leaving && node.Until is null && !node.LeavesAfterTasks)
             {
                 node.LeavesAfterStartTask = false;
                 node.Until = now + _settings.NodeLeavingDelay;
@@ -100,7 +150,19 @@ namespace ClusterlessHpc.Simulation
                     var booted = node.Until!.Value;
                     pool.BusyUntil = Later(pool.BusyUntil, booted);
                     node.LastBootTime = booted;
+                    DrawPreemption(node, booted);
                     Enter(node, NodePhase.Starting, booted, booted + _settings.NodeStartingDelay);
+                    return true;
+
+                case NodePhase.Preempted when now >= node.Until:
+                    // The pool got the VM back: a fresh disk, booted, and the pool's start task as it is now.
+                    var recovered = node.Until!.Value;
+                    node.Attempt = null;
+                    node.Files.Wipe();
+                    node.LastBootTime = recovered;
+                    node.StartTask = pool.Spec.StartTask;
+                    DrawPreemption(node, recovered);
+                    Enter(node, NodePhase.Starting, recovered, recovered + _settings.NodeStartingDelay);
                     return true;
 
                 case NodePhase.Starting when now >= node.Until:
@@ -187,10 +249,11 @@ namespace ClusterlessHpc.Simulation
                 node.StartTaskInfo = Completed(node.StartTaskInfo!, ended.Outcome, ended.End);
                 node.Attempt = null;
                 node.LeavesAfterStartTask = false;
-                node.Until = ended.End + _settings.NodeLeavingDelay;
+                node.Until = node.LeavesAfterTasks ? null : ended.End + _settings.NodeLeavingDelay;
                 Touch(node, ended.End);
                 return true;
             }
+            if (node.LeavesAfterTasks) return false;
             if (node.Until is not { } until || now < until) return false;
             // A stopped attempt must be over before the node's disk goes.
             if (node.Attempt is { Outcome.IsCompleted: false }) return false;
@@ -266,6 +329,20 @@ namespace ClusterlessHpc.Simulation
         {
             node.Version++;
             node.LastModified = at;
+        }
+
+        /// <summary>
+        /// A spot node's time to preemption: exponential with the settings' rate, drawn from the seed, the node's number
+        /// and its preemption count alone, so the same seed preempts the same nodes at the same times whatever the order
+        /// or size of the clock's steps.
+        /// </summary>
+        private void DrawPreemption(SimulatedNode node, DateTimeOffset from)
+        {
+            node.PreemptAt = null;
+            if (node.IsDedicated || _settings.SpotPreemptionsPerHour <= 0) return;
+            var uniform = SeededDraw.Uniform(_settings.SpotPreemptionSeed, node.Number, node.Preemptions);
+            var hours = -Math.Log(1 - uniform) / _settings.SpotPreemptionsPerHour;
+            if (hours < TimeSpan.FromDays(3650).TotalHours) node.PreemptAt = from + TimeSpan.FromHours(hours);
         }
 
         private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

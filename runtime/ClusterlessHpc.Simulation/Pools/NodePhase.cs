@@ -23,5 +23,8 @@ namespace ClusterlessHpc.Simulation
 
         /// <summary><c>leavingpool</c>, until it is gone.</summary>
         Leaving,
+
+        /// <summary>A spot node whose VM was taken back: <c>preempted</c>, until the pool gets it back (it then boots afresh).</summary>
+        Preempted,
     }
 }

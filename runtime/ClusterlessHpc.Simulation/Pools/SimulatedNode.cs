@@ -72,6 +72,36 @@ namespace ClusterlessHpc.Simulation
         /// <summary>A leaving node that lets its running start task finish first (<c>taskcompletion</c>, <c>retaineddata</c>).</summary>
         public bool LeavesAfterStartTask { get; set; }
 
+        /// <summary>
+        /// A leaving node that lets its running tasks finish first (<c>taskcompletion</c>, <c>retaineddata</c>); the model
+        /// releases it when they have (and, with <see cref="WaitsForRetention"/>, when the data of its tasks is gone).
+        /// </summary>
+        public bool LeavesAfterTasks { get; set; }
+
+        /// <summary>Left with <c>retaineddata</c>: it goes once every task that ran on it has reached its retention time or been deleted.</summary>
+        public bool WaitsForRetention { get; set; }
+
+        /// <summary>A spot node: when its VM is taken back, drawn from the preemption rate.</summary>
+        public DateTimeOffset? PreemptAt { get; set; }
+
+        /// <summary>How many times the node has been preempted (each draw of <see cref="PreemptAt"/> is its own).</summary>
+        public int Preemptions { get; set; }
+
+        /// <summary>A node leaving with <c>retaineddata</c> whose tasks are done: when the last of their data may go.</summary>
+        public DateTimeOffset? RetainedUntil { get; set; }
+
+        public int TotalTasksRun { get; set; }
+
+        public int TotalTasksSucceeded { get; set; }
+
+        /// <summary>The tasks running on the node (rebuilt from the tasks after a restore).</summary>
+        [JsonIgnore]
+        public List<SimulatedTask> Running { get; } = [];
+
+        /// <summary>The scheduling slots its running tasks take.</summary>
+        [JsonIgnore]
+        public int UsedSlots { get; set; }
+
         /// <summary>Set when the node has left the pool; the pool drops it.</summary>
         [JsonIgnore]
         public bool Removed { get; set; }
@@ -88,8 +118,9 @@ namespace ClusterlessHpc.Simulation
         {
             NodePhase.Creating => BatchNodeState.Creating,
             NodePhase.Starting => BatchNodeState.Starting,
-            NodePhase.StartTask => WaitsForSuccess ? BatchNodeState.WaitingForStartTask : BatchNodeState.Idle,
-            NodePhase.Idle => BatchNodeState.Idle,
+            NodePhase.StartTask => WaitsForSuccess ? BatchNodeState.WaitingForStartTask : Running.Count > 0 ? BatchNodeState.Running : BatchNodeState.Idle,
+            NodePhase.Idle => Running.Count > 0 ? BatchNodeState.Running : BatchNodeState.Idle,
+            NodePhase.Preempted => BatchNodeState.Preempted,
             NodePhase.StartTaskFailed => BatchNodeState.StartTaskFailed,
             NodePhase.Rebooting => BatchNodeState.Rebooting,
             NodePhase.Reimaging => BatchNodeState.Reimaging,
@@ -104,6 +135,9 @@ namespace ClusterlessHpc.Simulation
             _savedFiles = null;
             _savedFilesCreated = null;
         }
+
+        /// <summary>Whether the scheduler may start tasks here: idle or running (a start task that does not wait for success counts as idle).</summary>
+        public bool AcceptsTasks => Phase == NodePhase.Idle || (Phase == NodePhase.StartTask && !WaitsForSuccess);
 
         /// <summary>Creating or leaving: the pool's allocation is not steady while it has such a node.</summary>
         public bool IsAllocating => Phase is NodePhase.Creating or NodePhase.Leaving;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ClusterlessHpc.Batch.Models;
 
 namespace ClusterlessHpc.Simulation
@@ -67,6 +68,10 @@ namespace ClusterlessHpc.Simulation
         public JsonElement? Metrics { get; set; }
 
         public List<SimulatedNode> Nodes { get; init; } = [];
+
+        /// <summary>The metric samples of the last day, oldest first (not saved).</summary>
+        [JsonIgnore]
+        public List<PoolSample> Samples { get; } = [];
 
         public string Id => Spec.Id;
 

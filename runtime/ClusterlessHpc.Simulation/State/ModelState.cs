@@ -7,8 +7,9 @@ using ClusterlessHpc.Batch;
 namespace ClusterlessHpc.Simulation
 {
     /// <summary>
-    /// The model's saved state: the account's pools and nodes as the model holds them (<see cref="SimulatedPool"/> and
-    /// <see cref="SimulatedNode"/> are their own saved shape), without anything in flight. The emulator's state file is
+    /// The model's saved state: the account's pools, nodes, jobs and tasks as the model holds them (<see cref="SimulatedPool"/>,
+    /// <see cref="SimulatedNode"/>, <see cref="SimulatedJob"/> and <see cref="SimulatedTask"/> are their own saved shape),
+    /// without anything in flight. The emulator's state file is
     /// this document.
     /// </summary>
     internal sealed class ModelState
@@ -26,6 +27,9 @@ namespace ClusterlessHpc.Simulation
         public int Addresses { get; set; }
 
         public List<SimulatedPool> Pools { get; set; } = [];
+
+        /// <summary>The jobs, each with its tasks.</summary>
+        public List<SimulatedJob> Jobs { get; set; } = [];
 
         /// <summary>Reads a saved state.</summary>
         /// <exception cref="JsonException">The bytes are not a saved state.</exception>

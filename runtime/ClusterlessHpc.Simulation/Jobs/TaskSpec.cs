@@ -1,0 +1,45 @@
+using System;
+using System.Collections.Generic;
+using ClusterlessHpc.Batch.Models;
+
+namespace ClusterlessHpc.Simulation
+{
+    /// <summary>
+    /// A task's settings as the add request gives them (TaskAddParameter): the properties the model runs. It is also the
+    /// task's saved shape; the emulator refuses what the model does not run (multi-instance settings, dependencies,
+    /// output files, containers).
+    /// </summary>
+    internal sealed class TaskSpec
+    {
+        public string Id { get; set; } = "";
+
+        public string? DisplayName { get; set; }
+
+        public string CommandLine { get; set; } = "";
+
+        public List<ResourceFile>? ResourceFiles { get; set; }
+
+        public List<EnvironmentSetting>? EnvironmentSettings { get; set; }
+
+        public TaskConstraintsSpec? Constraints { get; set; }
+
+        /// <summary>The scheduling slots the task takes on its node; 1 by default.</summary>
+        public int? RequiredSlots { get; set; }
+
+        public UserIdentity? UserIdentity { get; set; }
+
+        public int Slots => RequiredSlots ?? 1;
+    }
+
+    internal sealed class TaskConstraintsSpec
+    {
+        /// <summary>How long the task may run; then it is terminated and fails with <c>MaxWallClockTimeExpiry</c>.</summary>
+        public TimeSpan? MaxWallClockTime { get; set; }
+
+        /// <summary>How long the task's directory is kept on its node after it completes; 7 days by default.</summary>
+        public TimeSpan? RetentionTime { get; set; }
+
+        /// <summary>Retries after a non-zero exit code: -1 without limit; the job's constraint when not set.</summary>
+        public int? MaxTaskRetryCount { get; set; }
+    }
+}
