@@ -34,7 +34,7 @@ namespace ClusterlessHpc.Batch
             return List("GetNodeFiles", path, BatchJsonContext.Default.BatchListResultBatchNodeFile, message =>
             {
                 AddQuery(message, "$filter", filter);
-                if (recursive is { } value) AddQuery(message, "recursive", value ? "true" : "false");
+                AddQuery(message, "recursive", recursive);
             }, maxResults, cancellationToken);
         }
 
@@ -90,12 +90,14 @@ namespace ClusterlessHpc.Batch
             return await SendAsync("DeleteNodeFile", message, cancellationToken).ConfigureAwait(false);
         }
 
+        private static string FilePath(string poolId, string nodeId, string filePath) =>
+            NodePath(poolId, nodeId) + "/files/" + FilePathSegments(filePath);
+
         /// <summary>Each segment escaped on its own, so the path's separators stay separators.</summary>
-        private static string FilePath(string poolId, string nodeId, string filePath)
+        private static string FilePathSegments(string filePath)
         {
             ArgumentException.ThrowIfNullOrEmpty(filePath);
-            var segments = filePath.TrimStart('/').Split('/').Select(Uri.EscapeDataString);
-            return NodePath(poolId, nodeId) + "/files/" + string.Join("/", segments);
+            return string.Join("/", filePath.TrimStart('/').Split('/').Select(Uri.EscapeDataString));
         }
     }
 }

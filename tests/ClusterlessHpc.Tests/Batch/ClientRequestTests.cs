@@ -200,13 +200,13 @@ public class ClientRequestTests
 
     private sealed class MockClient : BatchClient;
 
-    private static (BatchClient Client, RecordingHandler Handler) Client(string body, HttpStatusCode status = HttpStatusCode.OK, bool tracing = true)
+    internal static (BatchClient Client, RecordingHandler Handler) Client(string body, HttpStatusCode status = HttpStatusCode.OK, bool tracing = true)
     {
         var handler = new RecordingHandler(status, [body]);
         return (Build(handler, tracing), handler);
     }
 
-    private static (BatchClient Client, RecordingHandler Handler) Client(params string[] bodies)
+    internal static (BatchClient Client, RecordingHandler Handler) Client(params string[] bodies)
     {
         var handler = new RecordingHandler(HttpStatusCode.OK, bodies);
         return (Build(handler, tracing: true), handler);
@@ -220,9 +220,9 @@ public class ClientRequestTests
         return new BatchClient(Endpoint, new AzureNamedKeyCredential("myaccount", Convert.ToBase64String(new byte[32])), options);
     }
 
-    private sealed record RecordedRequest(Uri Uri, Dictionary<string, string> Headers, string Body);
+    internal sealed record RecordedRequest(Uri Uri, Dictionary<string, string> Headers, string Body);
 
-    private sealed class RecordingHandler(HttpStatusCode status, string[] bodies) : HttpMessageHandler
+    internal sealed class RecordingHandler(HttpStatusCode status, string[] bodies) : HttpMessageHandler
     {
         public List<RecordedRequest> Requests { get; } = [];
 
@@ -237,7 +237,7 @@ public class ClientRequestTests
     }
 
     /// <summary>Collects the client's stopped activities until disposed.</summary>
-    private static ActivityListener ListenToClientActivities(System.Collections.Concurrent.ConcurrentBag<Activity> activities)
+    internal static ActivityListener ListenToClientActivities(System.Collections.Concurrent.ConcurrentBag<Activity> activities)
     {
         var listener = new ActivityListener
         {
