@@ -29,7 +29,9 @@ namespace ClusterlessHpc.Generator
                 .Collect()
                 .Select(static (shapes, _) => ProjectDeclarations.Of(shapes));
 
-            var inputs = context.CompilationProvider.Select(static (compilation, _) => new CompilationInputs(compilation));
+            // One value for the whole project, so each declaration is combined once: the shapes, and the compilation with
+            // the options and references it was made from.
+            var environment = project.Combine(context.CompilationProvider.Select(static (compilation, _) => (Inputs: new CompilationInputs(compilation), Compilation: compilation)));
 
             // Every class (or record class: the analyzer treats both alike) with attributes may be a pool. Its key compares
             // without binding, so a keystroke in one file binds that file's classes and no others; a change another file
@@ -41,10 +43,8 @@ namespace ClusterlessHpc.Generator
                     static (ctx, _) => (TypeDeclarationSyntax)ctx.Node)
                 // Named once per declaration: the syntax provider hands on an unchanged file's nodes as they were.
                 .Select(static (syntax, _) => (Syntax: syntax, Name: DeclarationShape.QualifiedName(syntax)))
-                .Combine(project)
-                .Combine(inputs)
-                .Combine(context.CompilationProvider)
-                .Select(static (item, _) => new PoolDeclaration(item.Left.Left.Left.Syntax, item.Left.Left.Left.Name, item.Left.Left.Right, item.Left.Right, item.Right))
+                .Combine(environment)
+                .Select(static (item, _) => new PoolDeclaration(item.Left.Syntax, item.Left.Name, item.Right.Left, item.Right.Right.Inputs, item.Right.Right.Compilation))
                 .WithTrackingName(TrackingNames.PoolDeclarations);
 
             var models = declarations
