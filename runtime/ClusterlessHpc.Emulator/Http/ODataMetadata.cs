@@ -18,6 +18,12 @@ namespace ClusterlessHpc.Emulator.Http
         public const string NodeCounts = "poolnodecounts";
         public const string SupportedImages = "supportedimages";
         public const string UsageMetrics = "poolusagemetrics";
+        public const string Jobs = "jobs";
+        public const string Job = "jobs/@Element";
+        public const string Tasks = "tasks";
+        public const string Task = "tasks/@Element";
+        public const string TaskAddResults = "taskaddresult";
+        public const string TaskCounts = "taskcountsresult/@Element";
         public const string AutoScaleRun = "Microsoft.Azure.Batch.Protocol.Entities.AutoScaleRun";
         public const string Error = "Microsoft.Azure.Batch.Protocol.Entities.Container.errors/@Element";
 

@@ -57,7 +57,7 @@ namespace ClusterlessHpc.Emulator.Routes
                 var (page, next) = Paging.Page(request, rendered, j => j.Id);
                 return (page.Select(j => (JsonNode)(select?.Apply(j.Json) ?? j.Json)).ToArray(), next);
             });
-            return Responses.List(context, new JsonArray(items), nextLink);
+            return Responses.List(context, ODataMetadata.Jobs, new JsonArray(items), nextLink);
         }
 
         private static Task GetAsync(HttpContext context, PoolModel store)
@@ -70,7 +70,7 @@ namespace ClusterlessHpc.Emulator.Routes
             var (json, versions) = store.ReadJob(JobId(context), conditions?.ForModel(isRead: true), (job, _) =>
                 (JobView.Render(job, BaseUrl.Of(request)), new Versions(job.ETag, job.LastModified)));
             Responses.SetVersions(context.Response, versions);
-            return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, select?.Apply(json) ?? json);
+            return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, select?.Apply(json) ?? json, ODataMetadata.Job);
         }
 
         private static async Task PatchAsync(HttpContext context, PoolModel store)
@@ -110,7 +110,7 @@ namespace ClusterlessHpc.Emulator.Routes
             QueryRules.Require(context.Request);
             ConditionalHeaders.Read(context.Request, ConditionSupport.None);
             var json = store.ReadJob(JobId(context), null, (job, _) => JobView.Counts(job.Tally));
-            return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, json);
+            return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, json, ODataMetadata.TaskCounts);
         }
 
         /// <summary>Jobs and tasks expand only <c>stats</c>, which the emulator does not keep.</summary>

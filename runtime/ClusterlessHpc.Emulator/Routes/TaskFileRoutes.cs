@@ -47,7 +47,7 @@ namespace ClusterlessHpc.Emulator.Routes
                 .Where(e => filter?.Matches(e.Json) ?? true)
                 .ToList();
             var (page, next) = Paging.Page(request, rendered, e => e.Name);
-            return Responses.List(context, new JsonArray(page.Select(e => (JsonNode)e.Json).ToArray()), next);
+            return Responses.List(context, ODataMetadata.Files, new JsonArray(page.Select(e => (JsonNode)e.Json).ToArray()), next);
         }
 
         private static async Task GetAsync(HttpContext context, PoolModel store, bool withContent)
