@@ -30,18 +30,7 @@ namespace ClusterlessHpc.Benchmarks.Scheduling
             var start = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero);
             var clock = new ManualClock(start);
             var model = new PoolModel(Settings(), clock, new InstantStartTasks());
-            model.Add(new BatchPoolCreateOptions
-            {
-                Id = "bench",
-                VmSize = "standard_d4s_v3",
-                TargetDedicatedNodes = nodeCount,
-                TaskSlotsPerNode = slots,
-                VirtualMachineConfiguration = new VirtualMachineConfiguration
-                {
-                    ImageReference = new BatchVmImageReference { Publisher = "canonical", Offer = "ubuntu-24_04-lts", Sku = "server" },
-                    NodeAgentSkuId = "batch.node.ubuntu 24.04",
-                },
-            });
+            model.Add(Pool("bench", nodeCount, 0, slots));
             clock.Advance(TimeSpan.FromSeconds(1));
             model.Advance();
             var ready = clock.GetUtcNow();
@@ -106,7 +95,21 @@ namespace ClusterlessHpc.Benchmarks.Scheduling
             return overCommitted == 0 ? 0 : 1;
         }
 
-        private static PoolModelSettings Settings() => new()
+        internal static BatchPoolCreateOptions Pool(string id, int dedicated, int lowPriority, int slots) => new()
+        {
+            Id = id,
+            VmSize = "standard_d4s_v3",
+            TargetDedicatedNodes = dedicated,
+            TargetLowPriorityNodes = lowPriority,
+            TaskSlotsPerNode = slots,
+            VirtualMachineConfiguration = new VirtualMachineConfiguration
+            {
+                ImageReference = new BatchVmImageReference { Publisher = "canonical", Offer = "ubuntu-24_04-lts", Sku = "server" },
+                NodeAgentSkuId = "batch.node.ubuntu 24.04",
+            },
+        };
+
+        internal static PoolModelSettings Settings() => new()
         {
             AccountName = "bench",
             NodeCreatingDelay = TimeSpan.FromMilliseconds(100),
@@ -122,7 +125,7 @@ namespace ClusterlessHpc.Benchmarks.Scheduling
         };
 
         /// <summary>Nodes without a start task go idle as soon as they boot; this runner is never asked to run one.</summary>
-        private sealed class InstantStartTasks : IStartTaskRunner
+        internal sealed class InstantStartTasks : IStartTaskRunner
         {
             public TimeSpan MinimumDuration => TimeSpan.Zero;
 
