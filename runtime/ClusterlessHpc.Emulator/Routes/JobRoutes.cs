@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
@@ -51,13 +52,13 @@ namespace ClusterlessHpc.Emulator.Routes
             var select = ODataSelect.Parse(QueryRules.Get(request, "$select"), JobView.Properties);
             RefuseExpand(request);
             var baseUrl = BaseUrl.Of(request);
-            var (items, nextLink) = store.ReadJobs((jobs, _) =>
+            var (items, nextLink, versions) = store.ReadJobs((jobs, now) =>
             {
                 var rendered = jobs.Select(j => (j.Id, Json: JobView.Render(j, baseUrl))).Where(j => filter?.Matches(j.Json) ?? true).ToList();
                 var (page, next) = Paging.Page(request, rendered, j => j.Id);
-                return (page.Select(j => (JsonNode)(select?.Apply(j.Json) ?? j.Json)).ToArray(), next);
+                return (page.Select(j => (JsonNode)(select?.Apply(j.Json) ?? j.Json)).ToArray(), next, Newest(jobs.Select(j => j.LastModified), now));
             });
-            return Responses.List(context, ODataMetadata.Jobs, new JsonArray(items), nextLink);
+            return Responses.List(context, ODataMetadata.Jobs, new JsonArray(items), nextLink, versions);
         }
 
         private static Task GetAsync(HttpContext context, PoolModel store)
@@ -111,6 +112,13 @@ namespace ClusterlessHpc.Emulator.Routes
             ConditionalHeaders.Read(context.Request, ConditionSupport.None);
             var json = store.ReadJob(JobId(context), null, (job, _) => JobView.Counts(job.Tally));
             return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, json, ODataMetadata.TaskCounts);
+        }
+
+        /// <summary>A list's versions: those of its newest item (the service's list headers), or now for an empty list.</summary>
+        internal static Versions Newest(IEnumerable<DateTimeOffset> times, DateTimeOffset now)
+        {
+            var latest = times.DefaultIfEmpty(now).Max();
+            return new Versions("0x" + latest.UtcTicks.ToString("X", CultureInfo.InvariantCulture), latest);
         }
 
         /// <summary>Jobs and tasks expand only <c>stats</c>, which the emulator does not keep.</summary>

@@ -124,7 +124,7 @@ namespace ClusterlessHpc.Emulator.Routes
             var select = ODataSelect.Parse(QueryRules.Get(request, "$select"), TaskView.Properties);
             JobRoutes.RefuseExpand(request);
             var baseUrl = BaseUrl.Of(request);
-            var (items, nextLink) = store.ReadJob(JobRoutes.JobId(context), null, (job, _) =>
+            var (items, nextLink, versions) = store.ReadJob(JobRoutes.JobId(context), null, (job, now) =>
             {
                 // Without a filter only the page is rendered: a job may hold many thousands of tasks.
                 IReadOnlyList<JsonObject> page;
@@ -140,9 +140,9 @@ namespace ClusterlessHpc.Emulator.Routes
                     var (matches, link) = Paging.Page(request, rendered, t => t.Id);
                     (page, next) = (matches.Select(t => t.Json).ToList(), link);
                 }
-                return (page.Select(t => (JsonNode)(select?.Apply(t) ?? t)).ToArray(), next);
+                return (page.Select(t => (JsonNode)(select?.Apply(t) ?? t)).ToArray(), next, JobRoutes.Newest(job.Tasks.Select(t => t.LastModified), now));
             });
-            return Responses.List(context, ODataMetadata.Tasks, new JsonArray(items), nextLink);
+            return Responses.List(context, ODataMetadata.Tasks, new JsonArray(items), nextLink, versions);
         }
 
         private static Task GetAsync(HttpContext context, PoolModel store)
@@ -155,6 +155,7 @@ namespace ClusterlessHpc.Emulator.Routes
             var (json, versions) = store.ReadTask(JobRoutes.JobId(context), TaskId(context), conditions?.ForModel(isRead: true), (_, task, _) =>
                 (TaskView.Render(task, BaseUrl.Of(request)), new Versions(task.ETag, task.LastModified)));
             Responses.SetVersions(context.Response, versions);
+            context.Response.Headers["DataServiceId"] = TaskView.Url(BaseUrl.Of(request), JobRoutes.JobId(context), TaskId(context));
             return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, select?.Apply(json) ?? json, ODataMetadata.Task);
         }
 

@@ -5,7 +5,8 @@ namespace ClusterlessHpc.Emulator.Routes
 {
     /// <summary>
     /// The job and task features the emulator does not run, refused by name rather than silently ignored: job manager,
-    /// preparation and release tasks, auto pools, task dependencies, multi-instance (MPI) tasks, output files and containers.
+    /// preparation and release tasks, auto pools, task dependencies, multi-instance (MPI) tasks, output files, containers
+    /// and exit conditions.
     /// </summary>
     internal static class Unsupported
     {
@@ -27,6 +28,8 @@ namespace ClusterlessHpc.Emulator.Routes
             Refuse(task, "dependsOn", "task dependencies");
             Refuse(task, "outputFiles", "output files");
             Refuse(task, "containerSettings", "tasks in containers");
+            // Exit options would change what a task's end does to its job; ignoring them would run a different job.
+            Refuse(task, "exitConditions", "exit conditions");
         }
 
         private static void Refuse(JsonElement body, string property, string feature, string prefix = "")
