@@ -138,7 +138,8 @@ namespace ClusterlessHpc.Emulator
                     Images = images,
                 };
             }
-            var store = new PoolModel(settings.ModelSettings(), clock, runner, settings.AutoScaleEngine);
+            ITaskRunner? tasks = settings.ExecuteTasks && runner is ExecutedStartTasks nodes ? new ExecutedTasks(nodes, clock, logger) : null;
+            var store = new PoolModel(settings.ModelSettings(), clock, runner, settings.AutoScaleEngine, tasks);
             StateFile? state = null;
             if (settings.StateFile is { } path)
             {

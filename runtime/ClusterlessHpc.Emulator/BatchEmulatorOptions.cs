@@ -82,6 +82,37 @@ namespace ClusterlessHpc.Emulator
         /// <summary>The service refuses to enable autoscale on a pool more than once in this time (<c>TooManyEnableAutoScaleRequests</c>).</summary>
         public TimeSpan EnableAutoScaleMinimumInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+        /// <summary>How long a deleted job stays visible in the <c>deleting</c> state.</summary>
+        public TimeSpan JobDeleteDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+        /// <summary>
+        /// How late a metric sample reaches autoscale formulas. The emulator samples each autoscale pool's tasks and nodes
+        /// every 30 seconds of its clock; the service documents that samples reach formulas about a minute late, which is
+        /// the default. <see cref="TimeSpan.Zero"/> lets formulas see a sample the moment it is taken.
+        /// </summary>
+        public TimeSpan MetricsDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+        /// <summary>
+        /// How often a spot (low-priority) node is preempted on average, in preemptions per node per hour of the
+        /// emulator's clock (<c>--spot-preemption-rate</c>); 0, the default, never. A preempted node goes <c>preempted</c>,
+        /// its running tasks are requeued, and the pool gets it back after <see cref="SpotRecoveryDelay"/>.
+        /// </summary>
+        public double SpotPreemptionRate { get; set; }
+
+        /// <summary>The seed of the preemptions (<c>--spot-preemption-seed</c>): the same seed preempts the same nodes at the same times.</summary>
+        public int SpotPreemptionSeed { get; set; }
+
+        /// <summary>How long a preempted node stays <c>preempted</c> before the pool gets it back and it boots afresh.</summary>
+        public TimeSpan SpotRecoveryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+        /// <summary>
+        /// Run tasks for real (<c>--execute-tasks</c>): each task's command line runs in its node's sandbox, as the Batch
+        /// agent runs it. It needs <see cref="StartTaskMode.Execute"/>, which <c>--execute-tasks</c> sets. Off by default:
+        /// tasks are simulated, their duration and exit code taken from their <c>CHPC_EMULATOR_TASK_DURATION</c> and
+        /// <c>CHPC_EMULATOR_TASK_EXIT_CODE</c> settings.
+        /// </summary>
+        public bool ExecuteTasks { get; set; }
+
         /// <summary>
         /// The account's quota of dedicated nodes (across pools); a resize beyond it stops there with the resize error
         /// <c>AccountCoreQuotaReached</c>, as the service does with cores.
@@ -167,7 +198,8 @@ namespace ClusterlessHpc.Emulator
         internal Func<bool>? IsRoot { get; set; }
 
         /// <summary>
-        /// Reads <c>[--port N] [--state FILE] [--execute-start-tasks [--allow-development-key]] [--account NAME --key BASE64]
+        /// Reads <c>[--port N] [--state FILE] [--execute-start-tasks | --execute-tasks [--allow-development-key]]
+        /// [--spot-preemption-rate X [--spot-preemption-seed N]] [--account NAME --key BASE64]
         /// [--nodes-dir DIR] [--time-scale X] [--accept-bearer-tokens] [--log-level LEVEL] [--verbose]</c>. The standalone emulator listens on
         /// <see cref="DefaultPort"/> unless told otherwise.
         /// </summary>
@@ -192,6 +224,18 @@ namespace ClusterlessHpc.Emulator
                         break;
                     case "--execute-start-tasks":
                         options.StartTaskMode = StartTaskMode.Execute;
+                        break;
+                    case "--execute-tasks":
+                        options.ExecuteTasks = true;
+                        options.StartTaskMode = StartTaskMode.Execute;
+                        break;
+                    case "--spot-preemption-rate":
+                        options.SpotPreemptionRate = ParseSpotPreemptionRate(Value());
+                        break;
+                    case "--spot-preemption-seed":
+                        options.SpotPreemptionSeed = int.TryParse(Value(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var seed)
+                            ? seed
+                            : throw new ArgumentException("--spot-preemption-seed needs an integer.");
                         break;
                     case "--allow-development-key":
                         options.AllowDevelopmentKey = true;
@@ -235,6 +279,13 @@ namespace ClusterlessHpc.Emulator
                 ? scale
                 : throw new ArgumentException("--time-scale needs a number, such as 60.");
 
+        /// <summary>The value of <c>--spot-preemption-rate</c>: preemptions per node per hour, such as 0.5.</summary>
+        /// <exception cref="ArgumentException"><paramref name="text"/> is not a number of 0 or more.</exception>
+        public static double ParseSpotPreemptionRate(string text) =>
+            double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var rate) && rate >= 0
+                ? rate
+                : throw new ArgumentException("--spot-preemption-rate needs a number of preemptions per node per hour, such as 0.5.");
+
         /// <summary>The value of <c>--log-level</c>: a <see cref="LogLevel"/> name, in any case.</summary>
         /// <exception cref="ArgumentException"><paramref name="text"/> is not a log level.</exception>
         public static LogLevel ParseLogLevel(string text) =>
@@ -274,6 +325,11 @@ namespace ClusterlessHpc.Emulator
             DedicatedNodeQuota = DedicatedNodeQuota,
             LowPriorityNodeQuota = LowPriorityNodeQuota,
             StartTaskExitCode = StartTaskExitCode,
+            JobDeleteDelay = JobDeleteDelay,
+            MetricsDelay = MetricsDelay,
+            SpotPreemptionsPerHour = SpotPreemptionRate,
+            SpotPreemptionSeed = SpotPreemptionSeed,
+            SpotRecoveryDelay = SpotRecoveryDelay,
         };
 
         internal void Validate()
@@ -296,9 +352,20 @@ namespace ClusterlessHpc.Emulator
             RequireNotNegative(StopResizeDelay, nameof(StopResizeDelay));
             RequireNotNegative(PoolDeleteDelay, nameof(PoolDeleteDelay));
             RequireNotNegative(EnableAutoScaleMinimumInterval, nameof(EnableAutoScaleMinimumInterval));
+            RequireNotNegative(JobDeleteDelay, nameof(JobDeleteDelay));
+            RequireNotNegative(MetricsDelay, nameof(MetricsDelay));
+            RequireNotNegative(SpotRecoveryDelay, nameof(SpotRecoveryDelay));
+            if (!(SpotPreemptionRate >= 0) || double.IsInfinity(SpotPreemptionRate))
+            {
+                throw new ArgumentOutOfRangeException(nameof(SpotPreemptionRate), SpotPreemptionRate, "The spot preemption rate must be a number of preemptions per node per hour, 0 or more.");
+            }
+            if (ExecuteTasks && StartTaskMode != StartTaskMode.Execute)
+            {
+                throw new ArgumentException("Executed tasks need executed start tasks (StartTaskMode.Execute): a task runs on the node its start task prepared.", nameof(ExecuteTasks));
+            }
             if (DedicatedNodeQuota < 0) throw new ArgumentOutOfRangeException(nameof(DedicatedNodeQuota), DedicatedNodeQuota, "A quota must not be negative.");
             if (LowPriorityNodeQuota < 0) throw new ArgumentOutOfRangeException(nameof(LowPriorityNodeQuota), LowPriorityNodeQuota, "A quota must not be negative.");
-            if (StartTaskMode == StartTaskMode.Execute && AccountKey == DevelopmentAccountKey && !AllowDevelopmentKey)
+            if ((StartTaskMode == StartTaskMode.Execute || ExecuteTasks) && AccountKey == DevelopmentAccountKey && !AllowDevelopmentKey)
             {
                 throw new ArgumentException(
                     "Executing start tasks needs a key of your own: the development key is published, so anyone who can reach the " +

@@ -112,7 +112,7 @@ namespace ClusterlessHpc.Emulator.Tests
         }
 
         [Theory]
-        [InlineData("GET", "jobs")]
+        [InlineData("GET", "jobschedules")]
         [InlineData("POST", "pools/p/nodes/n/users")]
         [InlineData("PUT", "pools/somepool")]
         public async Task An_operation_the_emulator_does_not_have_gets_InvalidUri(string method, string path)

@@ -21,6 +21,9 @@ namespace ClusterlessHpc.Cli.Commands
             var port = new Option<int?>("--port") { Description = $"The loopback port (default {BatchEmulatorOptions.DefaultPort}, or ${BatchConnection.EmulatorPortVariable}; 0 takes any free port).", HelpName = "N" };
             var state = new Option<string?>("--state") { Description = "Keep the pools and nodes in FILE, so a restarted emulator still has them (default: none).", HelpName = "FILE" };
             var execute = new Option<bool>("--execute-start-tasks") { Description = "Run start tasks for real, in a sandbox folder per node (default: simulate them). Needs a key of your own, or --allow-development-key." };
+            var executeTasks = new Option<bool>("--execute-tasks") { Description = "Run tasks for real too, in their node's sandbox (implies --execute-start-tasks; default: simulate them for their CHPC_EMULATOR_TASK_DURATION)." };
+            var preemptionRate = new Option<string?>("--spot-preemption-rate") { Description = "Preempt spot nodes at this rate, in preemptions per node per hour of the emulator's clock (default 0: never).", HelpName = "X" };
+            var preemptionSeed = new Option<int?>("--spot-preemption-seed") { Description = "The seed of the preemptions: the same seed preempts the same nodes at the same times.", HelpName = "N" };
             var allowDevelopmentKey = new Option<bool>("--allow-development-key") { Description = "Execute start tasks with the public development key, although anyone who can reach the port with it can then run code here." };
             var account = new Option<string?>("--account") { Description = $"Serve this account instead of {BatchEmulatorOptions.DevelopmentAccountName} (needs --key).", HelpName = "NAME" };
             var key = new Option<string?>("--key") { Description = "The account's key, base64 (default: the public development key). Never printed.", HelpName = "BASE64" };
@@ -31,7 +34,7 @@ namespace ClusterlessHpc.Cli.Commands
             var verbose = new Option<bool>("--verbose") { Description = "Log every request, and errors with their stack traces." };
             var command = new Command("emulator", "Run the Batch emulator on 127.0.0.1 until Ctrl+C; chpc commands without --endpoint use it.")
             {
-                port, state, execute, allowDevelopmentKey, account, key, nodesDirectory, timeScale, bearer, logLevel, verbose,
+                port, state, execute, executeTasks, preemptionRate, preemptionSeed, allowDevelopmentKey, account, key, nodesDirectory, timeScale, bearer, logLevel, verbose,
             };
             command.SetAction(async (parsed, cancellationToken) =>
             {
@@ -42,6 +45,13 @@ namespace ClusterlessHpc.Cli.Commands
                     options.Port = parsed.GetValue(port) ?? BatchConnection.EmulatorPort(console);
                     if (parsed.GetValue(state) is { } file) options.StateFile = console.FullPath(file);
                     if (parsed.GetValue(execute)) options.StartTaskMode = StartTaskMode.Execute;
+                    if (parsed.GetValue(executeTasks))
+                    {
+                        options.ExecuteTasks = true;
+                        options.StartTaskMode = StartTaskMode.Execute;
+                    }
+                    if (parsed.GetValue(preemptionRate) is { } rate) options.SpotPreemptionRate = BatchEmulatorOptions.ParseSpotPreemptionRate(rate);
+                    if (parsed.GetValue(preemptionSeed) is { } seed) options.SpotPreemptionSeed = seed;
                     options.AllowDevelopmentKey = parsed.GetValue(allowDevelopmentKey);
                     if (parsed.GetValue(account) is { } name) options.AccountName = name;
                     if (parsed.GetValue(key) is { } secret) options.AccountKey = secret;

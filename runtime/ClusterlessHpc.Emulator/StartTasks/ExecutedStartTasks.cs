@@ -57,6 +57,15 @@ namespace ClusterlessHpc.Emulator.StartTasks
 
         public string NodesDirectory => _nodesDirectory;
 
+        /// <summary>The user id node <paramref name="nodeNumber"/>'s processes run as, or null when nodes are not confined.</summary>
+        public int? UidOf(int nodeNumber) => _confined ? _uidBase + nodeNumber : null;
+
+        /// <summary>Downloads resource files (shared with executed tasks, which fetch theirs the same way).</summary>
+        internal ResourceFileDownloader Downloader => _downloader;
+
+        /// <summary>Cancelled when the emulator stops, so every process of its nodes ends with it.</summary>
+        internal CancellationToken Stopping => _stopping.Token;
+
         public INodeFiles CreateFiles(string poolId, string nodeId, bool isWindows, DateTimeOffset now) =>
             isWindows ? _windows.CreateFiles(poolId, nodeId, isWindows, now) : new DiskNodeFiles(new NodeSandbox(_nodesDirectory, poolId, nodeId).Root);
 
@@ -89,7 +98,7 @@ namespace ClusterlessHpc.Emulator.StartTasks
                 sandbox.Prepare(uid, image);
                 File.WriteAllBytes(sandbox.StdOut, []);
                 File.WriteAllBytes(sandbox.StdErr, []);
-                var failure = await _downloader.DownloadAsync(launch.StartTask.ResourceFiles ?? [], sandbox, uid, cancellationToken).ConfigureAwait(false);
+                var failure = await _downloader.DownloadAsync(launch.StartTask.ResourceFiles ?? [], sandbox.WorkingDirectory, uid, cancellationToken).ConfigureAwait(false);
                 if (failure is not null) return Outcome(null, failure);
 
                 if (!CommandLineSplitter.TrySplit(launch.StartTask.CommandLine, out var arguments) || arguments.Count == 0)

@@ -84,32 +84,55 @@ namespace ClusterlessHpc.Emulator.StartTasks
         /// <summary>The start task's environment: the node's variables, then the task's own settings, which win.</summary>
         public IReadOnlyDictionary<string, string> Environment(StartTaskLaunch launch, string accountName, string accountUrl)
         {
-            var variables = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["AZ_BATCH_ACCOUNT_NAME"] = accountName,
-                ["AZ_BATCH_ACCOUNT_URL"] = accountUrl,
-                ["AZ_BATCH_POOL_ID"] = launch.PoolId,
-                ["AZ_BATCH_NODE_ID"] = launch.NodeId,
-                ["AZ_BATCH_NODE_IS_DEDICATED"] = launch.IsDedicated ? "true" : "false",
-                ["AZ_BATCH_NODE_ROOT_DIR"] = Root,
-                ["AZ_BATCH_NODE_SHARED_DIR"] = Shared,
-                ["AZ_BATCH_NODE_STARTUP_DIR"] = Startup,
-                ["AZ_BATCH_NODE_STARTUP_WORKING_DIR"] = WorkingDirectory,
-                ["AZ_BATCH_NODE_MOUNTS_DIR"] = Path.Combine(Root, "fsmounts"),
-                ["AZ_BATCH_TASK_DIR"] = Startup,
-                ["AZ_BATCH_TASK_WORKING_DIR"] = WorkingDirectory,
-                ["AZ_BATCH_CERTIFICATES_DIR"] = Path.Combine(Startup, "certs"),
-                ["AZ_BATCH_TASK_USER"] = UserName,
-                ["AZ_BATCH_TASK_USER_IDENTITY"] = UserIdentity(launch.StartTask.UserIdentity),
-                ["HOME"] = Home,
-                ["PATH"] = NodePath,
-            };
+            var variables = NodeVariables(launch.PoolId, launch.NodeId, launch.IsDedicated, accountName, accountUrl, Startup, WorkingDirectory, launch.StartTask.UserIdentity);
             foreach (var setting in launch.StartTask.EnvironmentSettings ?? [])
             {
                 variables[setting.Name] = setting.Value ?? "";
             }
             return variables;
         }
+
+        /// <summary>A task's directory on the node, as the Batch agent lays it out: <c>workitems/JOB/job-1/TASK</c>.</summary>
+        public string TaskDirectory(string jobId, string taskId) => Path.Combine(Root, TaskFiles.DirectoryOf(jobId, taskId));
+
+        /// <summary>
+        /// A task's environment: the node's variables with the task's (<c>AZ_BATCH_JOB_ID</c>, <c>AZ_BATCH_TASK_ID</c>, its
+        /// directory and working directory), then its job's common settings and its own, which win.
+        /// </summary>
+        public IReadOnlyDictionary<string, string> Environment(TaskLaunch launch, string accountName, string accountUrl)
+        {
+            var directory = TaskDirectory(launch.JobId, launch.TaskId);
+            var variables = NodeVariables(launch.PoolId, launch.NodeId, launch.IsDedicated, accountName, accountUrl, directory,
+                Path.Combine(directory, "wd"), launch.Spec.UserIdentity);
+            variables["AZ_BATCH_JOB_ID"] = launch.JobId;
+            variables["AZ_BATCH_TASK_ID"] = launch.TaskId;
+            variables["AZ_BATCH_TASK_WORKING_DIR"] = Path.Combine(directory, "wd");
+            foreach (var (name, value) in launch.Environment) variables[name] = value;
+            return variables;
+        }
+
+        private Dictionary<string, string> NodeVariables(
+            string poolId, string nodeId, bool isDedicated, string accountName, string accountUrl, string taskDirectory, string workingDirectory, UserIdentity? identity) =>
+            new(StringComparer.Ordinal)
+            {
+                ["AZ_BATCH_ACCOUNT_NAME"] = accountName,
+                ["AZ_BATCH_ACCOUNT_URL"] = accountUrl,
+                ["AZ_BATCH_POOL_ID"] = poolId,
+                ["AZ_BATCH_NODE_ID"] = nodeId,
+                ["AZ_BATCH_NODE_IS_DEDICATED"] = isDedicated ? "true" : "false",
+                ["AZ_BATCH_NODE_ROOT_DIR"] = Root,
+                ["AZ_BATCH_NODE_SHARED_DIR"] = Shared,
+                ["AZ_BATCH_NODE_STARTUP_DIR"] = Startup,
+                ["AZ_BATCH_NODE_STARTUP_WORKING_DIR"] = WorkingDirectory,
+                ["AZ_BATCH_NODE_MOUNTS_DIR"] = Path.Combine(Root, "fsmounts"),
+                ["AZ_BATCH_TASK_DIR"] = taskDirectory,
+                ["AZ_BATCH_TASK_WORKING_DIR"] = workingDirectory,
+                ["AZ_BATCH_CERTIFICATES_DIR"] = Path.Combine(Startup, "certs"),
+                ["AZ_BATCH_TASK_USER"] = UserName,
+                ["AZ_BATCH_TASK_USER_IDENTITY"] = UserIdentity(identity),
+                ["HOME"] = Home,
+                ["PATH"] = NodePath,
+            };
 
         /// <summary>The identity as the agent names it: <c>PoolNonAdmin</c> by default, or the named user account.</summary>
         private static string UserIdentity(UserIdentity? identity)

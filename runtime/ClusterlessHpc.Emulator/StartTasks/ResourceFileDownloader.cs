@@ -28,16 +28,17 @@ namespace ClusterlessHpc.Emulator.StartTasks
 
         public ResourceFileDownloader(HttpClient http) => _http = http;
 
+        /// <summary>Downloads the files into <c>workingDirectory</c> (the start task's or a task's), which their paths are relative to.</summary>
         /// <returns>Null when every file arrived, else why not.</returns>
         public async Task<BatchTaskFailureInfo?> DownloadAsync(
-            IEnumerable<ResourceFile> files, NodeSandbox sandbox, int? uid, CancellationToken cancellationToken)
+            IEnumerable<ResourceFile> files, string workingDirectory, int? uid, CancellationToken cancellationToken)
         {
             foreach (var file in files)
             {
                 var failure = file switch
                 {
-                    { HttpUrl: { Length: > 0 } url } => await DownloadOneAsync(new Uri(url), Target(sandbox, file.FilePath ?? ""), file, uid, cancellationToken).ConfigureAwait(false),
-                    { StorageContainerUrl: { Length: > 0 } container } => await DownloadContainerAsync(new Uri(container), sandbox, file, uid, cancellationToken).ConfigureAwait(false),
+                    { HttpUrl: { Length: > 0 } url } => await DownloadOneAsync(new Uri(url), Target(workingDirectory, file.FilePath ?? ""), file, uid, cancellationToken).ConfigureAwait(false),
+                    { StorageContainerUrl: { Length: > 0 } container } => await DownloadContainerAsync(new Uri(container), workingDirectory, file, uid, cancellationToken).ConfigureAwait(false),
                     { AutoStorageContainerName: { Length: > 0 } name } => Failure("BlobDownloadMiscError",
                         $"The container '{name}' of the account's auto-storage account cannot be reached: the emulator has no linked storage account.", file),
                     _ => Failure("BlobDownloadMiscError", "The resource file has no source.", file),
@@ -48,7 +49,7 @@ namespace ClusterlessHpc.Emulator.StartTasks
         }
 
         private async Task<BatchTaskFailureInfo?> DownloadContainerAsync(
-            Uri container, NodeSandbox sandbox, ResourceFile file, int? uid, CancellationToken cancellationToken)
+            Uri container, string workingDirectory, ResourceFile file, int? uid, CancellationToken cancellationToken)
         {
             var names = new List<string>();
             string? marker = null;
@@ -69,7 +70,7 @@ namespace ClusterlessHpc.Emulator.StartTasks
             {
                 var blob = new UriBuilder(container);
                 blob.Path = blob.Path.TrimEnd('/') + "/" + string.Join("/", name.Split('/').Select(Uri.EscapeDataString));
-                var failure = await DownloadOneAsync(blob.Uri, Target(sandbox, Path.Combine(file.FilePath ?? "", name)), file, uid, cancellationToken).ConfigureAwait(false);
+                var failure = await DownloadOneAsync(blob.Uri, Target(workingDirectory, Path.Combine(file.FilePath ?? "", name)), file, uid, cancellationToken).ConfigureAwait(false);
                 if (failure is not null) return failure;
             }
             return null;
@@ -106,11 +107,11 @@ namespace ClusterlessHpc.Emulator.StartTasks
         }
 
         /// <summary>The full path of a working-directory-relative path, or null when it would leave that directory.</summary>
-        private static string? Target(NodeSandbox sandbox, string relative)
+        private static string? Target(string workingDirectory, string relative)
         {
             if (relative.Length == 0 || Path.IsPathRooted(relative)) return null;
-            var full = Path.GetFullPath(Path.Combine(sandbox.WorkingDirectory, relative));
-            return full.StartsWith(sandbox.WorkingDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
+            var full = Path.GetFullPath(Path.Combine(workingDirectory, relative));
+            return full.StartsWith(workingDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
         }
 
         private static UnixFileMode Mode(string? octal) =>

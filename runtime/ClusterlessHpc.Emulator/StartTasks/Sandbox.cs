@@ -19,6 +19,9 @@ namespace ClusterlessHpc.Emulator.StartTasks
     /// </summary>
     internal static class Sandbox
     {
+        /// <summary>Where a process runs and where its output goes.</summary>
+        public readonly record struct ProcessPaths(string WorkingDirectory, string StdOut, string StdErr);
+
         /// <summary>The folders any user may write on a Linux host, which the sandbox replaces.</summary>
         internal static readonly string[] WorldWritable = ["/var/tmp", "/run/lock", "/dev/shm"];
 
@@ -69,15 +72,20 @@ namespace ClusterlessHpc.Emulator.StartTasks
 
         public static bool IsRoot => !OperatingSystem.IsWindows() && geteuid() == 0;
 
-        /// <summary>Builds the process start of <paramref name="arguments"/> (the program resolved) for the node.</summary>
+        /// <summary>
+        /// Builds the process start of <paramref name="arguments"/> (the program resolved) for the node: the start task's,
+        /// or with <paramref name="paths"/> a task's, in its own working directory with its own output files.
+        /// </summary>
         public static ProcessStartInfo StartInfo(
-            NodeSandbox sandbox, int? uid, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string? imageFolder = null)
+            NodeSandbox sandbox, int? uid, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string? imageFolder = null,
+            ProcessPaths? paths = null)
         {
+            var (workingDirectory, stdout, stderr) = paths ?? new ProcessPaths(sandbox.WorkingDirectory, sandbox.StdOut, sandbox.StdErr);
             var start = new ProcessStartInfo
             {
                 UseShellExecute = false,
                 RedirectStandardInput = false,
-                WorkingDirectory = sandbox.WorkingDirectory,
+                WorkingDirectory = workingDirectory,
             };
             start.Environment.Clear();
             foreach (var (name, value) in environment) start.Environment[name] = value;
@@ -86,8 +94,8 @@ namespace ClusterlessHpc.Emulator.StartTasks
             {
                 start.FileName = Find("unshare");
                 foreach (var argument in new[] { "--mount", "--propagation", "private", "--", "/bin/sh", "-c", ConfinedScript, "sh",
-                             sandbox.NodesDirectory, sandbox.Tmp, sandbox.WorkingDirectory, user.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                             sandbox.StdOut, sandbox.StdErr, sandbox.LocalBin, NodeSandbox.UserName, sandbox.Home, imageFolder ?? "" })
+                             sandbox.NodesDirectory, sandbox.Tmp, workingDirectory, user.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                             stdout, stderr, sandbox.LocalBin, NodeSandbox.UserName, sandbox.Home, imageFolder ?? "" })
                 {
                     start.ArgumentList.Add(argument);
                 }
@@ -95,7 +103,7 @@ namespace ClusterlessHpc.Emulator.StartTasks
             else
             {
                 start.FileName = "/bin/sh";
-                foreach (var argument in new[] { "-c", UnconfinedScript, "sh", sandbox.StdOut, sandbox.StdErr }) start.ArgumentList.Add(argument);
+                foreach (var argument in new[] { "-c", UnconfinedScript, "sh", stdout, stderr }) start.ArgumentList.Add(argument);
             }
             foreach (var argument in arguments) start.ArgumentList.Add(argument);
             return start;

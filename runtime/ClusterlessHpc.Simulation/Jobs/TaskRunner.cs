@@ -9,7 +9,7 @@ namespace ClusterlessHpc.Simulation
     /// <summary>
     /// What a runner needs to run one attempt of a task on its node: the ids that make its directory
     /// (<c>workitems/JOB/job-1/TASK</c>), its command line and resource files, and its environment (the job's common
-    /// settings with the task's own on top).
+    /// settings with the task's own on top); <paramref name="ImageId"/> is the pool's custom image, as for start tasks.
     /// </summary>
     internal sealed record TaskLaunch(
         string PoolId,
@@ -20,7 +20,8 @@ namespace ClusterlessHpc.Simulation
         string TaskId,
         TaskSpec Spec,
         IReadOnlyDictionary<string, string> Environment,
-        INodeFiles Files);
+        INodeFiles Files,
+        string? ImageId = null);
 
     /// <summary>How an executed attempt ended: an exit code, or a failure before the command ran; and when, on the model's clock.</summary>
     internal sealed record TaskOutcome(int? ExitCode, BatchTaskFailureInfo? FailureInfo, DateTimeOffset KnownAt);

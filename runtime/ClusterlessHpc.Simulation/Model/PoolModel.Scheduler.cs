@@ -159,8 +159,9 @@ namespace ClusterlessHpc.Simulation
             else
             {
                 task.RunsUntil = null;
+                var image = pool.Spec.VirtualMachineConfiguration?.ImageReference;
                 task.Attempt = _taskRunner!.Start(new TaskLaunch(pool.Id, node.Id, node.Number, node.IsDedicated, job.Id, task.Id, task.Spec,
-                    Environment(task), node.Files));
+                    Environment(task), node.Files, image?.VirtualMachineImageId ?? image?.SharedGalleryImageId ?? image?.CommunityGalleryImageId));
                 _executing.Add(task);
             }
         }

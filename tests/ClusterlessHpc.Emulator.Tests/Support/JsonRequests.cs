@@ -30,7 +30,8 @@ namespace ClusterlessHpc.Emulator.Tests.Support
             using var response = await SignedRequests.SendAsync(_http, _emulator, method, path + separator + ApiVersion, TestContext.Current.CancellationToken, content, configure);
             var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
             var headers = response.Headers.Concat(response.Content.Headers).ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
-            return new Reply(response.StatusCode, headers, text.Length == 0 ? null : JsonNode.Parse(text), text);
+            var json = response.Content.Headers.ContentType?.MediaType == "application/json" && text.Length > 0 ? JsonNode.Parse(text) : null;
+            return new Reply(response.StatusCode, headers, json, text);
         }
 
         public Task<Reply> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
