@@ -62,7 +62,7 @@ internal static class GeneratorProfile
             ("500x validate", () => { var n = 0; foreach (var d in defs) n += ClusterlessHpc.Rules.PoolValidator.Validate(d).Count(); return n; }),
             ("500x render script", () => { var n = 0; foreach (var d in defs) n += ClusterlessHpc.Scripts.StartupScriptRenderer.Render(d).Length; return n; }),
             ("500x emit pool class", () => models.Sum(m => ((string)emitPoolClass.Invoke(null, [m])!).Length)),
-            ("500x emit definition", () => { foreach (var m in models) emitDefinition.Invoke(null, [Activator.CreateInstance(writerType), definitionOf.GetValue(m), "x = ", ";"]); return 0; }),
+            ("500x emit definition", () => { foreach (var m in models) emitDefinition.Invoke(null, [Activator.CreateInstance(writerType, [1024]), definitionOf.GetValue(m), "x = ", ";"]); return 0; }),
             ("500x render dockerfile", () => { var n = 0; foreach (var d in defs) n += ClusterlessHpc.Scripts.DockerfileRenderer.CanRender(d) ? ClusterlessHpc.Scripts.DockerfileRenderer.Render(d).Length : 0; return n; }),
         };
         foreach (var (name, action) in stages)
