@@ -9,7 +9,7 @@ namespace ClusterlessHpc.Simulation
     /// What a formula sees of its pool when it is evaluated; <c>Metrics</c> is the pool's latest document from the
     /// metrics feed, in the formula work's metrics JSON format (null when none was put).
     /// </summary>
-    internal sealed record AutoScaleInputs(
+    public sealed record AutoScaleInputs(
         string PoolId,
         DateTimeOffset Now,
         TimeSpan EvaluationInterval,
@@ -24,7 +24,7 @@ namespace ClusterlessHpc.Simulation
     /// One evaluation: the results line (<c>$TargetDedicatedNodes=2;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue</c>),
     /// the targets and deallocation option it sets, or the error it failed with (the results line may still be set).
     /// </summary>
-    internal sealed record AutoScaleOutcome(
+    public sealed record AutoScaleOutcome(
         string? Results,
         int? TargetDedicatedNodes,
         int? TargetLowPriorityNodes,
@@ -32,14 +32,14 @@ namespace ClusterlessHpc.Simulation
         AutoScaleRunError? Error);
 
     /// <summary>A formula's syntax error: the code and message the service's 400 carries.</summary>
-    internal sealed record AutoScaleFormulaError(string Code, string Message, IReadOnlyList<NameValuePair> Values);
+    public sealed record AutoScaleFormulaError(string Code, string Message, IReadOnlyList<NameValuePair> Values);
 
     /// <summary>
     /// The seam between the model's autoscale scheduling and the formula language: the runtime's parser and
     /// evaluator sit behind it. The model checks formulas on add and enable, evaluates on each pool's interval
     /// and on evaluate requests, and applies the targets.
     /// </summary>
-    internal interface IAutoScaleEngine
+    public interface IAutoScaleEngine
     {
         /// <summary>Null when <paramref name="formula"/> parses; else its syntax error.</summary>
         AutoScaleFormulaError? Check(string formula);
