@@ -1,7 +1,7 @@
 namespace ClusterlessHpc.Generator
 {
     /// <summary>Names of the generator's tracked steps, so tests can check each is cached between runs.</summary>
-    public static class TrackingNames
+    internal static class TrackingNames
     {
         public const string PoolModels = nameof(PoolModels);
         public const string EmittablePools = nameof(EmittablePools);

@@ -29,7 +29,7 @@ namespace ClusterlessHpc.Batch
     [JsonSerializable(typeof(BatchListResult<BatchSupportedImage>))]
     [JsonSerializable(typeof(BatchListResult<BatchPoolNodeCounts>))]
     [JsonSerializable(typeof(BatchErrorBody))]
-    public sealed partial class BatchJsonContext : JsonSerializerContext
+    internal sealed partial class BatchJsonContext : JsonSerializerContext
     {
     }
 }
