@@ -68,8 +68,8 @@ namespace ClusterlessHpc.Emulator.Routes
             // The body is optional; its option only matters to running tasks, which emulated nodes never have.
             if (context.Request.ContentLength is > 0)
             {
-                if (reimage) await RequestBodies.ReadAsync(context.Request, BatchJsonContext.Default.BatchNodeReimageOptions).ConfigureAwait(false);
-                else await RequestBodies.ReadAsync(context.Request, BatchJsonContext.Default.BatchNodeRebootOptions).ConfigureAwait(false);
+                if (reimage) await RequestBodies.ReadAsync(context.Request, BatchJson.TypeInfo<BatchNodeReimageOptions>()).ConfigureAwait(false);
+                else await RequestBodies.ReadAsync(context.Request, BatchJson.TypeInfo<BatchNodeRebootOptions>()).ConfigureAwait(false);
             }
             var poolId = PoolRoutes.PoolId(context);
             var versions = reimage ? store.ReimageNode(poolId, NodeId(context)) : store.RebootNode(poolId, NodeId(context));

@@ -7,7 +7,7 @@ namespace ClusterlessHpc.Diagnostics
     /// keeps the missing ';' between statements), 1035–1040 the type problems split from 1007 (which keeps the operators),
     /// and 1041 the reads split from 1010 (which keeps the values assigned to $NodeDeallocationOption).
     /// </summary>
-    public static partial class DiagnosticCatalogue
+    internal static partial class DiagnosticCatalogue
     {
         public static readonly PoolRule FormulaSyntaxMustBeValid = new(
             "CHPC1001", nameof(FormulaSyntaxMustBeValid), "Autoscale formula statements must be separated by ';'",

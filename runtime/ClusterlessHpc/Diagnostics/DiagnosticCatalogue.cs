@@ -9,7 +9,7 @@ namespace ClusterlessHpc.Diagnostics
     /// containers, 0050–0059 network, 0060–0069 mounts; 0100–0199 Julia; 1000–1999 autoscale formulas
     /// (declared in DiagnosticCatalogue.AutoScale.cs).
     /// </summary>
-    public static partial class DiagnosticCatalogue
+    internal static partial class DiagnosticCatalogue
     {
         /// <summary>Where the pages live, in the repository and in the package.</summary>
         public const string DocsFolder = "docs/diagnostics/";

@@ -9,7 +9,7 @@ namespace ClusterlessHpc.Images
     /// its node agent, so the dates are the agents' (<see cref="ImageCatalogue.NodeAgents"/>); Batch announced each in
     /// its retirement notices (github.com/Azure/Batch, "Batch Support for ... Ending").
     /// </summary>
-    public static class ImageRetirements
+    internal static class ImageRetirements
     {
         /// <summary>Every retired image the catalogue knows, with the image that replaces it.</summary>
         public static IReadOnlyList<RetiredImageInfo> Images { get; } = Table();

@@ -6,7 +6,7 @@ using ClusterlessHpc.Images;
 namespace ClusterlessHpc.Rules
 {
     /// <summary>Rules for the nodes' image, checked against the image catalogue: agent, retirement, architecture, OS, containers.</summary>
-    public static class ImageRules
+    internal static class ImageRules
     {
         internal static void Check(PoolDefinition d, List<PoolDiagnostic> found)
         {

@@ -9,7 +9,7 @@ namespace ClusterlessHpc.Scripts
     /// Startup steps are not baked in: they may use the node's AZ_BATCH_ directories. Tasks run <c>julia</c> through the
     /// same launcher as on a node (<see cref="JuliaLauncher"/>), so a writable per-user depot comes before the baked one.
     /// </summary>
-    public static class DockerfileRenderer
+    internal static class DockerfileRenderer
     {
         public const string JuliaHome = "/opt/clusterlesshpc/julia";
         public const string Depot = "/opt/clusterlesshpc/depot";

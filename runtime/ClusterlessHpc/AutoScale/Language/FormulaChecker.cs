@@ -27,7 +27,7 @@ namespace ClusterlessHpc.AutoScale.Language
         public static IReadOnlyList<FormulaDiagnostic> Check(string formulaText) => Analyze(formulaText).Diagnostics;
 
         /// <summary>Checks <paramref name="formulaText"/> and keeps the syntax and bound tree for evaluation.</summary>
-        public static FormulaAnalysis Analyze(string formulaText)
+        internal static FormulaAnalysis Analyze(string formulaText)
         {
             var text = formulaText ?? "";
             var diagnostics = new DiagnosticBag(text);
@@ -45,7 +45,7 @@ namespace ClusterlessHpc.AutoScale.Language
     }
 
     /// <summary>The result of checking a formula: its diagnostics and, when there is no error, its bound form.</summary>
-    public sealed class FormulaAnalysis
+    internal sealed class FormulaAnalysis
     {
         internal FormulaAnalysis(string text, FormulaSyntax syntax, BoundFormula? bound, IReadOnlyList<FormulaDiagnostic> diagnostics,
             IReadOnlyList<FormulaDiagnostic> syntaxErrors)
