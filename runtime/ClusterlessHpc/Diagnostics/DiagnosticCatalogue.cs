@@ -143,6 +143,11 @@ namespace ClusterlessHpc.Diagnostics
             "Node agent '{0}' was retired by Batch on {1}; pools using it can no longer be created or grown. Use {2}",
             RuleSeverity.Warning, Image);
 
+        public static readonly PoolRule NodeAgentRetirementAnnounced = new(
+            "CHPC0044", nameof(NodeAgentRetirementAnnounced), "Node agent retirement is announced",
+            "Batch has announced it retires node agent '{0}' on {1}; from then pools using it can no longer be created or grown. Move to {2}",
+            RuleSeverity.Warning, Image);
+
         public static readonly PoolRule ImageArchitectureMustMatchVmSize = new(
             "CHPC0034", nameof(ImageArchitectureMustMatchVmSize), "Image architecture must match the VM size",
             "VM size '{0}' is {1} but image {2} is {3}",
@@ -297,6 +302,7 @@ namespace ClusterlessHpc.Diagnostics
             NodeAgentSkuRequired,
             NodeAgentMustMatchImage,
             NodeAgentRetired,
+            NodeAgentRetirementAnnounced,
             ImageArchitectureMustMatchVmSize,
             WindowsImagesAreNotSupported,
             ContainerPoolNeedsContainerImage,
