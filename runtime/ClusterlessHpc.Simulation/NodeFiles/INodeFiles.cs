@@ -27,7 +27,7 @@ namespace ClusterlessHpc.Simulation
     }
 
     /// <summary>What <see cref="INodeFiles.Delete"/> did.</summary>
-    internal enum NodeFileDeletion
+    public enum NodeFileDeletion
     {
         Deleted,
         NotFound,

@@ -43,7 +43,9 @@ public sealed class PoolJobRunnerTests : IAsyncLifetime
     {
         var runner = Runner();
         var progress = new List<JobProgress>();
-        var tasks = Enumerable.Range(0, 6).Select(i => Simulated(TaskDefinition.Command($"step-{i}", $"/bin/bash -c 'echo step {i}'"), "2s", exitCode: i == 4 ? 3 : 0)).ToList();
+        // A minute each on a clock 50 times as fast: about 1.2 s of real time a task, so a loaded machine still
+        // reports progress while tasks wait.
+        var tasks = Enumerable.Range(0, 6).Select(i => Simulated(TaskDefinition.Command($"step-{i}", $"/bin/bash -c 'echo step {i}'"), "60s", exitCode: i == 4 ? 3 : 0)).ToList();
 
         var results = await runner.RunAsync(PlainPool, tasks, new SyncProgress<JobProgress>(progress.Add), jobId: "run-1");
 
