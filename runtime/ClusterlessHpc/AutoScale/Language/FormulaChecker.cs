@@ -7,7 +7,7 @@ namespace ClusterlessHpc.AutoScale.Language
 {
     /// <summary>
     /// The one entry point to the formula language for the analyzer and the runtime: lex, parse and bind a formula,
-    /// and report every broken rule (CHPC1001–CHPC1041) with its span in the formula text. Never throws.
+    /// and report every broken rule (CHPC1001–CHPC1041), and the lints on a valid formula that is likely wrong (CHPC1042–CHPC1047) with its span in the formula text. Never throws.
     /// </summary>
     public static class FormulaChecker
     {
@@ -40,6 +40,8 @@ namespace ClusterlessHpc.AutoScale.Language
                 : (IReadOnlyList<FormulaDiagnostic>)System.Array.Empty<FormulaDiagnostic>();
             var bound = Binder.Bind(syntax, text, diagnostics);
             var hasErrors = diagnostics.HasErrors;
+            // Lints only on a valid formula: every name is bound, and a formula with errors has better things to fix.
+            if (!hasErrors) Lints.FormulaLinter.Lint(syntax, diagnostics);
             return new FormulaAnalysis(text, syntax, hasErrors ? null : bound, diagnostics.ToList(MaxReportedProblems), syntaxErrors);
         }
     }
