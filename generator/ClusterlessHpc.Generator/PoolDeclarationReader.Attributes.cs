@@ -13,7 +13,7 @@ namespace ClusterlessHpc.Generator
         {
             var index = description.NextIndex(pool);
             a.RecordAttribute(description.TargetOf(index, DefinitionTarget.WholeAttribute));
-            var constructorValues = new object?[description.ConstructorArguments.Count()];
+            var constructorValues = new object?[description.ConstructorArguments.Count];
             foreach (var argument in description.ConstructorArguments)
             {
                 var target = description.TargetOf(index, argument.Name);

@@ -39,7 +39,9 @@ namespace ClusterlessHpc.Generator
             return (reader.ReadDefinition(type), reader._locations!);
         }
 
-        public static bool IsBatchPool(INamedTypeSymbol type) => type.GetAttributes().Any(a => NameOf(a) == nameof(BatchPoolAttribute));
+        public static bool IsBatchPool(INamedTypeSymbol type) => type.GetAttributes().Any(IsBatchPoolAttribute);
+
+        public static bool IsBatchPoolAttribute(AttributeData attribute) => NameOf(attribute) == nameof(BatchPoolAttribute);
 
         /// <summary>Whether the class and every type it is nested in are declared partial in each of their declarations.</summary>
         public static bool IsPartialAll(INamedTypeSymbol type, CancellationToken cancellationToken)

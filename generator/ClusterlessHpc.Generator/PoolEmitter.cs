@@ -44,8 +44,9 @@ namespace ClusterlessHpc.Generator
             w.Line();
             w.Line("/// <summary>The bash script every node of the pool runs when it joins (the start task).</summary>");
             w.Line(GeneratedCode);
-            // The script stays readable in the generated file: a verbatim string, where only '"' needs doubling.
-            w.VerbatimLine("public const string StartupScript = ", StartupScriptRenderer.Render(definition));
+            // The script stays readable in the generated file: a verbatim string, where only '"' needs doubling. Only a
+            // valid definition gets here (the pipeline validated it once), so the renderer does not validate again.
+            w.VerbatimLine("public const string StartupScript = ", StartupScriptRenderer.RenderValidated(definition).Script);
             if (DockerfileRenderer.CanRender(definition))
             {
                 w.Line();

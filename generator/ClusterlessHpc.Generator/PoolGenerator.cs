@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using ClusterlessHpc.Generator.Model;
+using ClusterlessHpc.Generator.Pipeline;
 using ClusterlessHpc.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -19,12 +20,37 @@ namespace ClusterlessHpc.Generator
     {
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            var models = context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    PoolDeclarationReader.BatchPoolAttributeName,
-                    // A record class is a class to the analyzer too: both must see the same pools.
-                    static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword },
-                    static (ctx, ct) => CreateModel((INamedTypeSymbol)ctx.TargetSymbol, ct))
+            // Each file's shape, from syntax only: the file's root is the same object while the file is unchanged, so
+            // only an edited file is walked again.
+            var project = context.SyntaxProvider
+                .CreateSyntaxProvider(static (node, _) => node is CompilationUnitSyntax, static (ctx, _) => (CompilationUnitSyntax)ctx.Node)
+                .Select(static (root, ct) => DeclarationShape.Of(root, ct))
+                .WithTrackingName(TrackingNames.DeclarationShapes)
+                .Collect()
+                .Select(static (shapes, _) => ProjectDeclarations.Of(shapes));
+
+            // One value for the whole project, so each declaration is combined once: the shapes, and the compilation with
+            // the options and references it was made from.
+            var environment = project.Combine(context.CompilationProvider.Select(static (compilation, _) => (Inputs: new CompilationInputs(compilation), Compilation: compilation)));
+
+            // Every class (or record class: the analyzer treats both alike) with attributes may be a pool. Its key compares
+            // without binding, so a keystroke in one file binds that file's classes and no others; a change another file
+            // could make to a pool (a constant, a using, a partial declaration's attributes, a reference) changes the keys.
+            var declarations = context.SyntaxProvider
+                .CreateSyntaxProvider(
+                    static (node, _) => node is ClassDeclarationSyntax { AttributeLists.Count: > 0 } or
+                        RecordDeclarationSyntax { AttributeLists.Count: > 0, ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword },
+                    static (ctx, _) => (TypeDeclarationSyntax)ctx.Node)
+                // Named once per declaration: the syntax provider hands on an unchanged file's nodes as they were.
+                .Select(static (syntax, _) => (Syntax: syntax, Name: DeclarationShape.QualifiedName(syntax)))
+                .Combine(environment)
+                .Select(static (item, _) => new PoolDeclaration(item.Left.Syntax, item.Left.Name, item.Right.Left, item.Right.Right.Inputs, item.Right.Right.Compilation))
+                .WithTrackingName(TrackingNames.PoolDeclarations);
+
+            var models = declarations
+                .Select(static (declaration, ct) => declaration.Bind(ct))
+                .Where(static model => model is not null)
+                .Select(static (model, _) => model!)
                 .WithTrackingName(TrackingNames.PoolModels);
 
             var emittable = models
@@ -46,7 +72,7 @@ namespace ClusterlessHpc.Generator
             });
         }
 
-        private static PoolModel CreateModel(INamedTypeSymbol type, CancellationToken cancellationToken)
+        internal static PoolModel CreateModel(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
             var definition = PoolDeclarationReader.Read(type, cancellationToken);
             var containing = new List<ContainingTypeModel>();

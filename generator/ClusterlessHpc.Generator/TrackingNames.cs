@@ -3,6 +3,8 @@ namespace ClusterlessHpc.Generator
     /// <summary>Names of the generator's tracked steps, so tests can check each is cached between runs.</summary>
     public static class TrackingNames
     {
+        public const string DeclarationShapes = nameof(DeclarationShapes);
+        public const string PoolDeclarations = nameof(PoolDeclarations);
         public const string PoolModels = nameof(PoolModels);
         public const string EmittablePools = nameof(EmittablePools);
         public const string Registry = nameof(Registry);

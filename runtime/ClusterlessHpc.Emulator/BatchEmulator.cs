@@ -29,10 +29,10 @@ using Microsoft.Extensions.Logging;
 namespace ClusterlessHpc.Emulator
 {
     /// <summary>
-    /// A local Azure Batch account on 127.0.0.1: the Batch REST API (api-version 2024-07-01.20.0) for pools, nodes,
-    /// node files, supported images and node counts, with Shared Key (and optionally bearer) authentication, nodes that
-    /// walk their states on a clock, simulated or executed start tasks, autoscale, an optional state file and optional
-    /// fault injection.
+    /// A local Azure Batch account on 127.0.0.1: the Batch REST API (the 2024-07-01.20.0 shapes, for every api-version
+    /// current clients send) for pools, nodes, node files, supported images and node counts, with Shared Key (and
+    /// optionally bearer) authentication, nodes that walk their states on a clock, simulated or executed start tasks,
+    /// autoscale, an optional state file and optional fault injection.
     /// <code>
     /// await using var emulator = await BatchEmulator.StartAsync();
     /// var client = new BatchClient(emulator.Endpoint, emulator.Credential);
@@ -154,6 +154,7 @@ namespace ClusterlessHpc.Emulator
             app.UseHostFiltering();
             app.Use(RequestIds.InvokeAsync);
             app.Use(new ErrorMappingMiddleware(clock, logger).InvokeAsync);
+            app.Use(DotSegmentCheck.InvokeAsync);
             if (faults is not null) app.Use(faults.InvokeAsync);
             var bearerTokens = settings.AcceptBearerTokens || settings.BearerTokenValidator is not null ? new BearerTokens(settings.BearerTokenValidator) : null;
             app.Use(new SharedKeyAuthentication(settings.AccountName, settings.AccountKey, bearerTokens, logger).InvokeAsync);

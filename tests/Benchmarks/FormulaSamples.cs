@@ -7,7 +7,8 @@ internal static class FormulaSamples
 {
     public static readonly DateTimeOffset Now = new(2024, 5, 6, 12, 0, 0, TimeSpan.Zero);
 
-    public static string CorpusFolder => Path.Combine(RepositoryRoot.Path, "tests", "ClusterlessHpc.Tests", "AutoScale", "Corpus");
+    /// <summary>The formula corpus of the shared reference data, kept beside the repository (../shared), as the tests read it.</summary>
+    public static string CorpusFolder => Path.GetFullPath(Path.Combine(RepositoryRoot.Path, "..", "shared", "autoscale-corpus"));
 
     /// <summary>The longest example of the Microsoft documentation (corpus 06, "Example 2": 921 characters, comments included).</summary>
     public static string LongestDocumentationExample =>

@@ -14,7 +14,7 @@ public class LegacyExamplesTests(EmulatorFixture emulator)
     [MemberData(nameof(Examples))]
     public async Task Each_example_imports_with_the_seed_startup_script_into_classes_that_build_and_generate_its_pools(string example)
     {
-        Assert.SkipUnless(SeedFiles.Present, SeedFiles.SkipReason);
+        SharedReferenceData.Require();
         using var files = new TempFiles();
         var parameters = Path.Combine(SeedFiles.LegacyExamples, example);
         var script = files.Write("pool_startup_script.sh", SeedFiles.StartupScript(SeedFiles.PageExampleLines()));
@@ -43,7 +43,7 @@ public class LegacyExamplesTests(EmulatorFixture emulator)
     [MemberData(nameof(Examples))]
     public async Task Each_example_imports_without_a_script_saying_julia_and_packages_must_be_declared(string example)
     {
-        Assert.SkipUnless(SeedFiles.Present, SeedFiles.SkipReason);
+        SharedReferenceData.Require();
         using var files = new TempFiles();
         var output = files.PathOf("Pools");
 
@@ -61,7 +61,7 @@ public class LegacyExamplesTests(EmulatorFixture emulator)
     [MemberData(nameof(Examples))]
     public async Task Each_example_plans_against_the_emulator(string example)
     {
-        Assert.SkipUnless(SeedFiles.Present, SeedFiles.SkipReason);
+        SharedReferenceData.Require();
         var parameters = Path.Combine(SeedFiles.LegacyExamples, example);
 
         var result = await emulator.ChpcAsync("plan", "--parameters", parameters);
@@ -74,7 +74,7 @@ public class LegacyExamplesTests(EmulatorFixture emulator)
     [Fact]
     public async Task Plan_and_apply_read_the_startup_script_too()
     {
-        Assert.SkipUnless(SeedFiles.Present, SeedFiles.SkipReason);
+        SharedReferenceData.Require();
         using var files = new TempFiles();
         var script = files.Write("pool_startup_script.sh", SeedFiles.StartupScript(SeedFiles.PageExampleLines()));
         var parameters = Path.Combine(SeedFiles.LegacyExamples, "examples_container_parameters.json");
@@ -93,7 +93,7 @@ public class LegacyExamplesTests(EmulatorFixture emulator)
     [MemberData(nameof(Examples))]
     public async Task With_the_credentials_template_each_example_is_validated_offline_and_its_placeholder_account_is_reported_not_contacted(string example)
     {
-        Assert.SkipUnless(SeedFiles.Present, SeedFiles.SkipReason);
+        SharedReferenceData.Require();
         var parameters = Path.Combine(SeedFiles.LegacyExamples, example);
 
         // No account options: were the placeholder account used, its made-up host would be looked up and the plan fail.
@@ -111,7 +111,7 @@ public class LegacyExamplesTests(EmulatorFixture emulator)
     [Fact]
     public async Task Apply_refuses_pools_in_the_placeholder_account_and_sends_nothing()
     {
-        Assert.SkipUnless(SeedFiles.Present, SeedFiles.SkipReason);
+        SharedReferenceData.Require();
 
         var result = await emulator.ChpcAsync("apply", "--parameters", Path.Combine(SeedFiles.LegacyExamples, "examples_batch_parameters.json"),
             "--credentials", SeedFiles.CredentialsTemplate);

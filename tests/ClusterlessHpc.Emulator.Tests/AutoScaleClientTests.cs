@@ -50,7 +50,7 @@ namespace ClusterlessHpc.Emulator.Tests
 
             Assert.Equal(400, error.Status);
             Assert.Equal("AutoScalingFormulaSyntaxError", error.ErrorCode);
-            Assert.StartsWith("Line 1, Col ", (string)error.Data["Reason"]!, StringComparison.Ordinal);
+            Assert.StartsWith("Line 1, Col ", (string)error.Data["Message"]!, StringComparison.Ordinal);
         }
 
         [Fact]
@@ -125,7 +125,9 @@ namespace ClusterlessHpc.Emulator.Tests
             Assert.Equal(AllocationState.Resizing, first.AllocationState);
             Assert.Equal(3, beforeInterval.TargetDedicatedNodes);
             Assert.Equal(1, afterInterval.TargetDedicatedNodes);
-            Assert.Equal(first.AutoScaleRun!.Timestamp + TimeSpan.FromMinutes(5), afterInterval.AutoScaleRun!.Timestamp);
+            // The enable's own evaluation sizes the pool but is not shown (the 2025 recordings): the next one is.
+            Assert.Null(first.AutoScaleRun);
+            Assert.Equal(first.LastModified + TimeSpan.FromMinutes(5), afterInterval.AutoScaleRun!.Timestamp);
             Assert.Contains("$TargetDedicatedNodes=1", afterInterval.AutoScaleRun.Results, StringComparison.Ordinal);
         }
 

@@ -4,28 +4,19 @@ namespace ClusterlessHpc.Testing;
 
 /// <summary>
 /// AzureClusterlessHPC.jl's own files beside the repository (../shared/seed): its example parameters.json files, its
-/// credentials template and the "Managing pools" page with the startup-script template. Tests that need them report
-/// as not run where the folder is absent.
+/// credentials template and the "Managing pools" page with the startup-script template (see
+/// <see cref="SharedReferenceData"/> for when the tests that need them run).
 /// </summary>
 internal static class SeedFiles
 {
-    public static string Folder { get; } = System.IO.Path.GetFullPath(System.IO.Path.Combine(RepositoryRoot.Path, "..", "shared", "seed"));
+    public static string Folder { get; } = SharedReferenceData.Path("seed");
 
     public static string LegacyExamples => System.IO.Path.Combine(Folder, "legacy-examples");
 
-    public static bool Present => File.Exists(System.IO.Path.Combine(Folder, "pools.md")) && Directory.Exists(LegacyExamples);
-
-    public static string SkipReason => $"AzureClusterlessHPC.jl's files are not at {Folder}";
-
-    /// <summary>Every example parameters file (not the credentials template), by file name; empty when the folder is absent.</summary>
-    public static TheoryData<string> ParameterFiles()
-    {
-        var names = Directory.Exists(LegacyExamples)
-            ? Directory.GetFiles(LegacyExamples, "*.json").Select(System.IO.Path.GetFileName).Where(n => n != "credentials.json").Order(StringComparer.Ordinal).ToList()
-            : [];
-        // A theory needs a row; without the files the one row reports as not run.
-        return names.Count == 0 ? new TheoryData<string>("(absent)") : new TheoryData<string>(names!);
-    }
+    /// <summary>Every example parameters file (not the credentials template), by file name.</summary>
+    public static TheoryData<string> ParameterFiles() =>
+        new TheoryData<string>(SharedReferenceData.RowsOrPlaceholder(() =>
+            Directory.GetFiles(LegacyExamples, "*.json").Select(System.IO.Path.GetFileName).Where(n => n != "credentials.json").Order(StringComparer.Ordinal)!));
 
     public static string CredentialsTemplate => System.IO.Path.Combine(LegacyExamples, "credentials.json");
 

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Azure;
 using System.CommandLine;
 using System.IO;
@@ -123,7 +124,9 @@ namespace ClusterlessHpc.Cli.Commands
                             $"pool '{poolId}' has a fixed size (autoscale is off), and Batch evaluates a formula only on a pool with autoscale on: " +
                             $"add --local to evaluate it here on the pool's node counts, or turn autoscale on with 'chpc autoscale enable {poolId} --formula FILE'.", e);
                     }
-                    return Print(console, poolId, asJson, run.Results ?? "", run.Error?.Code, run.Error?.Message);
+                    // The service's message is general ("...has evaluation error"); its Message value says where and what.
+                    var detail = run.Error?.Values?.FirstOrDefault(v => v.Name == "Message")?.Value ?? run.Error?.Message;
+                    return Print(console, poolId, asJson, run.Results ?? "", run.Error?.Code, detail);
                 }, cancellationToken).ConfigureAwait(false);
             });
             return command;

@@ -19,6 +19,11 @@ namespace ClusterlessHpc.Emulator.Errors
         public static EmulatorException FileNotFound() =>
             new(StatusCodes.Status404NotFound, "FileNotFound", "The specified file does not exist.");
 
+        /// <summary>Not observed: the service's code for a non-empty directory deleted without <c>recursive</c> is not recorded.</summary>
+        public static EmulatorException DirectoryNotEmpty(string path) =>
+            new(StatusCodes.Status409Conflict, "OperationInvalidForCurrentState", "The specified operation is not valid for the current state of the resource.",
+                Detail("Reason", $"The directory '{path}' is not empty; delete it with recursive=true."));
+
         public static EmulatorException ResourceTypeMismatch(string reason) =>
             new(StatusCodes.Status400BadRequest, "ResourceTypeMismatch", "The resource does not match the expected type.", Detail("Reason", reason));
 
@@ -47,6 +52,11 @@ namespace ClusterlessHpc.Emulator.Errors
         public static EmulatorException MissingRequiredProperty(string property) => From(ModelErrors.MissingRequiredProperty(property));
 
         public static EmulatorException InvalidPropertyValue(string property, string reason) => From(ModelErrors.InvalidPropertyValue(property, reason));
+
+        /// <summary>As the service names a value it refuses in the body: PropertyName, PropertyValue and Reason.</summary>
+        public static EmulatorException InvalidPropertyValue(string property, string value, string reason) =>
+            new(StatusCodes.Status400BadRequest, "InvalidPropertyValue", "The value provided for one of the properties in the request body is invalid.",
+                Detail("PropertyName", property), Detail("PropertyValue", value), Detail("Reason", reason));
 
         public static EmulatorException InvalidRequestBody(string reason) => From(ModelErrors.InvalidRequestBody(reason));
 

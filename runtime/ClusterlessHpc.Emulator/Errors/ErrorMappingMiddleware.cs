@@ -30,6 +30,11 @@ namespace ClusterlessHpc.Emulator.Errors
             {
                 await ErrorResponses.WriteAsync(context, error, _clock.GetUtcNow()).ConfigureAwait(false);
             }
+            catch (InvalidUrlException refusal) when (!context.Response.HasStarted)
+            {
+                _logger.LogDebug("Refused {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, refusal.Message);
+                await ErrorResponses.WriteInvalidUrlAsync(context).ConfigureAwait(false);
+            }
             catch (PoolModelException refusal) when (!context.Response.HasStarted)
             {
                 await ErrorResponses.WriteAsync(context, BatchErrors.From(refusal), _clock.GetUtcNow()).ConfigureAwait(false);

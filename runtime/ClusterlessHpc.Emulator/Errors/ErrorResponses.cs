@@ -28,8 +28,7 @@ namespace ClusterlessHpc.Emulator.Errors
             using (var writer = new Utf8JsonWriter(buffer))
             {
                 writer.WriteStartObject();
-                writer.WriteString("odata.metadata",
-                    BaseUrl.Of(context.Request) + "$metadata#Microsoft.Azure.Batch.Protocol.Entities.Container.errors/@Element");
+                writer.WriteString(ODataMetadata.PropertyName, ODataMetadata.Url(context.Request, ODataMetadata.Error));
                 writer.WriteString("code", error.Code);
                 writer.WriteStartObject("message");
                 writer.WriteString("lang", "en-US");
@@ -51,6 +50,23 @@ namespace ClusterlessHpc.Emulator.Errors
                 writer.WriteEndObject();
             }
             return JsonResponses.WriteAsync(context, error.Status, buffer.WrittenMemory);
+        }
+
+        /// <summary>The front end's refusal of a URL: its HTML page, without the Batch service's request id.</summary>
+        public static async Task WriteInvalidUrlAsync(HttpContext context)
+        {
+            var body = System.Text.Encoding.ASCII.GetBytes(
+                "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\"\"http://www.w3.org/TR/html4/strict.dtd\">\r\n" +
+                "<HTML><HEAD><TITLE>Bad Request</TITLE>\r\n" +
+                "<META HTTP-EQUIV=\"Content-Type\" Content=\"text/html; charset=us-ascii\"></HEAD>\r\n" +
+                "<BODY><h2>Bad Request - Invalid URL</h2>\r\n<hr><p>HTTP Error 400. The request URL is invalid.</p>\r\n</BODY></HTML>\r\n");
+            var response = context.Response;
+            response.Headers.Remove("request-id");
+            response.Headers.Remove("client-request-id");
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            response.ContentType = "text/html; charset=us-ascii";
+            response.ContentLength = body.Length;
+            if (!HttpMethods.IsHead(context.Request.Method)) await response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
         }
     }
 }

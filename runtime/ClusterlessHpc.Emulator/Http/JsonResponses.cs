@@ -7,17 +7,28 @@ using Microsoft.AspNetCore.Http;
 
 namespace ClusterlessHpc.Emulator.Http
 {
-    /// <summary>Writes JSON bodies with the content type the service uses.</summary>
+    /// <summary>Writes JSON bodies as the service does: <c>odata.metadata</c> first, with the content type it uses.</summary>
     internal static class JsonResponses
     {
+        /// <summary>Without a space, as the service's raw bytes show it (.NET recorders print one).</summary>
         public const string ContentType = "application/json;odata=minimalmetadata";
 
-        public static Task WriteAsync(HttpContext context, int status, JsonNode body)
+        /// <summary>Writes <paramref name="body"/>'s properties after <c>odata.metadata</c> for <paramref name="metadataKind"/>.</summary>
+        public static Task WriteAsync(HttpContext context, int status, JsonObject body, string metadataKind)
         {
             var buffer = new ArrayBufferWriter<byte>();
             using (var writer = new Utf8JsonWriter(buffer))
             {
-                body.WriteTo(writer);
+                writer.WriteStartObject();
+                writer.WriteString(ODataMetadata.PropertyName, ODataMetadata.Url(context.Request, metadataKind));
+                foreach (var (name, value) in body)
+                {
+                    if (name == ODataMetadata.PropertyName) continue;
+                    writer.WritePropertyName(name);
+                    if (value is null) writer.WriteNullValue();
+                    else value.WriteTo(writer);
+                }
+                writer.WriteEndObject();
             }
             return WriteAsync(context, status, buffer.WrittenMemory);
         }

@@ -38,11 +38,13 @@ namespace ClusterlessHpc.Emulator.Http
         {
             var text = request.Query["maxresults"].ToString();
             if (text.Length == 0) return DefaultMaxResults;
-            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
             {
                 throw BatchErrors.InvalidQueryParameterValue("maxresults", text, "maxresults must be an integer.");
             }
-            if (value is < 1 or > DefaultMaxResults)
+            // The service's words for -5 (recorded from 2020-09-01.12.0 to 2023-11-01.18.0).
+            if (value < 1) throw BatchErrors.InvalidQueryParameterValue("maxresults", text, "MaxResults cannot be less than 1");
+            if (value > DefaultMaxResults)
             {
                 throw BatchErrors.OutOfRangeQueryParameterValue("maxresults", text, "maxresults must be between 1 and 1000.");
             }

@@ -58,7 +58,7 @@ namespace ClusterlessHpc.Emulator.Routes
                 var (page, next) = Paging.Page(request, rendered, j => j.Id);
                 return (page.Select(j => (JsonNode)(select?.Apply(j.Json) ?? j.Json)).ToArray(), next, Newest(jobs.Select(j => j.LastModified), now));
             });
-            return Responses.List(context, new JsonArray(items), nextLink, versions);
+            return Responses.List(context, ODataMetadata.Jobs, new JsonArray(items), nextLink, versions);
         }
 
         private static Task GetAsync(HttpContext context, PoolModel store)
@@ -71,7 +71,7 @@ namespace ClusterlessHpc.Emulator.Routes
             var (json, versions) = store.ReadJob(JobId(context), conditions?.ForModel(isRead: true), (job, _) =>
                 (JobView.Render(job, BaseUrl.Of(request)), new Versions(job.ETag, job.LastModified)));
             Responses.SetVersions(context.Response, versions);
-            return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, select?.Apply(json) ?? json);
+            return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, select?.Apply(json) ?? json, ODataMetadata.Job);
         }
 
         private static async Task PatchAsync(HttpContext context, PoolModel store)
@@ -111,7 +111,7 @@ namespace ClusterlessHpc.Emulator.Routes
             QueryRules.Require(context.Request);
             ConditionalHeaders.Read(context.Request, ConditionSupport.None);
             var json = store.ReadJob(JobId(context), null, (job, _) => JobView.Counts(job.Tally));
-            return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, json);
+            return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, json, ODataMetadata.TaskCounts);
         }
 
         /// <summary>A list's versions: those of its newest item (the service's list headers), or now for an empty list.</summary>

@@ -18,7 +18,8 @@ namespace ClusterlessHpc.Emulator.Routes
 {
     /// <summary>
     /// The node file operations: list (top level, or everything with <c>recursive=true</c>), get (whole, or the bytes
-    /// of <c>ocp-range</c>) and get properties (HEAD), with the file's properties in the response headers.
+    /// of <c>ocp-range</c>), get properties (HEAD), with the file's properties in the response headers, and delete.
+    /// The file path is read by <see cref="NodeFilePath"/>.
     /// </summary>
     internal static class NodeFileRoutes
     {
@@ -29,6 +30,7 @@ namespace ClusterlessHpc.Emulator.Routes
             routes.MapGet("/pools/{poolId}/nodes/{nodeId}/files", context => ListAsync(context, store));
             routes.MapGet("/pools/{poolId}/nodes/{nodeId}/files/{**filePath}", context => GetAsync(context, store, withContent: true));
             routes.MapMethods("/pools/{poolId}/nodes/{nodeId}/files/{**filePath}", ["HEAD"], context => GetAsync(context, store, withContent: false));
+            routes.MapDelete("/pools/{poolId}/nodes/{nodeId}/files/{**filePath}", context => DeleteAsync(context, store));
         }
 
         private static Task ListAsync(HttpContext context, PoolModel store)
@@ -37,12 +39,7 @@ namespace ClusterlessHpc.Emulator.Routes
             QueryRules.Require(request, "$filter", "recursive", "maxresults", "$skiptoken");
             ConditionalHeaders.Read(request, ConditionSupport.None);
             var filter = ODataFilter.Parse(QueryRules.Get(request, "$filter"), Properties);
-            var recursiveText = QueryRules.Get(request, "recursive");
-            bool recursive = false;
-            if (recursiveText is not null && !bool.TryParse(recursiveText, out recursive))
-            {
-                throw BatchErrors.InvalidQueryParameterValue("recursive", recursiveText, "recursive must be true or false.");
-            }
+            var recursive = Recursive(request);
             var baseUrl = BaseUrl.Of(request);
             var (files, node, windows, versions) = store.ReadPool(PoolRoutes.PoolId(context), null, (pool, _) =>
             {
@@ -55,7 +52,7 @@ namespace ClusterlessHpc.Emulator.Routes
                 .Where(e => filter?.Matches(e.Json) ?? true)
                 .ToList();
             var (page, next) = Paging.Page(request, rendered, e => e.Name);
-            return Responses.List(context, new JsonArray(page.Select(e => (JsonNode)e.Json).ToArray()), next, versions);
+            return Responses.List(context, ODataMetadata.Files, new JsonArray(page.Select(e => (JsonNode)e.Json).ToArray()), next, versions);
         }
 
         private static async Task GetAsync(HttpContext context, PoolModel store, bool withContent)
@@ -63,7 +60,7 @@ namespace ClusterlessHpc.Emulator.Routes
             var request = context.Request;
             QueryRules.Require(request);
             var conditions = ConditionalHeaders.Read(request, ConditionSupport.Dates);
-            var path = ((string?)request.RouteValues["filePath"] ?? "").Replace('\\', '/');
+            var path = NodeFilePath.Of(context);
             var baseUrl = BaseUrl.Of(request);
             var (files, nodeUrl, windows) = store.ReadPool(PoolRoutes.PoolId(context), null, (pool, _) =>
             {
@@ -95,6 +92,34 @@ namespace ClusterlessHpc.Emulator.Routes
             var (start, length) = Range(request.Headers["ocp-range"].ToString(), bytes.LongLength);
             response.ContentLength = length;
             await response.Body.WriteAsync(bytes.AsMemory((int)start, (int)length), context.RequestAborted).ConfigureAwait(false);
+        }
+
+        /// <summary>DELETE: 200 with no body; a directory must be empty unless <c>recursive=true</c>.</summary>
+        private static Task DeleteAsync(HttpContext context, PoolModel store)
+        {
+            var request = context.Request;
+            QueryRules.Require(request, "recursive");
+            ConditionalHeaders.Read(request, ConditionSupport.None);
+            var path = NodeFilePath.Of(context);
+            var recursive = Recursive(request);
+            var files = store.ReadPool(PoolRoutes.PoolId(context), null, (pool, _) => PoolModel.FindNode(pool, NodeRoutes.NodeId(context)).Files);
+            switch (files.Delete(path, recursive))
+            {
+                case NodeFileDeletion.NotFound:
+                    throw BatchErrors.FileNotFound();
+                case NodeFileDeletion.DirectoryNotEmpty:
+                    throw BatchErrors.DirectoryNotEmpty(path);
+            }
+            return Responses.Empty(context, StatusCodes.Status200OK);
+        }
+
+        private static bool Recursive(HttpRequest request)
+        {
+            var text = QueryRules.Get(request, "recursive");
+            if (text is null) return false;
+            return bool.TryParse(text, out var recursive)
+                ? recursive
+                : throw BatchErrors.InvalidQueryParameterValue("recursive", text, "recursive must be true or false.");
         }
 
         /// <summary>The bytes an <c>ocp-range: bytes=start-end</c> asks for (end inclusive and optional); all of them without one.</summary>

@@ -43,7 +43,7 @@ namespace ClusterlessHpc.Emulator.Routes
                 var (page, next) = Paging.Page(request, rendered, n => n.Id);
                 return (page.Select(n => (JsonNode)(select?.Apply(n.Json) ?? n.Json)).ToArray(), next, new Versions(pool.ETag, pool.LastModified));
             });
-            return Responses.List(context, new JsonArray(items), nextLink, versions);
+            return Responses.List(context, ODataMetadata.Nodes, new JsonArray(items), nextLink, versions);
         }
 
         private static Task GetAsync(HttpContext context, PoolModel store)
@@ -58,7 +58,7 @@ namespace ClusterlessHpc.Emulator.Routes
                 return (NodeView.Render(pool, node, BaseUrl.Of(request)), PoolModel.NodeVersions(node));
             });
             Responses.SetVersions(context.Response, versions);
-            return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, select?.Apply(json) ?? json);
+            return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, select?.Apply(json) ?? json, ODataMetadata.Node);
         }
 
         private static async Task RestartAsync(HttpContext context, PoolModel store, bool reimage)

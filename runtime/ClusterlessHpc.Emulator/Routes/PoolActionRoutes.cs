@@ -79,7 +79,7 @@ namespace ClusterlessHpc.Emulator.Routes
             Responses.SetVersions(context.Response, versions);
             context.Response.Headers["DataServiceId"] = Responses.PoolUrl(context.Request, PoolRoutes.PoolId(context));
             await JsonResponses.WriteAsync(context, StatusCodes.Status200OK,
-                JsonSerializer.SerializeToNode(run, BatchJsonContext.Default.AutoScaleRun)!).ConfigureAwait(false);
+                JsonSerializer.SerializeToNode(run, BatchJsonContext.Default.AutoScaleRun)!.AsObject(), ODataMetadata.AutoScaleRun).ConfigureAwait(false);
         }
 
         private static async Task RemoveNodesAsync(HttpContext context, PoolModel store)

@@ -61,7 +61,7 @@ namespace ClusterlessHpc.Emulator.Routes
                 var latest = pools.Count == 0 ? now : pools.Max(p => p.LastModified);
                 return (page.Select(p => (JsonNode)(select?.Apply(p.Json) ?? p.Json)).ToArray(), next, new Versions("0x" + latest.UtcTicks.ToString("X", System.Globalization.CultureInfo.InvariantCulture), latest));
             });
-            return Responses.List(context, new JsonArray(items), nextLink, versions);
+            return Responses.List(context, ODataMetadata.Pools, new JsonArray(items), nextLink, versions);
         }
 
         private static Task GetAsync(HttpContext context, PoolModel store)
@@ -74,7 +74,7 @@ namespace ClusterlessHpc.Emulator.Routes
             var (json, versions) = store.ReadPool(PoolId(context), conditions?.ForModel(isRead: true), (pool, now) =>
                 (PoolView.Render(pool, now, BaseUrl.Of(request), stats), new Versions(pool.ETag, pool.LastModified)));
             Responses.SetVersions(context.Response, versions);
-            return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, select?.Apply(json) ?? json);
+            return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, select?.Apply(json) ?? json, ODataMetadata.Pool);
         }
 
         /// <summary>HEAD: 200 with the version headers, or 404 with no body (HEAD responses have none).</summary>

@@ -27,12 +27,13 @@ namespace ClusterlessHpc.Emulator.Routes
             return Task.CompletedTask;
         }
 
-        public static Task List(HttpContext context, JsonArray items, string? nextLink, Versions? versions = null)
+        /// <summary>A page of a list: <c>odata.metadata</c> for <paramref name="metadataKind"/>, <c>value</c>, and <c>odata.nextLink</c> when there is more.</summary>
+        public static Task List(HttpContext context, string metadataKind, JsonArray items, string? nextLink, Versions? versions = null)
         {
             var body = new JsonObject { ["value"] = items };
             if (nextLink is not null) body["odata.nextLink"] = nextLink;
             if (versions is { } v) SetVersions(context.Response, v);
-            return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, body);
+            return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, body, metadataKind);
         }
 
         public static string PoolUrl(HttpRequest request, string poolId) => BaseUrl.Of(request) + "pools/" + Uri.EscapeDataString(poolId);

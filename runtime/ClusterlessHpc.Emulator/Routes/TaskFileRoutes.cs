@@ -48,7 +48,7 @@ namespace ClusterlessHpc.Emulator.Routes
                 .ToList();
             var (page, next) = Paging.Page(request, rendered, e => e.Name);
             var versions = store.ReadTask(JobRoutes.JobId(context), TaskRoutes.TaskId(context), null, (_, task, _) => new Versions(task.ETag, task.LastModified));
-            return Responses.List(context, new JsonArray(page.Select(e => (JsonNode)e.Json).ToArray()), next, versions);
+            return Responses.List(context, ODataMetadata.Files, new JsonArray(page.Select(e => (JsonNode)e.Json).ToArray()), next, versions);
         }
 
         private static async Task GetAsync(HttpContext context, PoolModel store, bool withContent)

@@ -112,7 +112,7 @@ namespace ClusterlessHpc.Emulator.Routes
                     }
                     : ClientError(taskId, refusal!.Code, refusal.Message, refusal.Values);
             }
-            await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, new JsonObject { ["value"] = new JsonArray(results) }).ConfigureAwait(false);
+            await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, new JsonObject { ["value"] = new JsonArray(results) }, ODataMetadata.TaskAddResults).ConfigureAwait(false);
         }
 
         private static Task ListAsync(HttpContext context, PoolModel store)
@@ -142,7 +142,7 @@ namespace ClusterlessHpc.Emulator.Routes
                 }
                 return (page.Select(t => (JsonNode)(select?.Apply(t) ?? t)).ToArray(), next, JobRoutes.Newest(job.Tasks.Select(t => t.LastModified), now));
             });
-            return Responses.List(context, new JsonArray(items), nextLink, versions);
+            return Responses.List(context, ODataMetadata.Tasks, new JsonArray(items), nextLink, versions);
         }
 
         private static Task GetAsync(HttpContext context, PoolModel store)
@@ -156,7 +156,7 @@ namespace ClusterlessHpc.Emulator.Routes
                 (TaskView.Render(task, BaseUrl.Of(request)), new Versions(task.ETag, task.LastModified)));
             Responses.SetVersions(context.Response, versions);
             context.Response.Headers["DataServiceId"] = TaskView.Url(BaseUrl.Of(request), JobRoutes.JobId(context), TaskId(context));
-            return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, select?.Apply(json) ?? json);
+            return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, select?.Apply(json) ?? json, ODataMetadata.Task);
         }
 
         private static Task TerminateAsync(HttpContext context, PoolModel store)

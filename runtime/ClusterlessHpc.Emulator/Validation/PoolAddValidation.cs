@@ -170,6 +170,10 @@ namespace ClusterlessHpc.Emulator.Validation
                 throw BatchErrors.InvalidPropertyValue("imageReference",
                     "A gallery image id cannot be combined with publisher, offer and sku, or with another image id.");
             }
+            if (!string.IsNullOrEmpty(image.VirtualMachineImageId) && !GalleryImageId.IsValid(image.VirtualMachineImageId))
+            {
+                throw BatchErrors.InvalidPropertyValue("virtualMachineImageId", image.VirtualMachineImageId, GalleryImageId.Reason);
+            }
             if (marketplace && (string.IsNullOrEmpty(image.Publisher) || string.IsNullOrEmpty(image.Offer) || string.IsNullOrEmpty(image.Sku)))
             {
                 throw BatchErrors.InvalidPropertyValue("imageReference", "A marketplace image needs publisher, offer and sku.");

@@ -68,13 +68,19 @@ namespace ClusterlessHpc.Emulator.Views
                 // A marketplace image without a version is the latest.
                 if (configuration["imageReference"] is JsonObject image && image["publisher"] is not null) image.TryAdd("version", "latest");
                 foreach (var extension in (configuration["extensions"] as JsonArray ?? []).OfType<JsonObject>()) extension.Remove("protectedSettings");
+                // The service echoes a placement policy capitalized: "zonal" comes back "Zonal" (observation 12,
+                // powershell-TestAutoScaleActions-2024.jsonl); "regional" is capitalized alike (not recorded).
+                if (configuration["nodePlacementConfiguration"] is JsonObject placement && placement["policy"]?.GetValue<string>() is { Length: > 0 } policy)
+                {
+                    placement["policy"] = char.ToUpperInvariant(policy[0]) + policy[1..].ToLowerInvariant();
+                }
             }
             return json;
         }
 
         private static BatchPoolStatistics Statistics(SimulatedPool pool, string url, DateTimeOffset now)
         {
-            var coreTime = pool.Nodes.Where(n => n.IsDedicated).Aggregate(TimeSpan.Zero, (sum, n) => sum + (now - n.AllocationTime));
+            var coreTime = CoreTime.Of(pool, pool.CreationTime, now, dedicatedOnly: true);
             return new BatchPoolStatistics
             {
                 Url = url + "/stats",

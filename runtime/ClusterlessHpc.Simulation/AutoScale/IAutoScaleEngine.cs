@@ -35,8 +35,11 @@ namespace ClusterlessHpc.Simulation
         BatchNodeDeallocationOption? NodeDeallocationOption,
         AutoScaleRunError? Error);
 
-    /// <summary>A formula's syntax error: the code and message the service's 400 carries.</summary>
-    internal sealed record AutoScaleFormulaError(string Code, string Message, IReadOnlyList<NameValuePair> Values);
+    /// <summary>
+    /// Why a formula does not parse, as the service's error values say it: <c>Line L, Col C: ...</c>, with the problem in
+    /// words and without the project's diagnostic id, which is no part of the service's wire format.
+    /// </summary>
+    internal sealed record AutoScaleFormulaError(string Detail);
 
     /// <summary>
     /// The seam between the model's autoscale scheduling and the formula language: the runtime's parser and
@@ -45,7 +48,7 @@ namespace ClusterlessHpc.Simulation
     /// </summary>
     internal interface IAutoScaleEngine
     {
-        /// <summary>Null when <paramref name="formula"/> parses; else its syntax error.</summary>
+        /// <summary>Null when <paramref name="formula"/> parses (problems found after parsing come out of <see cref="Evaluate"/>); else its syntax error.</summary>
         AutoScaleFormulaError? Check(string formula);
 
         /// <summary>Null when a metrics document can be evaluated against; else what is wrong with it.</summary>

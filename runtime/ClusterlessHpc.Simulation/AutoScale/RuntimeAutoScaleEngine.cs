@@ -10,9 +10,10 @@ using ClusterlessHpc.Batch.Models;
 namespace ClusterlessHpc.Simulation
 {
     /// <summary>
-    /// The runtime's formula language behind the model's seam: <see cref="AutoScaleFormula.Parse"/> checks formulas
-    /// (the analyzer's rules, so a formula that compiles is one the model accepts), and evaluation reads the pool's
-    /// node counts and targets from the model and its samples from the metrics feed (<see cref="AutoScaleMetrics"/>).
+    /// The runtime's formula language behind the model's seam, answering as the service does: a formula that does not
+    /// parse is refused (<see cref="AutoScaleParseResult.SyntaxErrors"/>); every other problem the analyzer's rules find
+    /// is an evaluation error when it is evaluated. Evaluation reads the pool's node counts and targets from the model
+    /// and its samples from the metrics feed (<see cref="AutoScaleMetrics"/>).
     /// Parsed formulas are cached by their text.
     /// </summary>
     internal sealed class RuntimeAutoScaleEngine : IAutoScaleEngine
@@ -22,10 +23,9 @@ namespace ClusterlessHpc.Simulation
         public AutoScaleFormulaError? Check(string formula)
         {
             var result = Parse(formula);
-            if (result.Succeeded) return null;
-            var error = result.Diagnostics.First(d => d.IsError);
-            return new AutoScaleFormulaError(error.Rule.Id, $"Line {error.Line}, Col {error.Column}: {error.Message}",
-                [new NameValuePair { Name = "Message", Value = error.Message }]);
+            if (result.SyntaxErrors.Count == 0) return null;
+            var error = result.SyntaxErrors[0];
+            return new AutoScaleFormulaError($"Line {error.Line}, Col {error.Column}: {error.Message}");
         }
 
         public string? CheckMetrics(JsonElement metrics)
@@ -43,12 +43,17 @@ namespace ClusterlessHpc.Simulation
 
         public AutoScaleOutcome Evaluate(string formula, AutoScaleInputs inputs)
         {
-            var parsed = Parse(formula).Formula;
-            if (parsed is null)
+            var parsed = Parse(formula);
+            if (parsed.SyntaxErrors.Count > 0)
             {
-                // Add and enable refuse such formulas; one can only get here through evaluate, which checks first.
+                // Add and enable refuse such formulas; only a state file edited by hand holds one.
                 var check = Check(formula)!;
-                return new AutoScaleOutcome(null, null, null, null, new AutoScaleRunError { Code = check.Code, Message = check.Message, Values = check.Values });
+                return new AutoScaleOutcome(null, null, null, null, new AutoScaleRunError
+                {
+                    Code = ModelErrors.SyntaxErrorCode,
+                    Message = ModelErrors.SyntaxErrorMessage,
+                    Values = [new NameValuePair { Name = "Message", Value = check.Detail }],
+                });
             }
             var fed = inputs.Metrics is { } metrics ? AutoScaleMetrics.Load(metrics.GetRawText(), inputs.Now).Samples : null;
             var samples = fed;
@@ -71,7 +76,9 @@ namespace ClusterlessHpc.Simulation
                 TaskSlotsPerNode = inputs.TaskSlotsPerNode,
                 Samples = samples ?? new AutoScaleContext { Now = inputs.Now }.Samples,
             };
-            var evaluation = parsed.Evaluate(context);
+            // A formula that parses is evaluated even when a later check fails (an undefined name): the service reports
+            // that as an evaluation error, with the pool's current targets as the results.
+            var evaluation = parsed.EvaluateAsService(context);
             var error = evaluation.Error is { } failure
                 ? new AutoScaleRunError
                 {

@@ -10,7 +10,7 @@ namespace ClusterlessHpc.Simulation
 
         /// <summary>The codes of refusals of the request's content (the service answers 400); any other refusal is a conflict (409).</summary>
         public static readonly IReadOnlyCollection<string> InvalidRequestCodes =
-            ["InvalidPropertyValue", "MissingRequiredProperty", "InvalidRequestBody", "AutoScalingFormulaSyntaxError"];
+            ["InvalidPropertyValue", "MissingRequiredProperty", "InvalidRequestBody", SyntaxErrorCode];
 
         public static PoolModelException PoolNotFound() => new("PoolNotFound", "The specified pool does not exist.");
 
@@ -31,9 +31,15 @@ namespace ClusterlessHpc.Simulation
         public static PoolModelException TooManyEnableAutoScaleRequests() =>
             new("TooManyEnableAutoScaleRequests", "Enable autoscale requests for the same pool must be at least 30 seconds apart.");
 
-        public static PoolModelException AutoScalingFormulaSyntaxError(string code, string message) =>
-            new("AutoScalingFormulaSyntaxError", "The specified autoscale formula has a syntax error.",
-                Detail("AutoScaleFormulaErrorCode", code), Detail("Reason", message));
+        /// <summary>The code of a formula that does not parse; the service's answer for one is not recorded (docs/autoscale.md).</summary>
+        public const string SyntaxErrorCode = "AutoScalingFormulaSyntaxError";
+
+        /// <summary>Worded as the recorded evaluation error is ("The specified auto-scaling formula has evaluation error").</summary>
+        public const string SyntaxErrorMessage = "The specified auto-scaling formula has syntax error";
+
+        /// <summary>A formula that does not parse, with the service's <c>values[{key: Message, value: "Line L, Col C: ..."}]</c>.</summary>
+        public static PoolModelException AutoScalingFormulaSyntaxError(string detail) =>
+            new(SyntaxErrorCode, SyntaxErrorMessage, Detail("Message", detail));
 
         public static PoolModelException NodeNotFound() => new("NodeNotFound", "The specified node does not exist.");
 

@@ -15,8 +15,17 @@ namespace ClusterlessHpc.Simulation
     internal sealed partial class PoolModel
     {
         /// <summary>Resize (POST .../resize): a steady pool that does not scale itself only.</summary>
-        public Versions ResizePool(string poolId, BatchPoolResizeOptions options, PoolPrecondition? condition) =>
-            Change(poolId, (pool, now) =>
+        public Versions ResizePool(string poolId, BatchPoolResizeOptions options, PoolPrecondition? condition)
+        {
+            // The body first, before the pool is looked up: the service answers a {} resize of a missing pool with 400.
+            if (options.TargetDedicatedNodes is null && options.TargetLowPriorityNodes is null)
+            {
+                throw ModelErrors.MissingRequiredProperty("targetDedicatedNodes and/or targetLowPriorityNodes");
+            }
+            if (options.TargetDedicatedNodes is < 0) throw ModelErrors.InvalidPropertyValue("targetDedicatedNodes", "targetDedicatedNodes must not be negative.");
+            if (options.TargetLowPriorityNodes is < 0) throw ModelErrors.InvalidPropertyValue("targetLowPriorityNodes", "targetLowPriorityNodes must not be negative.");
+            RequireResizeTimeout(options.ResizeTimeout);
+            return Change(poolId, (pool, now) =>
             {
                 condition?.Invoke(pool.ETag, pool.LastModified);
                 RequireActive(pool);
@@ -25,13 +34,11 @@ namespace ClusterlessHpc.Simulation
                     throw ModelErrors.OperationInvalidForCurrentState("The pool scales itself with an autoscale formula; disable autoscale to resize it.");
                 }
                 RequireSteady(pool);
-                if (options.TargetDedicatedNodes is < 0) throw ModelErrors.InvalidPropertyValue("targetDedicatedNodes", "targetDedicatedNodes must not be negative.");
-                if (options.TargetLowPriorityNodes is < 0) throw ModelErrors.InvalidPropertyValue("targetLowPriorityNodes", "targetLowPriorityNodes must not be negative.");
-                RequireResizeTimeout(options.ResizeTimeout);
                 Resize(pool, options.TargetDedicatedNodes ?? pool.TargetDedicated, options.TargetLowPriorityNodes ?? pool.TargetLowPriority,
                     options.ResizeTimeout ?? ServiceLimits.DefaultResizeTimeout, options.NodeDeallocationOption, now);
                 return Modified(pool, now);
             });
+        }
 
         /// <summary>Stop resize: the pool keeps the nodes it has, goes <c>stopping</c>, then steady with <c>ResizeStopped</c>.</summary>
         public Versions StopResize(string poolId, PoolPrecondition? condition) =>
@@ -43,30 +50,51 @@ namespace ClusterlessHpc.Simulation
                 {
                     throw ModelErrors.OperationInvalidForCurrentState($"The pool is not resizing; its allocation state is {pool.Allocation}.");
                 }
-                pool.Allocation = AllocationState.Stopping;
-                pool.AllocationSince = now;
-                pool.StoppingUntil = now + Settings.StopResizeDelay;
-                pool.PendingResizeError = new ResizeError
-                {
-                    Code = "ResizeStopped",
-                    Message = "Desired number of dedicated nodes could not be allocated due to a stop resize operation",
-                    Values = [],
-                };
+                Stop(pool, now);
                 return new Versions(pool.ETag, pool.LastModified);
             });
 
+        /// <summary>
+        /// Stops the resize in progress: the pool keeps the nodes it has, goes <c>stopping</c>, then steady with one
+        /// <c>ResizeStopped</c> per kind of node short of its target (both kinds in the 2017 recording, the low-priority
+        /// one alone in the 2020 one: python-sdk-test_batch_scale_pools-vcr.jsonl).
+        /// </summary>
+        private void Stop(SimulatedPool pool, DateTimeOffset now)
+        {
+            pool.Allocation = AllocationState.Stopping;
+            pool.AllocationSince = now;
+            pool.StoppingUntil = now + Settings.StopResizeDelay;
+            pool.PendingResizeErrors.Clear();
+            var shortKinds = new[] { true, false }.Where(dedicated =>
+                pool.Nodes.Any(n => n.IsDedicated == dedicated && n.Phase == NodePhase.Creating) ||
+                pool.CurrentNodes(dedicated) < (dedicated ? pool.TargetDedicated : pool.TargetLowPriority)).ToList();
+            // A stop of a resize that only removed nodes is not recorded; it is reported as the dedicated kind's.
+            if (shortKinds.Count == 0) shortKinds.Add(true);
+            foreach (var dedicated in shortKinds)
+            {
+                pool.PendingResizeErrors.Add(new ResizeError
+                {
+                    Code = "ResizeStopped",
+                    Message = $"Desired number of {(dedicated ? "dedicated" : "low priority")} nodes could not be allocated due to a stop resize operation",
+                    Values = [],
+                });
+            }
+        }
+
         /// <summary>Removes up to <see cref="ServiceLimits.MaxNodesPerRemoval"/> named nodes from a steady pool; its targets drop by their number.</summary>
-        public Versions RemoveNodes(string poolId, BatchNodeRemoveOptions options, PoolPrecondition? condition) =>
-            Change(poolId, (pool, now) =>
+        public Versions RemoveNodes(string poolId, BatchNodeRemoveOptions options, PoolPrecondition? condition)
+        {
+            // The body first, before the pool is looked up, as the service does.
+            if (options.NodeList.Count is 0 or > ServiceLimits.MaxNodesPerRemoval)
+            {
+                throw ModelErrors.InvalidPropertyValue("nodeList", "nodeList must name between 1 and 100 nodes.");
+            }
+            RequireResizeTimeout(options.ResizeTimeout);
+            return Change(poolId, (pool, now) =>
             {
                 condition?.Invoke(pool.ETag, pool.LastModified);
                 RequireActive(pool);
                 RequireSteady(pool);
-                if (options.NodeList.Count is 0 or > ServiceLimits.MaxNodesPerRemoval)
-                {
-                    throw ModelErrors.InvalidPropertyValue("nodeList", "nodeList must name between 1 and 100 nodes.");
-                }
-                RequireResizeTimeout(options.ResizeTimeout);
                 var nodes = options.NodeList.Select(id => FindNode(pool, id)).Distinct().ToList();
                 foreach (var node in nodes.Where(n => n.Phase != NodePhase.Leaving))
                 {
@@ -80,6 +108,7 @@ namespace ClusterlessHpc.Simulation
                 StartResizing(pool, now);
                 return Modified(pool, now);
             });
+        }
 
         private void Resize(SimulatedPool pool, int dedicated, int lowPriority, TimeSpan timeout, BatchNodeDeallocationOption? option, DateTimeOffset now)
         {
@@ -94,7 +123,7 @@ namespace ClusterlessHpc.Simulation
         private void StartResizing(SimulatedPool pool, DateTimeOffset now)
         {
             pool.ResizeErrors.Clear();
-            pool.PendingResizeError = null;
+            pool.PendingResizeErrors.Clear();
             pool.StoppingUntil = null;
             pool.Allocation = AllocationState.Resizing;
             pool.AllocationSince = now;
@@ -113,7 +142,7 @@ namespace ClusterlessHpc.Simulation
                 {
                     pool.Nodes.Add(_lifecycle.Allocate(pool, _nodeNumbers++, dedicated, NextIpAddress(), now));
                 }
-                if (count < target - current) pool.PendingResizeError = QuotaReached(dedicated, quota);
+                if (count < target - current) pool.PendingResizeErrors.Add(QuotaReached(dedicated, quota));
             }
             else if (target < current)
             {
@@ -148,8 +177,8 @@ namespace ClusterlessHpc.Simulation
             pool.AllocationSince = steadyAt;
             pool.StoppingUntil = null;
             pool.ResizeErrors.Clear();
-            if (pool.PendingResizeError is { } error) pool.ResizeErrors.Add(error);
-            pool.PendingResizeError = null;
+            pool.ResizeErrors.AddRange(pool.PendingResizeErrors);
+            pool.PendingResizeErrors.Clear();
         }
 
         private static void RequireSteady(SimulatedPool pool)

@@ -11,15 +11,25 @@ namespace ClusterlessHpc.Simulation
     /// </summary>
     internal sealed partial class PoolModel
     {
-        /// <summary>Checks a formula's syntax as add and enable do.</summary>
+        /// <summary>
+        /// Checks that a formula parses, as add, enable and evaluate do; what is wrong past parsing (an undefined name)
+        /// is found when it is evaluated, and reported in the run.
+        /// </summary>
         /// <exception cref="PoolModelException">400 <c>AutoScalingFormulaSyntaxError</c>.</exception>
         public void CheckFormula(string formula)
         {
-            if (_autoScale.Check(formula) is { } error) throw ModelErrors.AutoScalingFormulaSyntaxError(error.Code, error.Message);
+            if (_autoScale.Check(formula) is { } error) throw ModelErrors.AutoScalingFormulaSyntaxError(error.Detail);
         }
 
-        public Versions EnableAutoScale(string poolId, BatchPoolEnableAutoScaleOptions options, PoolPrecondition? condition) =>
-            Change(poolId, (pool, now) =>
+        public Versions EnableAutoScale(string poolId, BatchPoolEnableAutoScaleOptions options, PoolPrecondition? condition)
+        {
+            // The body first, before the pool is looked up, as the service does.
+            if (options.AutoScaleEvaluationInterval is { } interval && !ServiceLimits.IsEvaluationIntervalInRange(interval))
+            {
+                throw ModelErrors.InvalidPropertyValue("autoScaleEvaluationInterval", "autoScaleEvaluationInterval must be between 5 minutes and 168 hours.");
+            }
+            if (options.AutoScaleFormula is { } formula) CheckFormula(formula);
+            return Change(poolId, (pool, now) =>
             {
                 condition?.Invoke(pool.ETag, pool.LastModified);
                 RequireActive(pool);
@@ -32,29 +42,30 @@ namespace ClusterlessHpc.Simulation
                 {
                     throw ModelErrors.MissingRequiredProperty("autoScaleFormula");
                 }
-                if (options.AutoScaleEvaluationInterval is { } interval && !ServiceLimits.IsEvaluationIntervalInRange(interval))
-                {
-                    throw ModelErrors.InvalidPropertyValue("autoScaleEvaluationInterval", "autoScaleEvaluationInterval must be between 5 minutes and 168 hours.");
-                }
-                if (options.AutoScaleFormula is { } formula) CheckFormula(formula);
 
                 var spec = pool.Spec;
                 spec.EnableAutoScale = true;
                 spec.AutoScaleFormula = options.AutoScaleFormula ?? spec.AutoScaleFormula;
                 spec.AutoScaleEvaluationInterval = options.AutoScaleEvaluationInterval ?? spec.AutoScaleEvaluationInterval ?? ServiceLimits.DefaultEvaluationInterval;
                 pool.LastEnableAutoScale = now;
-                // A new schedule starts now, with an evaluation.
+                // A new schedule starts now, with an evaluation that sizes the pool at once but is not reported: the
+                // pool shows the previous run, or none, until the next one (the 2025 recordings, observation 6).
                 pool.NextEvaluation = now;
                 Modified(pool, now);
-                EvaluateOnSchedule(pool, now);
+                EvaluateOnSchedule(pool, now, report: false);
                 return new Versions(pool.ETag, pool.LastModified);
             });
+        }
 
-        /// <summary>Turns autoscale off; the pool keeps the nodes and targets it has.</summary>
+        /// <summary>
+        /// Turns autoscale off; the pool keeps the nodes and targets it has, and a resize the formula started is stopped
+        /// (observation 7: <c>stopping</c>, then steady with <c>ResizeStopped</c>, the target left at the formula's value).
+        /// </summary>
         public Versions DisableAutoScale(string poolId) =>
             Change(poolId, (pool, now) =>
             {
                 RequireActive(pool);
+                if (pool.AutoScaleEnabled && pool.Allocation == AllocationState.Resizing) Stop(pool, now);
                 pool.Spec.EnableAutoScale = false;
                 pool.Spec.AutoScaleFormula = null;
                 pool.Spec.AutoScaleEvaluationInterval = null;
@@ -64,31 +75,34 @@ namespace ClusterlessHpc.Simulation
             });
 
         /// <summary>Evaluates a formula against an autoscale pool without applying it.</summary>
-        public (AutoScaleRun Run, Versions Versions) EvaluateAutoScale(string poolId, string formula) =>
-            Change(poolId, (pool, now) =>
+        public (AutoScaleRun Run, Versions Versions) EvaluateAutoScale(string poolId, string formula)
+        {
+            // The body first, before the pool is looked up, as the service does.
+            CheckFormula(formula);
+            return Change(poolId, (pool, now) =>
             {
                 RequireActive(pool);
                 if (!pool.AutoScaleEnabled)
                 {
                     throw ModelErrors.OperationInvalidForCurrentState("The pool must have autoscale enabled to evaluate a formula.");
                 }
-                CheckFormula(formula);
                 var (run, _) = Evaluate(pool, formula, now);
                 return (run, new Versions(pool.ETag, pool.LastModified));
             }, changes: false);
+        }
 
         /// <summary>
         /// The evaluation due at <paramref name="due"/>, made at that time (the account has been brought to it): the run
         /// is kept, the next one is an interval later (none the clock jumped over is left out), and a steady pool is
         /// resized to the targets the formula set.
         /// </summary>
-        private void EvaluateOnSchedule(SimulatedPool pool, DateTimeOffset due)
+        private void EvaluateOnSchedule(SimulatedPool pool, DateTimeOffset due, bool report = true)
         {
             var interval = pool.Spec.AutoScaleEvaluationInterval ?? ServiceLimits.DefaultEvaluationInterval;
             // The service refuses shorter intervals; a state file edited by hand must not make the loop spin.
             if (interval < ServiceLimits.MinEvaluationInterval) interval = ServiceLimits.MinEvaluationInterval;
             var (run, outcome) = Evaluate(pool, pool.Spec.AutoScaleFormula ?? "", due);
-            pool.AutoScaleRun = run;
+            if (report) pool.AutoScaleRun = run;
             pool.NextEvaluation = due + interval;
             AutoScaleEvaluated?.Invoke(pool.Id, run);
 

@@ -17,7 +17,20 @@ namespace ClusterlessHpc.Simulation
         /// <summary>The bytes of a file.</summary>
         byte[] Read(string path);
 
+        /// <summary>
+        /// Deletes a file, or a directory: an empty one, or with <paramref name="recursive"/> everything in it.
+        /// </summary>
+        NodeFileDeletion Delete(string path, bool recursive);
+
         /// <summary>Forgets everything, as a reimage does.</summary>
         void Wipe();
+    }
+
+    /// <summary>What <see cref="INodeFiles.Delete"/> did.</summary>
+    internal enum NodeFileDeletion
+    {
+        Deleted,
+        NotFound,
+        DirectoryNotEmpty,
     }
 }

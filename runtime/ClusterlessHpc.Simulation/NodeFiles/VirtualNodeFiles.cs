@@ -10,10 +10,11 @@ namespace ClusterlessHpc.Simulation
     /// </summary>
     internal sealed class VirtualNodeFiles : INodeFiles
     {
-        private static readonly string[] Directories = ["shared", "startup", "startup/wd"];
+        private static readonly string[] NodeDirectories = ["shared", "startup", "startup/wd"];
 
         private readonly object _gate = new();
         private readonly Dictionary<string, (byte[] Bytes, DateTimeOffset Created, DateTimeOffset Modified)> _files = new(StringComparer.Ordinal);
+        private readonly List<string> _directories = [.. NodeDirectories];
         private DateTimeOffset _created;
 
         public VirtualNodeFiles(DateTimeOffset created) => _created = created;
@@ -52,7 +53,7 @@ namespace ClusterlessHpc.Simulation
         {
             lock (_gate)
             {
-                var entries = Directories.Select(d => new NodeFileEntry(d, true, _created, _created, 0, null))
+                var entries = _directories.Select(d => new NodeFileEntry(d, true, _created, _created, 0, null))
                     .Concat(_files.Select(f => new NodeFileEntry(f.Key, false, f.Value.Created, f.Value.Modified, f.Value.Bytes.LongLength, "0100644")));
                 return entries.Where(e => recursive || !e.Name.Contains('/', StringComparison.Ordinal)).OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
             }
@@ -66,9 +67,33 @@ namespace ClusterlessHpc.Simulation
             lock (_gate) return _files.TryGetValue(path.Trim('/'), out var file) ? file.Bytes : [];
         }
 
+        public NodeFileDeletion Delete(string path, bool recursive)
+        {
+            var name = path.Trim('/');
+            lock (_gate)
+            {
+                if (_files.Remove(name)) return NodeFileDeletion.Deleted;
+                if (!_directories.Contains(name)) return NodeFileDeletion.NotFound;
+                var prefix = name + "/";
+                var below = _files.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
+                    .Concat(_directories.Where(d => d.StartsWith(prefix, StringComparison.Ordinal)))
+                    .ToList();
+                if (below.Count > 0 && !recursive) return NodeFileDeletion.DirectoryNotEmpty;
+                foreach (var key in below) _files.Remove(key);
+                _directories.RemoveAll(d => d == name || d.StartsWith(prefix, StringComparison.Ordinal));
+                return NodeFileDeletion.Deleted;
+            }
+        }
+
+        /// <summary>A reimaged node has its directories again, and nothing in them.</summary>
         public void Wipe()
         {
-            lock (_gate) _files.Clear();
+            lock (_gate)
+            {
+                _files.Clear();
+                _directories.Clear();
+                _directories.AddRange(NodeDirectories);
+            }
         }
 
         /// <summary>Restores what <see cref="Save"/> gave, after a restart.</summary>

@@ -54,8 +54,8 @@ namespace ClusterlessHpc.Simulation
         /// <summary>The errors of the most recent resize, reported once the pool is steady.</summary>
         public List<ResizeError> ResizeErrors { get; init; } = [];
 
-        /// <summary>An error of the resize in progress, reported when it ends.</summary>
-        public ResizeError? PendingResizeError { get; set; }
+        /// <summary>The errors of the resize in progress (one per kind of node at most), reported when it ends.</summary>
+        public List<ResizeError> PendingResizeErrors { get; init; } = [];
 
         public AutoScaleRun? AutoScaleRun { get; set; }
 

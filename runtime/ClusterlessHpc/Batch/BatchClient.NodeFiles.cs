@@ -34,7 +34,7 @@ namespace ClusterlessHpc.Batch
             return List("GetNodeFiles", path, BatchJsonContext.Default.BatchListResultBatchNodeFile, message =>
             {
                 AddQuery(message, "$filter", filter);
-                if (recursive is { } value) AddQuery(message, "recursive", value ? "true" : "false");
+                AddQuery(message, "recursive", recursive);
             }, maxResults, cancellationToken);
         }
 
@@ -74,12 +74,30 @@ namespace ClusterlessHpc.Batch
                 cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>
+        /// Deletes a file on a node (DELETE /pools/{poolId}/nodes/{nodeId}/files/{filePath}, 200), or a directory: an
+        /// empty one, or with <paramref name="recursive"/> everything in it. A missing file fails with <c>FileNotFound</c> (404).
+        /// </summary>
+        public virtual async Task<Response> DeleteNodeFileAsync(
+            string poolId,
+            string nodeId,
+            string filePath,
+            bool? recursive = null,
+            CancellationToken cancellationToken = default)
+        {
+            using var message = CreateMessage(RequestMethod.Delete, FilePath(poolId, nodeId, filePath), 200);
+            if (recursive is { } value) AddQuery(message, "recursive", value ? "true" : "false");
+            return await SendAsync("DeleteNodeFile", message, cancellationToken).ConfigureAwait(false);
+        }
+
+        private static string FilePath(string poolId, string nodeId, string filePath) =>
+            NodePath(poolId, nodeId) + "/files/" + FilePathSegments(filePath);
+
         /// <summary>Each segment escaped on its own, so the path's separators stay separators.</summary>
-        private static string FilePath(string poolId, string nodeId, string filePath)
+        private static string FilePathSegments(string filePath)
         {
             ArgumentException.ThrowIfNullOrEmpty(filePath);
-            var segments = filePath.TrimStart('/').Split('/').Select(Uri.EscapeDataString);
-            return NodePath(poolId, nodeId) + "/files/" + string.Join("/", segments);
+            return string.Join("/", filePath.TrimStart('/').Split('/').Select(Uri.EscapeDataString));
         }
     }
 }

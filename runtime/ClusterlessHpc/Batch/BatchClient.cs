@@ -14,11 +14,13 @@ using ClusterlessHpc.Batch.Models;
 namespace ClusterlessHpc.Batch
 {
     /// <summary>
-    /// A client for the Azure Batch data-plane REST API (pools, nodes, node files, supported images, node counts), on
+    /// A client for the Azure Batch data-plane REST API (pools, nodes, node files, supported images, node counts, jobs,
+    /// tasks, task counts, task files), on
     /// the Azure.Core pipeline: retries (honouring <c>Retry-After</c>), logging and transport come from
     /// <see cref="BatchClientOptions"/>; each call has a diagnostic scope named <c>BatchClient.Method</c>; failures are
     /// <see cref="RequestFailedException"/> carrying the Batch error code and the error's values in <c>Data</c>.
-    /// The operations are split by area: <c>BatchClient.Pools.cs</c>, <c>.Nodes.cs</c>, <c>.NodeFiles.cs</c>, <c>.Account.cs</c>.
+    /// The operations are split by area: <c>BatchClient.Pools.cs</c>, <c>.Nodes.cs</c>, <c>.NodeFiles.cs</c>, <c>.Account.cs</c>,
+    /// <c>.Jobs.cs</c>, <c>.Tasks.cs</c>, <c>.CreateTasks.cs</c>, <c>.TaskFiles.cs</c>.
     /// </summary>
     public partial class BatchClient
     {
@@ -107,6 +109,11 @@ namespace ClusterlessHpc.Batch
         private static void AddQuery(HttpMessage message, string name, int? value)
         {
             if (value is { } number) AddQuery(message, name, number.ToString(CultureInfo.InvariantCulture));
+        }
+
+        private static void AddQuery(HttpMessage message, string name, bool? value)
+        {
+            if (value is { } flag) AddQuery(message, name, flag ? "true" : "false");
         }
 
         /// <summary>The conditional headers; Batch ETags travel unquoted, as the service writes them.</summary>

@@ -28,6 +28,17 @@ namespace ClusterlessHpc.Batch
     [JsonSerializable(typeof(BatchListResult<BatchNodeFile>))]
     [JsonSerializable(typeof(BatchListResult<BatchSupportedImage>))]
     [JsonSerializable(typeof(BatchListResult<BatchPoolNodeCounts>))]
+    [JsonSerializable(typeof(BatchJobCreateOptions))]
+    [JsonSerializable(typeof(BatchJobUpdateOptions))]
+    [JsonSerializable(typeof(BatchJobTerminateOptions))]
+    [JsonSerializable(typeof(BatchJob))]
+    [JsonSerializable(typeof(BatchTaskCreateOptions))]
+    [JsonSerializable(typeof(BatchTaskGroup))]
+    [JsonSerializable(typeof(BatchTaskAddCollectionResult))]
+    [JsonSerializable(typeof(BatchTask))]
+    [JsonSerializable(typeof(BatchTaskCountsResult))]
+    [JsonSerializable(typeof(BatchListResult<BatchJob>))]
+    [JsonSerializable(typeof(BatchListResult<BatchTask>))]
     [JsonSerializable(typeof(BatchErrorBody))]
     public sealed partial class BatchJsonContext : JsonSerializerContext
     {

@@ -218,14 +218,7 @@ namespace ClusterlessHpc.Provisioning
         }
 
         /// <summary>Failures worth trying again once the client's own retries are spent: no answer, throttling, server errors.</summary>
-        private static bool IsTransient(Exception e) => e switch
-        {
-            RequestFailedException failed => failed.Status is 0 or 408 or 429 or >= 500,
-            // What the client's retry policy throws once its tries are spent: every try failed transiently.
-            AggregateException all => all.InnerExceptions.Count > 0 && all.InnerExceptions.All(IsTransient),
-            System.Net.Http.HttpRequestException or System.IO.IOException => true,
-            _ => false,
-        };
+        private static bool IsTransient(Exception e) => TransientFailures.IsTransient(e);
 
         /// <summary>Runs <paramref name="action"/> again after back-off while it fails transiently, until the provisioning timeout.</summary>
         private async Task<T> RetryTransientAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)

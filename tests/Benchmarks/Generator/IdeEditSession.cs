@@ -17,7 +17,8 @@ namespace ClusterlessHpc.Benchmarks.Generator;
 /// </summary>
 public sealed class IdeEditSession
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = [new PoolAnalyzer()];
+    /// <summary>The pool analyzer, as the session runs it.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> PoolAnalyzers { get; } = [new PoolAnalyzer()];
 
     private GeneratorDriver _driver;
     private Compilation _input;
@@ -36,7 +37,7 @@ public sealed class IdeEditSession
     {
         var driver = CSharpGeneratorDriver.Create([new PoolGenerator().AsSourceGenerator()], parseOptions: parseOptions)
             .RunGeneratorsAndUpdateCompilation(input, out var output, out _);
-        _ = output.WithAnalyzers(Analyzers, Options()).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        _ = output.WithAnalyzers(PoolAnalyzers, Options()).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         return new IdeEditSession(driver, input);
     }
 
@@ -44,20 +45,26 @@ public sealed class IdeEditSession
     /// Replaces the character at <paramref name="position"/> of document <paramref name="document"/> (an incremental
     /// reparse, outside the timing), then reruns the driver and asks for that document's analyzer diagnostics.
     /// </summary>
-    public EditResult ReplaceCharacter(int document, int position, char replacement)
+    public EditResult ReplaceCharacter(int document, int position, char replacement) => ReplaceCharacter(document, position, replacement, PoolAnalyzers);
+
+    /// <summary>The same, with other analyzers asked for the document's diagnostics (one that does nothing measures Roslyn's own part).</summary>
+    public EditResult ReplaceCharacter(int document, int position, char replacement, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
         var tree = _input.SyntaxTrees.ElementAt(document);
         var edited = tree.WithChangedText(tree.GetText().WithChanges(new TextChange(new TextSpan(position, 1), replacement.ToString())));
         _input = _input.ReplaceSyntaxTree(tree, edited);
 
+        var cpu0 = ProcessCpu.Now();
         var clock = Stopwatch.StartNew();
         _driver = _driver.RunGeneratorsAndUpdateCompilation(_input, out var output, out _);
         var generatorTime = clock.Elapsed;
-        var analyzers = output.WithAnalyzers(Analyzers, Options());
-        var syntax = analyzers.GetAnalyzerSyntaxDiagnosticsAsync(edited, CancellationToken.None).GetAwaiter().GetResult();
-        var semantic = analyzers.GetAnalyzerSemanticDiagnosticsAsync(output.GetSemanticModel(edited), filterSpan: null, CancellationToken.None).GetAwaiter().GetResult();
+        var cpu1 = ProcessCpu.Now();
+        var withAnalyzers = output.WithAnalyzers(analyzers, Options());
+        var syntax = withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(edited, CancellationToken.None).GetAwaiter().GetResult();
+        var semantic = withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(output.GetSemanticModel(edited), filterSpan: null, CancellationToken.None).GetAwaiter().GetResult();
         var total = clock.Elapsed;
-        return new EditResult(generatorTime, total - generatorTime, syntax.AddRange(semantic), _driver.GetRunResult(), output);
+        var cpu2 = ProcessCpu.Now();
+        return new EditResult(generatorTime, total - generatorTime, cpu1 - cpu0, cpu2 - cpu1, syntax.AddRange(semantic), _driver.GetRunResult(), output);
     }
 
     // As an editor runs them: on the caller's thread, without per-analyzer timing.
@@ -65,9 +72,10 @@ public sealed class IdeEditSession
         new(new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
 }
 
-/// <summary>One edit's cost and outcome: the driver's rerun, the document's analysis, what each produced.</summary>
+/// <summary>One edit's cost (wall time, and the process's CPU time on all threads) and outcome: the driver's rerun, the document's analysis, what each produced.</summary>
 public sealed record EditResult(
-    TimeSpan GeneratorTime, TimeSpan AnalyzerTime, ImmutableArray<Diagnostic> Diagnostics, GeneratorDriverRunResult Run, Compilation Output)
+    TimeSpan GeneratorTime, TimeSpan AnalyzerTime, TimeSpan GeneratorCpu, TimeSpan AnalyzerCpu,
+    ImmutableArray<Diagnostic> Diagnostics, GeneratorDriverRunResult Run, Compilation Output)
 {
     public TimeSpan Total => GeneratorTime + AnalyzerTime;
 }

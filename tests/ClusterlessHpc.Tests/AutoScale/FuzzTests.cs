@@ -12,8 +12,7 @@ public class FuzzTests
     private const int Inputs = 20000;
 
     private static IReadOnlyList<string> Seeds() =>
-        Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "tests", "ClusterlessHpc.Tests", "AutoScale", "Corpus"), "*.txt", SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
+        FormulaCorpus.Texts();
 
     [Fact]
     public void Random_inputs_never_throw_and_compiling_means_evaluating()

@@ -22,8 +22,7 @@ public class GeneratorAgreementTests
             var generator = context.LoadFromAssemblyPath(GeneratorDll);
             var check = generator.GetType("ClusterlessHpc.AutoScale.Language.FormulaChecker", throwOnError: true)!
                 .GetMethod("Check", BindingFlags.Public | BindingFlags.Static)!;
-            var corpus = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "tests", "ClusterlessHpc.Tests", "AutoScale", "Corpus"), "*.txt", SearchOption.AllDirectories)
-                .Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
+            var corpus = FormulaCorpus.Texts();
             var fuzzer = new FormulaFuzzer(7, corpus);
             var inputs = corpus.Concat(Enumerable.Range(0, 500).Select(_ => fuzzer.Next())).ToList();
             int disagreements = 0, compared = 0;

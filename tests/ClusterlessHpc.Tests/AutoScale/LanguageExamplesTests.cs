@@ -194,7 +194,7 @@ public class LanguageExamplesTests
     {
         // 30 pending tasks for 10 minutes, 2 dedicated and 1 low-priority nodes now.
         // reqVMs = 30 - 4 - 8 = 18; 18 / 2 = 9 dedicated, capped by min(2 + 4, 16) = 6; the other 12 give max(8, min(12, 8)) = 8 low-priority.
-        var formula = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "tests", "ClusterlessHpc.Tests", "AutoScale", "Corpus", "valid", "29-batch-shipyard-pending-tasks-generated.txt"));
+        var formula = FormulaCorpus.Read("valid/29-batch-shipyard-pending-tasks-generated.txt");
         var context = Pool(2, 1, ("$PendingTasks", TestMetrics.Constant(Now, 30, 20)));
         Assert.Equal("$TargetDedicatedNodes=6;$TargetLowPriorityNodes=8;$NodeDeallocationOption=taskcompletion;PendingTaskAvg=30;dedicatedVMs=6;divisor=2;lowPriVMs=8;maxDedicatedVMs=6;maxIncDedicated=4;maxIncLowPriority=1.67772e+07;maxLowPriVMs=8;maxTargetDedicated=16;maxTargetLowPriority=8;maxTasksPerNode=1;minTargetDedicated=4;minTargetLowPriority=8;preemptcount=0;rebalance=0;redistVMs=0;remainingVMs=12;reqVMs=18;sli=PT10M",
             Results(formula, context));

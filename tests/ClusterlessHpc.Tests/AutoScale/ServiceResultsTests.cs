@@ -8,8 +8,6 @@ namespace ClusterlessHpc.Tests.AutoScale;
 /// </summary>
 public class ServiceResultsTests
 {
-    private static readonly string Corpus = Path.Combine(RepositoryRoot.Path, "tests", "ClusterlessHpc.Tests", "AutoScale", "Corpus");
-
     private static AutoScaleEvaluation Evaluate(string formula, AutoScaleContext context)
     {
         var parsed = AutoScaleFormula.Parse(formula);
@@ -21,14 +19,14 @@ public class ServiceResultsTests
     public void Live_sdk_test_target_three()
     {
         // JS, Python and .NET live tests: exactly this string.
-        var evaluation = Evaluate(File.ReadAllText(Path.Combine(Corpus, "valid", "44-azure-sdk-live-evaluate-target3.txt")), TestMetrics.Context(TestMetrics.Monday));
+        var evaluation = Evaluate(FormulaCorpus.Read("valid/44-azure-sdk-live-evaluate-target3.txt"), TestMetrics.Context(TestMetrics.Monday));
         Assert.Equal("$TargetDedicatedNodes=3;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue", evaluation.Results);
     }
 
     [Fact]
     public void Live_sdk_test_three_targets()
     {
-        var evaluation = Evaluate(File.ReadAllText(Path.Combine(Corpus, "valid", "42-azure-sdk-net-autoscaleverbs-three-targets.txt")), TestMetrics.Context(TestMetrics.Monday, 4, 2));
+        var evaluation = Evaluate(FormulaCorpus.Read("valid/42-azure-sdk-net-autoscaleverbs-three-targets.txt"), TestMetrics.Context(TestMetrics.Monday, 4, 2));
         Assert.Equal("$TargetDedicatedNodes=0;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue", evaluation.Results);
     }
 
@@ -38,7 +36,7 @@ public class ServiceResultsTests
         // Six zero samples in the last 180 s: 100 percent, average 0, min(2, 0) = 0.
         var now = TestMetrics.Monday;
         var context = TestMetrics.Context(now, 0, 0, ("$PendingTasks", TestMetrics.Constant(now, 0, 6)));
-        var evaluation = Evaluate(File.ReadAllText(Path.Combine(Corpus, "valid", "41-jupiterone-graph-azure-with-real-results.txt")), context);
+        var evaluation = Evaluate(FormulaCorpus.Read("valid/41-jupiterone-graph-azure-with-real-results.txt"), context);
         Assert.Equal("$TargetDedicatedNodes=0;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue;maxNumberofVMs=2;pendingTaskSamplePercent=100;pendingTaskSamples=0;startingNumberOfVMs=1", evaluation.Results);
     }
 
@@ -51,7 +49,7 @@ public class ServiceResultsTests
         var samples = new SampleSeries(zeros.Select((v, i) => (v, i)).Where(x => x.i != 10)
             .Select(x => new MetricSample(now - TimeSpan.FromSeconds(30 * (29 - x.i)), x.v!.Value)));
         var context = TestMetrics.Context(now, 1, 0, ("$ActiveTasks", samples));
-        var evaluation = Evaluate(File.ReadAllText(Path.Combine(Corpus, "valid", "40-haste-pool-json-with-real-results.txt")), context);
+        var evaluation = Evaluate(FormulaCorpus.Read("valid/40-haste-pool-json-with-real-results.txt"), context);
         Assert.Equal("$TargetDedicatedNodes=1;$TargetLowPriorityNodes=0;$NodeDeallocationOption=taskcompletion;$samples=96.6667;$targetVMs=0.5;$tasks=0;cappedPoolSize=3", evaluation.Results);
     }
 
@@ -81,7 +79,7 @@ public class ServiceResultsTests
     public void PowerShell_docs_results_under_todays_names()
     {
         // No CPU samples: GetSamplePercent is 0 < 0.7, so totalNodes = 5. The old "$TargetDedicated=5" is today's $TargetDedicatedNodes.
-        var evaluation = Evaluate(File.ReadAllText(Path.Combine(Corpus, "valid", "17-powershell-test-azbatchautoscale.txt")), TestMetrics.Context(TestMetrics.Monday, 1));
+        var evaluation = Evaluate(FormulaCorpus.Read("valid/17-powershell-test-azbatchautoscale.txt"), TestMetrics.Context(TestMetrics.Monday, 1));
         Assert.Equal("$TargetDedicatedNodes=5;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue;totalNodes=5", evaluation.Results);
     }
 
@@ -89,14 +87,14 @@ public class ServiceResultsTests
     public void Rest_docs_lowercase_target_is_a_user_variable()
     {
         // The REST sample echoes "$targetDedicatedNodes=5"; names are case-sensitive here, so it is listed as a user variable.
-        var evaluation = Evaluate(File.ReadAllText(Path.Combine(Corpus, "valid", "16-rest-evaluate-example-lowercase-target.txt")), TestMetrics.Context(TestMetrics.Monday, 1));
+        var evaluation = Evaluate(FormulaCorpus.Read("valid/16-rest-evaluate-example-lowercase-target.txt"), TestMetrics.Context(TestMetrics.Monday, 1));
         Assert.Equal("$TargetDedicatedNodes=1;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue;$targetDedicatedNodes=5;totalNodes=5", evaluation.Results);
     }
 
     [Fact]
     public void A_fresh_pool_gives_an_empty_sample_vector()
     {
-        var evaluation = Evaluate(File.ReadAllText(Path.Combine(Corpus, "valid", "43-azure-sdk-net-evaluate-getsample-count.txt")), TestMetrics.Context(TestMetrics.Monday));
+        var evaluation = Evaluate(FormulaCorpus.Read("valid/43-azure-sdk-net-evaluate-getsample-count.txt"), TestMetrics.Context(TestMetrics.Monday));
         Assert.Equal("$TargetDedicatedNodes=0;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue;myActiveSamples=[]", evaluation.Results);
     }
 

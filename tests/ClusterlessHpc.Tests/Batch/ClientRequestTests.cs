@@ -31,6 +31,23 @@ public class ClientRequestTests
     }
 
     [Fact]
+    public async Task Service_version_2025_06_01_goes_on_the_wire_without_a_suffix_and_is_signed_so()
+    {
+        var handler = new RecordingHandler(HttpStatusCode.OK, ["{\"id\":\"p\"}"]);
+        var options = new BatchClientOptions(BatchClientOptions.ServiceVersion.V2025_06_01) { Transport = new HttpClientTransport(new HttpClient(handler)) };
+        options.Retry.MaxRetries = 0;
+        var client = new BatchClient(Endpoint, new AzureNamedKeyCredential("myaccount", Convert.ToBase64String(new byte[32])), options);
+
+        await client.GetPoolAsync("p", CancellationToken.None);
+
+        var request = handler.Requests.Single();
+        Assert.Equal("2025-06-01", System.Web.HttpUtility.ParseQueryString(request.Uri.Query)["api-version"]);
+        var stringToSign = BatchSharedKeySignature.BuildStringToSign("GET", name => request.Headers.TryGetValue(name, out var v) ? v : null,
+            request.Headers.Keys, "myaccount", request.Uri.AbsolutePath, [new("api-version", "2025-06-01")]);
+        Assert.Equal("SharedKey myaccount:" + BatchSharedKeySignature.Sign(Convert.ToBase64String(new byte[32]), stringToSign), request.Headers["Authorization"]);
+    }
+
+    [Fact]
     public async Task Every_call_carries_a_client_request_id_asks_for_it_back_and_dates_itself()
     {
         var (client, handler) = Client("{}");
@@ -183,13 +200,13 @@ public class ClientRequestTests
 
     private sealed class MockClient : BatchClient;
 
-    private static (BatchClient Client, RecordingHandler Handler) Client(string body, HttpStatusCode status = HttpStatusCode.OK, bool tracing = true)
+    internal static (BatchClient Client, RecordingHandler Handler) Client(string body, HttpStatusCode status = HttpStatusCode.OK, bool tracing = true)
     {
         var handler = new RecordingHandler(status, [body]);
         return (Build(handler, tracing), handler);
     }
 
-    private static (BatchClient Client, RecordingHandler Handler) Client(params string[] bodies)
+    internal static (BatchClient Client, RecordingHandler Handler) Client(params string[] bodies)
     {
         var handler = new RecordingHandler(HttpStatusCode.OK, bodies);
         return (Build(handler, tracing: true), handler);
@@ -203,9 +220,9 @@ public class ClientRequestTests
         return new BatchClient(Endpoint, new AzureNamedKeyCredential("myaccount", Convert.ToBase64String(new byte[32])), options);
     }
 
-    private sealed record RecordedRequest(Uri Uri, Dictionary<string, string> Headers, string Body);
+    internal sealed record RecordedRequest(Uri Uri, Dictionary<string, string> Headers, string Body);
 
-    private sealed class RecordingHandler(HttpStatusCode status, string[] bodies) : HttpMessageHandler
+    internal sealed class RecordingHandler(HttpStatusCode status, string[] bodies) : HttpMessageHandler
     {
         public List<RecordedRequest> Requests { get; } = [];
 
@@ -220,7 +237,7 @@ public class ClientRequestTests
     }
 
     /// <summary>Collects the client's stopped activities until disposed.</summary>
-    private static ActivityListener ListenToClientActivities(System.Collections.Concurrent.ConcurrentBag<Activity> activities)
+    internal static ActivityListener ListenToClientActivities(System.Collections.Concurrent.ConcurrentBag<Activity> activities)
     {
         var listener = new ActivityListener
         {

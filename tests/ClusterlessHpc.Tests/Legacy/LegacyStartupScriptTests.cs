@@ -24,7 +24,7 @@ public class LegacyStartupScriptTests
     [Fact]
     public void The_seed_pages_template_with_its_example_lines_gives_julia_and_both_packages()
     {
-        Assert.SkipUnless(SeedFiles.Present, SeedFiles.SkipReason);
+        SharedReferenceData.Require();
         var examples = SeedFiles.PageExampleLines();
         Assert.Equal(2, examples.Length);
 
@@ -46,7 +46,7 @@ public class LegacyStartupScriptTests
     [Fact]
     public void The_template_alone_gives_julia_and_no_packages()
     {
-        Assert.SkipUnless(SeedFiles.Present, SeedFiles.SkipReason);
+        SharedReferenceData.Require();
 
         var script = LegacyStartupScript.Parse(SeedFiles.StartupScript());
 

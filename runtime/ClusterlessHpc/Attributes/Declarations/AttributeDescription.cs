@@ -32,6 +32,9 @@ namespace ClusterlessHpc.Declarations
             _create = create;
             _attach = attach;
             Arguments = arguments;
+            // Read for every attribute of every pool the generator reads and writes: sorted once here, not per call.
+            ConstructorArguments = arguments.Where(a => a.IsConstructorArgument).OrderBy(a => a.Position).ToArray();
+            NamedArguments = arguments.Where(a => !a.IsConstructorArgument).ToArray();
             _held = held ?? (pool => Required || Arguments.Any(a => !Same(a.Get(pool), a.Get(Defaults))) ? new object[] { pool } : Array.Empty<object>());
         }
 
@@ -61,9 +64,10 @@ namespace ClusterlessHpc.Declarations
 
         public IReadOnlyList<AttributeArgument> Arguments { get; }
 
-        public IEnumerable<AttributeArgument> ConstructorArguments => Arguments.Where(a => a.IsConstructorArgument).OrderBy(a => a.Position);
+        /// <summary>The constructor's arguments, by position.</summary>
+        public IReadOnlyList<AttributeArgument> ConstructorArguments { get; }
 
-        public IEnumerable<AttributeArgument> NamedArguments => Arguments.Where(a => !a.IsConstructorArgument);
+        public IReadOnlyList<AttributeArgument> NamedArguments { get; }
 
         /// <summary>The diagnostic target of an argument (or of <c>Attribute</c>, the whole attribute) of the item at <paramref name="index"/>.</summary>
         public string TargetOf(int index, string name) => IsRepeatable ? DefinitionTarget.Of(Target, index, name) : DefinitionTarget.Of(Target, name);

@@ -149,16 +149,33 @@ namespace ClusterlessHpc.Declarations
         /// </summary>
         public static IEnumerable<(AttributeDescription Attribute, object Declared)> Declarations(PoolDefinition pool)
         {
-            for (var i = 0; i < All.Count; i++)
+            foreach (var group in Groups)
             {
-                // Neighbours filling the same property are one group: read the property once.
-                if (i > 0 && All[i].Property is { } property && All[i - 1].Property == property) continue;
-                var group = All.Skip(i).TakeWhile(a => a == All[i] || (a.Property is not null && a.Property == All[i].Property)).ToList();
-                foreach (var item in All[i].Held(pool))
+                foreach (var item in group[0].Held(pool))
                 {
-                    if (group.FirstOrDefault(a => a.Declares(item)) is { } attribute) yield return (attribute, item);
+                    foreach (var attribute in group)
+                    {
+                        if (!attribute.Declares(item)) continue;
+                        yield return (attribute, item);
+                        break;
+                    }
                 }
             }
+        }
+
+        // Neighbours filling the same property are one group, whose property is read once; grouped once, as every
+        // emitted definition walks them.
+        private static readonly AttributeDescription[][] Groups = GroupNeighbours();
+
+        private static AttributeDescription[][] GroupNeighbours()
+        {
+            var groups = new List<AttributeDescription[]>();
+            for (var i = 0; i < All.Count; i++)
+            {
+                if (i > 0 && All[i].Property is { } property && All[i - 1].Property == property) continue;
+                groups.Add(All.Skip(i).TakeWhile(a => a == All[i] || (a.Property is not null && a.Property == All[i].Property)).ToArray());
+            }
+            return groups.ToArray();
         }
     }
 }

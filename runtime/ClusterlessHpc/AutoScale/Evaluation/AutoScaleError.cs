@@ -26,6 +26,23 @@ namespace ClusterlessHpc.AutoScale
         public string Detail { get; }
 
         public override string ToString() => Code + ": " + Detail;
+
+        /// <summary>
+        /// A problem found after parsing, as the service reports it when it evaluates: an evaluation error whose
+        /// detail is the service's <c>Undefined symbol: NAME</c> for a name that does not exist, and the rule's message
+        /// otherwise. Never the rule's id: that is the project's, not the service's.
+        /// </summary>
+        internal static AutoScaleError AfterParsing(Language.FormulaDiagnostic diagnostic)
+        {
+            var rule = diagnostic.Rule;
+            var undefined = rule == Diagnostics.DiagnosticCatalogue.FormulaVariableMustExist ||
+                            rule == Diagnostics.DiagnosticCatalogue.FormulaFunctionMustExist ||
+                            rule == Diagnostics.DiagnosticCatalogue.FormulaMethodMustExist ||
+                            rule == Diagnostics.DiagnosticCatalogue.FormulaMemberMustExist;
+            var detail = undefined ? "Undefined symbol: " + diagnostic.MessageArgs[0] : diagnostic.Message;
+            return new AutoScaleError(AutoScaleErrorCodes.EvaluationError, AutoScaleErrorCodes.MessageFor(AutoScaleErrorCodes.EvaluationError),
+                diagnostic.Line, diagnostic.Column, detail);
+        }
     }
 
     /// <summary>The error codes evaluation produces (docs/autoscale.md, "Errors").</summary>
@@ -37,6 +54,6 @@ namespace ClusterlessHpc.AutoScale
         internal static string MessageFor(string code) =>
             code == InsufficientSampleData
                 ? "Autoscale evaluation failed due to insufficient sample data"
-                : "Autoscale evaluation failed due to an error in the formula";
+                : "The specified auto-scaling formula has evaluation error";
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using ClusterlessHpc.AutoScale.Language.Binding;
 using ClusterlessHpc.AutoScale.Language.Syntax;
 
@@ -33,21 +34,27 @@ namespace ClusterlessHpc.AutoScale.Language
             if (text.Length > MaxLength) diagnostics.TooLong(MaxLength);
             var syntax = Parser.Parse(text, diagnostics);
             if (syntax.Statements.Count > MaxStatements) diagnostics.TooManyStatements(syntax.Statements[MaxStatements], syntax.Statements.Count);
+            // Taken before binding: the service refuses a formula with these outright, and reports the rest when it evaluates.
+            var syntaxErrors = diagnostics.HasErrors
+                ? diagnostics.ToList(MaxReportedProblems).Where(d => d.IsError).ToList()
+                : (IReadOnlyList<FormulaDiagnostic>)System.Array.Empty<FormulaDiagnostic>();
             var bound = Binder.Bind(syntax, text, diagnostics);
             var hasErrors = diagnostics.HasErrors;
-            return new FormulaAnalysis(text, syntax, hasErrors ? null : bound, diagnostics.ToList(MaxReportedProblems));
+            return new FormulaAnalysis(text, syntax, hasErrors ? null : bound, diagnostics.ToList(MaxReportedProblems), syntaxErrors);
         }
     }
 
     /// <summary>The result of checking a formula: its diagnostics and, when there is no error, its bound form.</summary>
     public sealed class FormulaAnalysis
     {
-        internal FormulaAnalysis(string text, FormulaSyntax syntax, BoundFormula? bound, IReadOnlyList<FormulaDiagnostic> diagnostics)
+        internal FormulaAnalysis(string text, FormulaSyntax syntax, BoundFormula? bound, IReadOnlyList<FormulaDiagnostic> diagnostics,
+            IReadOnlyList<FormulaDiagnostic> syntaxErrors)
         {
             Text = text;
             Syntax = syntax;
             Bound = bound;
             Diagnostics = diagnostics;
+            SyntaxErrors = syntaxErrors;
         }
 
         public string Text { get; }
@@ -58,6 +65,12 @@ namespace ClusterlessHpc.AutoScale.Language
         public BoundFormula? Bound { get; }
 
         public IReadOnlyList<FormulaDiagnostic> Diagnostics { get; }
+
+        /// <summary>
+        /// The errors of the text and its grammar (characters, tokens, statements, size), in text order: a formula with
+        /// any does not parse. The other errors are found after parsing (names, types, built-ins).
+        /// </summary>
+        public IReadOnlyList<FormulaDiagnostic> SyntaxErrors { get; }
 
         public bool HasErrors => Bound is null;
     }
