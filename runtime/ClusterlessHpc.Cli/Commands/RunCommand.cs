@@ -87,8 +87,17 @@ namespace ClusterlessHpc.Cli.Commands
                     jobId ??= PoolJobRunner.DefaultJobId(poolId, DateTimeOffset.UtcNow);
                     var metadata = source is null ? [] : new[] { KeyValuePair.Create(SourceMetadata, source) };
                     if (mode != OutputMode.Json) console.Error.WriteLine($"Job '{jobId}' on pool '{poolId}': {count} task(s) of {line}");
-                    var results = await JobLiveView.RunAsync(console, mode, jobId, view =>
-                        runner.RunAsync(definition, Tasks(line, count, variables), view, jobId, metadata, cancellationToken)).ConfigureAwait(false);
+                    IReadOnlyList<JobTaskResult> results;
+                    try
+                    {
+                        results = await JobLiveView.RunAsync(console, mode, jobId, view =>
+                            runner.RunAsync(definition, Tasks(line, count, variables), view, jobId, metadata, cancellationToken)).ConfigureAwait(false);
+                    }
+                    catch (InvalidOperationException e)
+                    {
+                        // The pool is missing, or adding the tasks failed (the runner then terminated the job): its message says which.
+                        throw new CliException(ExitCodes.OperationFailed, e.Message, e);
+                    }
                     return Print(console, mode, jobId, poolId, results);
                 }, cancellationToken).ConfigureAwait(false);
             });
