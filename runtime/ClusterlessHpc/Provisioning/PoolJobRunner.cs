@@ -218,13 +218,13 @@ namespace ClusterlessHpc.Provisioning
         /// <summary>
         /// Starts a job on the pool, adds the tasks, sets the job to terminate once they are all complete, waits with
         /// progress and returns each task's result. When adding fails or is cancelled, the job is terminated (nothing of
-        /// it keeps running) and the exception says so.
+        /// it keeps running) and the exception says so. <paramref name="metadata"/> goes on the job beside the owner's.
         /// </summary>
         public virtual async Task<IReadOnlyList<JobTaskResult>> RunAsync(
             PoolDefinition pool, IEnumerable<TaskDefinition> tasks, IProgress<JobProgress>? progress = null, string? jobId = null,
-            CancellationToken cancellationToken = default)
+            IEnumerable<KeyValuePair<string, string>>? metadata = null, CancellationToken cancellationToken = default)
         {
-            var job = await StartJobAsync(pool, jobId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var job = await StartJobAsync(pool, jobId, metadata, cancellationToken).ConfigureAwait(false);
             try
             {
                 await AddTasksAsync(job, tasks, cancellationToken).ConfigureAwait(false);

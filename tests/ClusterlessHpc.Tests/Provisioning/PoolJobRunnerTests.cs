@@ -61,7 +61,7 @@ public sealed class PoolJobRunnerTests : IAsyncLifetime
         Assert.NotEmpty(progress);
         Assert.Equal((0, 0, 5, 1), (progress[^1].Tasks.Active, progress[^1].Tasks.Running, progress[^1].Tasks.Succeeded, progress[^1].Tasks.Failed));
         Assert.Equal(1, progress[^1].NodesByState.Values.Sum());
-        // One node of one slot: the tasks ran one after another, so some report saw tasks waiting.
+        // One node of one slot: the tasks ran one after another (0.6 s each at 50 times the speed), so some report saw tasks waiting.
         Assert.Contains(progress, p => p.Tasks.Active > 0);
         var job = (await _client.GetJobAsync("run-1", CancellationToken.None)).Value;
         Assert.Equal(((BatchJobState?)BatchJobState.Completed, "AllTasksComplete"), (job.State, job.ExecutionInfo!.TerminateReason));
@@ -165,6 +165,49 @@ public sealed class PoolJobRunnerTests : IAsyncLifetime
         Assert.Contains("job 'cancelled-1' was terminated, so none of its tasks runs", error.Message, StringComparison.Ordinal);
         var job = (await _client.GetJobAsync("cancelled-1", CancellationToken.None)).Value;
         Assert.Contains(job.State, new BatchJobState?[] { BatchJobState.Terminating, BatchJobState.Completed });
+    }
+
+    [Fact]
+    public async Task An_executed_tasks_result_has_its_exit_code_node_and_the_end_of_its_stderr()
+    {
+        var nodes = Directory.CreateTempSubdirectory("chpc-runner-nodes-");
+        try
+        {
+            await using var emulator = await BatchEmulator.StartAsync(new BatchEmulatorOptions
+            {
+                StartTaskMode = StartTaskMode.Execute,
+                ExecuteTasks = true,
+                AccountName = "runnerbatch",
+                AccountKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64)),
+                NodesDirectory = nodes.FullName,
+                SandboxUidBase = 2_000_000 + Random.Shared.Next(600, 900) * 1000,
+                NodeCreatingDelay = TimeSpan.FromMilliseconds(20),
+                NodeStartingDelay = TimeSpan.FromMilliseconds(20),
+            });
+            var client = emulator.CreateClient();
+            var pool = new PoolDefinition { Id = "runner-exec", NodeCount = 1 };
+            await new PoolProvisioner(client, new PoolProvisionerOptions { FirstPollDelay = TimeSpan.FromMilliseconds(20), MaxPollDelay = TimeSpan.FromMilliseconds(100) })
+                .ApplyAsync(pool);
+            var lines = string.Join("; ", Enumerable.Range(1, 60).Select(i => $"echo line {i} >&2"));
+
+            var results = await new PoolJobRunner(client, Fast()).RunAsync(pool,
+            [
+                TaskDefinition.Command("fails", $"/bin/bash -c '{lines}; exit 3'"),
+                TaskDefinition.Command("works", "/bin/bash -c 'echo fine'"),
+            ]);
+
+            var failed = Assert.Single(results, r => r.TaskId == "fails");
+            Assert.Equal((false, 3, "FailureExitCode"), (failed.Succeeded, failed.ExitCode, failed.Failure!.Code));
+            Assert.NotNull(failed.NodeId);
+            // The last 50 lines, the default.
+            Assert.Equal(Enumerable.Range(11, 50).Select(i => $"line {i}"), failed.StderrTail!.Split('\n'));
+            var worked = Assert.Single(results, r => r.TaskId == "works");
+            Assert.Equal((true, 0, (string?)null), (worked.Succeeded, worked.ExitCode, worked.StderrTail));
+        }
+        finally
+        {
+            nodes.Delete(recursive: true);
+        }
     }
 
     [Fact]
