@@ -152,6 +152,28 @@ public class IncrementalPipelineTests
         Assert.Single(result.GeneratedSources, s => s.HintName == "Contoso.Redwood.g.cs");
     }
 
+    [Fact]
+    public void The_cached_declarations_do_not_keep_an_earlier_compilation_alive()
+    {
+        var (driver, first) = RunOnceAndEditOnePool();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(first.TryGetTarget(out _), "the driver's state still holds the first compilation");
+        GC.KeepAlive(driver);
+    }
+
+    // Apart, so that no local of the test's own frame holds the first compilation.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (GeneratorDriver Driver, WeakReference<Compilation> First) RunOnceAndEditOnePool()
+    {
+        var compilation = GeneratorHarness.Compile(Enumerable.Range(0, 3).Select(BenchmarkPools.Source).ToArray());
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var tree = compilation.SyntaxTrees.ElementAt(1);
+        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(tree.GetText().Replace(tree.ToString().IndexOf("maxNumberofVMs = ", StringComparison.Ordinal) + 18, 1, "9")));
+        return (driver.RunGenerators(edited), new WeakReference<Compilation>(compilation));
+    }
+
     private static Compilation Edit(Compilation compilation, int index, string text)
     {
         var tree = compilation.SyntaxTrees.ElementAt(index);

@@ -18,10 +18,12 @@ namespace ClusterlessHpc.Generator.Pipeline
         private readonly Digest _outlines;
         private readonly Digest _attributes;
         private readonly CompilationInputs _inputs;
+        private readonly object _gate = new();
 
-        // Only a changed declaration is bound, and only in the run that made it, while its compilation is alive: a cached
-        // one must not keep that compilation alive.
-        private readonly WeakReference<Compilation> _compilation;
+        // Needed once, to bind; then let go, so that a declaration the pipeline keeps cached for a long time does not keep
+        // the compilation it was made from alive. The model it made is kept instead: a second request gets the same one.
+        private Compilation? _compilation;
+        private PoolModel? _model;
 
         public PoolDeclaration(TypeDeclarationSyntax syntax, string qualifiedName, ProjectDeclarations project, CompilationInputs inputs, Compilation compilation)
         {
@@ -29,16 +31,23 @@ namespace ClusterlessHpc.Generator.Pipeline
             _outlines = project.Outlines;
             _attributes = project.AttributesOf(qualifiedName);
             _inputs = inputs;
-            _compilation = new WeakReference<Compilation>(compilation);
+            _compilation = compilation;
         }
 
         /// <summary>The pool this declaration carries <c>[BatchPool]</c> for, or null when it is not one.</summary>
         public PoolModel? Bind(CancellationToken cancellationToken)
         {
-            if (!_compilation.TryGetTarget(out var compilation))
+            lock (_gate)
             {
-                throw new InvalidOperationException("A pool declaration was bound after the run that made it.");
+                if (_compilation is not { } compilation) return _model;
+                _model = Bind(compilation, cancellationToken);
+                _compilation = null;
+                return _model;
             }
+        }
+
+        private PoolModel? Bind(Compilation compilation, CancellationToken cancellationToken)
+        {
             var model = compilation.GetSemanticModel(_syntax.SyntaxTree);
             if (model.GetDeclaredSymbol(_syntax, cancellationToken) is not INamedTypeSymbol type) return null;
             // The declaration that carries [BatchPool] makes the model, once for all of the class's partial declarations.

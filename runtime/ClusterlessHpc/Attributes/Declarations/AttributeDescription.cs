@@ -131,7 +131,8 @@ namespace ClusterlessHpc.Declarations
             where TDefinition : class, TElement
             where TElement : class =>
             new(attributeName, target, property, typeof(TDefinition), typeof(TElement), false, create,
-                pool => get(pool).Cast<object>().ToArray(),
+                // The list itself, through IReadOnlyList's covariance: read for every repeatable attribute of every pool.
+                pool => (IReadOnlyList<object>)get(pool),
                 (pool, declared) => set(pool, get(pool).Concat(new[] { (TElement)declared }).ToArray()), arguments);
     }
 }
