@@ -408,10 +408,14 @@ namespace ClusterlessHpc.Simulation
             return changed;
         }
 
-        /// <summary>The running tasks of a node that reboots or is reimaged go back to active.</summary>
-        private void RequeueTasksOf(SimulatedNode node, DateTimeOffset at)
+        /// <summary>The running tasks of a node that reboots or is reimaged go back to active, or end with <c>TaskEnded</c>.</summary>
+        private void EndTasksOfRestarted(SimulatedNode node, DateTimeOffset at, bool terminate)
         {
-            foreach (var task in node.Running.ToList()) Requeue(task, at);
+            foreach (var task in node.Running.ToList())
+            {
+                if (terminate) EndTask(task.Job, task, at, null, TaskFailures.NodeRestarted());
+                else Requeue(task, at);
+            }
         }
 
         private static TimeSpan? MaxWallClockTime(SimulatedTask task) => task.Spec.Constraints?.MaxWallClockTime;
