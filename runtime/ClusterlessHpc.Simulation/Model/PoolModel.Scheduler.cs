@@ -150,6 +150,8 @@ namespace ClusterlessHpc.Simulation
             if (SimulatedOn(pool))
             {
                 var (duration, exitCode) = SimulatedTaskRun.Plan(Setting(task, SimulatedTaskRun.DurationVariable), Setting(task, SimulatedTaskRun.ExitCodeVariable));
+                // Retries of an instant failure take time on the clock, so unlimited retries cannot spin in one instant.
+                if (retry && duration < SimulatedTaskRun.MinimumRetryDuration) duration = SimulatedTaskRun.MinimumRetryDuration;
                 var end = at + duration;
                 task.TimesOut = After(at, MaxWallClockTime(task)) is { } limit && limit < end;
                 task.RunsUntil = task.TimesOut ? After(at, MaxWallClockTime(task)) : end;
