@@ -118,5 +118,25 @@ namespace ClusterlessHpc.Simulation.Tests
             Assert.Equal((TaskPhase.Active, 1), removed);
             Assert.Equal([TaskPhase.Active, TaskPhase.Active], afterDelete);
         }
+
+        [Fact]
+        public void A_reboot_requeues_the_nodes_tasks_and_a_reimage_with_terminate_ends_them()
+        {
+            var model = ReadyPool(_clock, "busy", nodes: 2);
+            model.AddJob(Job("j", "busy"));
+            model.AddTask("j", Task("rebooted", duration: "1h"));
+            model.AddTask("j", Task("reimaged", duration: "1h"));
+            var first = TaskOf(model, "j", "rebooted").NodeId!;
+            var second = TaskOf(model, "j", "reimaged").NodeId!;
+
+            model.RebootNode("busy", first);
+            model.ReimageNode("busy", second, terminateTasks: true);
+            var rebooted = TaskOf(model, "j", "rebooted");
+            var reimaged = TaskOf(model, "j", "reimaged");
+
+            Assert.Equal((TaskPhase.Active, 1), (rebooted.Phase, rebooted.RequeueCount));
+            Assert.Equal((TaskPhase.Completed, "TaskEnded"), (reimaged.Phase, reimaged.FailureInfo!.Code));
+            Assert.Equal("rebooting", StateOf(model, first));
+        }
     }
 }

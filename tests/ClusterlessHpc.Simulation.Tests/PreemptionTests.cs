@@ -81,5 +81,23 @@ namespace ClusterlessHpc.Simulation.Tests
             // $CurrentLowPriorityNodes counts preempted nodes too, as the service documents.
             Assert.Equal(3, current);
         }
+
+        [Fact]
+        public void The_formula_reads_preempted_nodes_in_PreemptedNodeCount()
+        {
+            var clock = new ManualClock(Start);
+            var settings = Settings() with { SpotPreemptionsPerHour = 6, SpotPreemptionSeed = 1, SpotRecoveryDelay = TimeSpan.FromMinutes(20), MetricsDelay = TimeSpan.Zero };
+            var model = new PoolModel(settings, clock, new InstantStartTasks(StartTask));
+            var results = new List<string>();
+            model.AutoScaleEvaluated += (_, run) => results.Add(run.Results!);
+            model.Add(Pool("spot", formula: "$TargetLowPriorityNodes = 3; preempted = sum($PreemptedNodeCount.GetSample(1));", interval: TimeSpan.FromMinutes(5)));
+
+            clock.Advance(TimeSpan.FromHours(2));
+            model.Advance();
+            var counted = results.Select(r => int.Parse(r.Split("preempted=")[1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+            Assert.Contains(counted, c => c > 0);
+            Assert.All(counted, c => Assert.InRange(c, 0, 3));
+        }
     }
 }

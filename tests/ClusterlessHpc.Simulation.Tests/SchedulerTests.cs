@@ -96,6 +96,22 @@ namespace ClusterlessHpc.Simulation.Tests
         }
 
         [Fact]
+        public void An_instant_failure_with_unlimited_retries_is_retried_once_a_second_and_does_not_stall_the_clock()
+        {
+            var model = ReadyPool(_clock, "spin", nodes: 1);
+            model.AddJob(Job("j", "spin"));
+            model.AddTask("j", Task("forever", duration: "0s", exitCode: 1, maxRetries: -1));
+
+            _clock.Advance(TimeSpan.FromMinutes(10));
+            var running = model.ReadTask("j", "forever", null, (_, task, _) => (task.Phase, task.RetryCount));
+            model.TerminateTask("j", "forever", null);
+
+            // The first retry starts the instant the first attempt fails, then one a second: 601 by the tenth minute.
+            Assert.Equal((TaskPhase.Running, 601), running);
+            Assert.Equal(TaskPhase.Completed, TaskOf(model, "j", "forever").Phase);
+        }
+
+        [Fact]
         public void Max_wall_clock_time_ends_a_task_failed_and_it_is_not_retried()
         {
             var model = ReadyPool(_clock, "wall", nodes: 1);

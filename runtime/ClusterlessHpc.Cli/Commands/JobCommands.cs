@@ -39,7 +39,7 @@ namespace ClusterlessHpc.Cli.Commands
                 {
                     JsonOutput.Write(console, new JsonObject
                     {
-                        ["jobs"] = JsonOutput.Array(jobs.Select(j => JsonSerializer.SerializeToNode(j, BatchJsonContext.Default.BatchJob))),
+                        ["jobs"] = JsonOutput.Array(jobs.Select(j => JsonSerializer.SerializeToNode(j, BatchJson.TypeInfo<BatchJob>()))),
                     });
                 }
                 else if (jobs.Count == 0)
@@ -79,7 +79,7 @@ namespace ClusterlessHpc.Cli.Commands
                     JsonOutput.Write(console, new JsonObject
                     {
                         ["jobId"] = jobId,
-                        ["tasks"] = JsonOutput.Array(tasks.Select(t => JsonSerializer.SerializeToNode(t, BatchJsonContext.Default.BatchTask))),
+                        ["tasks"] = JsonOutput.Array(tasks.Select(t => JsonSerializer.SerializeToNode(t, BatchJson.TypeInfo<BatchTask>()))),
                     });
                 }
                 else if (tasks.Count == 0)

@@ -24,7 +24,7 @@ namespace ClusterlessHpc.Cli.Commands
     internal static class RunCommand
     {
         /// <summary>The job metadata naming the assembly or parameters file the pool was declared in.</summary>
-        public const string SourceMetadata = Rules.PoolSettingsRules.ReservedMetadataPrefix + "source";
+        public const string SourceMetadata = PoolJobRunner.SourceMetadata;
 
         public const string TaskIndexVariable = "CHPC_TASK_INDEX";
         public const string TaskCountVariable = "CHPC_TASK_COUNT";

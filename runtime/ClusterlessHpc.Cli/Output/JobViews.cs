@@ -44,7 +44,7 @@ namespace ClusterlessHpc.Cli.Output
                 ["endTime"] = result.EndTime,
                 ["retryCount"] = result.RetryCount,
             };
-            if (result.Failure is { } failure) json["failureInfo"] = JsonSerializer.SerializeToNode(failure, BatchJsonContext.Default.BatchTaskFailureInfo);
+            if (result.Failure is { } failure) json["failureInfo"] = JsonSerializer.SerializeToNode(failure, BatchJson.TypeInfo<BatchTaskFailureInfo>());
             if (result.StderrTail is { } tail) json["stderrTail"] = tail;
             return json;
         }

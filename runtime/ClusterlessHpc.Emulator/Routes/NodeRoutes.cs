@@ -65,14 +65,17 @@ namespace ClusterlessHpc.Emulator.Routes
         {
             QueryRules.Require(context.Request);
             ConditionalHeaders.Read(context.Request, ConditionSupport.None);
-            // The body is optional; its option only matters to running tasks, which emulated nodes never have.
+            // The body is optional. Its option decides what happens to the node's running tasks: terminate ends them;
+            // requeue (the default) returns them to active, and so do taskcompletion and retaineddata, which the emulator
+            // does not wait for (docs: the emulator's README).
+            var terminate = false;
             if (context.Request.ContentLength is > 0)
             {
-                if (reimage) await RequestBodies.ReadAsync(context.Request, BatchJson.TypeInfo<BatchNodeReimageOptions>()).ConfigureAwait(false);
-                else await RequestBodies.ReadAsync(context.Request, BatchJson.TypeInfo<BatchNodeRebootOptions>()).ConfigureAwait(false);
+                if (reimage) terminate = (await RequestBodies.ReadAsync(context.Request, BatchJson.TypeInfo<BatchNodeReimageOptions>()).ConfigureAwait(false)).NodeReimageOption == BatchNodeReimageOption.Terminate;
+                else terminate = (await RequestBodies.ReadAsync(context.Request, BatchJson.TypeInfo<BatchNodeRebootOptions>()).ConfigureAwait(false)).NodeRebootKind == BatchNodeRebootKind.Terminate;
             }
             var poolId = PoolRoutes.PoolId(context);
-            var versions = reimage ? store.ReimageNode(poolId, NodeId(context)) : store.RebootNode(poolId, NodeId(context));
+            var versions = reimage ? store.ReimageNode(poolId, NodeId(context), terminate) : store.RebootNode(poolId, NodeId(context), terminate);
             var url = Responses.PoolUrl(context.Request, poolId) + "/nodes/" + NodeId(context);
             await Responses.Empty(context, StatusCodes.Status202Accepted, versions, url).ConfigureAwait(false);
         }

@@ -18,6 +18,9 @@ namespace ClusterlessHpc.Simulation
 
         public static readonly TimeSpan DefaultDuration = TimeSpan.FromSeconds(10);
 
+        /// <summary>The least time a retry takes: an attempt that fails at once is retried a second later, not in the same instant.</summary>
+        public static readonly TimeSpan MinimumRetryDuration = TimeSpan.FromSeconds(1);
+
         /// <summary>The duration and exit code of a task with this environment.</summary>
         /// <exception cref="PoolModelException"><c>InvalidPropertyValue</c> naming the setting whose value is not one.</exception>
         public static (TimeSpan Duration, int ExitCode) Plan(IReadOnlyDictionary<string, string> environment) =>

@@ -20,6 +20,10 @@ namespace ClusterlessHpc.Simulation
         public static BatchTaskFailureInfo NodeLeftPool() => Failure(BatchErrorSourceCategory.ServerError, "TaskEnded",
             "The task was terminated because its node was removed from the pool with the deallocation option terminate");
 
+        /// <summary>Its node was rebooted or reimaged with the option <c>terminate</c>.</summary>
+        public static BatchTaskFailureInfo NodeRestarted() => Failure(BatchErrorSourceCategory.ServerError, "TaskEnded",
+            "The task was terminated because its node was rebooted or reimaged with the option terminate");
+
         /// <summary>Its job reached the job's maxWallClockTime.</summary>
         public static BatchTaskFailureInfo JobMaxWallClockTimeExpiry() => Failure(BatchErrorSourceCategory.UserError, "TaskEnded",
             "The task was terminated because its job reached the maxWallClockTime of its constraints");

@@ -150,6 +150,8 @@ namespace ClusterlessHpc.Simulation
             if (SimulatedOn(pool))
             {
                 var (duration, exitCode) = SimulatedTaskRun.Plan(Setting(task, SimulatedTaskRun.DurationVariable), Setting(task, SimulatedTaskRun.ExitCodeVariable));
+                // Retries of an instant failure take time on the clock, so unlimited retries cannot spin in one instant.
+                if (retry && duration < SimulatedTaskRun.MinimumRetryDuration) duration = SimulatedTaskRun.MinimumRetryDuration;
                 var end = at + duration;
                 task.TimesOut = After(at, MaxWallClockTime(task)) is { } limit && limit < end;
                 task.RunsUntil = task.TimesOut ? After(at, MaxWallClockTime(task)) : end;
@@ -408,10 +410,14 @@ namespace ClusterlessHpc.Simulation
             return changed;
         }
 
-        /// <summary>The running tasks of a node that reboots or is reimaged go back to active.</summary>
-        private void RequeueTasksOf(SimulatedNode node, DateTimeOffset at)
+        /// <summary>The running tasks of a node that reboots or is reimaged go back to active, or end with <c>TaskEnded</c>.</summary>
+        private void EndTasksOfRestarted(SimulatedNode node, DateTimeOffset at, bool terminate)
         {
-            foreach (var task in node.Running.ToList()) Requeue(task, at);
+            foreach (var task in node.Running.ToList())
+            {
+                if (terminate) EndTask(task.Job, task, at, null, TaskFailures.NodeRestarted());
+                else Requeue(task, at);
+            }
         }
 
         private static TimeSpan? MaxWallClockTime(SimulatedTask task) => task.Spec.Constraints?.MaxWallClockTime;

@@ -210,25 +210,28 @@ namespace ClusterlessHpc.Simulation
                 return Modified(pool, now);
             });
 
-        /// <summary>Restarts a node (<c>idle</c> or running tasks only); it runs the pool's current start task again.</summary>
-        public Versions RebootNode(string poolId, string nodeId) =>
+        /// <summary>
+        /// Restarts a node (<c>idle</c> or running tasks only); it runs the pool's current start task again. Its running
+        /// tasks are requeued, or with <paramref name="terminateTasks"/> completed with <c>TaskEnded</c>.
+        /// </summary>
+        public Versions RebootNode(string poolId, string nodeId, bool terminateTasks = false) =>
             Change(poolId, (pool, now) =>
             {
                 RequireActive(pool);
                 var node = FindNode(pool, nodeId);
                 _lifecycle.Reboot(pool, node, now);
-                RequeueTasksOf(node, now);
+                EndTasksOfRestarted(node, now, terminateTasks);
                 return NodeVersions(node);
             });
 
-        /// <summary>Reinstalls a node (<c>idle</c> or running tasks only): a fresh disk, then the start task again.</summary>
-        public Versions ReimageNode(string poolId, string nodeId) =>
+        /// <summary>Reinstalls a node (<c>idle</c> or running tasks only): a fresh disk, then the start task again; its tasks as for a reboot.</summary>
+        public Versions ReimageNode(string poolId, string nodeId, bool terminateTasks = false) =>
             Change(poolId, (pool, now) =>
             {
                 RequireActive(pool);
                 var node = FindNode(pool, nodeId);
                 _lifecycle.Reimage(pool, node, now);
-                RequeueTasksOf(node, now);
+                EndTasksOfRestarted(node, now, terminateTasks);
                 return NodeVersions(node);
             });
 

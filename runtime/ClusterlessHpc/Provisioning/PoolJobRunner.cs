@@ -25,6 +25,9 @@ namespace ClusterlessHpc.Provisioning
         /// <summary>The job metadata that tells one start of a job from another (so a lost answer is recognised).</summary>
         public const string StartMetadata = Rules.PoolSettingsRules.ReservedMetadataPrefix + "start";
 
+        /// <summary>The job metadata naming the assembly or parameters file its pool was declared in, when the caller gives one.</summary>
+        public const string SourceMetadata = Rules.PoolSettingsRules.ReservedMetadataPrefix + "source";
+
         private readonly BatchClient _client;
         private readonly PoolJobRunnerOptions _options;
 
