@@ -5,9 +5,11 @@ namespace ClusterlessHpc.Generator
     /// <summary>Builds generated source with four-space indentation and '\n' line ends, whatever the machine.</summary>
     internal sealed class IndentedWriter
     {
-        // A pool's file is mostly its startup script: starting large spares the builder a chain of small chunks.
-        private readonly StringBuilder _text = new(16 * 1024);
+        private readonly StringBuilder _text;
         private int _depth;
+
+        /// <param name="capacity">What the text will take, about: a pool's file is mostly its script, known before it is written.</param>
+        public IndentedWriter(int capacity = 1024) => _text = new StringBuilder(capacity);
 
         public void Line(string text = "")
         {
@@ -16,19 +18,23 @@ namespace ClusterlessHpc.Generator
         }
 
         /// <summary>
-        /// Writes <c>{lead}@"{value}";</c> with '"' doubled, straight from <paramref name="value"/>: a script is the
-        /// bulk of a pool's file, and building it into the line first would copy it twice more.
+        /// Writes <c>{lead}@"{value}";</c>, <paramref name="values"/> one after the other, with '"' doubled, straight from
+        /// the values: a script is the bulk of a pool's file, and joining it into the line first would copy it again.
         /// </summary>
-        public void VerbatimLine(string lead, string value)
+        public void VerbatimLine(string lead, params string[] values)
         {
             _text.Append(' ', _depth * 4).Append(lead).Append("@\"");
-            var start = 0;
-            for (var quote = value.IndexOf('"'); quote >= 0; quote = value.IndexOf('"', start))
+            foreach (var value in values)
             {
-                _text.Append(value, start, quote + 1 - start).Append('"');
-                start = quote + 1;
+                var start = 0;
+                for (var quote = value.IndexOf('"'); quote >= 0; quote = value.IndexOf('"', start))
+                {
+                    _text.Append(value, start, quote + 1 - start).Append('"');
+                    start = quote + 1;
+                }
+                _text.Append(value, start, value.Length - start);
             }
-            _text.Append(value, start, value.Length - start).Append("\";\n");
+            _text.Append("\";\n");
         }
 
         public void Open()

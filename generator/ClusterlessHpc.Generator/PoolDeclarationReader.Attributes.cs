@@ -11,20 +11,22 @@ namespace ClusterlessHpc.Generator
     {
         private static PoolDefinition Apply(AttributeDescription description, AttributeArguments a, PoolDefinition pool)
         {
-            var index = description.NextIndex(pool);
-            a.RecordAttribute(description.TargetOf(index, DefinitionTarget.WholeAttribute));
+            // Target names only matter where the analyzer records locations: the generator reads without building them.
+            var index = a.Recording ? description.NextIndex(pool) : 0;
+            a.RecordAttribute(a.Recording ? description.TargetOf(index, DefinitionTarget.WholeAttribute) : null);
             var constructorValues = new object?[description.ConstructorArguments.Count];
             foreach (var argument in description.ConstructorArguments)
             {
-                var target = description.TargetOf(index, argument.Name);
+                var target = a.Recording ? description.TargetOf(index, argument.Name) : null;
                 constructorValues[argument.Position] = argument.IsStringList
-                    ? a.Strings(argument.Position, argument.Parameter, i => DefinitionTarget.Item(target, i))
+                    ? a.Strings(argument.Position, argument.Parameter, target)
                     : a.Constructor(argument.Position, argument.Parameter, target) is { } value ? ValueOf(value, argument.ValueType) ?? "" : "";
             }
             var declared = description.Create(pool, constructorValues);
             foreach (var argument in description.NamedArguments)
             {
-                if (a.TryNamed(argument.Name, description.TargetOf(index, argument.Name), out var constant) && ValueOf(constant, argument.ValueType) is { } value)
+                if (a.TryNamed(argument.Name, a.Recording ? description.TargetOf(index, argument.Name) : null, out var constant) &&
+                    ValueOf(constant, argument.ValueType) is { } value)
                 {
                     declared = argument.Set(declared, value);
                 }

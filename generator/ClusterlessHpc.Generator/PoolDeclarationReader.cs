@@ -67,15 +67,16 @@ namespace ClusterlessHpc.Generator
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 if (PoolAttributes.Find(NameOf(attribute)) is not { } description) continue;
-                var args = new AttributeArguments(attribute, attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) as AttributeSyntax, this);
+                var syntax = _locations is null ? null : attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) as AttributeSyntax;
+                var args = new AttributeArguments(attribute, syntax, this);
                 pool = Apply(description, args, pool);
             }
             return pool;
         }
 
-        private void Record(string target, SyntaxNode? node)
+        private void Record(string? target, SyntaxNode? node)
         {
-            if (_locations is not null && node is not null) _locations[target] = node.GetLocation();
+            if (_locations is not null && target is not null && node is not null) _locations[target] = node.GetLocation();
         }
 
         private static string? NameOf(AttributeData attribute) =>
@@ -97,22 +98,26 @@ namespace ClusterlessHpc.Generator
                 _reader = reader;
             }
 
-            /// <summary>Records the whole attribute as <paramref name="target"/>.</summary>
-            public void RecordAttribute(string target) => _reader.Record(target, _syntax);
+            /// <summary>Whether locations are recorded: only then are targets named and the syntax searched.</summary>
+            public bool Recording => _reader._locations is not null;
 
-            public TypedConstant? Constructor(int position, string parameter, string target)
+            /// <summary>Records the whole attribute as <paramref name="target"/>.</summary>
+            public void RecordAttribute(string? target) => _reader.Record(target, _syntax);
+
+            public TypedConstant? Constructor(int position, string parameter, string? target)
             {
                 if (_attribute.ConstructorArguments.Length <= position) return null;
-                _reader.Record(target, ConstructorSyntax(position, parameter));
+                if (Recording) _reader.Record(target, ConstructorSyntax(position, parameter));
                 return _attribute.ConstructorArguments[position];
             }
 
-            /// <summary>A params array's items, each recorded as <paramref name="target"/>(index).</summary>
-            public IReadOnlyList<string> Strings(int position, string parameter, System.Func<int, string> target)
+            /// <summary>A params array's items, each recorded as an item of <paramref name="target"/>.</summary>
+            public IReadOnlyList<string> Strings(int position, string parameter, string? target)
             {
                 if (_attribute.ConstructorArguments.Length <= position) return System.Array.Empty<string>();
                 var array = _attribute.ConstructorArguments[position];
                 var values = array.Kind == TypedConstantKind.Array ? array.Values.Select(v => v.Value as string ?? "").ToArray() : System.Array.Empty<string>();
+                if (!Recording || target is null) return values;
                 var positional = PositionalSyntax().ToList();
                 for (var i = 0; i < values.Length; i++)
                 {
@@ -121,18 +126,18 @@ namespace ClusterlessHpc.Generator
                         : positional.Count > position && positional[position] is ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax or CollectionExpressionSyntax
                             ? ItemOf(positional[position], i)
                             : null;
-                    _reader.Record(target(i), item);
+                    _reader.Record(DefinitionTarget.Item(target, i), item);
                 }
                 return values;
             }
 
-            public bool TryNamed(string name, string target, out TypedConstant value)
+            public bool TryNamed(string name, string? target, out TypedConstant value)
             {
                 foreach (var named in _attribute.NamedArguments)
                 {
                     if (named.Key != name) continue;
                     value = named.Value;
-                    _reader.Record(target, NamedSyntax(name));
+                    if (Recording) _reader.Record(target, NamedSyntax(name));
                     return true;
                 }
                 value = default;

@@ -14,6 +14,11 @@ namespace ClusterlessHpc.Generator
     /// The pipeline: each <c>[BatchPool] partial class</c> (or <c>partial record</c>) becomes a model, each valid model a partial class with
     /// <c>Definition</c> and <c>StartupScript</c>, and all of them the assembly's pool registry. Invalid pools
     /// get nothing here; <see cref="PoolAnalyzer"/> reports why.
+    /// <para>
+    /// Binding a class's attributes is the costly step, and a compilation changes with every keystroke, so the pipeline
+    /// does not bind per compilation (as <c>ForAttributeWithMetadataName</c> does): a declaration is bound only when its
+    /// own file changed or when something another file contributes to binding did (see <see cref="PoolDeclaration"/>).
+    /// </para>
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class PoolGenerator : IIncrementalGenerator

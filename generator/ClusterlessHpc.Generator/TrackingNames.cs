@@ -1,7 +1,7 @@
 namespace ClusterlessHpc.Generator
 {
     /// <summary>Names of the generator's tracked steps, so tests can check each is cached between runs.</summary>
-    public static class TrackingNames
+    internal static class TrackingNames
     {
         public const string DeclarationShapes = nameof(DeclarationShapes);
         public const string PoolDeclarations = nameof(PoolDeclarations);

@@ -24,6 +24,11 @@ namespace ClusterlessHpc.Cli
             root.Subcommands.Add(ResizeCommand.Create(console));
             root.Subcommands.Add(AutoScaleCommands.Create(console));
             root.Subcommands.Add(DeleteCommand.Create(console));
+            root.Subcommands.Add(RunCommand.Create(console));
+            root.Subcommands.Add(JobCommands.Jobs(console));
+            root.Subcommands.Add(JobCommands.Tasks(console));
+            root.Subcommands.Add(JobCommands.Task(console));
+            root.Subcommands.Add(JobCommands.Job(console));
             root.Subcommands.Add(FormulaCommands.Create(console));
             root.Subcommands.Add(ImportCommand.Create(console));
             root.Subcommands.Add(EmulatorCommand.Create(console));

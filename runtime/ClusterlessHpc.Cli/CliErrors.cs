@@ -37,6 +37,7 @@ namespace ClusterlessHpc.Cli
             StartTaskFailedException => new(ExitCodes.OperationFailed, "StartTaskFailed"),
             PoolProvisioningException e => new(ExitCodes.OperationFailed, e.Code),
             PreflightException => new(ExitCodes.InvalidInput, "UnsupportedImage"),
+            NodeAgentRetiredException => new(ExitCodes.InvalidInput, "NodeAgentRetired"),
             ScriptDeliveryException => new(ExitCodes.InvalidInput, "ScriptDelivery"),
             PoolDriftException => new(ExitCodes.OperationFailed, "PoolDrift"),
             TimeoutException => new(ExitCodes.OperationFailed, "Timeout"),

@@ -27,3 +27,21 @@ public partial class SequoiaPool;
     $NodeDeallocationOption = taskcompletion;
     """, EvaluationIntervalMinutes = 5)]
 public partial class CypressPool;
+
+/// <summary>
+/// The seed's autoscale example with its windows moved past the service's sample delay: Batch hands task samples to
+/// formulas about a minute late, so the seed's 30-second look-back never holds one. This pool looks at the three minutes
+/// that ended a minute ago, which the delay has filled.
+/// </summary>
+[BatchPool("cypress-lookback", VmSize = "Standard_E4s_v3")]
+[Julia("1.10.5")]
+[JuliaPackage("IterativeSolvers")]
+[AutoScale("""
+    startingNumberOfVMs = 1;
+    maxNumberofVMs = 10;
+    pendingTaskSamplePercent = $PendingTasks.GetSamplePercent(3 * TimeInterval_Minute, 1 * TimeInterval_Minute);
+    pendingTaskSamples = pendingTaskSamplePercent < 70 ? startingNumberOfVMs : avg($PendingTasks.GetSample(3 * TimeInterval_Minute, 1 * TimeInterval_Minute));
+    $TargetDedicatedNodes = min(maxNumberofVMs, pendingTaskSamples);
+    $NodeDeallocationOption = taskcompletion;
+    """, EvaluationIntervalMinutes = 5)]
+public partial class CypressLookbackPool;

@@ -16,12 +16,15 @@ builder.Logging.ClearProviders();
 builder.Services.AddClusterlessHpc(builder.Configuration)
     .ProvisionAtStartup<RedwoodPool>()
     .ProvisionAtStartup<SequoiaPool>()
-    .ProvisionAtStartup<CypressPool>();
+    .ProvisionAtStartup<CypressPool>()
+    .ProvisionAtStartup<CypressLookbackPool>();
 builder.Services.AddClusterlessHpcEmulator(emulator =>
 {
     // The emulator says where it listens and how it runs start tasks, once, when it starts; requests are not logged.
     emulator.LogWriter = Console.Out;
     emulator.MinimumLogLevel = LogLevel.Information;
+    // A minute of the emulator's time passes in a second, so autoscale's 5-minute evaluations come every 5 s.
+    emulator.TimeScale = AutoscaleDemoTimeScale;
     if (args.Contains(ExecuteStartTasks))
     {
         emulator.StartTaskMode = StartTaskMode.Execute;
@@ -67,5 +70,19 @@ foreach (var status in board.All.OrderBy(s => s.PoolId))
                       $"nodes: {(nodes.Count == 0 ? "none" : string.Join(", ", nodes.Select(n => $"{n.Id} {n.State}")))}");
 }
 
+if (string.IsNullOrEmpty(builder.Configuration["ClusterlessHpc:Batch:Endpoint"]))
+{
+    await AutoscaleDemo.RunAsync(client, host.Services.GetRequiredService<PoolJobRunnerFactory>(), AutoscaleDemoTimeScale, clock, TimeSpan.FromSeconds(90));
+}
+else
+{
+    Console.WriteLine("The autoscale demonstration runs on the embedded emulator only: on Azure it would take half an hour of real nodes.");
+}
+
 await host.StopAsync();
 return 0;
+
+partial class Program
+{
+    private const double AutoscaleDemoTimeScale = 60;
+}

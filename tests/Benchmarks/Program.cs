@@ -11,9 +11,9 @@ namespace ClusterlessHpc.Benchmarks;
 /// <c>... -- verify-generator</c> checks the generator benchmarks' set-up without measuring;
 /// <c>... -- measure-pool-ready</c> times one 1,000-node pool to idle on the emulator and reports the peak working set;
 /// <c>... -- provision [pools] [nodes]</c> provisions pools against the emulator and reports wall time and requests;
+/// <c>... -- add-tasks [tasks] [runs] [parallelism]</c> adds tasks to a job through the client against the emulator;
 /// <c>... -- scheduler [tasks] [nodes] [slots] [step-seconds]</c> runs simulated tasks through the pool model's scheduler on a manual clock;
 /// <c>... -- preemption [tasks] [seed] [rate]</c> runs simulated tasks on spot nodes preempted at a seeded rate;
-/// <c>... -- add-tasks [tasks] [runs] [parallelism]</c> adds tasks to a job through the client against the emulator;
 /// <c>... -- faults [runs] [seed] [parallelism] [retries] [inline|blob]</c> applies pools through seeded faults;
 /// <c>... -- concurrency [callers] [pools]</c> applies one pool from many callers at once, and many pools at once;
 /// <c>... -- boot [julia-launch-ms] [release-MB] [nodes]</c> boots the seed's template and the generated script side by side;
@@ -43,8 +43,6 @@ public static class Program
             var nodes = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10;
             return Provisioning.ProvisioningRun.RunAsync(pools, nodes, Console.Out).GetAwaiter().GetResult();
         }
-        if (args.Length > 0 && args[0] == "scheduler") return Scheduling.SchedulerRun.Run(args, Console.Out);
-        if (args.Length > 0 && args[0] == "preemption") return Scheduling.PreemptionRun.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "add-tasks")
         {
             var tasks = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
@@ -52,6 +50,8 @@ public static class Program
             var parallelism = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 4;
             return Batch.AddTasksRun.RunAsync(tasks, runs, parallelism, Console.Out).GetAwaiter().GetResult();
         }
+        if (args.Length > 0 && args[0] == "scheduler") return Scheduling.SchedulerRun.Run(args, Console.Out);
+        if (args.Length > 0 && args[0] == "preemption") return Scheduling.PreemptionRun.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "faults") return Reliability.FaultsMode.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "concurrency") return Reliability.ConcurrencyMode.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "boot") return Reliability.BootMode.Run(args, Console.Out);

@@ -13,7 +13,8 @@ public class AutoScaleCommandTests(EmulatorFixture emulator)
 
         var enable = await emulator.ChpcAsync("autoscale", "enable", id, "--formula", formula, "--interval", "5");
         Assert.True(enable.ExitCode == 0, enable.ToString());
-        Assert.StartsWith($"Autoscale is enabled on pool '{id}', evaluated every 5 min.\nLast evaluation: $TargetDedicatedNodes=2;", enable.Stdout);
+        // The service shows the new formula's run only from the next evaluation on; the targets move at once.
+        Assert.Equal($"Autoscale is enabled on pool '{id}', evaluated every 5 min.\nTargets: 2 dedicated, 0 low-priority; the formula's evaluations show from its next run.\n", enable.Stdout);
         BatchPool pool = await emulator.Client.GetPoolAsync(id);
         Assert.Equal((true, TimeSpan.FromMinutes(5)), (pool.EnableAutoScale!.Value, pool.AutoScaleEvaluationInterval!.Value));
 

@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Reflection;
-using ClusterlessHpc.Cli.Import;
+using ClusterlessHpc.Legacy;
 
 namespace ClusterlessHpc.Cli.Tests;
 

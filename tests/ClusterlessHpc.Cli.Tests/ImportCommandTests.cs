@@ -1,4 +1,3 @@
-using ClusterlessHpc.Cli.Import;
 using ClusterlessHpc.Legacy;
 
 namespace ClusterlessHpc.Cli.Tests;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ClusterlessHpc.Cli.Output;
-using ClusterlessHpc.Provisioning;
 
 namespace ClusterlessHpc.Cli.Tests;
 
@@ -69,16 +68,6 @@ public class UsageErrorTests
         var timeout = help.Split('\n').Single(l => l.TrimStart().StartsWith("--timeout", StringComparison.Ordinal));
         Assert.EndsWith("(default 30m).", timeout.TrimEnd());
     }
-
-    [Theory]
-    [InlineData(2.0162708, "2.0 s")]
-    [InlineData(0.6, "0.6 s")]
-    [InlineData(90, "1 min 30 s")]
-    [InlineData(1800, "30 min")]
-    [InlineData(7500, "2 h 5 min")]
-    [InlineData(7200, "2 h")]
-    public void Durations_read_as_people_write_them(double seconds, string expected) =>
-        Assert.Equal(expected, DurationText.Format(TimeSpan.FromSeconds(seconds)));
 
     [Fact]
     public async Task Progress_lines_of_every_pool_share_one_clock()

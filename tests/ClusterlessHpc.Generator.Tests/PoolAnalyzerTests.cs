@@ -133,4 +133,18 @@ public class PoolAnalyzerTests
         [BatchPool({|#0:"REDWOOD"|})] public partial class Third;
         """,
         AnalyzerTest.Diagnostic("CHPC0004").WithLocation(0).WithArguments("REDWOOD", "First"));
+
+    [Fact]
+    public Task A_pool_on_an_agent_with_an_announced_retirement_gets_the_date_and_the_replacement() => AnalyzerTest.VerifyAsync("""
+        using ClusterlessHpc;
+        [BatchPool("hpc")][{|#0:MarketplaceImage("microsoft-dsvm", "ubuntu-hpc", "2204")|}] public partial class Hpc;
+        [BatchPool("plain")][{|#1:MarketplaceImage("canonical", "0001-com-ubuntu-server-jammy", "22_04-lts")|}] public partial class Plain;
+        [BatchPool("custom")][CustomImage("/SharedGalleries/g/Images/i", NodeAgentSku = {|#2:"batch.node.ubuntu 22.04"|})] public partial class Custom;
+        """,
+        AnalyzerTest.Diagnostic("CHPC0044").WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0)
+            .WithArguments("batch.node.ubuntu 22.04", "2027-06-30", "microsoft-dsvm:ubuntu-hpc:2404 with 'batch.node.ubuntu 24.04'"),
+        AnalyzerTest.Diagnostic("CHPC0044").WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(1)
+            .WithArguments("batch.node.ubuntu 22.04", "2027-06-30", "canonical:ubuntu-24_04-lts:server with 'batch.node.ubuntu 24.04'"),
+        AnalyzerTest.Diagnostic("CHPC0044").WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(2)
+            .WithArguments("batch.node.ubuntu 22.04", "2027-06-30", "canonical:ubuntu-24_04-lts:server with 'batch.node.ubuntu 24.04'"));
 }

@@ -22,7 +22,33 @@ public class QuickstartTests
         Assert.Contains("redwood    ready: 2 idle node(s)", run.Stdout);
         Assert.Contains("sequoia    ready: 3 idle node(s)", run.Stdout);
         Assert.Contains("cypress    created the pool (Standard_E4s_v3, autoscale, evaluated every 5 min)", run.Stdout);
-        Assert.Contains("3 pool(s) ready", run.Stdout);
+        Assert.Contains("cypress-lookback created the pool (Standard_E4s_v3, autoscale, evaluated every 5 min)", run.Stdout);
+        Assert.Contains("4 pool(s) ready", run.Stdout);
+    }
+
+    [Fact]
+    public void On_the_accelerated_emulator_tasks_grow_the_corrected_autoscale_pool_and_leave_the_seeds_at_one_node()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var run = ProcessRunner.Run("dotnet", [QuickstartDll], timeout: TimeSpan.FromMinutes(2), environment: NoBatchSettings());
+        var elapsed = clock.Elapsed;
+        var output = run.Stdout;
+
+        Assert.True(run.ExitCode == 0, output + run.Stderr);
+        var lookback = System.Text.RegularExpressions.Regex.Match(output,
+            @"cypress-lookback +went from 1 to (\d+) node\(s\), ran 40 of 40 tasks, came back to 0 node\(s\) \(target 0\)");
+        Assert.True(lookback.Success, output);
+        Assert.InRange(int.Parse(lookback.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 5, 10);
+        Assert.Matches(@"cypress +stayed at 1 node\(s\) over \d+ evaluation\(s\) with \d+ of 40 tasks still pending", output);
+        // The seed's pool is evaluated with an empty window; the corrected one sees its samples.
+        Assert.Matches(@"cypress +nodes  1 \(target  1\)  pending +\d+  evaluation \d+: pendingTaskSamplePercent=0\b", output);
+        Assert.Matches(@"cypress-lookback +nodes +\d+ \(target +\d+\)  pending +\d+  evaluation \d+: pendingTaskSamplePercent=100\b", output);
+        Assert.Contains("Why: Batch gives formulas task samples about a minute after they are taken", output);
+        // The node count and pending tasks are printed as they change: the corrected pool's lines show it rise, then fall to none.
+        var counts = System.Text.RegularExpressions.Regex.Matches(output, @"cypress-lookback +nodes +(\d+) ").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var peak = counts.IndexOf(counts.Max());
+        Assert.True(counts.Max() > 1 && counts[..peak].Contains(1) && counts[peak..].Contains(0), string.Join(",", counts));
+        Assert.True(elapsed < TimeSpan.FromMinutes(1), $"the quickstart took {elapsed}");
     }
 
     [Fact]
@@ -36,8 +62,9 @@ public class QuickstartTests
         Assert.Equal(notice, output.LastIndexOf(EmulatorNotices.SimulatedStartTasks, StringComparison.Ordinal));
         Assert.InRange(notice, 0, output.IndexOf("created the pool", StringComparison.Ordinal));
         Assert.DoesNotContain("Request ", output);
-        // The progress of three pools and the summary; a line per request would be hundreds.
-        Assert.InRange(output.Split('\n').Length, 15, 45);
+        // The progress of four pools, the autoscale lines (a line per change of nodes or pending tasks) and the summaries;
+        // a line per request would be thousands.
+        Assert.InRange(output.Split('\n').Length, 15, 400);
     }
 
     [Fact]

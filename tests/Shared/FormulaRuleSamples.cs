@@ -52,6 +52,12 @@ internal static class FormulaRuleSamples
         ["CHPC1039"] = "$TargetDedicatedNodes = {|$CPUPercent.hour|};",
         ["CHPC1040"] = "x = {|stop()|}; " + Target,
         ["CHPC1041"] = "$TargetDedicatedNodes = {|$NodeDeallocationOption|};",
+        ["CHPC1042"] = "maxNodes = 0; $TargetDedicatedNodes = {|maxNodes > 0|} ? maxNodes : 0;",
+        ["CHPC1043"] = "$TargetLowPriorityNodes = {|$TargetDedicatedNodes|} + 1;",
+        ["CHPC1044"] = "$TargetDedicatedNodes = {|$PendingTasks / $TaskSlotsPerNode|};",
+        ["CHPC1045"] = "$TargetDedicatedNodes = min(10, max({|$PendingTasks.GetSample(1)|}));",
+        ["CHPC1046"] = "$TargetDedicatedNodes = max(0, {|$ActiveTasks.GetSample(30 * TimeInterval_Second)|});",
+        ["CHPC1047"] = "{|$TargetDedicated|} = 1;",
     };
 
     public static TheoryData<string> Ids => new(ById.Keys);

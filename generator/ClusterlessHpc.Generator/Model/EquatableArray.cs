@@ -6,7 +6,7 @@ using System.Linq;
 namespace ClusterlessHpc.Generator.Model
 {
     /// <summary>An immutable array that compares by its items, so models that hold one cache correctly.</summary>
-    public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnumerable<T>
+    internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnumerable<T>
         where T : IEquatable<T>
     {
         private readonly T[]? _items;

@@ -4,7 +4,7 @@ namespace ClusterlessHpc.Generator.Model
     /// What the generator knows of one pool class: names as strings and the shared <see cref="PoolDefinition"/>,
     /// which compares by value. No symbol, syntax node or compilation is reachable from it (a test walks it).
     /// </summary>
-    public sealed record PoolModel(
+    internal sealed record PoolModel(
         string? Namespace,
         string ClassName,
         EquatableArray<ContainingTypeModel> ContainingTypes,
@@ -26,5 +26,5 @@ namespace ClusterlessHpc.Generator.Model
     }
 
     /// <summary>A type the pool class is nested in: its keyword (<c>class</c>, <c>struct</c>, ...) and name with type parameters.</summary>
-    public sealed record ContainingTypeModel(string Keyword, string Name);
+    internal sealed record ContainingTypeModel(string Keyword, string Name);
 }

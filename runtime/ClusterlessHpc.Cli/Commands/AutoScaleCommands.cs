@@ -193,10 +193,22 @@ namespace ClusterlessHpc.Cli.Commands
             console.Output.WriteLine(pool.EnableAutoScale == true
                 ? $"{what} on pool '{poolId}', evaluated every {(pool.AutoScaleEvaluationInterval ?? Rules.ServiceLimits.DefaultEvaluationInterval).TotalMinutes} min."
                 : $"{what} on pool '{poolId}'; it keeps {pool.TargetDedicatedNodes ?? 0} dedicated and {pool.TargetLowPriorityNodes ?? 0} low-priority node(s).");
-            if (pool.EnableAutoScale == true && pool.AutoScaleRun is { } run)
+            if (pool.EnableAutoScale != true) return ExitCodes.Done;
+            // Enabling sizes the pool by the new formula at once, but the service shows that evaluation only from the
+            // next run on: a run older than the pool's last change is the previous formula's, so the targets say more.
+            if (pool.AutoScaleRun is { } run && (pool.LastModified is null || run.Timestamp >= pool.LastModified))
             {
                 console.Output.WriteLine($"Last evaluation: {run.Results}");
-                if (run.Error is { } error) console.Error.WriteLine($"warning {error.Code}: {error.Message}");
+                if (run.Error is { } error)
+                {
+                    var detail = error.Values?.FirstOrDefault(v => v.Name == "Message")?.Value ?? error.Message;
+                    console.Error.WriteLine($"warning {error.Code}: {detail}");
+                }
+            }
+            else
+            {
+                console.Output.WriteLine($"Targets: {pool.TargetDedicatedNodes ?? 0} dedicated, {pool.TargetLowPriorityNodes ?? 0} low-priority; " +
+                                         "the formula's evaluations show from its next run.");
             }
             return ExitCodes.Done;
         }

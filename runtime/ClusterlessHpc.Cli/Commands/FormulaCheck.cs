@@ -21,7 +21,7 @@ namespace ClusterlessHpc.Cli.Commands
                     ["file"] = name,
                     ["diagnostics"] = JsonOutput.Array(diagnostics.Select(d => (JsonNode)new JsonObject
                     {
-                        ["severity"] = d.IsError ? "error" : "warning",
+                        ["severity"] = d.Rule.Severity.ToString().ToLowerInvariant(),
                         ["id"] = d.Rule.Id,
                         ["message"] = d.Message,
                         ["line"] = d.Line,
@@ -44,7 +44,7 @@ namespace ClusterlessHpc.Cli.Commands
         {
             foreach (var d in diagnostics)
             {
-                writer.WriteLine($"{name}({d.Line},{d.Column}): {(d.IsError ? "error" : "warning")} {d.Rule.Id}: {d.Message}");
+                writer.WriteLine($"{name}({d.Line},{d.Column}): {d.Rule.Severity.ToString().ToLowerInvariant()} {d.Rule.Id}: {d.Message}");
             }
         }
     }

@@ -4,8 +4,8 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
-using ClusterlessHpc.Cli.Import;
 using ClusterlessHpc.Cli.Pools;
+using ClusterlessHpc.Legacy;
 
 namespace ClusterlessHpc.Cli.Commands
 {

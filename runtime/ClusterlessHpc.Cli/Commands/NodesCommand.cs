@@ -69,7 +69,7 @@ namespace ClusterlessHpc.Cli.Commands
         /// </summary>
         private static JsonObject ToJson(BatchNode node)
         {
-            var json = JsonSerializer.SerializeToNode(node, BatchJsonContext.Default.BatchNode)!.AsObject();
+            var json = JsonSerializer.SerializeToNode(node, BatchJson.TypeInfo<BatchNode>())!.AsObject();
             json.Remove("startTask");
             return json;
         }

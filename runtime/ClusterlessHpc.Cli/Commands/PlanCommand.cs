@@ -63,7 +63,7 @@ namespace ClusterlessHpc.Cli.Commands
 
         private static int Print(CliConsole console, SelectedPools selected, List<PoolPlan> plans, bool json)
         {
-            var exitCode = plans.Any(p => p.MissingSettings.Count > 0) ? ExitCodes.InvalidInput : ExitCodes.Done;
+            var exitCode = plans.Any(p => p.MissingSettings.Count > 0 || p.CreateRefused) ? ExitCodes.InvalidInput : ExitCodes.Done;
             if (json)
             {
                 JsonOutput.Write(console, new JsonObject
@@ -97,6 +97,12 @@ namespace ClusterlessHpc.Cli.Commands
                 }
                 if (plan.ChangesStartTask) console.Output.WriteLine("  existing nodes get the new start task only when rebooted or reimaged");
                 foreach (var missing in plan.MissingSettings) console.Error.WriteLine("error: " + Provisioners.Describe(missing));
+                if (plan.Retirement is { } retirement)
+                {
+                    console.Error.WriteLine(plan.CreateRefused
+                        ? $"error: pool '{plan.PoolId}': {retirement}; apply refuses to create the pool"
+                        : $"warning: pool '{plan.PoolId}': {retirement}");
+                }
             }
             return exitCode;
         }
@@ -114,6 +120,14 @@ namespace ClusterlessHpc.Cli.Commands
                 ["actual"] = d.Actual,
                 ["updatableInPlace"] = d.UpdatableInPlace,
             })),
+            ["retirement"] = plan.Retirement is not { } retirement ? null : new JsonObject
+            {
+                ["nodeAgent"] = retirement.NodeAgent,
+                ["retiresOn"] = retirement.RetiresOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["daysLeft"] = retirement.DaysLeft,
+                ["replacement"] = retirement.Replacement,
+                ["createRefused"] = plan.CreateRefused,
+            },
             ["missingSettings"] = JsonOutput.Array(plan.MissingSettings.Select(m => (JsonNode)new JsonObject
             {
                 ["key"] = m.SettingKey,

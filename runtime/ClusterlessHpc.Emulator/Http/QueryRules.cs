@@ -28,6 +28,6 @@ namespace ClusterlessHpc.Emulator.Http
 
         /// <summary>The JSON names of a model's properties, for <c>$select</c> and <c>$filter</c> checks.</summary>
         public static IReadOnlySet<string> PropertiesOf(Type model) =>
-            BatchJsonContext.Default.GetTypeInfo(model)!.Properties.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+            BatchJson.TypeInfo(model).Properties.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
     }
 }

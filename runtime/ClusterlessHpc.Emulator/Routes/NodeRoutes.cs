@@ -71,8 +71,8 @@ namespace ClusterlessHpc.Emulator.Routes
             var terminate = false;
             if (context.Request.ContentLength is > 0)
             {
-                if (reimage) terminate = (await RequestBodies.ReadAsync(context.Request, BatchJsonContext.Default.BatchNodeReimageOptions).ConfigureAwait(false)).NodeReimageOption == BatchNodeReimageOption.Terminate;
-                else terminate = (await RequestBodies.ReadAsync(context.Request, BatchJsonContext.Default.BatchNodeRebootOptions).ConfigureAwait(false)).NodeRebootKind == BatchNodeRebootKind.Terminate;
+                if (reimage) terminate = (await RequestBodies.ReadAsync(context.Request, BatchJson.TypeInfo<BatchNodeReimageOptions>()).ConfigureAwait(false)).NodeReimageOption == BatchNodeReimageOption.Terminate;
+                else terminate = (await RequestBodies.ReadAsync(context.Request, BatchJson.TypeInfo<BatchNodeRebootOptions>()).ConfigureAwait(false)).NodeRebootKind == BatchNodeRebootKind.Terminate;
             }
             var poolId = PoolRoutes.PoolId(context);
             var versions = reimage ? store.ReimageNode(poolId, NodeId(context), terminate) : store.RebootNode(poolId, NodeId(context), terminate);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Tasks;
 using ClusterlessHpc.Batch;
+using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Emulator.Errors;
 using ClusterlessHpc.Emulator.Http;
 using ClusterlessHpc.Emulator.State;
@@ -33,7 +34,7 @@ namespace ClusterlessHpc.Emulator.Routes
             {
                 if (!json.TryGetProperty(required, out _)) throw BatchErrors.MissingRequiredProperty(required);
             }
-            var body = RequestBodies.Deserialize(json, BatchJsonContext.Default.BatchPoolReplaceOptions);
+            var body = RequestBodies.Deserialize(json, BatchJson.TypeInfo<BatchPoolReplaceOptions>());
             PoolAddValidation.ValidateStartTask(body.StartTask);
             PoolAddValidation.ValidateMetadata(body.Metadata);
             var versions = store.ReplaceProperties(PoolRoutes.PoolId(context), body);
@@ -43,7 +44,7 @@ namespace ClusterlessHpc.Emulator.Routes
         private static async Task ResizeAsync(HttpContext context, PoolModel store)
         {
             var conditions = Accept(context, ConditionSupport.All);
-            var body = await RequestBodies.ReadAsync(context.Request, BatchJsonContext.Default.BatchPoolResizeOptions).ConfigureAwait(false);
+            var body = await RequestBodies.ReadAsync(context.Request, BatchJson.TypeInfo<BatchPoolResizeOptions>()).ConfigureAwait(false);
             var versions = store.ResizePool(PoolRoutes.PoolId(context), body, conditions?.ForModel(isRead: false));
             await Done(context, StatusCodes.Status202Accepted, versions).ConfigureAwait(false);
         }
@@ -58,7 +59,7 @@ namespace ClusterlessHpc.Emulator.Routes
         private static async Task EnableAutoScaleAsync(HttpContext context, PoolModel store)
         {
             var conditions = Accept(context, ConditionSupport.All);
-            var body = await RequestBodies.ReadAsync(context.Request, BatchJsonContext.Default.BatchPoolEnableAutoScaleOptions).ConfigureAwait(false);
+            var body = await RequestBodies.ReadAsync(context.Request, BatchJson.TypeInfo<BatchPoolEnableAutoScaleOptions>()).ConfigureAwait(false);
             var versions = store.EnableAutoScale(PoolRoutes.PoolId(context), body, conditions?.ForModel(isRead: false));
             await Done(context, StatusCodes.Status200OK, versions).ConfigureAwait(false);
         }
@@ -73,13 +74,13 @@ namespace ClusterlessHpc.Emulator.Routes
         private static async Task EvaluateAutoScaleAsync(HttpContext context, PoolModel store)
         {
             Accept(context, ConditionSupport.None);
-            var body = await RequestBodies.ReadAsync(context.Request, BatchJsonContext.Default.BatchPoolEvaluateAutoScaleOptions).ConfigureAwait(false);
+            var body = await RequestBodies.ReadAsync(context.Request, BatchJson.TypeInfo<BatchPoolEvaluateAutoScaleOptions>()).ConfigureAwait(false);
             if (string.IsNullOrWhiteSpace(body.AutoScaleFormula)) throw BatchErrors.MissingRequiredProperty("autoScaleFormula");
             var (run, versions) = store.EvaluateAutoScale(PoolRoutes.PoolId(context), body.AutoScaleFormula);
             Responses.SetVersions(context.Response, versions);
             context.Response.Headers["DataServiceId"] = Responses.PoolUrl(context.Request, PoolRoutes.PoolId(context));
             await JsonResponses.WriteAsync(context, StatusCodes.Status200OK,
-                JsonSerializer.SerializeToNode(run, BatchJsonContext.Default.AutoScaleRun)!.AsObject(), ODataMetadata.AutoScaleRun).ConfigureAwait(false);
+                JsonSerializer.SerializeToNode(run, BatchJson.TypeInfo<AutoScaleRun>())!.AsObject(), ODataMetadata.AutoScaleRun).ConfigureAwait(false);
         }
 
         private static async Task RemoveNodesAsync(HttpContext context, PoolModel store)
@@ -87,7 +88,7 @@ namespace ClusterlessHpc.Emulator.Routes
             var conditions = Accept(context, ConditionSupport.All);
             var json = await RequestBodies.ReadObjectAsync(context.Request).ConfigureAwait(false);
             if (!json.TryGetProperty("nodeList", out _)) throw BatchErrors.MissingRequiredProperty("nodeList");
-            var body = RequestBodies.Deserialize(json, BatchJsonContext.Default.BatchNodeRemoveOptions);
+            var body = RequestBodies.Deserialize(json, BatchJson.TypeInfo<BatchNodeRemoveOptions>());
             var versions = store.RemoveNodes(PoolRoutes.PoolId(context), body, conditions?.ForModel(isRead: false));
             await Done(context, StatusCodes.Status202Accepted, versions).ConfigureAwait(false);
         }

@@ -36,7 +36,7 @@ namespace ClusterlessHpc.Emulator.Routes
         {
             QueryRules.Require(context.Request);
             ConditionalHeaders.Read(context.Request, ConditionSupport.None);
-            var spec = await RequestBodies.ReadAsync(context.Request, BatchJsonContext.Default.BatchPoolCreateOptions).ConfigureAwait(false);
+            var spec = await RequestBodies.ReadAsync(context.Request, BatchJson.TypeInfo<BatchPoolCreateOptions>()).ConfigureAwait(false);
             PoolAddValidation.Validate(spec);
             if (spec.EnableAutoScale == true) store.CheckFormula(spec.AutoScaleFormula!);
             var versions = store.Add(spec);
@@ -97,7 +97,7 @@ namespace ClusterlessHpc.Emulator.Routes
         {
             QueryRules.Require(context.Request);
             var conditions = ConditionalHeaders.Read(context.Request, ConditionSupport.All);
-            var patch = await RequestBodies.ReadAsync(context.Request, BatchJsonContext.Default.BatchPoolUpdateOptions).ConfigureAwait(false);
+            var patch = await RequestBodies.ReadAsync(context.Request, BatchJson.TypeInfo<BatchPoolUpdateOptions>()).ConfigureAwait(false);
             PoolAddValidation.ValidatePatch(patch);
             var versions = store.Patch(PoolId(context), patch, conditions?.ForModel(isRead: false));
             await Responses.Empty(context, StatusCodes.Status200OK, versions, Responses.PoolUrl(context.Request, PoolId(context))).ConfigureAwait(false);

@@ -20,7 +20,7 @@ namespace ClusterlessHpc.Emulator.Views
         public static Versions CatalogueVersion { get; } = Version();
 
         public static JsonObject Render(BatchSupportedImage image) =>
-            JsonSerializer.SerializeToNode(image, BatchJsonContext.Default.BatchSupportedImage)!.AsObject();
+            JsonSerializer.SerializeToNode(image, BatchJson.TypeInfo<BatchSupportedImage>())!.AsObject();
 
         public static string Key(BatchSupportedImage image) =>
             $"{image.ImageReference.Publisher}/{image.ImageReference.Offer}/{image.ImageReference.Sku}/{image.NodeAgentSkuId}";
@@ -31,7 +31,7 @@ namespace ClusterlessHpc.Emulator.Views
                 PoolId = pool.Id,
                 Dedicated = Count(pool.Nodes.Where(n => n.IsDedicated)),
                 LowPriority = Count(pool.Nodes.Where(n => !n.IsDedicated)),
-            }, BatchJsonContext.Default.BatchPoolNodeCounts)!.AsObject();
+            }, BatchJson.TypeInfo<BatchPoolNodeCounts>())!.AsObject();
 
         private static BatchNodeCounts Count(IEnumerable<SimulatedNode> nodes)
         {

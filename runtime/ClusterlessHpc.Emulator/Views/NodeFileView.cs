@@ -37,7 +37,7 @@ namespace ClusterlessHpc.Emulator.Views
                     FileMode = windows ? null : entry.FileMode,
                 },
             };
-            return JsonSerializer.SerializeToNode(model, BatchJsonContext.Default.BatchNodeFile)!.AsObject();
+            return JsonSerializer.SerializeToNode(model, BatchJson.TypeInfo<BatchNodeFile>())!.AsObject();
         }
     }
 }

@@ -53,7 +53,7 @@ namespace ClusterlessHpc.Emulator.Views
                     },
                 },
             };
-            return JsonSerializer.SerializeToNode(model, BatchJsonContext.Default.BatchNode)!.AsObject();
+            return JsonSerializer.SerializeToNode(model, BatchJson.TypeInfo<BatchNode>())!.AsObject();
         }
     }
 }

@@ -62,7 +62,7 @@ namespace ClusterlessHpc.Emulator.Views
                 ResourceTags = spec.ResourceTags?.ToDictionary(),
             };
 
-            var json = JsonSerializer.SerializeToNode(model, BatchJsonContext.Default.BatchPool)!.AsObject();
+            var json = JsonSerializer.SerializeToNode(model, BatchJson.TypeInfo<BatchPool>())!.AsObject();
             if (json["virtualMachineConfiguration"] is JsonObject configuration)
             {
                 // A marketplace image without a version is the latest.

@@ -15,7 +15,7 @@ namespace ClusterlessHpc.Emulator.Views
         public static VirtualMachineConfiguration? Of(VirtualMachineConfiguration? configuration)
         {
             if (configuration?.ContainerConfiguration?.ContainerRegistries is not { Count: > 0 }) return configuration;
-            var copy = Clone(configuration, BatchJsonContext.Default.VirtualMachineConfiguration)!;
+            var copy = Clone(configuration, BatchJson.TypeInfo<VirtualMachineConfiguration>())!;
             foreach (var registry in copy.ContainerConfiguration!.ContainerRegistries!) registry.Password = null;
             return copy;
         }
@@ -23,7 +23,7 @@ namespace ClusterlessHpc.Emulator.Views
         public static List<MountConfiguration>? Of(IList<MountConfiguration>? mounts) =>
             mounts?.Select(mount =>
             {
-                var copy = Clone(mount, BatchJsonContext.Default.MountConfiguration)!;
+                var copy = Clone(mount, BatchJson.TypeInfo<MountConfiguration>())!;
                 if (copy.AzureBlobFileSystemConfiguration is { } blob)
                 {
                     blob.AccountKey = null;
@@ -37,7 +37,7 @@ namespace ClusterlessHpc.Emulator.Views
         public static List<UserAccount>? Of(IList<UserAccount>? accounts) =>
             accounts?.Select(account =>
             {
-                var copy = Clone(account, BatchJsonContext.Default.UserAccount)!;
+                var copy = Clone(account, BatchJson.TypeInfo<UserAccount>())!;
                 copy.Password = "";
                 return copy;
             }).ToList();

@@ -11,7 +11,7 @@ namespace ClusterlessHpc.Simulation
     /// samples of its jobs and nodes. A variable both give is taken from the model, unless <c>FeedWins</c> (the pool has no
     /// jobs, so the feed stands in for the tasks it would have).
     /// </summary>
-    internal sealed record AutoScaleInputs(
+    public sealed record AutoScaleInputs(
         string PoolId,
         DateTimeOffset Now,
         TimeSpan EvaluationInterval,
@@ -28,7 +28,7 @@ namespace ClusterlessHpc.Simulation
     /// One evaluation: the results line (<c>$TargetDedicatedNodes=2;$TargetLowPriorityNodes=0;$NodeDeallocationOption=requeue</c>),
     /// the targets and deallocation option it sets, or the error it failed with (the results line may still be set).
     /// </summary>
-    internal sealed record AutoScaleOutcome(
+    public sealed record AutoScaleOutcome(
         string? Results,
         int? TargetDedicatedNodes,
         int? TargetLowPriorityNodes,
@@ -39,14 +39,14 @@ namespace ClusterlessHpc.Simulation
     /// Why a formula does not parse, as the service's error values say it: <c>Line L, Col C: ...</c>, with the problem in
     /// words and without the project's diagnostic id, which is no part of the service's wire format.
     /// </summary>
-    internal sealed record AutoScaleFormulaError(string Detail);
+    public sealed record AutoScaleFormulaError(string Detail);
 
     /// <summary>
     /// The seam between the model's autoscale scheduling and the formula language: the runtime's parser and
     /// evaluator sit behind it. The model checks formulas on add and enable, evaluates on each pool's interval
     /// and on evaluate requests, and applies the targets.
     /// </summary>
-    internal interface IAutoScaleEngine
+    public interface IAutoScaleEngine
     {
         /// <summary>Null when <paramref name="formula"/> parses (problems found after parsing come out of <see cref="Evaluate"/>); else its syntax error.</summary>
         AutoScaleFormulaError? Check(string formula);

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ClusterlessHpc.Simulation
 {
     /// <summary>The refusals of the pool model, with the Batch service's codes and messages.</summary>
-    internal static class ModelErrors
+    public static class ModelErrors
     {
         /// <summary>The codes of refusals of a thing that is not there (the service answers 404).</summary>
         public static readonly IReadOnlyCollection<string> NotFoundCodes = ["PoolNotFound", "NodeNotFound", "JobNotFound", "TaskNotFound", "FileNotFound"];

@@ -8,7 +8,7 @@ namespace ClusterlessHpc.Simulation
     /// (<c>PoolNotFound</c>, <c>PoolBeingResized</c>, ...), its message and its key-value details. It carries no
     /// transport: the emulator maps it to the status and error body of the REST API (see <see cref="ModelErrors"/>).
     /// </summary>
-    internal sealed class PoolModelException : Exception
+    public sealed class PoolModelException : Exception
     {
         public PoolModelException(string code, string message, params IReadOnlyList<KeyValuePair<string, string>> values)
             : base(message)

@@ -9,7 +9,7 @@ namespace ClusterlessHpc.Simulation
     /// model runs. It is also the job's saved shape; the emulator reads request bodies into it and refuses the job
     /// features the model does not run (job manager, preparation and release tasks, auto pools, task dependencies).
     /// </summary>
-    internal sealed class JobSpec
+    public sealed class JobSpec
     {
         public string Id { get; set; } = "";
 
@@ -44,7 +44,7 @@ namespace ClusterlessHpc.Simulation
         public bool TerminatesWhenAllTasksComplete => string.Equals(OnAllTasksComplete, JobSpecValues.TerminateJob, StringComparison.OrdinalIgnoreCase);
     }
 
-    internal sealed class JobConstraintsSpec
+    public sealed class JobConstraintsSpec
     {
         /// <summary>How long the job may run from its creation; then it is terminated with <c>MaxWallClockTimeExpiry</c>.</summary>
         public TimeSpan? MaxWallClockTime { get; set; }
@@ -53,13 +53,13 @@ namespace ClusterlessHpc.Simulation
         public int? MaxTaskRetryCount { get; set; }
     }
 
-    internal sealed class PoolInfoSpec
+    public sealed class PoolInfoSpec
     {
         public string? PoolId { get; set; }
     }
 
     /// <summary>The wire values of a job's enumerations.</summary>
-    internal static class JobSpecValues
+    public static class JobSpecValues
     {
         public const string NoAction = "noaction";
         public const string TerminateJob = "terminatejob";

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace ClusterlessHpc.Simulation
 {
     /// <summary>Where a job is in its life: the API's <c>active</c>, <c>completed</c> and <c>deleting</c>.</summary>
-    internal enum JobPhase
+    public enum JobPhase
     {
         Active,
         Completed,
@@ -17,7 +17,7 @@ namespace ClusterlessHpc.Simulation
     /// This is also the job's saved shape: its tasks are saved with it, and what is rebuilt from them (the queue of active
     /// tasks, the counts) is not.
     /// </summary>
-    internal sealed class SimulatedJob
+    public sealed class SimulatedJob
     {
         private Dictionary<string, SimulatedTask>? _byId;
         private SortedSet<SimulatedTask>? _queue;
@@ -127,7 +127,7 @@ namespace ClusterlessHpc.Simulation
     }
 
     /// <summary>Tasks and their slots by state, as <c>taskcounts</c> reports them.</summary>
-    internal sealed class TaskTally
+    public sealed class TaskTally
     {
         public int Active { get; private set; }
         public int Running { get; private set; }

@@ -6,7 +6,7 @@ using ClusterlessHpc.Batch.Models;
 namespace ClusterlessHpc.Simulation
 {
     /// <summary>Where a task is: <c>active</c> (waiting for slots), <c>running</c> on a node, or <c>completed</c>.</summary>
-    internal enum TaskPhase
+    public enum TaskPhase
     {
         Active,
         Running,
@@ -17,7 +17,7 @@ namespace ClusterlessHpc.Simulation
     /// A task of a job, as the model holds it; changed only under the account's lock. This is also its saved shape: an
     /// executed attempt in flight is not saved.
     /// </summary>
-    internal sealed class SimulatedTask
+    public sealed class SimulatedTask
     {
         /// <summary>The job's first-in, first-out order: a requeued task keeps its place.</summary>
         public static readonly IComparer<SimulatedTask> BySequence = Comparer<SimulatedTask>.Create((a, b) => a.Sequence.CompareTo(b.Sequence));

@@ -11,7 +11,7 @@ namespace ClusterlessHpc.Simulation
     /// (<c>workitems/JOB/job-1/TASK</c>), its command line and resource files, and its environment (the job's common
     /// settings with the task's own on top); <paramref name="ImageId"/> is the pool's custom image, as for start tasks.
     /// </summary>
-    internal sealed record TaskLaunch(
+    public sealed record TaskLaunch(
         string PoolId,
         string NodeId,
         int NodeNumber,
@@ -24,10 +24,10 @@ namespace ClusterlessHpc.Simulation
         string? ImageId = null);
 
     /// <summary>How an executed attempt ended: an exit code, or a failure before the command ran; and when, on the model's clock.</summary>
-    internal sealed record TaskOutcome(int? ExitCode, BatchTaskFailureInfo? FailureInfo, DateTimeOffset KnownAt);
+    public sealed record TaskOutcome(int? ExitCode, BatchTaskFailureInfo? FailureInfo, DateTimeOffset KnownAt);
 
     /// <summary>An executed attempt in flight: its outcome (the task never faults) and a way to stop it.</summary>
-    internal sealed class TaskAttempt
+    public sealed class TaskAttempt
     {
         private readonly CancellationTokenSource _cancellation;
 
@@ -57,7 +57,7 @@ namespace ClusterlessHpc.Simulation
     /// Runs tasks for real (the emulator's <c>--execute-tasks</c>). Without one, and on Windows pools, tasks are simulated:
     /// their duration and exit code come from their environment (<see cref="SimulatedTaskRun"/>).
     /// </summary>
-    internal interface ITaskRunner
+    public interface ITaskRunner
     {
         TaskAttempt Start(TaskLaunch launch);
 

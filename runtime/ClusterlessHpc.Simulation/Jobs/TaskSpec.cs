@@ -9,7 +9,7 @@ namespace ClusterlessHpc.Simulation
     /// task's saved shape; the emulator refuses what the model does not run (multi-instance settings, dependencies,
     /// output files, containers).
     /// </summary>
-    internal sealed class TaskSpec
+    public sealed class TaskSpec
     {
         public string Id { get; set; } = "";
 
@@ -31,7 +31,7 @@ namespace ClusterlessHpc.Simulation
         public int Slots => RequiredSlots ?? 1;
     }
 
-    internal sealed class TaskConstraintsSpec
+    public sealed class TaskConstraintsSpec
     {
         /// <summary>How long the task may run; then it is terminated and fails with <c>MaxWallClockTimeExpiry</c>.</summary>
         public TimeSpan? MaxWallClockTime { get; set; }

@@ -12,7 +12,7 @@ namespace ClusterlessHpc.Simulation
     /// allocation is <c>resizing</c> (or <c>stopping</c>) until no node is creating or leaving, then <c>steady</c>, and
     /// only then are the resize's errors reported.
     /// </summary>
-    internal sealed partial class PoolModel
+    public sealed partial class PoolModel
     {
         /// <summary>Resize (POST .../resize): a steady pool that does not scale itself only.</summary>
         public Versions ResizePool(string poolId, BatchPoolResizeOptions options, PoolPrecondition? condition)

@@ -9,7 +9,7 @@ namespace ClusterlessHpc.Simulation
     /// evaluation interval on the model's clock. A successful evaluation of a steady pool resizes it to the targets the
     /// formula set; every evaluation is kept as the pool's <c>autoScaleRun</c>.
     /// </summary>
-    internal sealed partial class PoolModel
+    public sealed partial class PoolModel
     {
         /// <summary>
         /// Checks that a formula parses, as add, enable and evaluate do; what is wrong past parsing (an undefined name)

@@ -8,7 +8,7 @@ namespace ClusterlessHpc.Simulation
     /// metric sample, an autoscale evaluation), and at each one applies what is due then and schedules tasks on the slots
     /// that are free then. So a manual clock that jumps a day gives what a day of real time gives.
     /// </summary>
-    internal sealed partial class PoolModel
+    public sealed partial class PoolModel
     {
         /// <summary>A bound on the events of one advance, so a fault in the model cannot hang a request.</summary>
         private const int MaxEventsPerAdvance = 50_000_000;

@@ -9,7 +9,7 @@ namespace ClusterlessHpc.Simulation
     /// A job completes when it is terminated, when its <c>maxWallClockTime</c> passes, or, with
     /// <c>onAllTasksComplete: terminatejob</c>, when its last task completes. Its tasks are in <c>PoolModel.Tasks.cs</c>.
     /// </summary>
-    internal sealed partial class PoolModel
+    public sealed partial class PoolModel
     {
         private readonly Dictionary<string, SimulatedJob> _jobs = new(StringComparer.OrdinalIgnoreCase);
 

@@ -5,7 +5,7 @@ using ClusterlessHpc.AutoScale;
 namespace ClusterlessHpc.Simulation
 {
     /// <summary>One sample of a pool's metrics, taken every 30 seconds of the model's clock.</summary>
-    internal readonly record struct PoolSample(
+    public readonly record struct PoolSample(
         DateTimeOffset Time, int Active, int Running, int Succeeded, int Failed, int Preempted, int Dedicated, int LowPriority);
 
     /// <summary>
@@ -16,7 +16,7 @@ namespace ClusterlessHpc.Simulation
     /// formulas <see cref="PoolModelSettings.MetricsDelay"/> after it was taken (the service documents about a minute).
     /// Samples are kept for a day and are not saved.
     /// </summary>
-    internal sealed partial class PoolModel
+    public sealed partial class PoolModel
     {
         public static readonly TimeSpan SampleInterval = TimeSpan.FromSeconds(30);
 

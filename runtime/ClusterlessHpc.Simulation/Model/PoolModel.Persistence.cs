@@ -4,7 +4,7 @@ using System.Linq;
 namespace ClusterlessHpc.Simulation
 {
     /// <summary>Saving and restoring the account: the pools themselves are the saved shape (<see cref="ModelState"/>).</summary>
-    internal sealed partial class PoolModel
+    public sealed partial class PoolModel
     {
         /// <summary>The account as it is now, serialized under the lock so no change can tear it.</summary>
         public byte[] Save()

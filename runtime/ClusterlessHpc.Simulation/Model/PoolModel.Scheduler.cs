@@ -16,7 +16,7 @@ namespace ClusterlessHpc.Simulation
     /// ones when their process does. Nodes that leave, reboot or are preempted requeue, terminate or keep their tasks as
     /// the deallocation option says.
     /// </summary>
-    internal sealed partial class PoolModel
+    public sealed partial class PoolModel
     {
         private readonly ITaskRunner? _taskRunner;
 

@@ -5,13 +5,13 @@ using System.Linq;
 namespace ClusterlessHpc.Simulation
 {
     /// <summary>The result of one task of an add-collection request: its versions, or why it was not added.</summary>
-    internal sealed record TaskAddResult(string TaskId, Versions? Versions, PoolModelException? Error);
+    public sealed record TaskAddResult(string TaskId, Versions? Versions, PoolModelException? Error);
 
     /// <summary>
     /// Tasks: add one or a collection (each task on its own: one that exists or breaks a rule does not stop the others),
     /// read, terminate and delete, and their files. Running them is the scheduler's (<c>PoolModel.Scheduler.cs</c>).
     /// </summary>
-    internal sealed partial class PoolModel
+    public sealed partial class PoolModel
     {
         /// <exception cref="PoolModelException"><c>JobNotFound</c>, <c>JobCompleted</c>, <c>JobBeingDeleted</c>, <c>TaskExists</c>, or a rule of <see cref="JobRules"/>.</exception>
         public Versions AddTask(string jobId, TaskSpec spec)
@@ -145,7 +145,7 @@ namespace ClusterlessHpc.Simulation
     }
 
     /// <summary>A task's directory on its node: the node's files, the directory's path there, and the times its output files carry when simulated.</summary>
-    internal sealed record TaskFiles(INodeFiles NodeFiles, string Directory, DateTimeOffset Started, DateTimeOffset Ended, bool Simulated)
+    public sealed record TaskFiles(INodeFiles NodeFiles, string Directory, DateTimeOffset Started, DateTimeOffset Ended, bool Simulated)
     {
         /// <summary>Where the Batch agent puts a task's directory, below the node's root.</summary>
         public static string DirectoryOf(string jobId, string taskId) => $"workitems/{jobId}/job-1/{taskId}";

@@ -9,13 +9,13 @@ using ClusterlessHpc.Rules;
 namespace ClusterlessHpc.Simulation
 {
     /// <summary>The ETag and last-modified time of a resource after an operation, for the response headers.</summary>
-    internal readonly record struct Versions(string ETag, DateTimeOffset LastModified);
+    public readonly record struct Versions(string ETag, DateTimeOffset LastModified);
 
     /// <summary>
     /// A condition an operation must meet before it changes a pool, given the pool's ETag and last-modified time; it
     /// throws to refuse (the emulator checks the request's If-Match and kin with it).
     /// </summary>
-    internal delegate void PoolPrecondition(string eTag, DateTimeOffset lastModified);
+    public delegate void PoolPrecondition(string eTag, DateTimeOffset lastModified);
 
     /// <summary>
     /// The account's pools, keyed case-insensitively as the service compares pool ids (the id keeps its case), behind
@@ -26,7 +26,7 @@ namespace ClusterlessHpc.Simulation
     /// Refusals are <see cref="PoolModelException"/>s with the service's codes. The pool operations live here; resizing
     /// is in <c>PoolModel.Allocation.cs</c>, autoscale in <c>PoolModel.AutoScale.cs</c>, saving in <c>PoolModel.Persistence.cs</c>.
     /// </summary>
-    internal sealed partial class PoolModel
+    public sealed partial class PoolModel
     {
         private readonly object _gate = new();
         private readonly Dictionary<string, SimulatedPool> _pools = new(StringComparer.OrdinalIgnoreCase);

@@ -6,7 +6,7 @@ namespace ClusterlessHpc.Simulation
     /// How long the model's pools and nodes take and what the account allows: fixed for the life of a
     /// <see cref="PoolModel"/>. The emulator builds it from its options, which hold the defaults.
     /// </summary>
-    internal sealed record PoolModelSettings
+    public sealed record PoolModelSettings
     {
         public required string AccountName { get; init; }
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ClusterlessHpc.Simulation
 {
     /// <summary>What the node files API sees of one node: its root directory's tree.</summary>
-    internal interface INodeFiles
+    public interface INodeFiles
     {
         /// <summary>Whether these are a simulated node's files: nothing ran, so the start task's output is empty unless its syntax check failed.</summary>
         bool IsSimulated { get; }
@@ -27,7 +27,7 @@ namespace ClusterlessHpc.Simulation
     }
 
     /// <summary>What <see cref="INodeFiles.Delete"/> did.</summary>
-    internal enum NodeFileDeletion
+    public enum NodeFileDeletion
     {
         Deleted,
         NotFound,

@@ -3,7 +3,7 @@ using System;
 namespace ClusterlessHpc.Simulation
 {
     /// <summary>A file or directory on a node, named relative to the node's root directory with <c>/</c> separators.</summary>
-    internal sealed record NodeFileEntry(
+    public sealed record NodeFileEntry(
         string Name,
         bool IsDirectory,
         DateTimeOffset CreationTime,

@@ -8,7 +8,7 @@ namespace ClusterlessHpc.Simulation
     /// The files of a simulated node, in memory: the directories a node has (<c>shared</c>, <c>startup</c>,
     /// <c>startup/wd</c>) and the start task's <c>stdout.txt</c> and <c>stderr.txt</c> once it has run.
     /// </summary>
-    internal sealed class VirtualNodeFiles : INodeFiles
+    public sealed class VirtualNodeFiles : INodeFiles
     {
         private static readonly string[] NodeDirectories = ["shared", "startup", "startup/wd"];
 

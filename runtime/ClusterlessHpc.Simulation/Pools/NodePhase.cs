@@ -1,7 +1,7 @@
 namespace ClusterlessHpc.Simulation
 {
     /// <summary>Where a node is in its life; the reported state follows from it (see <see cref="SimulatedNode.State"/>).</summary>
-    internal enum NodePhase
+    public enum NodePhase
     {
         /// <summary>The VM is being allocated: <c>creating</c>.</summary>
         Creating,

@@ -9,7 +9,7 @@ namespace ClusterlessHpc.Simulation
     /// A node of a pool. Changed only under the account's lock (see <see cref="PoolModel"/>). This is also the node's
     /// saved shape (see <see cref="ModelState"/>): what is in flight (the start-task attempt, the files object) is not saved.
     /// </summary>
-    internal sealed class SimulatedNode
+    public sealed class SimulatedNode
     {
         private DateTimeOffset? _savedFilesCreated;
         private List<SavedFile>? _savedFiles;

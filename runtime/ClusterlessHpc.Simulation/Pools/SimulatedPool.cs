@@ -12,7 +12,7 @@ namespace ClusterlessHpc.Simulation
     /// autoscale operations) and its server state. Changed only under the account's lock (see <see cref="PoolModel"/>).
     /// This is also the pool's saved shape (see <see cref="ModelState"/>); what is computed from it is not saved.
     /// </summary>
-    internal sealed class SimulatedPool
+    public sealed class SimulatedPool
     {
         /// <summary>The pool's settings, validated.</summary>
         public required BatchPoolCreateOptions Spec { get; set; }

@@ -9,7 +9,7 @@ namespace ClusterlessHpc.Simulation
     /// What a runner needs to run one attempt of a node's start task. <paramref name="ImageId"/> is the pool's gallery
     /// or managed image id, when it has one (the emulator lays its image files over the node).
     /// </summary>
-    internal sealed record StartTaskLaunch(
+    public sealed record StartTaskLaunch(
         string PoolId,
         string NodeId,
         int NodeNumber,
@@ -24,13 +24,13 @@ namespace ClusterlessHpc.Simulation
     /// How an attempt ended: an exit code, or a failure before the command ran (a resource file that did not download,
     /// a program that does not exist), and when that was known on the model's clock.
     /// </summary>
-    internal sealed record StartTaskOutcome(int? ExitCode, BatchTaskFailureInfo? FailureInfo, DateTimeOffset KnownAt)
+    public sealed record StartTaskOutcome(int? ExitCode, BatchTaskFailureInfo? FailureInfo, DateTimeOffset KnownAt)
     {
         public bool Succeeded => ExitCode == 0 && FailureInfo is null;
     }
 
     /// <summary>One attempt in flight: its outcome (the task never faults) and a way to stop it.</summary>
-    internal sealed class StartTaskAttempt
+    public sealed class StartTaskAttempt
     {
         private readonly CancellationTokenSource _cancellation;
 
@@ -61,7 +61,7 @@ namespace ClusterlessHpc.Simulation
     }
 
     /// <summary>Runs start-task attempts: simulated, or executed in a sandbox.</summary>
-    internal interface IStartTaskRunner : IDisposable
+    public interface IStartTaskRunner : IDisposable
     {
         /// <summary>The least time an attempt takes on the model's clock (simulated runs take the start-task delay).</summary>
         TimeSpan MinimumDuration { get; }

@@ -12,7 +12,7 @@ namespace ClusterlessHpc.Simulation
     /// without anything in flight. The emulator's state file is
     /// this document.
     /// </summary>
-    internal sealed class ModelState
+    public sealed class ModelState
     {
         public const int CurrentFormat = 1;
 
@@ -39,7 +39,7 @@ namespace ClusterlessHpc.Simulation
     }
 
     /// <summary>A simulated node's file, saved.</summary>
-    internal sealed class SavedFile
+    public sealed class SavedFile
     {
         public string Name { get; set; } = "";
         public byte[] Content { get; set; } = [];

@@ -40,7 +40,7 @@ namespace ClusterlessHpc.Batch
     [JsonSerializable(typeof(BatchListResult<BatchJob>))]
     [JsonSerializable(typeof(BatchListResult<BatchTask>))]
     [JsonSerializable(typeof(BatchErrorBody))]
-    public sealed partial class BatchJsonContext : JsonSerializerContext
+    internal sealed partial class BatchJsonContext : JsonSerializerContext
     {
     }
 }

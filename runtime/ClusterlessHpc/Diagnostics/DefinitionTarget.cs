@@ -6,7 +6,7 @@ namespace ClusterlessHpc.Diagnostics
     /// reader records the syntax of each (from the attributes' descriptions, which name their targets with
     /// <see cref="Of(string, string)"/>), so a diagnostic lands on the argument that holds the mistake.
     /// </summary>
-    public static class DefinitionTarget
+    internal static class DefinitionTarget
     {
         // The first part of each attribute's targets: its name, except that both image attributes are "Image" and every mount a "Mount".
         internal const string BatchPool = "BatchPool";

@@ -6,8 +6,9 @@ namespace ClusterlessHpc.Diagnostics
     /// one method per kind. 1001–1016 are the original rules; 1017–1034 are the syntax problems split from 1001 (which
     /// keeps the missing ';' between statements), 1035–1040 the type problems split from 1007 (which keeps the operators),
     /// and 1041 the reads split from 1010 (which keeps the values assigned to $NodeDeallocationOption).
+    /// 1042–1047 are lints: warnings (and one note) on valid formulas that are likely wrong.
     /// </summary>
-    public static partial class DiagnosticCatalogue
+    internal static partial class DiagnosticCatalogue
     {
         public static readonly PoolRule FormulaSyntaxMustBeValid = new(
             "CHPC1001", nameof(FormulaSyntaxMustBeValid), "Autoscale formula statements must be separated by ';'",
@@ -220,6 +221,38 @@ namespace ClusterlessHpc.Diagnostics
             "'{0}' has no value to read: $NodeDeallocationOption can only be assigned, and its keywords requeue, terminate, taskcompletion and retaineddata stand only after '$NodeDeallocationOption ='",
             RuleSeverity.Error, AutoScale);
 
+        // Lints: valid formulas that are likely wrong. Never errors, so every formula the service accepts stays accepted.
+
+        public static readonly PoolRule FormulaConditionShouldNotBeConstant = new(
+            "CHPC1042", nameof(FormulaConditionShouldNotBeConstant), "Autoscale formula condition should not be constant",
+            "The condition '{0}' is always {1} once its constants are folded, so '?:' always gives its {2} branch",
+            RuleSeverity.Warning, AutoScale);
+
+        public static readonly PoolRule FormulaShouldNotReadUnsetTarget = new(
+            "CHPC1043", nameof(FormulaShouldNotReadUnsetTarget), "Autoscale formula should not read the target it never sets",
+            "'{0}' is read, but the formula sets only {1}: '{0}' is the pool's current {2} target, which this formula never changes (0 on a pool without such nodes); did you mean {1}?",
+            RuleSeverity.Warning, AutoScale);
+
+        public static readonly PoolRule FormulaTargetShouldBeWholeNumber = new(
+            "CHPC1044", nameof(FormulaTargetShouldBeWholeNumber), "Autoscale formula target should be a whole number, not negative",
+            "'{0}' may be set to {1} by '{2}': {3}",
+            RuleSeverity.Warning, AutoScale);
+
+        public static readonly PoolRule FormulaSampleReadShouldHaveFallback = new(
+            "CHPC1045", nameof(FormulaSampleReadShouldHaveFallback), "Autoscale sample read should have a fallback for no samples",
+            "'{0}' may return no samples (a pool has none until its first samples arrive), and {1}() of no values fails the evaluation; {2}",
+            RuleSeverity.Warning, AutoScale);
+
+        public static readonly PoolRule FormulaSampleWindowShouldReachPastLastMinute = new(
+            "CHPC1046", nameof(FormulaSampleWindowShouldReachPastLastMinute), "Autoscale sample window should reach back more than a minute",
+            "'{0}' looks back only {1} seconds: samples reach a formula about a minute late, so a window within the last 60 seconds may hold none; look back further, as in {2}(TimeInterval_Minute * 5)",
+            RuleSeverity.Warning, AutoScale);
+
+        public static readonly PoolRule FormulaShouldUseCurrentName = new(
+            "CHPC1047", nameof(FormulaShouldUseCurrentName), "Autoscale formula uses a legacy variable name",
+            "'{0}' is the original name of '{1}': the service still accepts it, but the documentation now uses '{1}'",
+            RuleSeverity.Info, AutoScale);
+
         private static PoolRule[] AutoScaleRules() => new[]
         {
             FormulaSyntaxMustBeValid,
@@ -263,6 +296,12 @@ namespace ClusterlessHpc.Diagnostics
             FormulaMemberNeedsTimestamp,
             FormulaStopHasNoValue,
             FormulaDeallocationNameHasNoValue,
+            FormulaConditionShouldNotBeConstant,
+            FormulaShouldNotReadUnsetTarget,
+            FormulaTargetShouldBeWholeNumber,
+            FormulaSampleReadShouldHaveFallback,
+            FormulaSampleWindowShouldReachPastLastMinute,
+            FormulaShouldUseCurrentName,
         };
     }
 }

@@ -9,7 +9,7 @@ namespace ClusterlessHpc.Diagnostics
     /// containers, 0050–0059 network, 0060–0069 mounts; 0100–0199 Julia; 1000–1999 autoscale formulas
     /// (declared in DiagnosticCatalogue.AutoScale.cs).
     /// </summary>
-    public static partial class DiagnosticCatalogue
+    internal static partial class DiagnosticCatalogue
     {
         /// <summary>Where the pages live, in the repository and in the package.</summary>
         public const string DocsFolder = "docs/diagnostics/";
@@ -141,6 +141,11 @@ namespace ClusterlessHpc.Diagnostics
         public static readonly PoolRule NodeAgentRetired = new(
             "CHPC0033", nameof(NodeAgentRetired), "Node agent is retired",
             "Node agent '{0}' was retired by Batch on {1}; pools using it can no longer be created or grown. Use {2}",
+            RuleSeverity.Warning, Image);
+
+        public static readonly PoolRule NodeAgentRetirementAnnounced = new(
+            "CHPC0044", nameof(NodeAgentRetirementAnnounced), "Node agent retirement is announced",
+            "Batch has announced it retires node agent '{0}' on {1}; from then pools using it can no longer be created or grown. Move to {2}",
             RuleSeverity.Warning, Image);
 
         public static readonly PoolRule ImageArchitectureMustMatchVmSize = new(
@@ -297,6 +302,7 @@ namespace ClusterlessHpc.Diagnostics
             NodeAgentSkuRequired,
             NodeAgentMustMatchImage,
             NodeAgentRetired,
+            NodeAgentRetirementAnnounced,
             ImageArchitectureMustMatchVmSize,
             WindowsImagesAreNotSupported,
             ContainerPoolNeedsContainerImage,

@@ -19,6 +19,7 @@ namespace Microsoft.Extensions.DependencyInjection
             services.AddOptions<ClusterlessHpcOptions>().Bind(configuration.GetSection(ClusterlessHpcOptions.SectionName));
             services.TryAddSingleton<BatchClientFactory>();
             services.TryAddSingleton<PoolProvisionerFactory>();
+            services.TryAddSingleton<PoolJobRunnerFactory>();
             services.TryAddSingleton<PoolStatusBoard>();
             services.TryAddSingleton<StartupPools>();
             return new ClusterlessHpcBuilder(services);

@@ -60,6 +60,12 @@ namespace ClusterlessHpc.Hosting
             return new PoolProvisioner(client, options);
         }
 
+        /// <summary>The script delivery of every provisioner (and of <see cref="PoolJobRunnerFactory"/>'s runners), made on first use.</summary>
+        internal IScriptDelivery Delivery => _delivery.Value;
+
+        /// <summary>The clock of the provisioners' waits.</summary>
+        internal TimeProvider Time => _time;
+
         private static Func<string, string?> Lookup(IConfiguration configuration) => key => configuration[key];
     }
 }

@@ -15,7 +15,7 @@ namespace ClusterlessHpc.Hosting
     /// before the host finishes starting with <see cref="ClusterlessHpcOptions.WaitForPoolsAtStartup"/>. Each pool's
     /// state is on the <see cref="PoolStatusBoard"/> (and so in its health check).
     /// </summary>
-    public sealed class PoolProvisioningService : IHostedService, IDisposable
+    internal sealed class PoolProvisioningService : IHostedService, IDisposable
     {
         private readonly StartupPools _pools;
         private readonly BatchClientFactory _clients;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ClusterlessHpc.Hosting
 {
     /// <summary>The pools <c>ProvisionAtStartup</c> registered, in registration order.</summary>
-    public sealed class StartupPools
+    internal sealed class StartupPools
     {
         private readonly List<PoolDefinition> _pools = new();
 

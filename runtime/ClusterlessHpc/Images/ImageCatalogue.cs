@@ -12,16 +12,26 @@ namespace ClusterlessHpc.Images
     {
         public const string ReviewedOn = "2026-11-01";
 
-        /// <summary>The node agent SKUs, with the date Batch retired them where it has.</summary>
+        /// <summary>
+        /// The node agent SKUs, with the retirement date Batch published for each that has one: past (retired when the
+        /// catalogue was reviewed) or announced. Each date is the one in Batch's retirement notice, cited beside it.
+        /// </summary>
         public static IReadOnlyList<NodeAgentInfo> NodeAgents { get; } = new[]
         {
             new NodeAgentInfo("batch.node.ubuntu 24.04", ImageOsType.Linux, retiredOn: null),
+            // github.com/Azure/Batch/issues/200, "Batch Support for Ubuntu 22.04 LTS Ending": Batch's own date, which
+            // follows Canonical's end of standard support; support for the agent is removed after June 30, 2027.
             new NodeAgentInfo("batch.node.ubuntu 22.04", ImageOsType.Linux, retiredOn: null, endOfLife: "2027-06-30"),
+            // github.com/Azure/Batch/issues/174, "Batch Support for Ubuntu 20.04 LTS Ending": April 23, 2025.
             new NodeAgentInfo("batch.node.ubuntu 20.04", ImageOsType.Linux, retiredOn: "2025-04-23"),
-            new NodeAgentInfo("batch.node.ubuntu 18.04", ImageOsType.Linux, retiredOn: "2023-05-31"),
+            // github.com/Azure/Batch/issues/152, "Batch Support for Ubuntu 18.04 Ending": support removed on 2023-05-30.
+            new NodeAgentInfo("batch.node.ubuntu 18.04", ImageOsType.Linux, retiredOn: "2023-05-30"),
+            // github.com/Azure/Batch/issues/106, "Batch Support for Ubuntu 16.04 Ending": support removed on 2021-05-21.
             new NodeAgentInfo("batch.node.ubuntu 16.04", ImageOsType.Linux, retiredOn: "2021-05-21"),
+            // github.com/Azure/Batch/issues/61, "Batch Support for Ubuntu 14.04 Ending": the agent retired from 2019-08-01.
             new NodeAgentInfo("batch.node.ubuntu 14.04", ImageOsType.Linux, retiredOn: "2019-08-01"),
             new NodeAgentInfo("batch.node.el 9", ImageOsType.Linux, retiredOn: null),
+            // github.com/Azure/Batch/issues/169, "Batch Support for CentOS 7 Ending": support removed on 2024-07-01.
             new NodeAgentInfo("batch.node.centos 7", ImageOsType.Linux, retiredOn: "2024-07-01"),
             new NodeAgentInfo("batch.node.windows amd64", ImageOsType.Windows, retiredOn: null),
         };
@@ -113,10 +123,16 @@ namespace ClusterlessHpc.Images
         /// <summary>The date (yyyy-MM-dd) Batch stopped supporting the agent, when that date has passed.</summary>
         public string? RetiredOn { get; }
 
-        /// <summary>The announced end of support (yyyy-MM-dd), past or future.</summary>
+        /// <summary>The retirement date (yyyy-MM-dd) Batch published for the agent, past or announced; null when none is.</summary>
         public string? EndOfLife { get; }
 
         public bool IsRetired => RetiredOn is not null;
+
+        /// <summary>
+        /// Whether Batch has announced a retirement date that had not come when the catalogue was reviewed. Judged
+        /// against the review, not today, so that a build's result never depends on the day it runs.
+        /// </summary>
+        public bool RetirementAnnounced => RetiredOn is null && EndOfLife is not null;
     }
 
     /// <summary>A marketplace image reference and the node agent SKU that matches it.</summary>

@@ -4,14 +4,16 @@ using System.Collections.Generic;
 namespace ClusterlessHpc.Images
 {
     /// <summary>
-    /// Marketplace images Batch no longer supports, each with the catalogue's current equivalent. The rules name the
-    /// equivalent in their advice and the legacy import puts it in place of the retired image. An image retires with
-    /// its node agent, so the dates are the agents' (<see cref="ImageCatalogue.NodeAgents"/>); Batch announced each in
-    /// its retirement notices (github.com/Azure/Batch, "Batch Support for ... Ending").
+    /// Marketplace images Batch no longer supports, or has announced it will stop supporting, each with the catalogue's
+    /// current equivalent: the one table of replacements. The rules (at build time) and plan and apply (at run time)
+    /// name the equivalent in their advice, and the legacy import puts it in place of a retired image. An image retires
+    /// with its node agent, so the dates are the agents' (<see cref="ImageCatalogue.NodeAgents"/>); Batch announced
+    /// each in its retirement notices (github.com/Azure/Batch, "Batch Support for ... Ending"). Images whose retirement
+    /// is only announced are still in <see cref="ImageCatalogue.Images"/> too.
     /// </summary>
-    public static class ImageRetirements
+    internal static class ImageRetirements
     {
-        /// <summary>Every retired image the catalogue knows, with the image that replaces it.</summary>
+        /// <summary>Every retired or retiring image the catalogue knows, with the image that replaces it.</summary>
         public static IReadOnlyList<RetiredImageInfo> Images { get; } = Table();
 
         /// <summary>The retired image with this reference (compared case-insensitively), or null.</summary>
@@ -33,6 +35,21 @@ namespace ClusterlessHpc.Images
             if (retired is null) throw new ArgumentNullException(nameof(retired));
             if (pool is null) throw new ArgumentNullException(nameof(pool));
             return CurrentEquivalent(retired.Replacement, pool);
+        }
+
+        /// <summary>
+        /// The current image a pool on <paramref name="agentId"/> (retired or retiring) should move to: its image's own
+        /// replacement from the table when it declares a marketplace image of that agent, else the catalogue's current
+        /// image for the pool.
+        /// </summary>
+        internal static MarketplaceImageInfo ReplacementForAgent(PoolDefinition pool, string agentId)
+        {
+            if (pool.Image is MarketplaceImageDefinition image && Find(image.Publisher, image.Offer, image.Sku) is { } entry &&
+                string.Equals(agentId, entry.NodeAgentSkuId, StringComparison.OrdinalIgnoreCase))
+            {
+                return ReplacementFor(entry, pool);
+            }
+            return ImageCatalogue.DefaultFor(pool);
         }
 
         /// <summary>
@@ -83,6 +100,9 @@ namespace ClusterlessHpc.Images
                 new RetiredImageInfo("microsoft-dsvm", "ubuntu-hpc", "2004", "batch.node.ubuntu 20.04", ubuntuHpc, dockerCompatible: true),
                 new RetiredImageInfo("microsoft-azure-batch", "ubuntu-server-container", "20-04-lts", "batch.node.ubuntu 20.04", ubuntuHpc, dockerCompatible: true),
                 new RetiredImageInfo("microsoft-azure-batch", "ubuntu-server-container-rdma", "20-04-lts", "batch.node.ubuntu 20.04", ubuntuHpc, dockerCompatible: true),
+                // Ubuntu 22.04, as Batch's notice names them: still supported until the agent's date, then replaced as the notice advises.
+                new RetiredImageInfo("canonical", "0001-com-ubuntu-server-jammy", "22_04-lts", "batch.node.ubuntu 22.04", ubuntu),
+                new RetiredImageInfo("microsoft-dsvm", "ubuntu-hpc", "2204", "batch.node.ubuntu 22.04", ubuntuHpc, dockerCompatible: true),
                 // CentOS 7 gave way to the Enterprise Linux 9 rebuilds.
                 new RetiredImageInfo("openlogic", "centos", "7_9", "batch.node.centos 7", enterpriseLinux),
                 new RetiredImageInfo("openlogic", "centos", "7_9-gen2", "batch.node.centos 7", enterpriseLinux),
@@ -90,7 +110,7 @@ namespace ClusterlessHpc.Images
         }
     }
 
-    /// <summary>A marketplace image Batch has retired, the node agent it ran with, and the current image that replaces it.</summary>
+    /// <summary>A marketplace image Batch has retired or will retire, the node agent it runs with, and the current image that replaces it.</summary>
     public sealed class RetiredImageInfo
     {
         public RetiredImageInfo(string publisher, string offer, string sku, string nodeAgentSkuId, MarketplaceImageInfo replacement, bool dockerCompatible = false)
@@ -114,11 +134,11 @@ namespace ClusterlessHpc.Images
         /// <summary>Whether the image could run container pools.</summary>
         public bool DockerCompatible { get; }
 
-        /// <summary>The retired node agent; every agent of the table is in <see cref="ImageCatalogue.NodeAgents"/>.</summary>
+        /// <summary>The retired or retiring node agent; every agent of the table is in <see cref="ImageCatalogue.NodeAgents"/> with a date.</summary>
         public NodeAgentInfo NodeAgent => ImageCatalogue.FindNodeAgent(NodeAgentSkuId)!;
 
-        /// <summary>The date (yyyy-MM-dd) Batch retired the image's node agent.</summary>
-        public string RetiredOn => NodeAgent.RetiredOn!;
+        /// <summary>The date (yyyy-MM-dd) Batch retired, or announced it will retire, the image's node agent.</summary>
+        public string RetiredOn => NodeAgent.EndOfLife!;
 
         public override string ToString() => $"{Publisher}:{Offer}:{Sku}";
     }

@@ -1,7 +1,7 @@
 namespace ClusterlessHpc.Legacy
 {
     /// <summary>The keys of an AzureClusterlessHPC.jl <c>credentials.json</c> entry.</summary>
-    public static class LegacyCredentialKeys
+    internal static class LegacyCredentialKeys
     {
         public const string TenantId = "_AD_TENANT";
         public const string ClientId = "_AD_BATCH_CLIENT_ID";

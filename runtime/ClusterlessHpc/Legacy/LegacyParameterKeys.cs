@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace ClusterlessHpc.Legacy
 {
     /// <summary>The keys of AzureClusterlessHPC.jl's <c>parameters.json</c> and the package's defaults for them.</summary>
-    public static class LegacyParameterKeys
+    internal static class LegacyParameterKeys
     {
         public const string PoolId = "_POOL_ID";
         public const string PoolCount = "_POOL_COUNT";

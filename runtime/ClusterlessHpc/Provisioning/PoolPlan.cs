@@ -41,6 +41,15 @@ namespace ClusterlessHpc.Provisioning
         /// </summary>
         public IReadOnlyList<MissingSetting> MissingSettings { get; init; } = [];
 
+        /// <summary>
+        /// The pool's node agent when its retirement date has come or is at most 90 days away (by the provisioner's
+        /// clock), else null. When it has come and the pool does not exist, applying the definition refuses to create it.
+        /// </summary>
+        public NodeAgentRetirement? Retirement { get; init; }
+
+        /// <summary>Whether applying the definition would refuse: it would create a pool on a retired node agent.</summary>
+        public bool CreateRefused => Action == PoolPlanAction.Create && Retirement is { HasPassed: true };
+
         /// <summary>Whether Batch can change every differing property of the existing pool (no recreate needed).</summary>
         public bool CanUpdateInPlace => Differences.All(d => d.UpdatableInPlace);
 
@@ -53,7 +62,8 @@ namespace ClusterlessHpc.Provisioning
             PoolPlanAction.NoChange => $"pool '{PoolId}': no change",
             _ => $"pool '{PoolId}': differs in " + string.Join("; ", Differences),
         }) + (MissingSettings.Count == 0 ? "" : "; missing " + string.Join(", ", MissingSettings.Select(m => $"'{m.SettingKey}' ({m.UsedFor})")))
-          + string.Concat(Warnings.Select(w => "\n  " + w));
+          + string.Concat(Warnings.Select(w => "\n  " + w))
+          + (Retirement is null ? "" : "\n  " + Retirement + (CreateRefused ? "; apply refuses to create the pool" : ""));
     }
 
     /// <summary>One property of a live pool that differs from its definition: what is expected, what is there.</summary>

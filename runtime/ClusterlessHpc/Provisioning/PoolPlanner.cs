@@ -11,7 +11,7 @@ namespace ClusterlessHpc.Provisioning
     /// autoscale formula and interval, and the node targets (by resize) in place; everything else needs a new pool.
     /// Secrets are never compared or shown: Batch does not return them.
     /// </summary>
-    public static class PoolPlanner
+    internal static class PoolPlanner
     {
         public static PoolPlan Compare(BatchPoolCreateOptions expected, BatchPool actual)
         {

@@ -57,11 +57,17 @@ namespace ClusterlessHpc.Provisioning
                 ? new PoolPlan(definition.Id, PoolPlanAction.Create, Array.Empty<PoolDifference>())
                 : PoolPlanner.Compare(request, live);
             // Errors were refused above; what the validator says beyond them are warnings the plan carries.
-            return new PoolPlan(plan.PoolId, plan.Action, plan.Differences) { Warnings = diagnostics, MissingSettings = missing };
+            return new PoolPlan(plan.PoolId, plan.Action, plan.Differences)
+            {
+                Warnings = diagnostics,
+                MissingSettings = missing,
+                Retirement = NodeAgentRetirements.Check(definition, Time.GetUtcNow()),
+            };
         }
 
         /// <summary>Creates the pool if needed (or updates or recreates it, by the drift policy) and waits until it is ready (<see cref="BatchPoolReadyOperation"/>).</summary>
         /// <exception cref="PoolDefinitionException">The definition breaks a rule; nothing was sent.</exception>
+        /// <exception cref="NodeAgentRetiredException">The pool does not exist and its node agent's retirement date has come; nothing was sent.</exception>
         /// <exception cref="PreflightException">The account does not support the pool's image or node agent; nothing was created.</exception>
         /// <exception cref="PoolDriftException">The pool exists, differs, and the policy does not allow the change.</exception>
         /// <exception cref="StartTaskFailedException">A node's startup script failed.</exception>
@@ -76,8 +82,9 @@ namespace ClusterlessHpc.Provisioning
             {
                 var report = new Reporter(definition.Id, progress, Time);
                 report.Stage(ProvisioningStage.Validating, "validating the definition");
+                var retired = await CheckRetirementAsync(definition, report, cancellationToken).ConfigureAwait(false);
                 var request = await BuildRequestAsync(definition, cancellationToken).ConfigureAwait(false);
-                await CreateOrReconcileAsync(definition, request, report, cancellationToken).ConfigureAwait(false);
+                await CreateOrReconcileAsync(definition, request, report, retired, cancellationToken).ConfigureAwait(false);
                 return await WaitUntilReadyAsync(definition.Id, report, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e)
@@ -87,8 +94,33 @@ namespace ClusterlessHpc.Provisioning
             }
         }
 
-        private async Task CreateOrReconcileAsync(PoolDefinition definition, BatchPoolCreateOptions request, Reporter report, CancellationToken cancellationToken)
+        /// <summary>
+        /// Warns when the pool's node agent retires within 90 days or has retired. A retired agent's pool is refused here,
+        /// before anything (the script's delivery included) is sent, unless it exists: then the retirement is returned and
+        /// the pool may only be reconciled, never created.
+        /// </summary>
+        private async Task<NodeAgentRetirement?> CheckRetirementAsync(PoolDefinition definition, Reporter report, CancellationToken cancellationToken)
         {
+            ThrowIfInvalid(definition);
+            var retirement = NodeAgentRetirements.Check(definition, Time.GetUtcNow());
+            if (retirement is null) return null;
+            if (retirement.HasPassed)
+            {
+                var existing = await RetryTransientAsync(() => TryGetPoolAsync(definition.Id, cancellationToken), cancellationToken).ConfigureAwait(false);
+                if (existing is null || existing.State == BatchPoolState.Deleting) throw new NodeAgentRetiredException(definition.Id, retirement);
+            }
+            report.Stage(ProvisioningStage.Validating, "warning: " + retirement);
+            return retirement.HasPassed ? retirement : null;
+        }
+
+        private async Task CreateOrReconcileAsync(PoolDefinition definition, BatchPoolCreateOptions request, Reporter report, NodeAgentRetirement? retired, CancellationToken cancellationToken)
+        {
+            if (retired is not null)
+            {
+                // The pool exists on a retired agent: it may be found or updated, never created again.
+                if (await ReconcileExistingAsync(definition, request, report, retired, cancellationToken).ConfigureAwait(false)) return;
+                throw new NodeAgentRetiredException(definition.Id, retired);
+            }
             if (_options.Preflight)
             {
                 await RetryTransientAsync(() => _preflight.CheckAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
@@ -120,7 +152,7 @@ namespace ClusterlessHpc.Provisioning
                     // Handled below, like a pool that a create whose answer was lost turned out to have made.
                 }
 
-                if (await ReconcileExistingAsync(definition, request, report, cancellationToken).ConfigureAwait(false)) return;
+                if (await ReconcileExistingAsync(definition, request, report, null, cancellationToken).ConfigureAwait(false)) return;
             }
         }
 
@@ -128,7 +160,7 @@ namespace ClusterlessHpc.Provisioning
         /// The pool exists: done when it matches; otherwise the drift policy decides. False when the pool is gone (or
         /// was deleted to be recreated) and the create should be tried again.
         /// </summary>
-        private async Task<bool> ReconcileExistingAsync(PoolDefinition definition, BatchPoolCreateOptions request, Reporter report, CancellationToken cancellationToken)
+        private async Task<bool> ReconcileExistingAsync(PoolDefinition definition, BatchPoolCreateOptions request, Reporter report, NodeAgentRetirement? retired, CancellationToken cancellationToken)
         {
             // Another apply (or a person, or our own create whose answer was lost) made it first: fine when it is the same pool.
             var existing = await RetryTransientAsync(() => TryGetPoolAsync(definition.Id, cancellationToken), cancellationToken).ConfigureAwait(false);
@@ -150,6 +182,9 @@ namespace ClusterlessHpc.Provisioning
                 case DriftPolicy.UpdateInPlace when plan.CanUpdateInPlace:
                     await UpdateInPlaceAsync(existing, request, plan, report, cancellationToken).ConfigureAwait(false);
                     return true;
+                case DriftPolicy.Recreate when retired is not null:
+                    // Deleting it would leave nothing: a pool on a retired agent cannot be created again.
+                    throw new NodeAgentRetiredException(definition.Id, retired);
                 case DriftPolicy.Recreate:
                     report.Stage(ProvisioningStage.Updating, $"found the pool from another definition ({Found(existing)}); recreating it: " + string.Join("; ", plan.Differences));
                     await DeleteAsync(definition.Id, cancellationToken).ConfigureAwait(false);

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace ClusterlessHpc.Provisioning
 {
     /// <summary>The <c>ClusterlessHpc</c> activity source: one span per provisioning operation, tagged with the pool id.</summary>
-    public static class ProvisioningTelemetry
+    internal static class ProvisioningTelemetry
     {
         public const string SourceName = "ClusterlessHpc";
 

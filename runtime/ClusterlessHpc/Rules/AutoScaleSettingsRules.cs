@@ -5,7 +5,7 @@ using ClusterlessHpc.Diagnostics;
 namespace ClusterlessHpc.Rules
 {
     /// <summary>Rules for the <c>[AutoScale]</c> settings (the formula's own language is checked by the formula checker).</summary>
-    public static class AutoScaleSettingsRules
+    internal static class AutoScaleSettingsRules
     {
         internal static void Check(PoolDefinition d, List<PoolDiagnostic> found)
         {

@@ -4,7 +4,7 @@ using ClusterlessHpc.Diagnostics;
 namespace ClusterlessHpc.Rules
 {
     /// <summary>Rules for container pools: image references, registry credentials, and what the containers do not get from the host.</summary>
-    public static class ContainerRules
+    internal static class ContainerRules
     {
         /// <summary>Why <paramref name="image"/> is not an image reference (<c>[registry/]name[:tag][@digest]</c>), or null.</summary>
         public static string? ImageNameProblem(string image)

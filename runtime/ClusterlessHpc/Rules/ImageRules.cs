@@ -6,7 +6,7 @@ using ClusterlessHpc.Images;
 namespace ClusterlessHpc.Rules
 {
     /// <summary>Rules for the nodes' image, checked against the image catalogue: agent, retirement, architecture, OS, containers.</summary>
-    public static class ImageRules
+    internal static class ImageRules
     {
         internal static void Check(PoolDefinition d, List<PoolDiagnostic> found)
         {
@@ -99,11 +99,16 @@ namespace ClusterlessHpc.Rules
             if (agentId is null || ImageCatalogue.FindNodeAgent(agentId) is not { } agent) return;
             if (agent.IsRetired)
             {
-                // A retired image's own replacement, else the catalogue's current image for this pool.
                 var current = retired is not null && string.Equals(agentId, retired.NodeAgentSkuId, StringComparison.OrdinalIgnoreCase)
                     ? ImageRetirements.ReplacementFor(retired, d)
-                    : ImageCatalogue.DefaultFor(d);
+                    : ImageRetirements.ReplacementForAgent(d, agentId);
                 found.Add(new(DiagnosticCatalogue.NodeAgentRetired, target, agent.Id, agent.RetiredOn!, $"{current} with '{current.NodeAgentSkuId}'"));
+            }
+            else if (agent.RetirementAnnounced)
+            {
+                // Only the catalogue's facts decide, never today's date: the same declaration always gets the same warning.
+                var current = ImageRetirements.ReplacementForAgent(d, agentId);
+                found.Add(new(DiagnosticCatalogue.NodeAgentRetirementAnnounced, target, agent.Id, agent.EndOfLife!, $"{current} with '{current.NodeAgentSkuId}'"));
             }
             if (agent.Os == ImageOsType.Windows && d.Image is CustomImageDefinition)
             {

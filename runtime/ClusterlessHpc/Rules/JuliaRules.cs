@@ -5,7 +5,7 @@ using ClusterlessHpc.Diagnostics;
 namespace ClusterlessHpc.Rules
 {
     /// <summary>Rules for the <c>[Julia]</c> and <c>[JuliaPackage]</c> settings.</summary>
-    public static class JuliaRules
+    internal static class JuliaRules
     {
         /// <summary>Whether <paramref name="version"/> is MAJOR.MINOR.PATCH with an optional pre-release such as <c>-rc2</c>.</summary>
         public static bool IsReleaseVersion(string? version)

@@ -4,7 +4,7 @@ using ClusterlessHpc.Diagnostics;
 namespace ClusterlessHpc.Rules
 {
     /// <summary>Rules for mounted file systems: the mount path, the credential, the NFS source.</summary>
-    public static class MountRules
+    internal static class MountRules
     {
         internal static void Check(PoolDefinition d, List<PoolDiagnostic> found)
         {

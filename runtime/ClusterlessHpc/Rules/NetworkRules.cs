@@ -5,7 +5,7 @@ using ClusterlessHpc.Diagnostics;
 namespace ClusterlessHpc.Rules
 {
     /// <summary>Rules for the pool's subnet and public IP addresses.</summary>
-    public static class NetworkRules
+    internal static class NetworkRules
     {
         public static bool IsSubnetId(string id)
         {

@@ -4,7 +4,7 @@ using ClusterlessHpc.Diagnostics;
 namespace ClusterlessHpc.Rules
 {
     /// <summary>The Batch id rule: 1 to 64 ASCII letters, digits, hyphens and underscores.</summary>
-    public static class PoolIdRules
+    internal static class PoolIdRules
     {
         /// <summary>Why <paramref name="id"/> is not a valid Batch pool id, or <c>null</c> when it is.</summary>
         public static string? Problem(string? id)

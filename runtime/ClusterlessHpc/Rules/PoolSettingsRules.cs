@@ -5,7 +5,7 @@ using ClusterlessHpc.Diagnostics;
 namespace ClusterlessHpc.Rules
 {
     /// <summary>Rules for the pool's own settings: VM size, node counts, slots, timeouts, start task, environment and metadata.</summary>
-    public static class PoolSettingsRules
+    internal static class PoolSettingsRules
     {
         /// <summary>The longest a startup-script step may be allowed to take: a day.</summary>
         public const int MaxStepTimeoutMinutes = 1440;

@@ -4,7 +4,7 @@ using System.Text;
 namespace ClusterlessHpc.Scripts
 {
     /// <summary>Short, stable content hashes (SHA-256, hex) used as install markers and pool metadata.</summary>
-    public static class ContentHash
+    internal static class ContentHash
     {
         public static string Of(string text, int hexLength = 16)
         {

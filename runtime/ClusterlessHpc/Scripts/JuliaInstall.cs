@@ -5,7 +5,7 @@ using ClusterlessHpc.Rules;
 namespace ClusterlessHpc.Scripts
 {
     /// <summary>What installing a pool's Julia means, shared by the startup script and the Dockerfile so both install the same.</summary>
-    public static class JuliaInstall
+    internal static class JuliaInstall
     {
         /// <summary>The release tarball for the pool's VM size architecture, from the declared mirror.</summary>
         public static string DownloadUrl(PoolDefinition definition, JuliaDefinition julia)

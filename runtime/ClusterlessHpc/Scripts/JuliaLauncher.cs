@@ -11,7 +11,7 @@ namespace ClusterlessHpc.Scripts
     /// expand one to the whole default (root's or the user's <c>~/.julia</c> included) and 1.11 expands a trailing one to
     /// the bundled depots only, so only explicit entries mean the same to every version.
     /// </summary>
-    public static class JuliaLauncher
+    internal static class JuliaLauncher
     {
         /// <summary>
         /// The launcher's fixed lines. Before them a launcher sets <c>depots</c> (the pool's depot, then the bundled ones)

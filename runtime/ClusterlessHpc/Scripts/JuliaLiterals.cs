@@ -4,7 +4,7 @@ using System.Text;
 namespace ClusterlessHpc.Scripts
 {
     /// <summary>Julia string literals for values written into the Julia program the startup script runs.</summary>
-    public static class JuliaLiterals
+    internal static class JuliaLiterals
     {
         /// <summary>A double-quoted Julia string whose value is exactly <paramref name="value"/> (no interpolation).</summary>
         public static string String(string value)

@@ -6,7 +6,7 @@ namespace ClusterlessHpc.Scripts
     /// The one way a value reaches a bash script: as a single-quoted word, in which bash interprets nothing.
     /// Every declared value the renderer writes goes through <see cref="Quote"/> or <see cref="Comment"/>.
     /// </summary>
-    public static class ShellQuoting
+    internal static class ShellQuoting
     {
         /// <summary>
         /// Quotes <paramref name="value"/> as one bash word. Inside single quotes only <c>'</c> itself is special,

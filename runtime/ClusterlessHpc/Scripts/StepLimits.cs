@@ -10,7 +10,7 @@ namespace ClusterlessHpc.Scripts
     /// Downloads go through <c>download</c>: a bounded connection time, a stalled transfer given up after a minute, and a
     /// bounded number of retries, all within the step limit.
     /// </summary>
-    public static class StepLimits
+    internal static class StepLimits
     {
         /// <summary>The options of every curl download, in the startup script and in the Dockerfile.</summary>
         public const string CurlOptions =

@@ -50,6 +50,12 @@ internal static class GeneratorProfile
         var emitDefinition = generatorAssembly.GetType("ClusterlessHpc.Generator.DefinitionEmitter")!.GetMethod("Emit")!;
         var writerType = generatorAssembly.GetType("ClusterlessHpc.Generator.IndentedWriter")!;
         var definitionOf = models[0].GetType().GetProperty("Definition")!;
+        // Symbols of one compilation, bound once in the warm-up: the stage times the reader alone.
+        var readerType = generatorAssembly.GetType("ClusterlessHpc.Generator.PoolDeclarationReader")!;
+        var read = readerType.GetMethod("Read")!;
+        var readWithLocations = readerType.GetMethod("ReadWithLocations")!;
+        var bound = pools.Clone();
+        var symbols = Enumerable.Range(0, GeneratorBenchmarks.Declarations).Select(i => bound.GetTypeByMetadataName($"Bench.Pool{i}")!).ToList();
         var stages = new (string, Func<int>)[]
         {
             ("stj generator", b.SystemTextJsonGenerator),
@@ -61,8 +67,10 @@ internal static class GeneratorProfile
             ("generator + analyzer", b.PoolGeneratorAndAnalyzer),
             ("500x validate", () => { var n = 0; foreach (var d in defs) n += ClusterlessHpc.Rules.PoolValidator.Validate(d).Count(); return n; }),
             ("500x render script", () => { var n = 0; foreach (var d in defs) n += ClusterlessHpc.Scripts.StartupScriptRenderer.Render(d).Length; return n; }),
+            ("500x read attributes", () => { foreach (var t in symbols) read.Invoke(null, [t, CancellationToken.None]); return 0; }),
+            ("500x read attributes with locations", () => { foreach (var t in symbols) readWithLocations.Invoke(null, [t, CancellationToken.None]); return 0; }),
             ("500x emit pool class", () => models.Sum(m => ((string)emitPoolClass.Invoke(null, [m])!).Length)),
-            ("500x emit definition", () => { foreach (var m in models) emitDefinition.Invoke(null, [Activator.CreateInstance(writerType), definitionOf.GetValue(m), "x = ", ";"]); return 0; }),
+            ("500x emit definition", () => { foreach (var m in models) emitDefinition.Invoke(null, [Activator.CreateInstance(writerType, [1024]), definitionOf.GetValue(m), "x = ", ";"]); return 0; }),
             ("500x render dockerfile", () => { var n = 0; foreach (var d in defs) n += ClusterlessHpc.Scripts.DockerfileRenderer.CanRender(d) ? ClusterlessHpc.Scripts.DockerfileRenderer.Render(d).Length : 0; return n; }),
         };
         foreach (var (name, action) in stages)

@@ -73,7 +73,7 @@ public class FormattingAndTimeTests
     {
         // The formula's own rules; the [AutoScale] settings rules (CHPC0020-0022) share the category.
         var rules = DiagnosticCatalogue.All.Where(r => string.CompareOrdinal(r.Id, "CHPC1000") >= 0).ToList();
-        Assert.Equal(41, rules.Count);
+        Assert.Equal(47, rules.Count);
         Assert.All(rules, r => Assert.Equal("ClusterlessHpc.AutoScale", r.Category));
         Assert.All(rules, r => Assert.InRange(int.Parse(r.Id[4..], System.Globalization.CultureInfo.InvariantCulture), 1000, 1999));
         Assert.DoesNotContain(DiagnosticCatalogue.All, r => r is null);

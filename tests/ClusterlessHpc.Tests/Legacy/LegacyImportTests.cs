@@ -134,7 +134,8 @@ public class LegacyImportTests
         Assert.Equal(new MarketplaceImageDefinition("microsoft-dsvm", "ubuntu-hpc", "2204"), definition.Image);
         Assert.Equal("batch.node.ubuntu 22.04", ImageRules.EffectiveNodeAgent(definition));
         Assert.Empty(result.Warnings);
-        Assert.Empty(result.Diagnostics);
+        // Still supported, so kept; its agent's announced retirement is the one thing the validator says.
+        Assert.Equal("CHPC0044", Assert.Single(result.Diagnostics).Rule.Id);
     }
 
     [Fact]
@@ -150,7 +151,7 @@ public class LegacyImportTests
         Assert.Equal(("canonical", "0001-com-ubuntu-server-jammy", "22_04-lts"), (image.Publisher, image.Offer, image.Sku));
         Assert.Null(image.NodeAgentSku);
         Assert.Empty(result.Warnings);
-        Assert.Empty(result.Diagnostics);
+        Assert.Equal("CHPC0044", Assert.Single(result.Diagnostics).Rule.Id);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ namespace ClusterlessHpc.AutoScale
     }
 
     /// <summary>The error codes evaluation produces (docs/autoscale.md, "Errors").</summary>
-    public static class AutoScaleErrorCodes
+    internal static class AutoScaleErrorCodes
     {
         public const string InsufficientSampleData = "InsufficientSampleData";
         public const string EvaluationError = "AutoScalingFormulaEvaluationError";

@@ -11,7 +11,7 @@ namespace ClusterlessHpc.AutoScale
     /// The service's results format: <c>name=value</c> joined by ';', numbers as C's <c>%g</c> (six significant
     /// digits), timestamps as ISO 8601 UTC with milliseconds, vectors as <c>[a,b]</c>, intervals as ISO 8601 durations.
     /// </summary>
-    public static class ResultFormatter
+    internal static class ResultFormatter
     {
         public static string Results(int targetDedicated, int targetLowPriority, string option, IReadOnlyList<KeyValuePair<string, string>> variables)
         {

@@ -7,7 +7,7 @@ namespace ClusterlessHpc.AutoScale.Language
     /// A formula written as a concatenation of constant string literals (<c>Part1 + "..." + Part2</c>): its value and,
     /// for a span of the formula, which literal holds it and where inside that literal's token.
     /// </summary>
-    public sealed class ConcatenatedLiteralMap
+    internal sealed class ConcatenatedLiteralMap
     {
         private readonly IReadOnlyList<StringLiteralMap> _parts;
         private readonly int[] _partStarts;

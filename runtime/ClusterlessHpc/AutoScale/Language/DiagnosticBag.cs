@@ -33,8 +33,9 @@ namespace ClusterlessHpc.AutoScale.Language
         /// <summary>
         /// The diagnostics sorted by position. Past <paramref name="limit"/> problems, the first <paramref name="limit"/>
         /// and one <see cref="DiagnosticCatalogue.FormulaMustNotHaveTooManyProblems"/> on the first left out. The rules
-        /// about the formula as a whole (<see cref="IsFormulaWide"/>) are always reported and not counted: the only
-        /// warning is among them, so the problems counted are all errors, and the summary is one too.
+        /// about the formula as a whole (<see cref="IsFormulaWide"/>) and the warnings are always reported and not
+        /// counted (the lints run only on a formula without errors), so the problems counted are all errors, and the
+        /// summary is one too.
         /// </summary>
         public IReadOnlyList<FormulaDiagnostic> ToList(int limit)
         {
@@ -45,7 +46,7 @@ namespace ClusterlessHpc.AutoScale.Language
             (PoolRule Rule, int Start, int Length, object[] Args)? firstLeftOut = null;
             foreach (var item in _items)
             {
-                if (IsFormulaWide(item.Rule) || counted++ < limit) result.Add(Create(item.Rule, item.Start, item.Length, item.Args));
+                if (IsFormulaWide(item.Rule) || item.Rule.Severity != RuleSeverity.Error || counted++ < limit) result.Add(Create(item.Rule, item.Start, item.Length, item.Args));
                 else firstLeftOut ??= item;
             }
             if (firstLeftOut is { } first)

@@ -7,7 +7,7 @@ namespace ClusterlessHpc.AutoScale.Language
 {
     /// <summary>
     /// The one entry point to the formula language for the analyzer and the runtime: lex, parse and bind a formula,
-    /// and report every broken rule (CHPC1001–CHPC1041) with its span in the formula text. Never throws.
+    /// and report every broken rule (CHPC1001–CHPC1041), and the lints on a valid formula that is likely wrong (CHPC1042–CHPC1047) with its span in the formula text. Never throws.
     /// </summary>
     public static class FormulaChecker
     {
@@ -27,7 +27,7 @@ namespace ClusterlessHpc.AutoScale.Language
         public static IReadOnlyList<FormulaDiagnostic> Check(string formulaText) => Analyze(formulaText).Diagnostics;
 
         /// <summary>Checks <paramref name="formulaText"/> and keeps the syntax and bound tree for evaluation.</summary>
-        public static FormulaAnalysis Analyze(string formulaText)
+        internal static FormulaAnalysis Analyze(string formulaText)
         {
             var text = formulaText ?? "";
             var diagnostics = new DiagnosticBag(text);
@@ -40,12 +40,14 @@ namespace ClusterlessHpc.AutoScale.Language
                 : (IReadOnlyList<FormulaDiagnostic>)System.Array.Empty<FormulaDiagnostic>();
             var bound = Binder.Bind(syntax, text, diagnostics);
             var hasErrors = diagnostics.HasErrors;
+            // Lints only on a valid formula: every name is bound, and a formula with errors has better things to fix.
+            if (!hasErrors) Lints.FormulaLinter.Lint(syntax, diagnostics);
             return new FormulaAnalysis(text, syntax, hasErrors ? null : bound, diagnostics.ToList(MaxReportedProblems), syntaxErrors);
         }
     }
 
     /// <summary>The result of checking a formula: its diagnostics and, when there is no error, its bound form.</summary>
-    public sealed class FormulaAnalysis
+    internal sealed class FormulaAnalysis
     {
         internal FormulaAnalysis(string text, FormulaSyntax syntax, BoundFormula? bound, IReadOnlyList<FormulaDiagnostic> diagnostics,
             IReadOnlyList<FormulaDiagnostic> syntaxErrors)

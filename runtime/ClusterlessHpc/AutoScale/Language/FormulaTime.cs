@@ -7,7 +7,7 @@ namespace ClusterlessHpc.AutoScale.Language
     /// <c>2014-10-06T10:20Z</c>, <c>2023-04-14T13:26:49.123456Z</c>, <c>+hh:mm</c> offsets) with at most six
     /// fractional-second digits, and RFC 1123 (<c>Mon, 06 Oct 2014 10:20:00 GMT</c>). The rulings are in docs/autoscale.md.
     /// </summary>
-    public static class FormulaTime
+    internal static class FormulaTime
     {
         public const int MaxFractionDigits = 6;
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ClusterlessHpc.AutoScale.Language
 {
     /// <summary>Turns offsets into 1-based line and column numbers; a line ends at \n, \r\n or \r.</summary>
-    public sealed class LineMap
+    internal sealed class LineMap
     {
         private readonly int[] _lineStarts;
 

@@ -9,7 +9,7 @@ namespace ClusterlessHpc.AutoScale.Language
     /// regular (<c>"a\n\u0041"</c>), verbatim (<c>@"a""b"</c>) and raw (<c>"""..."""</c>, single- or multi-line, with
     /// the closing line's indentation removed) literals; not interpolated ones. Takes plain strings: no Roslyn here.
     /// </summary>
-    public sealed class StringLiteralMap
+    internal sealed class StringLiteralMap
     {
         private readonly int[] _starts;
         private readonly int[] _ends;

@@ -4,7 +4,7 @@ using ClusterlessHpc.AutoScale.Language.BuiltIns;
 namespace ClusterlessHpc.AutoScale.Language.Binding
 {
     /// <summary>What the binder makes of an expression: every name resolved, every type known.</summary>
-    public abstract class BoundExpression
+    internal abstract class BoundExpression
     {
         protected BoundExpression(FormulaType type, int position)
         {
@@ -18,21 +18,21 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
         public int Position { get; }
     }
 
-    public sealed class BoundError : BoundExpression
+    internal sealed class BoundError : BoundExpression
     {
         public BoundError(int position) : base(FormulaType.Error, position)
         {
         }
     }
 
-    public sealed class BoundNumber : BoundExpression
+    internal sealed class BoundNumber : BoundExpression
     {
         public BoundNumber(double value, int position) : base(FormulaType.Double, position) => Value = value;
 
         public double Value { get; }
     }
 
-    public sealed class BoundString : BoundExpression
+    internal sealed class BoundString : BoundExpression
     {
         public BoundString(string value, int position) : base(FormulaType.String, position) => Value = value;
 
@@ -40,7 +40,7 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
     }
 
     /// <summary>A <c>TimeInterval_*</c> constant.</summary>
-    public sealed class BoundInterval : BoundExpression
+    internal sealed class BoundInterval : BoundExpression
     {
         public BoundInterval(long ticks, int position) : base(FormulaType.TimeInterval, position) => Ticks = ticks;
 
@@ -48,7 +48,7 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
     }
 
     /// <summary>A user variable, read from its slot.</summary>
-    public sealed class BoundVariable : BoundExpression
+    internal sealed class BoundVariable : BoundExpression
     {
         public BoundVariable(int slot, string name, FormulaType type, int position) : base(type, position)
         {
@@ -62,20 +62,20 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
     }
 
     /// <summary>A read of a service-defined variable as a double.</summary>
-    public sealed class BoundSystemRead : BoundExpression
+    internal sealed class BoundSystemRead : BoundExpression
     {
         public BoundSystemRead(SystemVariable variable, int position) : base(FormulaType.Double, position) => Variable = variable;
 
         public SystemVariable Variable { get; }
     }
 
-    public enum UnaryOperator
+    internal enum UnaryOperator
     {
         Negate,
         Not,
     }
 
-    public sealed class BoundUnary : BoundExpression
+    internal sealed class BoundUnary : BoundExpression
     {
         public BoundUnary(UnaryOperator op, BoundExpression operand, FormulaType type, int position) : base(type, position)
         {
@@ -88,7 +88,7 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
         public BoundExpression Operand { get; }
     }
 
-    public enum BinaryOperator
+    internal enum BinaryOperator
     {
         Add,
         Subtract,
@@ -104,7 +104,7 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
         Or,
     }
 
-    public sealed class BoundBinary : BoundExpression
+    internal sealed class BoundBinary : BoundExpression
     {
         public BoundBinary(BinaryOperator op, BoundExpression left, BoundExpression right, FormulaType type, int position) : base(type, position)
         {
@@ -121,7 +121,7 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
     }
 
     /// <summary><c>c ? a : b</c>: only the chosen branch is evaluated.</summary>
-    public sealed class BoundConditional : BoundExpression
+    internal sealed class BoundConditional : BoundExpression
     {
         public BoundConditional(BoundExpression condition, BoundExpression whenTrue, BoundExpression whenFalse, int position)
             : base(whenTrue.Type, position)
@@ -138,7 +138,7 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
         public BoundExpression WhenFalse { get; }
     }
 
-    public sealed class BoundFunctionCall : BoundExpression
+    internal sealed class BoundFunctionCall : BoundExpression
     {
         public BoundFunctionCall(FunctionKind function, BoundExpression[] arguments, FormulaType type, int position) : base(type, position)
         {
@@ -152,7 +152,7 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
     }
 
     /// <summary>A sample method called on a variable that has samples.</summary>
-    public sealed class BoundSampleCall : BoundExpression
+    internal sealed class BoundSampleCall : BoundExpression
     {
         public BoundSampleCall(SampleMethodKind method, SystemVariable variable, BoundExpression[] arguments, FormulaType type, int position)
             : base(type, position)
@@ -169,7 +169,7 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
         public BoundExpression[] Arguments { get; }
     }
 
-    public sealed class BoundMember : BoundExpression
+    internal sealed class BoundMember : BoundExpression
     {
         public BoundMember(TimestampMember member, BoundExpression receiver, int position) : base(FormulaType.Double, position)
         {
@@ -182,7 +182,7 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
         public BoundExpression Receiver { get; }
     }
 
-    public enum AssignmentTarget
+    internal enum AssignmentTarget
     {
         UserVariable,
         SystemTarget,
@@ -190,7 +190,7 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
     }
 
     /// <summary>One statement; <see cref="Value"/> is null for a $NodeDeallocationOption keyword, held in <see cref="Keyword"/>.</summary>
-    public sealed class BoundStatement
+    internal sealed class BoundStatement
     {
         public BoundStatement(AssignmentTarget? target, int slot, string? name, SystemVariable? system, BoundExpression? value, string? keyword, int position)
         {
@@ -220,7 +220,7 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
     }
 
     /// <summary>A formula that passed every check: its statements and the user variables' names by slot.</summary>
-    public sealed class BoundFormula
+    internal sealed class BoundFormula
     {
         public BoundFormula(IReadOnlyList<BoundStatement> statements, IReadOnlyList<string> variableNames)
         {

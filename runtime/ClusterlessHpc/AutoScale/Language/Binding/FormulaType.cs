@@ -5,7 +5,7 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
     /// of double and doubleVec arguments. <see cref="None"/> is the "value" of stop(); <see cref="Error"/> marks an
     /// expression already reported, so one mistake gives one diagnostic.
     /// </summary>
-    public enum FormulaType
+    internal enum FormulaType
     {
         Error,
         None,

@@ -2,7 +2,10 @@ using System.Collections.Generic;
 
 namespace ClusterlessHpc.AutoScale.Language.Binding
 {
-    /// <summary>For "did you mean" hints: the known name that differs only in case, or by a small edit, from a written one.</summary>
+    /// <summary>
+    /// For "did you mean" hints: the known name that differs only in case, or by a small edit, from a written one. chpc
+    /// compiles this file in too, for its misspelled commands and options.
+    /// </summary>
     internal static class Suggestions
     {
         /// <summary>" (did you mean 'X'?)" for the closest candidate, or "" when none is close.</summary>

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ClusterlessHpc.AutoScale.Language.BuiltIns
 {
     /// <summary>The bare words $NodeDeallocationOption takes; <see cref="Default"/> is what results show when it is not assigned.</summary>
-    public static class DeallocationOptions
+    internal static class DeallocationOptions
     {
         public const string Default = "requeue";
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ClusterlessHpc.AutoScale.Language.BuiltIns
 {
     /// <summary>The built-in functions.</summary>
-    public enum FunctionKind
+    internal enum FunctionKind
     {
         Avg,
         Len,
@@ -30,7 +30,7 @@ namespace ClusterlessHpc.AutoScale.Language.BuiltIns
     /// The function table. Aggregates take a doubleVecList (one or more doubles and doubleVecs) and give a double;
     /// lg, ln, log, ceil, floor and round give a double for one double and a doubleVec for anything else.
     /// </summary>
-    public static class Functions
+    internal static class Functions
     {
         public static IReadOnlyDictionary<string, FunctionKind> All { get; } = new Dictionary<string, FunctionKind>(System.StringComparer.Ordinal)
         {

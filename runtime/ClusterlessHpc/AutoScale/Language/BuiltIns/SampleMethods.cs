@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ClusterlessHpc.AutoScale.Language.BuiltIns
 {
     /// <summary>The methods of variables that have samples.</summary>
-    public enum SampleMethodKind
+    internal enum SampleMethodKind
     {
         GetSample,
         GetSamplePeriod,
@@ -12,7 +12,7 @@ namespace ClusterlessHpc.AutoScale.Language.BuiltIns
         GetSamplePercent,
     }
 
-    public static class SampleMethods
+    internal static class SampleMethods
     {
         public static IReadOnlyDictionary<string, SampleMethodKind> All { get; } = new Dictionary<string, SampleMethodKind>(System.StringComparer.Ordinal)
         {

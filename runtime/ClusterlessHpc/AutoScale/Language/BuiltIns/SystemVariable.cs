@@ -1,7 +1,7 @@
 namespace ClusterlessHpc.AutoScale.Language.BuiltIns
 {
     /// <summary>How a service-defined variable behaves.</summary>
-    public enum SystemVariableKind
+    internal enum SystemVariableKind
     {
         /// <summary>$TargetDedicatedNodes and $TargetLowPriorityNodes (and their aliases): read and written; reads give the pool's target until assigned.</summary>
         Target,
@@ -20,7 +20,7 @@ namespace ClusterlessHpc.AutoScale.Language.BuiltIns
     }
 
     /// <summary>One service-defined variable. An alias shares <see cref="CanonicalName"/> with the name it stands for.</summary>
-    public sealed class SystemVariable
+    internal sealed class SystemVariable
     {
         internal SystemVariable(string name, SystemVariableKind kind, string canonicalName, string description)
         {

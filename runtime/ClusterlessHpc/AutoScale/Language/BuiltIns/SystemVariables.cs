@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ClusterlessHpc.AutoScale.Language.BuiltIns
 {
     /// <summary>Every service-defined variable the documentation lists, with the historical aliases (docs/autoscale.md, "System variables").</summary>
-    public static class SystemVariables
+    internal static class SystemVariables
     {
         public const string TargetDedicatedNodes = "$TargetDedicatedNodes";
         public const string TargetLowPriorityNodes = "$TargetLowPriorityNodes";

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ClusterlessHpc.AutoScale.Language.BuiltIns
 {
     /// <summary>The ten <c>TimeInterval_*</c> constants, as ticks of 100 ns. A year is 365 days (docs/autoscale.md).</summary>
-    public static class TimeIntervals
+    internal static class TimeIntervals
     {
         public const long TicksPerSecond = 10_000_000;
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ClusterlessHpc.AutoScale.Language.BuiltIns
 {
     /// <summary>The parts of a timestamp, read as <c>t.hour</c>; each is a double (weekday: 1 Monday … 7 Sunday).</summary>
-    public enum TimestampMember
+    internal enum TimestampMember
     {
         Year,
         Month,
@@ -14,7 +14,7 @@ namespace ClusterlessHpc.AutoScale.Language.BuiltIns
         Second,
     }
 
-    public static class TimestampMembers
+    internal static class TimestampMembers
     {
         public static IReadOnlyDictionary<string, TimestampMember> All { get; } = new Dictionary<string, TimestampMember>(System.StringComparer.Ordinal)
         {

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ClusterlessHpc.AutoScale.Language.Syntax
 {
     /// <summary>A piece of formula syntax and the span of text it covers.</summary>
-    public abstract class SyntaxNode
+    internal abstract class SyntaxNode
     {
         protected SyntaxNode(int start, int end)
         {
@@ -19,7 +19,7 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
     }
 
     /// <summary>A parsed formula: its statements in order.</summary>
-    public sealed class FormulaSyntax : SyntaxNode
+    internal sealed class FormulaSyntax : SyntaxNode
     {
         public FormulaSyntax(IReadOnlyList<StatementSyntax> statements, int length)
             : base(0, length) => Statements = statements;
@@ -27,7 +27,7 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
         public IReadOnlyList<StatementSyntax> Statements { get; }
     }
 
-    public abstract class StatementSyntax : SyntaxNode
+    internal abstract class StatementSyntax : SyntaxNode
     {
         protected StatementSyntax(int start, int end) : base(start, end)
         {
@@ -38,7 +38,7 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
     }
 
     /// <summary><c>name = value</c>.</summary>
-    public sealed class AssignmentStatementSyntax : StatementSyntax
+    internal sealed class AssignmentStatementSyntax : StatementSyntax
     {
         public AssignmentStatementSyntax(Token name, string nameText, ExpressionSyntax value)
             : base(name.Start, value.End)
@@ -56,7 +56,7 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
     }
 
     /// <summary>A bare expression: evaluated for its errors (and <c>stop()</c>), its value dropped.</summary>
-    public sealed class ExpressionStatementSyntax : StatementSyntax
+    internal sealed class ExpressionStatementSyntax : StatementSyntax
     {
         public ExpressionStatementSyntax(ExpressionSyntax expression)
             : base(expression.Start, expression.End) => Expression = expression;
@@ -64,7 +64,7 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
         public ExpressionSyntax Expression { get; }
     }
 
-    public abstract class ExpressionSyntax : SyntaxNode
+    internal abstract class ExpressionSyntax : SyntaxNode
     {
         protected ExpressionSyntax(int start, int end, int height) : base(start, end) => Height = height;
 
@@ -73,14 +73,14 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
     }
 
     /// <summary>Where an expression could not be parsed; the error is already reported.</summary>
-    public sealed class ErrorExpressionSyntax : ExpressionSyntax
+    internal sealed class ErrorExpressionSyntax : ExpressionSyntax
     {
         public ErrorExpressionSyntax(int start, int end) : base(start, end, 1)
         {
         }
     }
 
-    public sealed class NumberLiteralSyntax : ExpressionSyntax
+    internal sealed class NumberLiteralSyntax : ExpressionSyntax
     {
         public NumberLiteralSyntax(Token token, double value) : base(token.Start, token.End, 1) => Value = value;
 
@@ -88,7 +88,7 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
     }
 
     /// <summary>A double-quoted string; <see cref="Value"/> is the text between the quotes (no escapes exist).</summary>
-    public sealed class StringLiteralSyntax : ExpressionSyntax
+    internal sealed class StringLiteralSyntax : ExpressionSyntax
     {
         public StringLiteralSyntax(Token token, string value) : base(token.Start, token.End, 1) => Value = value;
 
@@ -96,14 +96,14 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
     }
 
     /// <summary>A variable, constant or bare keyword such as <c>$CPUPercent</c>, <c>TimeInterval_Minute</c> or <c>requeue</c>.</summary>
-    public sealed class NameSyntax : ExpressionSyntax
+    internal sealed class NameSyntax : ExpressionSyntax
     {
         public NameSyntax(Token token, string name) : base(token.Start, token.End, 1) => Name = name;
 
         public string Name { get; }
     }
 
-    public sealed class ParenthesizedSyntax : ExpressionSyntax
+    internal sealed class ParenthesizedSyntax : ExpressionSyntax
     {
         public ParenthesizedSyntax(int start, ExpressionSyntax inner, int end)
             : base(start, end, inner.Height + 1) => Inner = inner;
@@ -111,7 +111,7 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
         public ExpressionSyntax Inner { get; }
     }
 
-    public sealed class UnarySyntax : ExpressionSyntax
+    internal sealed class UnarySyntax : ExpressionSyntax
     {
         public UnarySyntax(Token op, ExpressionSyntax operand)
             : base(op.Start, operand.End, operand.Height + 1)
@@ -128,7 +128,7 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
         public ExpressionSyntax Operand { get; }
     }
 
-    public sealed class BinarySyntax : ExpressionSyntax
+    internal sealed class BinarySyntax : ExpressionSyntax
     {
         public BinarySyntax(ExpressionSyntax left, Token op, ExpressionSyntax right)
             : base(left.Start, right.End, System.Math.Max(left.Height, right.Height) + 1)
@@ -152,7 +152,7 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
     }
 
     /// <summary><c>condition ? whenTrue : whenFalse</c>.</summary>
-    public sealed class ConditionalSyntax : ExpressionSyntax
+    internal sealed class ConditionalSyntax : ExpressionSyntax
     {
         public ConditionalSyntax(ExpressionSyntax condition, ExpressionSyntax whenTrue, ExpressionSyntax whenFalse)
             : base(condition.Start, whenFalse.End, System.Math.Max(condition.Height, System.Math.Max(whenTrue.Height, whenFalse.Height)) + 1)
@@ -170,7 +170,7 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
     }
 
     /// <summary>A function call <c>name(args)</c>.</summary>
-    public sealed class CallSyntax : ExpressionSyntax
+    internal sealed class CallSyntax : ExpressionSyntax
     {
         public CallSyntax(Token name, string nameText, int openParen, IReadOnlyList<ExpressionSyntax> arguments, int end, int height)
             : base(name.Start, end, height)
@@ -192,7 +192,7 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
     }
 
     /// <summary>A method call on a value, <c>$CPUPercent.GetSample(args)</c>.</summary>
-    public sealed class MethodCallSyntax : ExpressionSyntax
+    internal sealed class MethodCallSyntax : ExpressionSyntax
     {
         public MethodCallSyntax(ExpressionSyntax receiver, Token name, string nameText, int openParen, IReadOnlyList<ExpressionSyntax> arguments, int end, int height)
             : base(receiver.Start, end, height)
@@ -216,7 +216,7 @@ namespace ClusterlessHpc.AutoScale.Language.Syntax
     }
 
     /// <summary>A member of a value, <c>$curTime.hour</c>.</summary>
-    public sealed class MemberAccessSyntax : ExpressionSyntax
+    internal sealed class MemberAccessSyntax : ExpressionSyntax
     {
         public MemberAccessSyntax(ExpressionSyntax receiver, Token name, string nameText)
             : base(receiver.Start, name.End, receiver.Height + 1)

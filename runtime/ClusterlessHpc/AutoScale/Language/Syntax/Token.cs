@@ -1,7 +1,7 @@
 namespace ClusterlessHpc.AutoScale.Language.Syntax
 {
     /// <summary>A token: its kind and where it is in the formula text. Text is cut from the formula only when needed.</summary>
-    public readonly struct Token
+    internal readonly struct Token
     {
         public Token(TokenKind kind, int start, int length)
         {

@@ -1,7 +1,7 @@
 namespace ClusterlessHpc.AutoScale.Language.Syntax
 {
     /// <summary>The kinds of token in a formula; <see cref="Bad"/> is text the lexer already reported.</summary>
-    public enum TokenKind
+    internal enum TokenKind
     {
         EndOfText,
         Bad,

@@ -4,13 +4,13 @@ using System.Security;
 using System.Text;
 using ClusterlessHpc.Declarations;
 
-namespace ClusterlessHpc.Cli.Import
+namespace ClusterlessHpc.Legacy
 {
     /// <summary>
     /// Writes a pool definition as a C# <c>partial</c> class with the attributes that declare it, so the generator makes
     /// the same <see cref="PoolDefinition"/> from the class: every property set is written, nothing else.
     /// </summary>
-    internal static class PoolClassWriter
+    public static class PoolClassWriter
     {
         /// <summary>A class name from a pool id: its letters and digits, each part capitalised (<c>BatchPool_1</c> → <c>BatchPool1</c>).</summary>
         public static string ClassName(string poolId)

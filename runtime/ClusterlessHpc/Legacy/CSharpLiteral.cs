@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ClusterlessHpc.Cli.Import
+namespace ClusterlessHpc.Legacy
 {
     /// <summary>C# source text for constant values, so any imported string compiles back to itself.</summary>
     internal static class CSharpLiteral
