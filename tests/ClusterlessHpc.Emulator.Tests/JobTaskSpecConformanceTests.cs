@@ -26,6 +26,7 @@ namespace ClusterlessHpc.Emulator.Tests
         [Fact]
         public async Task The_examples_are_accepted_and_every_job_and_task_response_validates_against_the_spec()
         {
+            SharedReferenceData.Require();
             var pool = TestPools.UniqueId("conform-jobs");
             var spec = TestPools.Create(pool, dedicatedNodes: 1);
             spec.TaskSlotsPerNode = 2;
@@ -69,7 +70,7 @@ namespace ClusterlessHpc.Emulator.Tests
 
         /// <summary>An example of the spec as the service publishes it, read from the shared reference data beside the repository.</summary>
         private static JsonObject Example(string name, string parameter) =>
-            JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "..", "shared", "batch-api", "examples", name + ".json")))!["parameters"]![parameter]!.AsObject();
+            JsonNode.Parse(File.ReadAllText(SharedReferenceData.Path("batch-api", "examples", name + ".json")))!["parameters"]![parameter]!.AsObject();
 
         private static JsonObject Renamed(JsonObject task, string id)
         {

@@ -13,7 +13,7 @@ namespace ClusterlessHpc.Tests.Batch;
 /// </summary>
 public class JobTaskExampleTests
 {
-    private static readonly string Folder = Path.GetFullPath(Path.Combine(RepositoryRoot.Path, "..", "shared", "batch-api", "examples"));
+    private static readonly string Folder = SharedReferenceData.Path("batch-api", "examples");
 
     public static TheoryData<string, string, string> ExampleBodies() => new()
     {
@@ -63,7 +63,7 @@ public class JobTaskExampleTests
     [Fact]
     public void The_out_of_scope_properties_are_really_in_the_examples_so_the_round_trip_checks_them_away()
     {
-        Assert.SkipUnless(Directory.Exists(Folder), $"The service's examples are not at {Folder}");
+        SharedReferenceData.Require();
         var removed = new HashSet<string>();
         foreach (var row in ExampleBodies()) Collect(Body((string)row.Data.Item1, (string)row.Data.Item2), removed);
 
@@ -73,7 +73,7 @@ public class JobTaskExampleTests
 
     private static JsonNode Body(string example, string where)
     {
-        Assert.SkipUnless(Directory.Exists(Folder), $"The service's examples are not at {Folder}");
+        SharedReferenceData.Require();
         var file = JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, example + ".json")))!;
         var body = where.All(char.IsDigit) ? file["responses"]![where]!["body"] : file["parameters"]![where];
         Assert.NotNull(body);
