@@ -6,7 +6,7 @@ namespace ClusterlessHpc.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project tests/Benchmarks -- [BenchmarkDotNet arguments]</c> runs the benchmarks;
 /// <c>... -- soak [count] [seed]</c> runs the robustness soak (default 1,000,000 inputs);
-/// <c>... -- ide-edit [pools] [edits]</c> times one keystroke in a formula as an IDE feels it (driver rerun and the document's analysis);
+/// <c>... -- ide-edit [pools] [edits] [all-new]</c> times one keystroke in a formula as an IDE feels it (driver rerun and the document's analysis);
 /// <c>... -- profile-generator [iterations] [stage]</c> times the generator benchmark's stages one by one;
 /// <c>... -- verify-generator</c> checks the generator benchmarks' set-up without measuring;
 /// <c>... -- measure-pool-ready</c> times one 1,000-node pool to idle on the emulator and reports the peak working set;
