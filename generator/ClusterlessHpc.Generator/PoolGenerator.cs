@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using ClusterlessHpc.Generator.Model;
@@ -52,10 +53,9 @@ namespace ClusterlessHpc.Generator
                 .Select(static (item, _) => new PoolDeclaration(item.Left.Syntax, item.Left.Name, item.Right.Left, item.Right.Right.Inputs, item.Right.Right.Compilation))
                 .WithTrackingName(TrackingNames.PoolDeclarations);
 
+            // One step per declaration, not three: every step walks all declarations on every run.
             var models = declarations
-                .Select(static (declaration, ct) => declaration.Bind(ct))
-                .Where(static model => model is not null)
-                .Select(static (model, _) => model!)
+                .SelectMany(static (declaration, ct) => declaration.Bind(ct) is { } model ? ImmutableArray.Create(model) : ImmutableArray<PoolModel>.Empty)
                 .WithTrackingName(TrackingNames.PoolModels);
 
             var emittable = models

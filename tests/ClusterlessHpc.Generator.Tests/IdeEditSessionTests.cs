@@ -10,12 +10,14 @@ public class IdeEditSessionTests
     private const int Pools = 12;
     private const int Edited = 5;
 
-    [Fact]
-    public void A_keystroke_in_a_formula_regenerates_that_pool_and_reports_on_that_document()
+    [Theory]
+    [InlineData(GeneratedFiles.ReuseUnchanged)]
+    [InlineData(GeneratedFiles.AllNew)]
+    public void A_keystroke_in_a_formula_regenerates_that_pool_and_reports_on_that_document(GeneratedFiles generatedFiles)
     {
         var session = IdeEditSession.Open(
             GeneratorHarness.Compile(Enumerable.Range(0, Pools).Select(BenchmarkPools.Source).ToArray()),
-            new CSharpParseOptions(LanguageVersion.Latest));
+            new CSharpParseOptions(LanguageVersion.Latest), generatedFiles);
         var text = session.Documents[Edited].ToString();
         var digit = text.IndexOf(BenchmarkPools.MaximumMarker, StringComparison.Ordinal) + BenchmarkPools.MaximumMarker.Length + 1;
 
@@ -24,6 +26,9 @@ public class IdeEditSessionTests
         Assert.DoesNotContain(valid.Diagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error); // its formula gets lint warnings
         Assert.Contains("maxNumberofVMs = 19;", GeneratedFor(valid.Run, $"Bench.Pool{Edited}"));
         Assert.Equal(Pools + 1, valid.Run.GeneratedTrees.Length);
+        // The compilation the analyzer saw holds the edited pool's new file, whichever way its trees were gathered.
+        Assert.Contains(valid.Output.SyntaxTrees, t => t.FilePath.EndsWith($"Bench.Pool{Edited}.g.cs", StringComparison.Ordinal) && t.ToString().Contains("maxNumberofVMs = 19;"));
+        Assert.Equal(2 * Pools + 1, valid.Output.SyntaxTrees.Count());
 
         // A stray character: the formula's error lands in the edited document, and that pool's file is withdrawn.
         var broken = session.ReplaceCharacter(Edited, digit, '?');

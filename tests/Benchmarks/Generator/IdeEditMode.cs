@@ -7,9 +7,11 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ClusterlessHpc.Benchmarks.Generator;
 
 /// <summary>
-/// <c>ide-edit [pools] [edits]</c>: what a user feels while typing in a pool project held by an IDE. One character of
+/// <c>ide-edit [pools] [edits] [all-new]</c>: what a user feels while typing in a pool project held by an IDE. One character of
 /// one formula changes per edit (a digit of the maximum, back and forth, pool by pool); each edit is timed as the
-/// driver's rerun plus the analyzer's diagnostics for the edited document. Goal: under 5 ms.
+/// driver's rerun plus the analyzer's diagnostics for the edited document. Goal: under 5 ms. With <c>all-new</c>, every
+/// generated file gets a new syntax tree after each edit, as <c>RunGeneratorsAndUpdateCompilation</c> gives them (see
+/// <see cref="IdeEditSession"/>).
 /// </summary>
 internal static class IdeEditMode
 {
@@ -17,12 +19,14 @@ internal static class IdeEditMode
     {
         var pools = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
         var edits = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 400;
+        // "all-new": the generated files as RunGeneratorsAndUpdateCompilation gives them, each parsed again after every edit.
+        var generatedFiles = args.Length > 3 && args[3] == "all-new" ? GeneratedFiles.AllNew : GeneratedFiles.ReuseUnchanged;
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var input = CSharpCompilation.Create("Pools",
             Enumerable.Range(0, pools).Select(i => CSharpSyntaxTree.ParseText(BenchmarkPools.Source(i), parseOptions, path: $"Pool{i}.cs")),
             RuntimeReferences.WithPools,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var session = IdeEditSession.Open(input, parseOptions);
+        var session = IdeEditSession.Open(input, parseOptions, generatedFiles);
         var pool = IdeEditSession.PoolAnalyzers;
         ImmutableArray<DiagnosticAnalyzer> nothing = [new NoOpAnalyzer()];
 
@@ -61,6 +65,9 @@ internal static class IdeEditMode
         }
 
         output.WriteLine($"{pools} pools, {edits} measured edits (and {edits} with an analyzer that does nothing) after {warmup} warm-up edits; one character of one formula each");
+        output.WriteLine(generatedFiles == GeneratedFiles.AllNew
+            ? "generated files: a new syntax tree for each after every edit (as RunGeneratorsAndUpdateCompilation gives them)"
+            : "generated files: unchanged ones keep their syntax trees (as Roslyn's workspace keeps them)");
         output.WriteLine(Row("driver rerun + document's analyzer diagnostics", totals));
         output.WriteLine(Row("  driver rerun", generator));
         output.WriteLine(Row("  document's analyzer diagnostics", analyzer));

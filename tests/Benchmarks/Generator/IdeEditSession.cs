@@ -14,31 +14,43 @@ namespace ClusterlessHpc.Benchmarks.Generator;
 /// What an IDE holds for a pool project while its user types: the generator driver, which keeps the previous run's
 /// state so an edit reruns only what it touched, and for each new compilation a <see cref="CompilationWithAnalyzers"/>
 /// asked for the diagnostics of the one document being edited (as an editor asks for the open file's squiggles).
+/// <para>
+/// The compilation with the generated files is built one of two ways. <see cref="GeneratedFiles.AllNew"/>: as
+/// <see cref="GeneratorDriver.RunGeneratorsAndUpdateCompilation"/> builds it, from a new syntax tree for every generated
+/// file, so every generated file is parsed again when the compilation is first used. <see cref="GeneratedFiles.ReuseUnchanged"/>:
+/// as Roslyn's workspace (the IDE) builds it, keeping the syntax tree of every generated file whose text did not
+/// change (<c>SourceGeneratedDocumentState.WithUpdatedGeneratedContent</c>), so only the changed files are parsed.
+/// </para>
 /// </summary>
 public sealed class IdeEditSession
 {
     /// <summary>The pool analyzer, as the session runs it.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> PoolAnalyzers { get; } = [new PoolAnalyzer()];
 
+    private readonly GeneratedFiles _generatedFiles;
     private GeneratorDriver _driver;
     private Compilation _input;
+    private Dictionary<string, SyntaxTree> _generated;
 
-    private IdeEditSession(GeneratorDriver driver, Compilation input)
+    private IdeEditSession(GeneratorDriver driver, Compilation input, GeneratedFiles generatedFiles, Dictionary<string, SyntaxTree> generated)
     {
         _driver = driver;
         _input = input;
+        _generatedFiles = generatedFiles;
+        _generated = generated;
     }
 
     /// <summary>The user's files, in order.</summary>
     public IReadOnlyList<SyntaxTree> Documents => _input.SyntaxTrees.ToList();
 
     /// <summary>Opens the project and runs the generator and the analyzer over all of it once, as an IDE does on load.</summary>
-    public static IdeEditSession Open(Compilation input, CSharpParseOptions parseOptions)
+    public static IdeEditSession Open(Compilation input, CSharpParseOptions parseOptions, GeneratedFiles generatedFiles = GeneratedFiles.ReuseUnchanged)
     {
-        var driver = CSharpGeneratorDriver.Create([new PoolGenerator().AsSourceGenerator()], parseOptions: parseOptions)
-            .RunGeneratorsAndUpdateCompilation(input, out var output, out _);
+        var driver = CSharpGeneratorDriver.Create([new PoolGenerator().AsSourceGenerator()], parseOptions: parseOptions).RunGenerators(input);
+        var generated = driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SyntaxTree);
+        var output = input.AddSyntaxTrees(generated.Values);
         _ = output.WithAnalyzers(PoolAnalyzers, Options()).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-        return new IdeEditSession(driver, input);
+        return new IdeEditSession(driver, input, generatedFiles, generated);
     }
 
     /// <summary>
@@ -56,7 +68,8 @@ public sealed class IdeEditSession
 
         var cpu0 = ProcessCpu.Now();
         var clock = Stopwatch.StartNew();
-        _driver = _driver.RunGeneratorsAndUpdateCompilation(_input, out var output, out _);
+        _driver = _driver.RunGenerators(_input);
+        var output = _input.AddSyntaxTrees(GeneratedTrees());
         var generatorTime = clock.Elapsed;
         var cpu1 = ProcessCpu.Now();
         var withAnalyzers = output.WithAnalyzers(analyzers, Options());
@@ -65,6 +78,25 @@ public sealed class IdeEditSession
         var total = clock.Elapsed;
         var cpu2 = ProcessCpu.Now();
         return new EditResult(generatorTime, total - generatorTime, cpu1 - cpu0, cpu2 - cpu1, syntax.AddRange(semantic), _driver.GetRunResult(), output);
+    }
+
+    /// <summary>The generated files' syntax trees for the compilation the analyzers see, by <see cref="_generatedFiles"/>.</summary>
+    private IEnumerable<SyntaxTree> GeneratedTrees()
+    {
+        var sources = _driver.GetRunResult().Results.Single().GeneratedSources;
+        var trees = new Dictionary<string, SyntaxTree>(sources.Length);
+        foreach (var source in sources)
+        {
+            // The driver hands on an unchanged output's text as it was, so most comparisons end at the reference.
+            trees[source.HintName] = _generatedFiles == GeneratedFiles.ReuseUnchanged &&
+                                     _generated.TryGetValue(source.HintName, out var previous) &&
+                                     previous.TryGetText(out var previousText) &&
+                                     (ReferenceEquals(previousText, source.SourceText) || previousText.ContentEquals(source.SourceText))
+                ? previous
+                : source.SyntaxTree;
+        }
+        _generated = trees;
+        return trees.Values;
     }
 
     // As an editor runs them: on the caller's thread, without per-analyzer timing.
@@ -78,4 +110,14 @@ public sealed record EditResult(
     ImmutableArray<Diagnostic> Diagnostics, GeneratorDriverRunResult Run, Compilation Output)
 {
     public TimeSpan Total => GeneratorTime + AnalyzerTime;
+}
+
+/// <summary>How the compilation the analyzers see gets the generated files' syntax trees after an edit.</summary>
+public enum GeneratedFiles
+{
+    /// <summary>Unchanged generated files keep their trees, as in Roslyn's workspace.</summary>
+    ReuseUnchanged,
+
+    /// <summary>Every generated file gets a new tree, as <see cref="GeneratorDriver.RunGeneratorsAndUpdateCompilation"/> gives them.</summary>
+    AllNew,
 }
