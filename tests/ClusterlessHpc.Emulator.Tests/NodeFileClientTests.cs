@@ -53,7 +53,7 @@ namespace ClusterlessHpc.Emulator.Tests
             Assert.Contains("syntax error", stderr, StringComparison.Ordinal);
             Assert.Equal(Encoding.UTF8.GetByteCount(stderr), properties.ContentLength);
             Assert.False(properties.IsDirectory);
-            Assert.Equal("application/octet-stream", properties.ContentType);
+            Assert.Equal("text/plain", properties.ContentType);
             Assert.Equal("0100644", properties.FileMode);
             Assert.EndsWith("/files/startup/stderr.txt", properties.Url, StringComparison.Ordinal);
             Assert.NotNull(properties.ETag);

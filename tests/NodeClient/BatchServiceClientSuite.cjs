@@ -1,6 +1,6 @@
 'use strict';
 // Microsoft's Node Batch client (@azure/batch, BatchServiceClient with BatchSharedKeyCredentials) driven through the
-// pool and node surface of a Batch account. Each case judges the answers against what the service does: the REST
+// pool, node, job and task surface of a Batch account. Each case judges the answers against what the service does: the REST
 // specification's statuses and headers, and the live service's recorded bodies (../shared/batch-recordings, whose
 // INDEX.md numbers the observations cited below). It never asks the account what it "should" say.
 //
@@ -28,6 +28,9 @@ const ids = {
   container: `node-container-${run}`,
   low: `node-low-${run}`,
   missing: `node-missing-${run}`,
+  jobPool: `node-jobpool-${run}`,
+  job: `node-job-${run}`,
+  finishing: `node-finishing-${run}`,
 };
 const vm = {
   imageReference: { publisher: 'Canonical', offer: 'ubuntu-24_04-lts', sku: 'server', version: 'latest' },
@@ -616,6 +619,7 @@ test('node files: properties of a file by a path with a slash', async (c) => {
   c.status(result._response, 200, `HEAD .../files/${file.name}`);
   c.noBody(result._response, 'HEAD');
   c.equal(Number(result._response.headers.get('content-length')), file.properties.contentLength, 'Content-Length');
+  c.equal(result._response.headers.get('content-type'), 'text/plain', 'Content-Type of a .txt file (node-sdk recordings from 2018-12-01.8.0 on)');
   c.equal(result.ocpBatchFileIsdirectory, false, 'ocp-batch-file-isdirectory');
   c.check(result.lastModified instanceof Date && !isNaN(result.lastModified), 'Last-Modified should be a date');
   c.check((result.ocpBatchFileUrl || '').length > 0, 'ocp-batch-file-url should be set');
@@ -680,6 +684,310 @@ test('remove nodes: the pool shrinks by the nodes named', async (c) => {
   c.check(!left.includes(removed), `the removed node ${removed} is still listed`);
 });
 
+// ---- jobs and tasks --------------------------------------------------------------------------------------------
+// Statuses and headers as the spec lists them; bodies as the recorded service answered (node-sdk 2020-09-01.12.0 and
+// batch-cli-ext 2022-01-01.15.0 job and task recordings: job add 201, patch and update 200, terminate 202, delete 202,
+// task add 201, addtaskcollection 200 with a result per task, task terminate 204, task delete 200).
+
+/** A write the spec answers with no body and the resource's ETag, Last-Modified, DataServiceId and request-id. */
+function written(c, response, status, what, url) {
+  c.status(response, status, what);
+  c.noBody(response, what);
+  c.check(etagOf(response), `${what}: no ETag header`);
+  c.check(response.headers.get('last-modified'), `${what}: no Last-Modified header`);
+  c.equal(response.headers.get('dataserviceid'), url, `${what}: DataServiceId`);
+  c.check(response.headers.get('request-id'), `${what}: no request-id header`);
+}
+
+const jobUrl = (id) => `${batchUrl}/jobs/${id}`;
+const taskUrl = (jobId, taskId) => `${jobUrl(jobId)}/tasks/${taskId}`;
+/** What the service echoes for a duration without limit (TimeSpan.MaxValue; every recorded job and task shows it). */
+const unlimited = 'P10675199DT2H48M5.4775807S';
+/** A simulated task's run time and exit code, from its environment settings (the emulator's documented switches). */
+const simulated = (duration, exitCode = 0) => [
+  { name: 'CHPC_EMULATOR_TASK_DURATION', value: duration },
+  { name: 'CHPC_EMULATOR_TASK_EXIT_CODE', value: String(exitCode) },
+];
+const getTask = (id) => client.task.get(ids.job, id);
+const taskDone = (jobId, id) => until(() => client.task.get(jobId, id), (t) => t.state === 'completed');
+
+test('job add: a job on a pool', async (c) => {
+  await client.pool.add({ id: ids.jobPool, vmSize: 'standard_d2s_v3', virtualMachineConfiguration: vm, targetDedicatedNodes: 1, taskSlotsPerNode: 2 });
+  const result = await client.job.add({
+    id: ids.job,
+    poolInfo: { poolId: ids.jobPool },
+    priority: 100,
+    constraints: { maxTaskRetryCount: 1 },
+    commonEnvironmentSettings: [{ name: 'STAGE', value: 'jobs' }],
+    metadata: [{ name: 'owner', value: 'node-suite' }],
+  });
+  written(c, result._response, 201, 'POST /jobs', jobUrl(ids.job));
+  const again = await c.rejects(() => client.job.add({ id: ids.job, poolInfo: { poolId: ids.jobPool } }), 'adding a job twice');
+  const body = c.serviceError(again, 409, 'JobExists', null);
+  c.check(/^The specified job already exists\.\n/.test((body.message || {}).value || ''), `JobExists message: ${JSON.stringify(body.message)}`);
+});
+
+test('job get: the job with the defaults the service echoes', async (c) => {
+  const job = await client.job.get(ids.job);
+  c.status(job._response, 200, 'GET /jobs/{id}');
+  const body = c.json(job._response, 'jobs/@Element', 'CloudJob');
+  c.equal(etagOf(job._response), body.eTag, 'the ETag header (the body eTag)');
+  c.equal([body.id, body.url, body.state], [ids.job, jobUrl(ids.job), 'active'], 'id, url and state');
+  c.equal(body.priority, 100, 'priority');
+  // Recorded (batch-cli-ext 2022): maxParallelTasks -1, usesTaskDependencies and allowTaskPreemption false, an
+  // unlimited maxWallClockTime, and noaction for both completion settings when the add named neither.
+  c.equal([body.maxParallelTasks, body.usesTaskDependencies, body.allowTaskPreemption], [-1, false, false], 'maxParallelTasks, usesTaskDependencies, allowTaskPreemption');
+  c.equal(body.constraints, { maxWallClockTime: unlimited, maxTaskRetryCount: 1 }, 'constraints');
+  c.equal(body.poolInfo, { poolId: ids.jobPool }, 'poolInfo');
+  c.equal((body.executionInfo || {}).poolId, ids.jobPool, 'executionInfo.poolId');
+  c.check(!isNaN(Date.parse((body.executionInfo || {}).startTime)), 'executionInfo.startTime should be a time');
+  c.equal([body.onAllTasksComplete, body.onTaskFailure], ['noaction', 'noaction'], 'onAllTasksComplete, onTaskFailure');
+  c.equal(body.commonEnvironmentSettings, [{ name: 'STAGE', value: 'jobs' }], 'commonEnvironmentSettings');
+  c.equal(body.metadata, [{ name: 'owner', value: 'node-suite' }], 'metadata');
+  const error = await c.rejects(() => client.job.get(`no-such-job-${run}`), 'getting a missing job');
+  const missing = c.serviceError(error, 404, 'JobNotFound', null);
+  c.check(/^The specified job does not exist\.\n/.test((missing.message || {}).value || ''), `JobNotFound message: ${JSON.stringify(missing.message)}`);
+});
+
+test('job list: $filter and $select', async (c) => {
+  const result = await client.job.list({ jobListOptions: { filter: `id eq '${ids.job}'` } });
+  c.status(result._response, 200, 'GET /jobs');
+  const body = c.json(result._response, 'jobs');
+  c.equal((body.value || []).map((j) => j.id), [ids.job], `the jobs $filter=id eq '${ids.job}' lists`);
+  for (const job of body.value || []) c.schema('CloudJob', job);
+  const selected = await client.job.list({ jobListOptions: { filter: "state eq 'active'", select: 'id,state' } });
+  const selectedBody = c.json(selected._response, 'jobs');
+  c.check((selectedBody.value || []).some((j) => j.id === ids.job), `$filter=state eq 'active' should list ${ids.job}`);
+  c.check((selectedBody.value || []).every((j) => j.state === 'active' && Object.keys(j).sort().join() === 'id,state'), `$select=id,state: ${JSON.stringify(selectedBody.value)}`);
+});
+
+test('job patch: changes what it names and keeps the rest', async (c) => {
+  const before = await client.job.get(ids.job);
+  const result = await client.job.patch(ids.job, { priority: 200, maxParallelTasks: 4 });
+  written(c, result._response, 200, 'PATCH /jobs/{id}', jobUrl(ids.job));
+  c.check(etagOf(result._response) !== before.eTag, 'the ETag should change');
+  const body = c.json((await client.job.get(ids.job))._response, 'jobs/@Element', 'CloudJob');
+  c.equal([body.priority, body.maxParallelTasks], [200, 4], 'priority and maxParallelTasks');
+  c.equal(body.constraints, { maxWallClockTime: unlimited, maxTaskRetryCount: 1 }, 'constraints (not named: unchanged)');
+  c.equal(body.metadata, [{ name: 'owner', value: 'node-suite' }], 'metadata (not named: unchanged)');
+  c.equal(body.eTag, etagOf(result._response), 'the eTag the patch answered');
+});
+
+test('job update: replaces every updatable property', async (c) => {
+  const result = await client.job.update(ids.job, { poolInfo: { poolId: ids.jobPool }, priority: 50 });
+  written(c, result._response, 200, 'PUT /jobs/{id}', jobUrl(ids.job));
+  const body = c.json((await client.job.get(ids.job))._response, 'jobs/@Element', 'CloudJob');
+  // JobUpdateParameter: what the update leaves out goes back to its default (constraints cleared, metadata emptied).
+  c.equal(body.priority, 50, 'priority');
+  c.equal(body.maxParallelTasks, -1, 'maxParallelTasks (left out: -1)');
+  c.equal(body.constraints, { maxWallClockTime: unlimited, maxTaskRetryCount: 0 }, 'constraints (left out: cleared)');
+  c.equal(body.metadata, undefined, 'metadata (left out: emptied)');
+  c.equal(body.onAllTasksComplete, 'noaction', 'onAllTasksComplete (left out: noaction)');
+  c.equal(body.commonEnvironmentSettings, [{ name: 'STAGE', value: 'jobs' }], 'commonEnvironmentSettings (not updatable: kept)');
+  // JobUpdateParameter.poolInfo: the pool changes only while the job is disabled (the spec gives no code for the refusal).
+  const error = await c.rejects(() => client.job.update(ids.job, { poolInfo: { poolId: ids.start } }), 'moving an enabled job to another pool');
+  c.check(error && error.statusCode >= 400 && error.statusCode < 500, `moving an enabled job: expected a client error, got ${describe(error)}`);
+});
+
+test('task add: a task, and the same id again is 409 TaskExists', async (c) => {
+  await poolIdle(ids.jobPool);
+  const result = await client.task.add(ids.job, { id: 'sleeper', commandLine: '/bin/sleep 600', environmentSettings: simulated('10m') });
+  written(c, result._response, 201, 'POST /jobs/{id}/tasks', taskUrl(ids.job, 'sleeper'));
+  const again = await c.rejects(() => client.task.add(ids.job, { id: 'sleeper', commandLine: '/bin/true' }), 'adding a task twice');
+  const body = c.serviceError(again, 409, 'TaskExists', null);
+  c.check(/^The specified task already exists\.\n/.test((body.message || {}).value || ''), `TaskExists message: ${JSON.stringify(body.message)}`);
+});
+
+test('task addCollection: a result per task, with TaskExists for one already added', async (c) => {
+  const result = await client.task.addCollection(ids.job, [
+    { id: 'sleeper', commandLine: '/bin/sleep 600' },
+    { id: 'quick-1', commandLine: '/bin/echo one', environmentSettings: simulated('1s') },
+    { id: 'quick-2', commandLine: '/bin/false', environmentSettings: simulated('1s', 3) },
+    { id: 'wide', commandLine: '/bin/echo wide', requiredSlots: 2, environmentSettings: simulated('1s') },
+  ]);
+  c.status(result._response, 200, 'POST /jobs/{id}/addtaskcollection');
+  const body = c.json(result._response, 'taskaddresult', 'TaskAddCollectionResult');
+  const byId = Object.fromEntries((body.value || []).map((r) => [r.taskId, r]));
+  c.equal(Object.keys(byId).sort(), ['quick-1', 'quick-2', 'sleeper', 'wide'], 'the tasks with a result');
+  for (const id of ['quick-1', 'quick-2', 'wide']) {
+    const r = byId[id] || {};
+    // The spec's enum is lowercase; the 2022 recording shows "Success": the client compares without case.
+    c.equal(String(r.status).toLowerCase(), 'success', `${id}: status`);
+    c.equal(r.location, taskUrl(ids.job, id), `${id}: location`);
+    c.check(r.eTag && !isNaN(Date.parse(r.lastModified)), `${id}: eTag and lastModified, got ${JSON.stringify(r)}`);
+  }
+  const exists = byId.sleeper || {};
+  c.equal(exists.status, 'clienterror', 'sleeper: status');
+  c.equal([(exists.error || {}).code, ((exists.error || {}).message || {}).lang], ['TaskExists', 'en-US'], 'sleeper: error code and message language');
+  c.equal(exists.eTag, undefined, 'sleeper: no eTag for a task not added');
+});
+
+test('task get: a running task, its node and $select', async (c) => {
+  const running = await until(() => getTask('sleeper'), (t) => t.state === 'running');
+  const task = await getTask('sleeper');
+  c.status(task._response, 200, 'GET /jobs/{id}/tasks/{taskId}');
+  const body = c.json(task._response, 'tasks/@Element', 'CloudTask');
+  c.equal(etagOf(task._response), body.eTag, 'the ETag header (the body eTag)');
+  c.equal([running.state, body.state, body.previousState], ['running', 'running', 'active'], 'state and previousState');
+  c.equal([body.url, body.commandLine, body.requiredSlots], [taskUrl(ids.job, 'sleeper'), '/bin/sleep 600', 1], 'url, commandLine, requiredSlots');
+  // Recorded (batch-cli-ext 2022): the pool's non-admin auto-user, an unlimited wall clock, retries from the job.
+  c.equal(body.userIdentity, { autoUser: { scope: 'pool', elevationLevel: 'nonadmin' } }, 'userIdentity');
+  c.equal([(body.constraints || {}).maxWallClockTime, (body.constraints || {}).retentionTime], [unlimited, 'P7D'], 'maxWallClockTime and retentionTime');
+  const execution = body.executionInfo || {};
+  c.equal([execution.retryCount, execution.requeueCount], [0, 0], 'executionInfo retryCount and requeueCount');
+  c.check(!isNaN(Date.parse(execution.startTime)), `executionInfo.startTime: ${JSON.stringify(execution.startTime)}`);
+  const node = body.nodeInfo || {};
+  c.equal(node.poolId, ids.jobPool, 'nodeInfo.poolId');
+  c.equal(node.nodeUrl, `${batchUrl}/pools/${ids.jobPool}/nodes/${node.nodeId}`, 'nodeInfo.nodeUrl');
+  c.equal(node.taskRootDirectory, `workitems/${ids.job}/job-1/sleeper`, 'nodeInfo.taskRootDirectory');
+  const selected = await client.task.get(ids.job, 'sleeper', { taskGetOptions: { select: 'id,state' } });
+  const selectedBody = c.json(selected._response, 'tasks/@Element');
+  c.equal(Object.keys(selectedBody).filter((k) => k !== 'odata.metadata').sort(), ['id', 'state'], '$select=id,state');
+  const error = await c.rejects(() => getTask('no-such-task'), 'getting a missing task');
+  const missing = c.serviceError(error, 404, 'TaskNotFound', null);
+  c.check(/^The specified task does not exist\.\n/.test((missing.message || {}).value || ''), `TaskNotFound message: ${JSON.stringify(missing.message)}`);
+});
+
+test('task list: $filter and $select, exit codes and failure info', async (c) => {
+  await taskDone(ids.job, 'quick-2');
+  await taskDone(ids.job, 'quick-1');
+  const all = await client.task.list(ids.job);
+  c.status(all._response, 200, 'GET /jobs/{id}/tasks');
+  const allBody = c.json(all._response, 'tasks');
+  c.equal((allBody.value || []).map((t) => t.id).sort(), ['quick-1', 'quick-2', 'sleeper', 'wide'], 'the tasks listed');
+  for (const task of allBody.value || []) c.schema('CloudTask', task);
+  const result = await client.task.list(ids.job, { taskListOptions: { filter: "state eq 'completed'", select: 'id,state,executionInfo' } });
+  const body = c.json(result._response, 'tasks');
+  const byId = Object.fromEntries((body.value || []).map((t) => [t.id, t]));
+  c.equal(Object.keys(byId).sort(), ['quick-1', 'quick-2'], "the tasks $filter=state eq 'completed' lists");
+  c.check((body.value || []).every((t) => Object.keys(t).sort().join() === 'executionInfo,id,state'), `$select=id,state,executionInfo: ${JSON.stringify(body.value)}`);
+  const ok = (byId['quick-1'] || {}).executionInfo || {};
+  c.equal([ok.exitCode, ok.result, ok.failureInfo], [0, 'success', undefined], 'quick-1: exitCode, result, failureInfo');
+  // The job's retries were cleared by the update: quick-2 fails at its first exit.
+  const failed = (byId['quick-2'] || {}).executionInfo || {};
+  c.equal([failed.exitCode, failed.result, failed.retryCount], [3, 'failure', 0], 'quick-2: exitCode, result, retryCount');
+  c.equal([(failed.failureInfo || {}).category, (failed.failureInfo || {}).code], ['usererror', 'FailureExitCode'], 'quick-2: failureInfo category and code');
+});
+
+test('job getTaskCounts: tasks and slots by state', async (c) => {
+  const result = await client.job.getTaskCounts(ids.job);
+  c.status(result._response, 200, 'GET /jobs/{id}/taskcounts');
+  const body = c.json(result._response, 'taskcountsresult/@Element', 'TaskCountsResult');
+  // sleeper runs (1 slot); wide (2 slots) waits for the slot sleeper holds on the 2-slot node; quick-1 and quick-2 ended.
+  c.equal(body.taskCounts, { active: 1, running: 1, completed: 2, succeeded: 1, failed: 1 }, 'taskCounts');
+  c.equal(body.taskSlotCounts, { active: 2, running: 1, completed: 2, succeeded: 1, failed: 1 }, 'taskSlotCounts');
+});
+
+test('task files: list the files of a task that ran', async (c) => {
+  const result = await client.file.listFromTask(ids.job, 'quick-1');
+  c.status(result._response, 200, 'GET /jobs/{id}/tasks/{taskId}/files');
+  const body = c.json(result._response, 'files');
+  // The node-sdk recording (2020-09-01.12.0): stderr.txt, stdout.txt and the wd directory, files with their properties.
+  c.equal((body.value || []).map((f) => f.name), ['stderr.txt', 'stdout.txt', 'wd'], 'the names listed');
+  for (const file of body.value || []) {
+    c.schema('NodeFile', file);
+    c.equal(file.url, `${taskUrl(ids.job, 'quick-1')}/files/${file.name}`, `${file.name}: url`);
+    if (file.isDirectory) c.equal(file.properties, undefined, `${file.name}: a directory has no properties`);
+    else c.check(file.properties && file.properties.contentLength !== undefined && file.properties.contentType === 'text/plain', `${file.name}: properties ${JSON.stringify(file.properties)}`);
+  }
+});
+
+test('task files: get stdout.txt', async (c) => {
+  const [listed] = [...await client.file.listFromTask(ids.job, 'quick-1')].filter((f) => f.name === 'stdout.txt');
+  if (!c.check(listed, 'stdout.txt is not listed')) return;
+  const result = await client.file.getFromTask(ids.job, 'quick-1', 'stdout.txt');
+  c.status(result._response, 200, 'GET .../files/stdout.txt');
+  c.equal(result._response.headers.get('content-type'), 'text/plain', 'Content-Type (the node-sdk recording)');
+  const text = await streamText(result.readableStreamBody);
+  c.equal(Buffer.byteLength(text), Number(listed.properties.contentLength), 'the bytes read (the listed contentLength)');
+  c.equal(result.ocpBatchFileIsdirectory, false, 'ocp-batch-file-isdirectory');
+  c.check(result.ocpCreationTime instanceof Date && !isNaN(result.ocpCreationTime), 'ocp-creation-time should be a date');
+  c.equal(decodeURIComponent(result.ocpBatchFileUrl || ''), `${taskUrl(ids.job, 'quick-1')}/files/stdout.txt`, 'ocp-batch-file-url');
+});
+
+test('task files: properties of stdout.txt, and a missing file is 404', async (c) => {
+  const result = await client.file.getPropertiesFromTask(ids.job, 'quick-1', 'stdout.txt');
+  c.status(result._response, 200, 'HEAD .../files/stdout.txt');
+  c.noBody(result._response, 'HEAD');
+  c.equal(result._response.headers.get('content-type'), 'text/plain', 'Content-Type (the node-sdk recording)');
+  c.check(result._response.headers.get('content-length') !== null, 'Content-Length should be set');
+  c.equal(result.ocpBatchFileIsdirectory, false, 'ocp-batch-file-isdirectory');
+  c.check(result.lastModified instanceof Date && !isNaN(result.lastModified), 'Last-Modified should be a date');
+  // The xplat-cli recordings: HEAD of a missing task file is 404 with no body.
+  const missing = await client.file.getPropertiesFromTask(ids.job, 'quick-1', 'no-such-file.txt').then((r) => r._response.status, (e) => e.statusCode);
+  c.equal(missing, 404, 'HEAD of a missing file');
+});
+
+test('task terminate: a running task completes, failed with TaskEnded', async (c) => {
+  const result = await client.task.terminate(ids.job, 'sleeper');
+  written(c, result._response, 204, 'POST .../tasks/{taskId}/terminate', taskUrl(ids.job, 'sleeper'));
+  const body = c.json((await getTask('sleeper'))._response, 'tasks/@Element', 'CloudTask');
+  const execution = body.executionInfo || {};
+  c.equal([body.state, execution.result], ['completed', 'failure'], 'state and executionInfo.result');
+  c.equal([(execution.failureInfo || {}).category, (execution.failureInfo || {}).code], ['usererror', 'TaskEnded'], 'failureInfo category and code');
+  const again = await c.rejects(() => client.task.terminate(ids.job, 'sleeper'), 'terminating a completed task');
+  c.serviceError(again, 409, 'TaskCompleted');
+});
+
+test('task wait: a task runs for its CHPC_EMULATOR_TASK_DURATION and frees its slots', async (c) => {
+  // The slot sleeper held is free: wide (2 slots) runs now.
+  const wide = await taskDone(ids.job, 'wide');
+  c.equal([wide.state, wide.executionInfo && wide.executionInfo.result], ['completed', 'success'], 'wide once sleeper ended');
+  await client.task.add(ids.job, { id: 'timed', commandLine: '/bin/sleep 2', environmentSettings: simulated('PT2S') });
+  const task = await taskDone(ids.job, 'timed');
+  c.equal(task.state, 'completed', 'state');
+  const ran = task.executionInfo && task.executionInfo.endTime - task.executionInfo.startTime;
+  c.check(ran >= 2000 && ran < 4000, `it should run for its 2 s (its endTime less its startTime), ran ${ran} ms`);
+  const counts = await client.job.getTaskCounts(ids.job);
+  c.equal(counts.taskCounts, { active: 0, running: 0, completed: 5, succeeded: 3, failed: 2 }, 'taskCounts once all ended');
+});
+
+test('task delete: 200, then the task is gone', async (c) => {
+  const result = await client.task.deleteMethod(ids.job, 'quick-1');
+  c.status(result._response, 200, 'DELETE /jobs/{id}/tasks/{taskId}');
+  c.noBody(result._response, 'DELETE /jobs/{id}/tasks/{taskId}');
+  const error = await c.rejects(() => getTask('quick-1'), 'getting a deleted task');
+  c.serviceError(error, 404, 'TaskNotFound');
+});
+
+test('job terminate: the job completes with the reason given', async (c) => {
+  const result = await client.job.terminate(ids.job, { terminateReason: 'done here' });
+  written(c, result._response, 202, 'POST /jobs/{id}/terminate', jobUrl(ids.job));
+  // The service passes through terminating; the emulator may already be past it.
+  const job = await until(() => client.job.get(ids.job), (j) => j.state === 'completed');
+  const body = c.json(job._response, 'jobs/@Element', 'CloudJob');
+  c.equal([body.state, (body.executionInfo || {}).terminateReason], ['completed', 'done here'], 'state and executionInfo.terminateReason');
+  c.check(!isNaN(Date.parse((body.executionInfo || {}).endTime)), 'executionInfo.endTime should be a time');
+  const error = await c.rejects(() => client.task.add(ids.job, { id: 'late', commandLine: '/bin/true' }), 'adding a task to a completed job');
+  c.serviceError(error, 409, 'JobCompleted');
+});
+
+test('job onAllTasksComplete: terminatejob ends the job after its last task', async (c) => {
+  const added = await client.job.add({ id: ids.finishing, poolInfo: { poolId: ids.jobPool } });
+  c.status(added._response, 201, 'POST /jobs');
+  await client.task.addCollection(ids.finishing, [1, 2, 3].map((i) => ({ id: `t${i}`, commandLine: '/bin/true', environmentSettings: simulated('1s') })));
+  // Set once the tasks are in, as the service's documentation advises.
+  const patched = await client.job.patch(ids.finishing, { onAllTasksComplete: 'terminatejob' });
+  c.status(patched._response, 200, 'PATCH /jobs/{id}');
+  const job = await until(() => client.job.get(ids.finishing), (j) => j.state === 'completed');
+  c.equal([job.state, job.onAllTasksComplete, job.executionInfo && job.executionInfo.terminateReason], ['completed', 'terminatejob', 'AllTasksComplete'], 'state, onAllTasksComplete, terminateReason');
+  const back = await c.rejects(() => client.job.patch(ids.finishing, { onAllTasksComplete: 'noaction' }), 'patching a completed job');
+  c.serviceError(back, 409, 'JobCompleted');
+});
+
+test('job delete: 202, then deleting again is 409 JobBeingDeleted', async (c) => {
+  const result = await client.job.deleteMethod(ids.job);
+  c.status(result._response, 202, 'DELETE /jobs/{id}');
+  c.noBody(result._response, 'DELETE /jobs/{id}');
+  c.check(result._response.headers.get('request-id'), 'DELETE /jobs/{id}: no request-id header');
+  const again = await c.rejects(() => client.job.deleteMethod(ids.job), 'deleting a job being deleted');
+  // No recording holds this error's message; its code and envelope are the service's.
+  c.serviceError(again, 409, 'JobBeingDeleted', null);
+  const gone = await until(() => client.job.get(ids.job).then(() => 200, (e) => e.statusCode), (s) => s === 404);
+  c.equal(gone, 404, 'GET once deleted');
+  await client.job.deleteMethod(ids.finishing).catch(() => {});
+});
+
 test('pool get: a missing pool is 404 PoolNotFound', async (c) => {
   const error = await c.rejects(() => client.pool.get(ids.missing), 'getting a missing pool');
   // Observation 10: values are left out when there is nothing to add.
@@ -697,7 +1005,7 @@ test('pool delete: 202, then deleting again is 409 PoolBeingDeleted', async (c) 
   c.check(/^The specified pool has been marked for deletion and is being reclaimed\.\n/.test((body.message || {}).value || ''), `PoolBeingDeleted message: ${JSON.stringify(body.message)}`);
   const gone = await until(() => client.pool.exists(ids.auto), (r) => r.body === false);
   c.equal(gone.body, false, 'the pool once deleted');
-  for (const id of [ids.start, ids.container, ids.low]) await client.pool.deleteMethod(id).catch(() => {});
+  for (const id of [ids.start, ids.container, ids.low, ids.jobPool]) await client.pool.deleteMethod(id).catch(() => {});
 });
 
 test('errors: an unknown api-version is 400 InvalidQueryParameterValue', async (c) => {

@@ -14,7 +14,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace ClusterlessHpc.Emulator.Routes
 {
-    /// <summary>The job resource: add, list, get, patch, terminate, delete and its task counts.</summary>
+    /// <summary>The job resource: add, list, get, patch, update, terminate, delete and its task counts.</summary>
     internal static class JobRoutes
     {
         public static void Map(IEndpointRouteBuilder routes, PoolModel store)
@@ -22,7 +22,8 @@ namespace ClusterlessHpc.Emulator.Routes
             routes.MapPost("/jobs", context => AddAsync(context, store));
             routes.MapGet("/jobs", context => ListAsync(context, store));
             routes.MapGet("/jobs/{jobId}", context => GetAsync(context, store));
-            routes.MapPatch("/jobs/{jobId}", context => PatchAsync(context, store));
+            routes.MapPatch("/jobs/{jobId}", context => ChangeAsync(context, store, replaceAll: false));
+            routes.MapPut("/jobs/{jobId}", context => ChangeAsync(context, store, replaceAll: true));
             routes.MapPost("/jobs/{jobId}/terminate", context => TerminateAsync(context, store));
             routes.MapDelete("/jobs/{jobId}", context => DeleteAsync(context, store));
             routes.MapGet("/jobs/{jobId}/taskcounts", context => CountsAsync(context, store));
@@ -74,14 +75,18 @@ namespace ClusterlessHpc.Emulator.Routes
             return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, select?.Apply(json) ?? json, ODataMetadata.Job);
         }
 
-        private static async Task PatchAsync(HttpContext context, PoolModel store)
+        /// <summary>PATCH changes what the body names; PUT (update) replaces every updatable property.</summary>
+        private static async Task ChangeAsync(HttpContext context, PoolModel store, bool replaceAll)
         {
             QueryRules.Require(context.Request);
             var conditions = ConditionalHeaders.Read(context.Request, ConditionSupport.All);
             var body = await RequestBodies.ReadObjectAsync(context.Request).ConfigureAwait(false);
             Unsupported.RefuseJobFeatures(body);
-            var patch = RequestBodies.Deserialize(body, JobJsonContext.Default.JobSpec);
-            var versions = store.PatchJob(JobId(context), patch, conditions?.ForModel(isRead: false));
+            var changes = RequestBodies.Deserialize(body, JobJsonContext.Default.JobSpec);
+            var condition = conditions?.ForModel(isRead: false);
+            var versions = replaceAll
+                ? store.UpdateJob(JobId(context), changes, condition)
+                : store.PatchJob(JobId(context), changes, condition);
             await Responses.Empty(context, StatusCodes.Status200OK, versions, JobUrl(context.Request, JobId(context))).ConfigureAwait(false);
         }
 

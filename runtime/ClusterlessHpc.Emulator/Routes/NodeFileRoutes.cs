@@ -81,7 +81,7 @@ namespace ClusterlessHpc.Emulator.Routes
             if (!windows && entry.FileMode is not null) response.Headers["ocp-batch-file-mode"] = entry.FileMode;
             // Not in the service's API, whose clients ignore a header they do not know; ours say why the output is empty.
             if (files.IsSimulated) response.Headers[EmulatorNotices.StartTaskHeader] = EmulatorNotices.SimulatedStartTaskValue;
-            response.ContentType = NodeFileView.ContentType;
+            response.ContentType = NodeFileView.ContentType(entry.Name);
             response.StatusCode = StatusCodes.Status200OK;
             if (!withContent)
             {

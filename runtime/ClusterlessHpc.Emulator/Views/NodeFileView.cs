@@ -14,7 +14,13 @@ namespace ClusterlessHpc.Emulator.Views
     /// </summary>
     internal static class NodeFileView
     {
-        public const string ContentType = "application/octet-stream";
+        /// <summary>
+        /// The Content-Type the service gives a file: text/plain for a <c>.txt</c> file (every recording from api-version
+        /// 2018-12-01.8.0 on, node and task files alike; older ones said application/octet-stream for the same files),
+        /// application/octet-stream otherwise.
+        /// </summary>
+        public static string ContentType(string name) =>
+            name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) ? "text/plain" : "application/octet-stream";
 
         public static string Name(NodeFileEntry entry, bool windows) => windows ? entry.Name.Replace('/', '\\') : entry.Name;
 
@@ -33,7 +39,7 @@ namespace ClusterlessHpc.Emulator.Views
                     CreationTime = windows ? entry.CreationTime : null,
                     LastModified = entry.LastModified,
                     ContentLength = entry.Length,
-                    ContentType = ContentType,
+                    ContentType = ContentType(entry.Name),
                     FileMode = windows ? null : entry.FileMode,
                 },
             };

@@ -5,7 +5,7 @@ using System.Linq;
 namespace ClusterlessHpc.Simulation
 {
     /// <summary>
-    /// Jobs: add (on a pool, which need not exist yet: its tasks wait until it does), read, patch, terminate and delete.
+    /// Jobs: add (on a pool, which need not exist yet: its tasks wait until it does), read, patch, update, terminate and delete.
     /// A job completes when it is terminated, when its <c>maxWallClockTime</c> passes, or, with
     /// <c>onAllTasksComplete: terminatejob</c>, when its last task completes. Its tasks are in <c>PoolModel.Tasks.cs</c>.
     /// </summary>
@@ -49,22 +49,36 @@ namespace ClusterlessHpc.Simulation
                 return read(job, now);
             }, changes: false);
 
-        /// <summary>Replaces what the patch sets: priority, maxParallelTasks, constraints, onAllTasksComplete, metadata.</summary>
+        /// <summary>Replaces what the patch sets: priority, maxParallelTasks, allowTaskPreemption, constraints, onAllTasksComplete, metadata.</summary>
         /// <exception cref="PoolModelException"><c>JobNotFound</c>, <c>JobBeingDeleted</c>, <c>JobCompleted</c>, or a bad value.</exception>
-        public Versions PatchJob(string jobId, JobSpec patch, PoolPrecondition? condition)
+        public Versions PatchJob(string jobId, JobSpec patch, PoolPrecondition? condition) => ChangeJob(jobId, patch, condition, replaceAll: false);
+
+        /// <summary>
+        /// Replaces every updatable property (JobUpdateParameter): what the update leaves out goes back to its default
+        /// (priority 0, maxParallelTasks -1, allowTaskPreemption false, no constraints, no metadata, onAllTasksComplete noaction).
+        /// </summary>
+        /// <exception cref="PoolModelException"><c>JobNotFound</c>, <c>JobBeingDeleted</c>, <c>JobCompleted</c>, a missing poolInfo, or a bad value.</exception>
+        public Versions UpdateJob(string jobId, JobSpec update, PoolPrecondition? condition)
         {
-            JobRules.CheckCommon(patch.Priority, patch.MaxParallelTasks, patch.OnAllTasksComplete, patch.Constraints);
+            if (string.IsNullOrWhiteSpace(update.PoolInfo?.PoolId)) throw ModelErrors.MissingRequiredProperty("poolInfo.poolId");
+            return ChangeJob(jobId, update, condition, replaceAll: true);
+        }
+
+        private Versions ChangeJob(string jobId, JobSpec changes, PoolPrecondition? condition, bool replaceAll)
+        {
+            JobRules.CheckCommon(changes.Priority, changes.MaxParallelTasks, changes.OnAllTasksComplete, changes.Constraints);
             return ChangeAccount(now =>
             {
                 var job = FindJob(jobId);
                 condition?.Invoke(job.ETag, job.LastModified);
                 RequireJobActive(job);
                 var spec = job.Spec;
-                if (patch.PoolInfo is not null && !string.Equals(patch.PoolId, spec.PoolId, StringComparison.OrdinalIgnoreCase))
+                if (changes.PoolInfo is not null && !string.Equals(changes.PoolId, spec.PoolId, StringComparison.OrdinalIgnoreCase))
                 {
                     throw ModelErrors.OperationInvalidForCurrentState("A job's pool can be changed only while the job is disabled; the emulator does not disable jobs.");
                 }
-                if (patch.OnAllTasksComplete is { } complete)
+                var complete = changes.OnAllTasksComplete ?? (replaceAll ? JobSpecValues.NoAction : null);
+                if (complete is not null)
                 {
                     if (spec.TerminatesWhenAllTasksComplete && string.Equals(complete, JobSpecValues.NoAction, StringComparison.OrdinalIgnoreCase))
                     {
@@ -72,11 +86,11 @@ namespace ClusterlessHpc.Simulation
                     }
                     spec.OnAllTasksComplete = complete.ToLowerInvariant();
                 }
-                if (patch.Priority is not null) spec.Priority = patch.Priority;
-                if (patch.MaxParallelTasks is not null) spec.MaxParallelTasks = patch.MaxParallelTasks;
-                if (patch.AllowTaskPreemption is not null) spec.AllowTaskPreemption = patch.AllowTaskPreemption;
-                if (patch.Constraints is not null) spec.Constraints = patch.Constraints;
-                if (patch.Metadata is not null) spec.Metadata = patch.Metadata;
+                if (replaceAll || changes.Priority is not null) spec.Priority = changes.Priority;
+                if (replaceAll || changes.MaxParallelTasks is not null) spec.MaxParallelTasks = changes.MaxParallelTasks;
+                if (replaceAll || changes.AllowTaskPreemption is not null) spec.AllowTaskPreemption = changes.AllowTaskPreemption;
+                if (replaceAll || changes.Constraints is not null) spec.Constraints = changes.Constraints;
+                if (replaceAll || changes.Metadata is not null) spec.Metadata = changes.Metadata;
                 var versions = ModifiedJob(job, now);
                 // Set once the tasks are added, terminatejob ends a job whose tasks have all completed already.
                 CompleteIfAllTasksDone(job, now);
