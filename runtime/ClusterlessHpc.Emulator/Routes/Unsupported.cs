@@ -5,8 +5,9 @@ namespace ClusterlessHpc.Emulator.Routes
 {
     /// <summary>
     /// The job and task features the emulator does not run, refused by name rather than silently ignored: job manager,
-    /// preparation and release tasks, auto pools, task dependencies, multi-instance (MPI) tasks, output files, containers
-    /// and exit conditions.
+    /// preparation and release tasks, auto pools, task dependencies, job networks, exit options, multi-instance (MPI)
+    /// tasks, output files, containers, exit conditions, application packages and authentication tokens. Every other
+    /// property of the add, patch and update bodies is stored and echoed (docs/jobs-and-tasks.md lists them).
     /// </summary>
     internal static class Unsupported
     {
@@ -20,6 +21,14 @@ namespace ClusterlessHpc.Emulator.Routes
             {
                 throw BatchErrors.InvalidPropertyValue("usesTaskDependencies", "The emulator does not run task dependencies.");
             }
+            Refuse(body, "networkConfiguration", "jobs in a virtual network");
+            // Without exit conditions (refused below) the default exit options still apply: a failed task would terminate
+            // the job. The emulator runs no exit options, so a job that asks for them is refused rather than run differently.
+            if (body.TryGetProperty("onTaskFailure", out var onFailure) && onFailure.ValueKind == JsonValueKind.String &&
+                string.Equals(onFailure.GetString(), ClusterlessHpc.Simulation.JobSpecValues.PerformExitOptionsJobAction, System.StringComparison.OrdinalIgnoreCase))
+            {
+                throw BatchErrors.InvalidPropertyValue("onTaskFailure", "The emulator does not run exit options (performexitoptionsjobaction); use noaction.");
+            }
         }
 
         public static void RefuseTaskFeatures(JsonElement task)
@@ -30,11 +39,16 @@ namespace ClusterlessHpc.Emulator.Routes
             Refuse(task, "containerSettings", "tasks in containers");
             // Exit options would change what a task's end does to its job; ignoring them would run a different job.
             Refuse(task, "exitConditions", "exit conditions");
+            // A task that names them expects their files, or a token, in its environment; without them it runs differently.
+            Refuse(task, "applicationPackageReferences", "application packages");
+            Refuse(task, "authenticationTokenSettings", "authentication tokens");
         }
 
         private static void Refuse(JsonElement body, string property, string feature, string prefix = "")
         {
-            if (body.TryGetProperty(property, out var value) && value.ValueKind is not JsonValueKind.Null)
+            // An empty list asks for nothing.
+            if (body.TryGetProperty(property, out var value) && value.ValueKind is not JsonValueKind.Null &&
+                !(value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 0))
             {
                 throw BatchErrors.InvalidPropertyValue(prefix + property, $"The emulator does not run {feature}.");
             }

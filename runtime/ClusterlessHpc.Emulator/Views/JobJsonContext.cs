@@ -34,6 +34,7 @@ namespace ClusterlessHpc.Emulator.Views
     [JsonSerializable(typeof(List<ResourceFile>))]
     [JsonSerializable(typeof(List<BatchMetadataItem>))]
     [JsonSerializable(typeof(UserIdentity))]
+    [JsonSerializable(typeof(BatchAffinityInfo))]
     [JsonSerializable(typeof(BatchTaskFailureInfo))]
     internal sealed partial class JobJsonContext : JsonSerializerContext
     {

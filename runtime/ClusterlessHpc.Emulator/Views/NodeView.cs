@@ -29,7 +29,7 @@ namespace ClusterlessHpc.Emulator.Views
                 LastBootTime = node.LastBootTime,
                 AllocationTime = node.AllocationTime,
                 IpAddress = node.IpAddress,
-                AffinityId = "TVM:" + node.Id,
+                AffinityId = node.AffinityId,
                 VmSize = pool.Spec.VmSize,
                 TotalTasksRun = node.TotalTasksRun,
                 RunningTasksCount = node.Running.Count,

@@ -7,7 +7,7 @@ namespace ClusterlessHpc.Emulator.Views
     /// <summary>
     /// A task as get and list return it (CloudTask): its settings with the service's defaults echoed (a non-admin pool
     /// auto-user, constraints with an unlimited maxWallClockTime, a 7-day retentionTime and the job's maxTaskRetryCount,
-    /// requiredSlots 1), its state, its execution information and the node it runs or ran on.
+    /// requiredSlots 1), its affinityInfo as given, its state, its execution information and the node it runs or ran on.
     /// </summary>
     internal static class TaskView
     {
@@ -45,6 +45,7 @@ namespace ClusterlessHpc.Emulator.Views
             {
                 json["environmentSettings"] = JsonSerializer.SerializeToNode(environment, JobJsonContext.Default.ListEnvironmentSetting);
             }
+            if (spec.AffinityInfo is { } affinity) json["affinityInfo"] = JsonSerializer.SerializeToNode(affinity, JobJsonContext.Default.BatchAffinityInfo);
             json["userIdentity"] = spec.UserIdentity is { } identity
                 ? JsonSerializer.SerializeToNode(identity, JobJsonContext.Default.UserIdentity)
                 : new JsonObject { ["autoUser"] = new JsonObject { ["scope"] = "pool", ["elevationLevel"] = "nonadmin" } };
@@ -61,7 +62,7 @@ namespace ClusterlessHpc.Emulator.Views
                 var nodeUrl = baseUrl + "pools/" + Uri.EscapeDataString(poolId) + "/nodes/" + nodeId;
                 json["nodeInfo"] = new JsonObject
                 {
-                    ["affinityId"] = "TVM:" + nodeId,
+                    ["affinityId"] = SimulatedNode.AffinityIdOf(nodeId),
                     ["nodeUrl"] = nodeUrl,
                     ["poolId"] = poolId,
                     ["nodeId"] = nodeId,

@@ -42,6 +42,7 @@ namespace ClusterlessHpc.Simulation
             CheckId(spec.Id, "id");
             if (string.IsNullOrWhiteSpace(spec.CommandLine)) throw ModelErrors.MissingRequiredProperty("commandLine");
             if (spec.RequiredSlots is < 1) throw ModelErrors.InvalidPropertyValue("requiredSlots", "requiredSlots must be at least 1.");
+            if (spec.AffinityInfo is { } affinity && string.IsNullOrEmpty(affinity.AffinityId)) throw ModelErrors.MissingRequiredProperty("affinityInfo.affinityId");
             var constraints = spec.Constraints;
             if (constraints?.MaxTaskRetryCount is < -1) throw ModelErrors.InvalidPropertyValue("constraints.maxTaskRetryCount", "maxTaskRetryCount must be -1 or more.");
             if (constraints?.MaxWallClockTime is { } wall && wall <= TimeSpan.Zero) throw ModelErrors.InvalidPropertyValue("constraints.maxWallClockTime", "maxWallClockTime must be positive.");

@@ -7,7 +7,7 @@ namespace ClusterlessHpc.Simulation
     /// <summary>
     /// A task's settings as the add request gives them (TaskAddParameter): the properties the model runs. It is also the
     /// task's saved shape; the emulator refuses what the model does not run (multi-instance settings, dependencies,
-    /// output files, containers).
+    /// output files, containers, exit conditions, application packages, authentication tokens).
     /// </summary>
     public sealed class TaskSpec
     {
@@ -27,6 +27,12 @@ namespace ClusterlessHpc.Simulation
         public int? RequiredSlots { get; set; }
 
         public UserIdentity? UserIdentity { get; set; }
+
+        /// <summary>
+        /// A soft preference for a node (its <see cref="SimulatedNode.AffinityId"/>): the scheduler starts the task there when
+        /// that node has the slots free as the task is scheduled, elsewhere otherwise, as the service documents.
+        /// </summary>
+        public BatchAffinityInfo? AffinityInfo { get; set; }
 
         public int Slots => RequiredSlots ?? 1;
     }

@@ -81,7 +81,7 @@ namespace ClusterlessHpc.Simulation
                 }
                 foreach (var task in _candidates)
                 {
-                    if (PickNode(pool, slotsPerNode, task.Spec.Slots, pack) is not { } node) continue;
+                    if ((Preferred(pool, slotsPerNode, task) ?? PickNode(pool, slotsPerNode, task.Spec.Slots, pack)) is not { } node) continue;
                     Launch(task, pool, node, at, retry: false);
                     started = true;
                     (free, widest) = FreeSlots(pool, slotsPerNode);
@@ -103,6 +103,20 @@ namespace ClusterlessHpc.Simulation
                 if (left > widest) widest = left;
             }
             return (free, widest);
+        }
+
+        /// <summary>The node the task's affinityInfo names, when it takes tasks and has the task's slots free; a soft preference, never a wait.</summary>
+        private static SimulatedNode? Preferred(SimulatedPool pool, int slotsPerNode, SimulatedTask task)
+        {
+            if (task.Spec.AffinityInfo?.AffinityId is not { Length: > 0 } affinity) return null;
+            foreach (var node in pool.Nodes)
+            {
+                if (string.Equals(node.AffinityId, affinity, StringComparison.OrdinalIgnoreCase))
+                {
+                    return node.AcceptsTasks && slotsPerNode - node.UsedSlots >= task.Spec.Slots ? node : null;
+                }
+            }
+            return null;
         }
 
         /// <summary><c>spread</c>: the node with the most free slots; <c>pack</c>: the one with the fewest that still fit. Ties go to the older node.</summary>

@@ -17,6 +17,13 @@ namespace ClusterlessHpc.Simulation
         /// <summary>The node id, shaped like the service's (<c>tvm-1695681911_1-20161122t193202z</c>).</summary>
         public required string Id { get; init; }
 
+        /// <summary>The node's affinity id, which a task's <c>affinityInfo</c> names to ask for this node (the service's <c>TVM:</c> and the node id).</summary>
+        [JsonIgnore]
+        public string AffinityId => AffinityIdOf(Id);
+
+        /// <summary>The affinity id of the node <paramref name="nodeId"/>.</summary>
+        public static string AffinityIdOf(string nodeId) => "TVM:" + nodeId;
+
         /// <summary>A number unique in the account, which picks the sandbox user of an executed node.</summary>
         public required int Number { get; init; }
 
