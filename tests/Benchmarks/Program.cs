@@ -14,6 +14,7 @@ namespace ClusterlessHpc.Benchmarks;
 /// <c>... -- provision [pools] [nodes]</c> provisions pools against the emulator and reports wall time and requests;
 /// <c>... -- add-tasks [tasks] [runs] [parallelism]</c> adds tasks to a job through the client against the emulator;
 /// <c>... -- scheduler [tasks] [nodes] [slots] [step-seconds]</c> runs simulated tasks through the pool model's scheduler on a manual clock;
+/// <c>... -- seed-formula</c> runs the seed's autoscale formula and its corrected form on the pool model with 40 pending tasks and counts the evaluations until the pool reaches its target;
 /// <c>... -- preemption [tasks] [seed] [rate]</c> runs simulated tasks on spot nodes preempted at a seeded rate;
 /// <c>... -- faults [runs] [seed] [parallelism] [retries] [inline|blob]</c> applies pools through seeded faults;
 /// <c>... -- concurrency [callers] [pools]</c> applies one pool from many callers at once, and many pools at once;
@@ -52,6 +53,7 @@ public static class Program
             return Batch.AddTasksRun.RunAsync(tasks, runs, parallelism, Console.Out).GetAwaiter().GetResult();
         }
         if (args.Length > 0 && args[0] == "scheduler") return Scheduling.SchedulerRun.Run(args, Console.Out);
+        if (args.Length > 0 && args[0] == "seed-formula") return Scheduling.SeedFormulaRun.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "preemption") return Scheduling.PreemptionRun.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "faults") return Reliability.FaultsMode.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "concurrency") return Reliability.ConcurrencyMode.Run(args, Console.Out);
