@@ -1,9 +1,5 @@
-using System;
-using System.Globalization;
-using System.Linq;
-using System.Text.Json.Nodes;
+using System.Collections.Generic;
 using System.Threading.Tasks;
-using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Emulator.Errors;
 using ClusterlessHpc.Emulator.Http;
 using ClusterlessHpc.Emulator.Views;
@@ -15,11 +11,12 @@ namespace ClusterlessHpc.Emulator.Routes
 {
     /// <summary>
     /// A task's files (its directory on its node, <c>stdout.txt</c>, <c>stderr.txt</c> and <c>wd</c>): list, get (whole,
-    /// or the bytes of <c>ocp-range</c>) and get properties (HEAD), as the node file operations answer them.
+    /// or the bytes of <c>ocp-range</c>) and get properties (HEAD), answered as the node file operations answer them
+    /// (<see cref="FileResponses"/>).
     /// </summary>
     internal static class TaskFileRoutes
     {
-        private static readonly System.Collections.Generic.IReadOnlySet<string> Properties = QueryRules.PropertiesOf(typeof(BatchNodeFile));
+        private static readonly KeyValuePair<string, string> SimulatedNotice = new(EmulatorNotices.TaskHeader, EmulatorNotices.SimulatedTaskValue);
 
         public static void Map(IEndpointRouteBuilder routes, PoolModel store)
         {
@@ -30,28 +27,14 @@ namespace ClusterlessHpc.Emulator.Routes
 
         private static Task ListAsync(HttpContext context, PoolModel store)
         {
-            var request = context.Request;
-            QueryRules.Require(request, "$filter", "recursive", "maxresults", "$skiptoken");
-            ConditionalHeaders.Read(request, ConditionSupport.None);
-            var filter = ODataFilter.Parse(QueryRules.Get(request, "$filter"), Properties);
-            var recursiveText = QueryRules.Get(request, "recursive");
-            var recursive = false;
-            if (recursiveText is not null && !bool.TryParse(recursiveText, out recursive))
-            {
-                throw BatchErrors.InvalidQueryParameterValue("recursive", recursiveText, "recursive must be true or false.");
-            }
+            var (filter, recursive) = FileResponses.ReadListQuery(context.Request);
             var (files, taskUrl) = Files(context, store);
-            // Outside the lock: an executed task's files are on disk.
-            var rendered = files.List(recursive)
-                .Select(e => (e.Name, Json: NodeFileView.Render(e, taskUrl, windows: false)))
-                .Where(e => filter?.Matches(e.Json) ?? true)
-                .ToList();
-            var (page, next) = Paging.Page(request, rendered, e => e.Name);
             var versions = store.ReadTask(JobRoutes.JobId(context), TaskRoutes.TaskId(context), null, (_, task, _) => new Versions(task.ETag, task.LastModified));
-            return Responses.List(context, ODataMetadata.Files, new JsonArray(page.Select(e => (JsonNode)e.Json).ToArray()), next, versions);
+            // Outside the lock: an executed task's files are on disk.
+            return FileResponses.ListAsync(context, files.List(recursive), e => (e.Name, NodeFileView.Render(e, taskUrl, windows: false)), filter, versions);
         }
 
-        private static async Task GetAsync(HttpContext context, PoolModel store, bool withContent)
+        private static Task GetAsync(HttpContext context, PoolModel store, bool withContent)
         {
             var request = context.Request;
             QueryRules.Require(request);
@@ -59,30 +42,9 @@ namespace ClusterlessHpc.Emulator.Routes
             var path = ((string?)request.RouteValues["filePath"] ?? "").Replace('\\', '/');
             var (files, taskUrl) = Files(context, store);
             var entry = files.Find(path) ?? throw BatchErrors.FileNotFound();
-            var etag = "0x" + entry.LastModified.UtcTicks.ToString("X", CultureInfo.InvariantCulture);
-            conditions?.Check(etag, entry.LastModified, isRead: true);
-            if (withContent && entry.IsDirectory) throw BatchErrors.ResourceTypeMismatch("The path is a directory; list it instead.");
-
-            var response = context.Response;
-            response.Headers.ETag = etag;
-            response.Headers.LastModified = entry.LastModified.ToString("R", CultureInfo.InvariantCulture);
-            response.Headers["ocp-creation-time"] = entry.CreationTime.ToString("R", CultureInfo.InvariantCulture);
-            response.Headers["ocp-batch-file-isdirectory"] = entry.IsDirectory ? "true" : "false";
-            response.Headers["ocp-batch-file-url"] = NodeFileView.Url(taskUrl, entry, windows: false);
-            if (entry.FileMode is not null) response.Headers["ocp-batch-file-mode"] = entry.FileMode;
-            // Not in the service's API, whose clients ignore a header they do not know; ours say why the output is empty.
-            if (files.Simulated) response.Headers[EmulatorNotices.TaskHeader] = EmulatorNotices.SimulatedTaskValue;
-            response.ContentType = NodeFileView.ContentType(entry.Name);
-            response.StatusCode = StatusCodes.Status200OK;
-            if (!withContent)
-            {
-                response.ContentLength = entry.Length;
-                return;
-            }
-            var bytes = files.Read(path);
-            var (start, length) = NodeFileRoutes.Range(request.Headers["ocp-range"].ToString(), bytes.LongLength);
-            response.ContentLength = length;
-            await response.Body.WriteAsync(bytes.AsMemory((int)start, (int)length), context.RequestAborted).ConfigureAwait(false);
+            // The notice says why a simulated task's output is empty.
+            return FileResponses.WriteAsync(context, conditions, entry, NodeFileView.Url(taskUrl, entry, windows: false), entry.FileMode,
+                files.Simulated ? SimulatedNotice : null, () => files.Read(path), withContent);
         }
 
         private static (TaskFiles Files, string TaskUrl) Files(HttpContext context, PoolModel store)

@@ -1,6 +1,5 @@
 using System;
 using System.ComponentModel;
-using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Threading;
@@ -98,62 +97,24 @@ namespace ClusterlessHpc.Emulator.StartTasks
                 sandbox.Prepare(uid, image);
                 File.WriteAllBytes(sandbox.StdOut, []);
                 File.WriteAllBytes(sandbox.StdErr, []);
-                var failure = await _downloader.DownloadAsync(launch.StartTask.ResourceFiles ?? [], sandbox.WorkingDirectory, uid, cancellationToken).ConfigureAwait(false);
-                if (failure is not null) return Outcome(null, failure);
-
-                if (!CommandLineSplitter.TrySplit(launch.StartTask.CommandLine, out var arguments) || arguments.Count == 0)
-                {
-                    return Outcome(null, Failure("CommandLaunchFailed", "The command line cannot be split into arguments: it has an unclosed quote or is empty."));
-                }
-                var program = Sandbox.ResolveProgram(arguments[0], sandbox.WorkingDirectory);
-                if (program is null)
-                {
-                    return Outcome(null, Failure("CommandProgramNotFound", $"The program '{arguments[0]}' was not found in the working directory or on the PATH."));
-                }
-                var resolved = new string[arguments.Count];
-                resolved[0] = program;
-                for (var i = 1; i < arguments.Count; i++) resolved[i] = arguments[i];
-
                 var environment = sandbox.Environment(launch, Account.Name, Account.Url);
-                using var process = Process.Start(Sandbox.StartInfo(sandbox, uid, resolved, environment, image))
-                                    ?? throw new InvalidOperationException("The start task process did not start.");
-                try
-                {
-                    await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    Kill(process);
-                    throw;
-                }
-                return Outcome(process.ExitCode, null);
+                var paths = new Sandbox.ProcessPaths(sandbox.WorkingDirectory, sandbox.StdOut, sandbox.StdErr);
+                var (exitCode, failure) = await SandboxedCommand.RunAsync(
+                    _downloader, launch.StartTask.ResourceFiles ?? [], launch.StartTask.CommandLine, sandbox, uid, image, paths, environment, "start task",
+                    cancellationToken).ConfigureAwait(false);
+                return Outcome(exitCode, failure);
             }
             catch (OperationCanceledException)
             {
-                return Outcome(null, Failure("TaskEnded", "The start task was stopped: its node left the pool, rebooted or was reimaged."));
+                return Outcome(null, SandboxedCommand.Failure("TaskEnded", "The start task was stopped: its node left the pool, rebooted or was reimaged."));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or Win32Exception or InvalidOperationException)
             {
                 _logger.LogError(e, "The start task of node {NodeId} could not run.", launch.NodeId);
-                return Outcome(null, Failure("CommandLaunchFailed", "The emulator could not launch the start task: " + e.Message));
+                return Outcome(null, SandboxedCommand.Failure("CommandLaunchFailed", "The emulator could not launch the start task: " + e.Message));
             }
         }
 
         private StartTaskOutcome Outcome(int? exitCode, BatchTaskFailureInfo? failure) => new(exitCode, failure, _clock.GetUtcNow());
-
-        private static BatchTaskFailureInfo Failure(string code, string message) =>
-            new() { Category = BatchErrorSourceCategory.UserError, Code = code, Message = message };
-
-        private static void Kill(Process process)
-        {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // It exited meanwhile.
-            }
-        }
     }
 }

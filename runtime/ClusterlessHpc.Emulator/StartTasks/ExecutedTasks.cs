@@ -1,6 +1,5 @@
 using System;
 using System.ComponentModel;
-using System.Diagnostics;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -63,62 +62,23 @@ namespace ClusterlessHpc.Emulator.StartTasks
                 File.WriteAllBytes(paths.StdOut, []);
                 File.WriteAllBytes(paths.StdErr, []);
                 if (uid is { } owner) Sandbox.ChangeOwner(directory, owner, recursive: true);
-                var failure = await _nodes.Downloader.DownloadAsync(launch.Spec.ResourceFiles ?? [], paths.WorkingDirectory, uid, cancellationToken).ConfigureAwait(false);
-                if (failure is not null) return Outcome(null, failure);
-
-                if (!CommandLineSplitter.TrySplit(launch.Spec.CommandLine, out var arguments) || arguments.Count == 0)
-                {
-                    return Outcome(null, Failure("CommandLaunchFailed", "The command line cannot be split into arguments: it has an unclosed quote or is empty."));
-                }
-                var program = Sandbox.ResolveProgram(arguments[0], paths.WorkingDirectory);
-                if (program is null)
-                {
-                    return Outcome(null, Failure("CommandProgramNotFound", $"The program '{arguments[0]}' was not found in the working directory or on the PATH."));
-                }
-                var resolved = new string[arguments.Count];
-                resolved[0] = program;
-                for (var i = 1; i < arguments.Count; i++) resolved[i] = arguments[i];
-
                 var environment = sandbox.Environment(launch, _nodes.Account.Name, _nodes.Account.Url);
-                using var process = Process.Start(Sandbox.StartInfo(sandbox, uid, resolved, environment, image, paths))
-                                    ?? throw new InvalidOperationException("The task's process did not start.");
-                try
-                {
-                    await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    Kill(process);
-                    throw;
-                }
-                return Outcome(process.ExitCode, null);
+                var (exitCode, failure) = await SandboxedCommand.RunAsync(
+                    _nodes.Downloader, launch.Spec.ResourceFiles ?? [], launch.Spec.CommandLine, sandbox, uid, image, paths, environment, "task",
+                    cancellationToken).ConfigureAwait(false);
+                return Outcome(exitCode, failure);
             }
             catch (OperationCanceledException)
             {
-                return Outcome(null, Failure("TaskEnded", "The task was stopped before it ended."));
+                return Outcome(null, SandboxedCommand.Failure("TaskEnded", "The task was stopped before it ended."));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or Win32Exception or InvalidOperationException)
             {
                 _logger.LogError(e, "Task {TaskId} of job {JobId} could not run.", launch.TaskId, launch.JobId);
-                return Outcome(null, Failure("CommandLaunchFailed", "The emulator could not launch the task: " + e.Message));
+                return Outcome(null, SandboxedCommand.Failure("CommandLaunchFailed", "The emulator could not launch the task: " + e.Message));
             }
         }
 
         private TaskOutcome Outcome(int? exitCode, BatchTaskFailureInfo? failure) => new(exitCode, failure, _clock.GetUtcNow());
-
-        private static BatchTaskFailureInfo Failure(string code, string message) =>
-            new() { Category = BatchErrorSourceCategory.UserError, Code = code, Message = message };
-
-        private static void Kill(Process process)
-        {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // It exited meanwhile.
-            }
-        }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure;
@@ -30,12 +29,7 @@ namespace ClusterlessHpc.Batch
             int? maxResults = null,
             CancellationToken cancellationToken = default)
         {
-            var path = NodePath(poolId, nodeId) + "/files";
-            return List("GetNodeFiles", path, BatchJsonContext.Default.BatchListResultBatchNodeFile, message =>
-            {
-                AddQuery(message, "$filter", filter);
-                AddQuery(message, "recursive", recursive);
-            }, maxResults, cancellationToken);
+            return ListFiles("GetNodeFiles", NodePath(poolId, nodeId) + "/files", filter, recursive, maxResults, cancellationToken);
         }
 
         /// <summary>
@@ -49,14 +43,8 @@ namespace ClusterlessHpc.Batch
             string filePath,
             HttpRange? range = null,
             RequestConditions? requestConditions = null,
-            CancellationToken cancellationToken = default)
-        {
-            using var message = CreateMessage(RequestMethod.Get, FilePath(poolId, nodeId, filePath), 200);
-            message.Request.Headers.SetValue("Accept", "application/octet-stream");
-            if (range is { } bytes) message.Request.Headers.SetValue("ocp-range", bytes.ToString());
-            AddConditions(message, requestConditions, datesOnly: true);
-            return await SendAsync("GetNodeFile", message, response => Response.FromValue(response.Content, response), cancellationToken).ConfigureAwait(false);
-        }
+            CancellationToken cancellationToken = default) =>
+            await GetFileAsync("GetNodeFile", FilePath(poolId, nodeId, filePath), range, requestConditions, cancellationToken).ConfigureAwait(false);
 
         /// <summary>
         /// The properties of a file on a node, from the headers of HEAD /pools/{poolId}/nodes/{nodeId}/files/{filePath}.
@@ -66,13 +54,8 @@ namespace ClusterlessHpc.Batch
             string nodeId,
             string filePath,
             RequestConditions? requestConditions = null,
-            CancellationToken cancellationToken = default)
-        {
-            using var message = CreateMessage(RequestMethod.Head, FilePath(poolId, nodeId, filePath), 200);
-            AddConditions(message, requestConditions, datesOnly: true);
-            return await SendAsync("GetNodeFileProperties", message, response => Response.FromValue(BatchFileProperties.FromHeaders(response), response),
-                cancellationToken).ConfigureAwait(false);
-        }
+            CancellationToken cancellationToken = default) =>
+            await GetFilePropertiesAsync("GetNodeFileProperties", FilePath(poolId, nodeId, filePath), requestConditions, cancellationToken).ConfigureAwait(false);
 
         /// <summary>
         /// Deletes a file on a node (DELETE /pools/{poolId}/nodes/{nodeId}/files/{filePath}, 200), or a directory: an
@@ -92,12 +75,5 @@ namespace ClusterlessHpc.Batch
 
         private static string FilePath(string poolId, string nodeId, string filePath) =>
             NodePath(poolId, nodeId) + "/files/" + FilePathSegments(filePath);
-
-        /// <summary>Each segment escaped on its own, so the path's separators stay separators.</summary>
-        private static string FilePathSegments(string filePath)
-        {
-            ArgumentException.ThrowIfNullOrEmpty(filePath);
-            return string.Join("/", filePath.TrimStart('/').Split('/').Select(Uri.EscapeDataString));
-        }
     }
 }

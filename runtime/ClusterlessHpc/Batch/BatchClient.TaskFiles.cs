@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure;
@@ -30,12 +29,7 @@ namespace ClusterlessHpc.Batch
             int? maxResults = null,
             CancellationToken cancellationToken = default)
         {
-            var path = TaskPath(jobId, taskId) + "/files";
-            return List("GetTaskFiles", path, BatchJsonContext.Default.BatchListResultBatchNodeFile, message =>
-            {
-                AddQuery(message, "$filter", filter);
-                AddQuery(message, "recursive", recursive);
-            }, maxResults, cancellationToken);
+            return ListFiles("GetTaskFiles", TaskPath(jobId, taskId) + "/files", filter, recursive, maxResults, cancellationToken);
         }
 
         /// <summary>
@@ -49,14 +43,8 @@ namespace ClusterlessHpc.Batch
             string filePath,
             HttpRange? range = null,
             RequestConditions? requestConditions = null,
-            CancellationToken cancellationToken = default)
-        {
-            using var message = CreateMessage(RequestMethod.Get, TaskFilePath(jobId, taskId, filePath), 200);
-            message.Request.Headers.SetValue("Accept", "application/octet-stream");
-            if (range is { } bytes) message.Request.Headers.SetValue("ocp-range", bytes.ToString());
-            AddConditions(message, requestConditions, datesOnly: true);
-            return await SendAsync("GetTaskFile", message, response => Response.FromValue(response.Content, response), cancellationToken).ConfigureAwait(false);
-        }
+            CancellationToken cancellationToken = default) =>
+            await GetFileAsync("GetTaskFile", TaskFilePath(jobId, taskId, filePath), range, requestConditions, cancellationToken).ConfigureAwait(false);
 
         /// <summary>The properties of a file of a task, from the headers of HEAD /jobs/{jobId}/tasks/{taskId}/files/{filePath}.</summary>
         public virtual async Task<Response<BatchFileProperties>> GetTaskFilePropertiesAsync(
@@ -64,13 +52,8 @@ namespace ClusterlessHpc.Batch
             string taskId,
             string filePath,
             RequestConditions? requestConditions = null,
-            CancellationToken cancellationToken = default)
-        {
-            using var message = CreateMessage(RequestMethod.Head, TaskFilePath(jobId, taskId, filePath), 200);
-            AddConditions(message, requestConditions, datesOnly: true);
-            return await SendAsync("GetTaskFileProperties", message, response => Response.FromValue(BatchFileProperties.FromHeaders(response), response),
-                cancellationToken).ConfigureAwait(false);
-        }
+            CancellationToken cancellationToken = default) =>
+            await GetFilePropertiesAsync("GetTaskFileProperties", TaskFilePath(jobId, taskId, filePath), requestConditions, cancellationToken).ConfigureAwait(false);
 
         private static string TaskFilePath(string jobId, string taskId, string filePath) =>
             TaskPath(jobId, taskId) + "/files/" + FilePathSegments(filePath);

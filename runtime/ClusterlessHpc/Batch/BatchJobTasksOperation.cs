@@ -82,11 +82,8 @@ namespace ClusterlessHpc.Batch
         public override ValueTask<Response<BatchTaskCountsResult>> WaitForCompletionAsync(TimeSpan pollingInterval, CancellationToken cancellationToken) =>
             WaitForCompletionAsync(DelayStrategy.CreateFixedDelayStrategy(pollingInterval), cancellationToken);
 
-        public override async ValueTask<Response<BatchTaskCountsResult>> WaitForCompletionAsync(DelayStrategy delayStrategy, CancellationToken cancellationToken)
-        {
-            var response = await OperationPolling.PollAsync(this, delayStrategy, TimeProvider, cancellationToken).ConfigureAwait(false);
-            return Response.FromValue(Value, response);
-        }
+        public override ValueTask<Response<BatchTaskCountsResult>> WaitForCompletionAsync(DelayStrategy delayStrategy, CancellationToken cancellationToken) =>
+            OperationPolling.WaitForValueAsync(this, delayStrategy, TimeProvider, cancellationToken);
 
         public override Response<BatchTaskCountsResult> WaitForCompletion(CancellationToken cancellationToken = default) =>
             WaitForCompletion(OperationPolling.DefaultDelays, cancellationToken);
@@ -94,10 +91,7 @@ namespace ClusterlessHpc.Batch
         public override Response<BatchTaskCountsResult> WaitForCompletion(TimeSpan pollingInterval, CancellationToken cancellationToken) =>
             WaitForCompletion(DelayStrategy.CreateFixedDelayStrategy(pollingInterval), cancellationToken);
 
-        public override Response<BatchTaskCountsResult> WaitForCompletion(DelayStrategy delayStrategy, CancellationToken cancellationToken)
-        {
-            var response = OperationPolling.Poll(this, delayStrategy, TimeProvider, cancellationToken);
-            return Response.FromValue(Value, response);
-        }
+        public override Response<BatchTaskCountsResult> WaitForCompletion(DelayStrategy delayStrategy, CancellationToken cancellationToken) =>
+            OperationPolling.WaitForValue(this, delayStrategy, TimeProvider, cancellationToken);
     }
 }

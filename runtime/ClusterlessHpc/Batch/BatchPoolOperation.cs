@@ -92,11 +92,8 @@ namespace ClusterlessHpc.Batch
         public override ValueTask<Response<BatchPool>> WaitForCompletionAsync(TimeSpan pollingInterval, CancellationToken cancellationToken) =>
             WaitForCompletionAsync(DelayStrategy.CreateFixedDelayStrategy(pollingInterval), cancellationToken);
 
-        public override async ValueTask<Response<BatchPool>> WaitForCompletionAsync(DelayStrategy delayStrategy, CancellationToken cancellationToken)
-        {
-            var response = await OperationPolling.PollAsync(this, delayStrategy, TimeProvider, cancellationToken).ConfigureAwait(false);
-            return Response.FromValue(Value, response);
-        }
+        public override ValueTask<Response<BatchPool>> WaitForCompletionAsync(DelayStrategy delayStrategy, CancellationToken cancellationToken) =>
+            OperationPolling.WaitForValueAsync(this, delayStrategy, TimeProvider, cancellationToken);
 
         public override Response<BatchPool> WaitForCompletion(CancellationToken cancellationToken = default) =>
             WaitForCompletion(OperationPolling.DefaultDelays, cancellationToken);
@@ -104,11 +101,8 @@ namespace ClusterlessHpc.Batch
         public override Response<BatchPool> WaitForCompletion(TimeSpan pollingInterval, CancellationToken cancellationToken) =>
             WaitForCompletion(DelayStrategy.CreateFixedDelayStrategy(pollingInterval), cancellationToken);
 
-        public override Response<BatchPool> WaitForCompletion(DelayStrategy delayStrategy, CancellationToken cancellationToken)
-        {
-            var response = OperationPolling.Poll(this, delayStrategy, TimeProvider, cancellationToken);
-            return Response.FromValue(Value, response);
-        }
+        public override Response<BatchPool> WaitForCompletion(DelayStrategy delayStrategy, CancellationToken cancellationToken) =>
+            OperationPolling.WaitForValue(this, delayStrategy, TimeProvider, cancellationToken);
 
         public override async ValueTask<Response> WaitForCompletionResponseAsync(CancellationToken cancellationToken = default) =>
             (await WaitForCompletionAsync(cancellationToken).ConfigureAwait(false)).GetRawResponse();

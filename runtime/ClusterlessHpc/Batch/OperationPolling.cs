@@ -56,5 +56,17 @@ namespace ClusterlessHpc.Batch
 
         public static Response Poll(Operation operation, DelayStrategy? delays, TimeProvider? time, CancellationToken cancellationToken) =>
             PollAsync(operation, delays, time, cancellationToken).AsTask().GetAwaiter().GetResult();
+
+        /// <summary>The body of every wait that ends with a value: polls until complete, then the value with the last response.</summary>
+        public static async ValueTask<Response<T>> WaitForValueAsync<T>(Operation<T> operation, DelayStrategy delays, TimeProvider time, CancellationToken cancellationToken)
+            where T : notnull
+        {
+            var response = await PollAsync(operation, delays, time, cancellationToken).ConfigureAwait(false);
+            return Response.FromValue(operation.Value, response);
+        }
+
+        public static Response<T> WaitForValue<T>(Operation<T> operation, DelayStrategy delays, TimeProvider time, CancellationToken cancellationToken)
+            where T : notnull =>
+            WaitForValueAsync(operation, delays, time, cancellationToken).AsTask().GetAwaiter().GetResult();
     }
 }
