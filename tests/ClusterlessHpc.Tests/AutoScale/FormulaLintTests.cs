@@ -79,6 +79,32 @@ public class FormulaLintTests
     public void A_whole_target_that_is_never_negative_is_not_reported(string text) =>
         Assert.Empty(Found(text, DiagnosticCatalogue.FormulaTargetShouldBeWholeNumber));
 
+    [Theory]
+    // Explicitly rounded: a deliberate round-up, or a rounded average clamped.
+    [InlineData("n = max(0, $PendingTasks.GetSample(1)); $TargetDedicatedNodes = floor((n + 3) / 4);")]
+    [InlineData("n = avg(0, $PendingTasks.GetSample(TimeInterval_Minute * 5)); $TargetDedicatedNodes = max(1, min(round(n / 2), 10));")]
+    // A clamp whose bounds decide it is whole whatever it clamps (doAzureParallel's max(3, min($targetVMs, 3)), corpus 23).
+    [InlineData("n = avg(0, $PendingTasks.GetSample(TimeInterval_Minute * 5)) / 4; $TargetDedicatedNodes = max(3, min(n, 3));")]
+    [InlineData("n = avg(0, $PendingTasks.GetSample(TimeInterval_Minute * 5)) / 4; $TargetDedicatedNodes = min(2, max(n, 2));")]
+    // Batch Shipyard's low-priority cap (corpus 28, 29): min(count + 16777216, 8) is 8, so max(8, min(x, that)) is 8.
+    [InlineData("cap = min($CurrentLowPriorityNodes + 16777216, 8); x = avg(0, $PendingTasks.GetSample(TimeInterval_Minute * 5)) / 3; $TargetLowPriorityNodes = max(8, min(x, cap));")]
+    // A sum that can be no smaller than the whole number min() compares it with: min() gives the whole number.
+    [InlineData("extra = max(0, avg(0, $PendingTasks.GetSample(TimeInterval_Minute * 5)) / 3); $TargetDedicatedNodes = min(8 + extra, 8);")]
+    public void An_explicitly_rounded_or_provably_whole_target_is_not_reported(string text) =>
+        Assert.Empty(Found(text, DiagnosticCatalogue.FormulaTargetShouldBeWholeNumber));
+
+    [Theory]
+    // The docs' Example 3 (corpus 07): max(0, min(x, 3)) clamps but still passes a fraction of x through.
+    [InlineData("x = avg(0, $ActiveTasks.GetSample(TimeInterval_Minute * 15)) / 4; $TargetDedicatedNodes = max(0, min(x, 3));")]
+    // A round-up that relies on Batch truncating: the target is a fraction, and ceil(n / 4) says it outright.
+    [InlineData("n = max(0, $PendingTasks.GetSample(1)); $TargetDedicatedNodes = (n + 3) / 4;")]
+    // Bounds that overlap decide nothing: 8 + extra may be below 9.
+    [InlineData("extra = max(0, avg(0, $PendingTasks.GetSample(TimeInterval_Minute * 5)) / 3); $TargetDedicatedNodes = min(8 + extra, 9);")]
+    // A sample read that may be empty leaves max() to its other argument: no bound decides it.
+    [InlineData("x = avg(0, $PendingTasks.GetSample(TimeInterval_Minute * 5)) / 4; $TargetDedicatedNodes = max($PendingTasks.GetSample(1) + 5, min(x, 3));")]
+    public void A_clamp_that_lets_a_fraction_through_is_still_reported(string text) =>
+        Assert.Single(Found(text, DiagnosticCatalogue.FormulaTargetShouldBeWholeNumber));
+
     [Fact]
     public void A_sample_read_without_a_fallback_is_reported_at_the_read()
     {
@@ -162,7 +188,7 @@ public class FormulaLintTests
 
     private const string ExpectedCorpusFlags =
         "CHPC1042: 29\n" +
-        "CHPC1044: 01,02,03,06,07,14,15,17,20,21,23,24,25,28,29,31,33,34,35,38,39,40,41\n" +
+        "CHPC1044: 01,02,03,06,07,14,15,17,20,21,25,28,29,31,33,34,35,38,39,40,41\n" +
         "CHPC1045: 03,14,25,28,31\n" +
         "CHPC1046: 38\n" +
         "CHPC1047: 12,13,14,15,16,17,23,24,25,32,36,46";

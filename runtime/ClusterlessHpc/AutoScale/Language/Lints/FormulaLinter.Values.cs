@@ -55,7 +55,8 @@ namespace ClusterlessHpc.AutoScale.Language.Lints
             if (unary.Operator == TokenKind.Bang) return LintFacts.Truth(operand.Number is { } n ? n == 0 : null, operand.SampleCheck);
             if (operand.Kind == LintKind.Interval) return new LintFacts(LintKind.Interval, ticks: -operand.Ticks);
             if (operand.Number is { } value) return LintFacts.Constant(-value);
-            return new LintFacts(operand.Kind, fraction: operand.Fraction, negative: true, sampleCheck: operand.SampleCheck, mayBeEmpty: operand.MayBeEmpty);
+            return new LintFacts(operand.Kind, fraction: operand.Fraction, negative: true, sampleCheck: operand.SampleCheck, mayBeEmpty: operand.MayBeEmpty,
+                lower: -operand.Upper, upper: -operand.Lower);
         }
 
         private LintFacts Binary(BinarySyntax binary, bool guarded)
@@ -96,14 +97,23 @@ namespace ClusterlessHpc.AutoScale.Language.Lints
                 return LintFacts.Constant(folded);
             }
             bool fraction, negative;
+            double? lower = null, upper = null;
             switch (binary.Operator)
             {
-                case TokenKind.Plus: fraction = left.Fraction || right.Fraction; negative = left.Negative || right.Negative; break;
-                case TokenKind.Minus: fraction = left.Fraction || right.Fraction; negative = !(right.Number == 0) || left.Negative; break;
+                case TokenKind.Plus:
+                    fraction = left.Fraction || right.Fraction;
+                    negative = left.Negative || right.Negative;
+                    (lower, upper) = (left.Lower + right.Lower, left.Upper + right.Upper);
+                    break;
+                case TokenKind.Minus:
+                    fraction = left.Fraction || right.Fraction;
+                    negative = !(right.Number == 0) || left.Negative;
+                    (lower, upper) = (left.Lower - right.Upper, left.Upper - right.Lower);
+                    break;
                 case TokenKind.Star: fraction = left.Fraction || right.Fraction; negative = left.Negative || right.Negative; break;
                 default: fraction = !(right.Number is 1 or -1) || left.Fraction; negative = left.Negative || right.Negative; break;
             }
-            return new LintFacts(kind, fraction: fraction, negative: negative, sampleCheck: check, mayBeEmpty: empty);
+            return new LintFacts(kind, fraction: fraction, negative: negative, sampleCheck: check, mayBeEmpty: empty, lower: lower, upper: upper);
         }
 
         private static LintFacts Interval(TokenKind op, LintFacts left, LintFacts right)
