@@ -1,10 +1,4 @@
-using System;
-using System.Globalization;
-using System.Linq;
-using System.Text.Json.Nodes;
 using System.Threading.Tasks;
-using ClusterlessHpc.Batch;
-using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Emulator.Errors;
 using ClusterlessHpc.Emulator.Http;
 using ClusterlessHpc.Emulator.NodeFiles;
