@@ -37,6 +37,20 @@ namespace ClusterlessHpc.Simulation
             Workload = workload ?? throw new ArgumentNullException(nameof(workload));
         }
 
+        /// <summary>
+        /// A simulation of a declared pool (its generated <c>Definition</c>): its formula, evaluation interval, VM size and task
+        /// slots per node.
+        /// </summary>
+        /// <exception cref="ArgumentException">The pool has no autoscale formula.</exception>
+        public AutoScaleSimulation(PoolDefinition pool, SimulationWorkload workload)
+            : this((pool ?? throw new ArgumentNullException(nameof(pool))).AutoScale?.Formula
+                   ?? throw new ArgumentException($"The {pool} has no autoscale formula to simulate: it has a fixed size.", nameof(pool)), workload)
+        {
+            EvaluationInterval = TimeSpan.FromMinutes(pool.AutoScale!.EvaluationIntervalMinutes);
+            VmSize = pool.VmSize;
+            TaskSlotsPerNode = pool.TaskSlotsPerNode ?? 1;
+        }
+
         public string Formula { get; }
 
         public SimulationWorkload Workload { get; }
