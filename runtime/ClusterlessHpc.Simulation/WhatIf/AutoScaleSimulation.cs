@@ -86,8 +86,8 @@ namespace ClusterlessHpc.Simulation
         public int Seed { get; init; }
 
         /// <summary>
-        /// What happens to the tasks of nodes a scale-down removes when the formula does not set <c>$NodeDeallocationOption</c>;
-        /// null for the service's default, <c>requeue</c>. The formula's own setting wins.
+        /// What happens to the tasks of nodes a scale-down removes, in place of the formula's <c>$NodeDeallocationOption</c>
+        /// (a what-if: "with <c>taskcompletion</c> instead"); null (the default) keeps the formula's, <c>requeue</c> when it sets none.
         /// </summary>
         public BatchNodeDeallocationOption? NodeDeallocationOption { get; init; }
 

@@ -207,6 +207,26 @@ namespace ClusterlessHpc.Simulation.Tests.WhatIf
             Assert.Equal(4, metrics.Samples["$ActiveTasks"][1].Value);
         }
 
+        /// <summary>
+        /// The deallocation option replaces the formula's: two 20-minute tasks on two nodes, and at 10:00 a target of 0. With
+        /// the formula's requeue both tasks go back to the queue and never finish; with taskcompletion they end at 24:00.
+        /// </summary>
+        [Fact]
+        public void The_deallocation_option_replaces_the_formulas()
+        {
+            const string formula = "$TargetDedicatedNodes = time() < time(\"2025-01-06T00:09:00Z\") ? 2 : 0; $NodeDeallocationOption = requeue;";
+            AutoScaleSimulationResult Run(Batch.Models.BatchNodeDeallocationOption? option) =>
+                new AutoScaleSimulation(formula, SimulationWorkload.Burst(2, TimeSpan.FromMinutes(20))) { Duration = TimeSpan.FromMinutes(40), NodeDeallocationOption = option }.Run();
+
+            var requeued = Run(null);
+            Assert.False(requeued.Summary.Finished);
+            Assert.Equal(Batch.Models.BatchNodeDeallocationOption.Requeue, requeued.Evaluations[2].Outcome.NodeDeallocationOption);
+
+            var completed = Run(Batch.Models.BatchNodeDeallocationOption.TaskCompletion);
+            Assert.Equal(24 * Minute, completed.Summary.Makespan);
+            Assert.Equal(Batch.Models.BatchNodeDeallocationOption.TaskCompletion, completed.Evaluations[2].Outcome.NodeDeallocationOption);
+        }
+
         [Fact]
         public void Settings_out_of_range_and_a_formula_that_does_not_parse_are_refused()
         {
