@@ -16,6 +16,7 @@ namespace ClusterlessHpc.Benchmarks;
 /// <c>... -- scheduler [tasks] [nodes] [slots] [step-seconds]</c> runs simulated tasks through the pool model's scheduler on a manual clock;
 /// <c>... -- seed-formula</c> runs the seed's autoscale formula and its corrected form on the pool model with 40 pending tasks and counts the evaluations until the pool reaches its target;
 /// <c>... -- preemption [tasks] [seed] [rate]</c> runs simulated tasks on spot nodes preempted at a seeded rate;
+/// <c>... -- simulate [runs] [days] [tasks]</c> times the autoscale simulation of a week of 10,000 tasks (docs/performance.md);
 /// <c>... -- faults [runs] [seed] [parallelism] [retries] [inline|blob]</c> applies pools through seeded faults;
 /// <c>... -- concurrency [callers] [pools]</c> applies one pool from many callers at once, and many pools at once;
 /// <c>... -- boot [julia-launch-ms] [release-MB] [nodes]</c> boots the seed's template and the generated script side by side;
@@ -55,6 +56,7 @@ public static class Program
         if (args.Length > 0 && args[0] == "scheduler") return Scheduling.SchedulerRun.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "seed-formula") return Scheduling.SeedFormulaRun.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "preemption") return Scheduling.PreemptionRun.Run(args, Console.Out);
+        if (args.Length > 0 && args[0] == "simulate") return Simulation.SimulateMode.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "faults") return Reliability.FaultsMode.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "concurrency") return Reliability.ConcurrencyMode.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "boot") return Reliability.BootMode.Run(args, Console.Out);
