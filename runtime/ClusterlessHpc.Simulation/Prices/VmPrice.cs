@@ -13,7 +13,7 @@ namespace ClusterlessHpc.Simulation
     /// <param name="UsdPerNodeHour">The price of one node for one hour, in US dollars.</param>
     /// <param name="Date">The day the price was read from its source.</param>
     /// <param name="Source">Where the price was read: a URL, or the file a user gave.</param>
-    public sealed record VmPrice(string VmSize, string Region, VmPriceKind Kind, double UsdPerNodeHour, DateOnly Date, string Source)
+    public sealed record VmPrice(string VmSize, string Region, VmPriceKind Kind, decimal UsdPerNodeHour, DateOnly Date, string Source)
     {
         /// <summary>Whether the price is a snapshot of one that varies (Spot prices follow demand).</summary>
         public bool IsSnapshot => Kind == VmPriceKind.Spot;

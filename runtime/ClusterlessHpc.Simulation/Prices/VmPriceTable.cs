@@ -33,7 +33,7 @@ namespace ClusterlessHpc.Simulation
         /// <summary>Every row, in file order.</summary>
         public IReadOnlyList<VmPrice> Prices { get; }
 
-        /// <summary>Reads a price file; a bad line throws <see cref="InvalidDataException"/> naming the file, the line and the value.</summary>
+        /// <summary>Reads a price file; a bad line throws <see cref="InvalidDataException"/> naming the file, the line and the value: <c>prices.csv(3): ...</c>.</summary>
         public static VmPriceTable Load(string path)
         {
             ArgumentNullException.ThrowIfNull(path);
@@ -68,7 +68,7 @@ namespace ClusterlessHpc.Simulation
                 var key = (price.VmSize.ToUpperInvariant(), price.Region.ToUpperInvariant(), price.Kind);
                 if (seen.TryGetValue(key, out var first))
                 {
-                    throw Bad(name, number, $"{price.VmSize} {price.Region} {KindText(price.Kind)} is priced twice (line {first} and here)");
+                    throw Bad(name, number, $"{price.VmSize} {price.Region} {KindText(price.Kind)} is priced twice (lines {first} and {number})");
                 }
                 seen[key] = number;
                 prices.Add(price);
@@ -103,7 +103,7 @@ namespace ClusterlessHpc.Simulation
             if (string.Equals(kindText, "pay-as-you-go", StringComparison.OrdinalIgnoreCase)) kind = VmPriceKind.PayAsYouGo;
             else if (string.Equals(kindText, "spot", StringComparison.OrdinalIgnoreCase)) kind = VmPriceKind.Spot;
             else throw Bad(name, number, $"kind '{kindText}' is neither pay-as-you-go nor spot");
-            if (!double.TryParse(priceText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var usd) || !double.IsFinite(usd))
+            if (!decimal.TryParse(priceText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var usd))
             {
                 throw Bad(name, number, $"usd_per_node_hour '{priceText}' is not a price in US dollars such as 0.148");
             }
@@ -115,7 +115,8 @@ namespace ClusterlessHpc.Simulation
             return new VmPrice(vmSize, region, kind, usd, date, source);
         }
 
-        private static InvalidDataException Bad(string name, int line, string problem) => new($"{name} line {line}: {problem}.");
+        // FILE(line): as the formula and workload readers name a place in a file.
+        private static InvalidDataException Bad(string name, int line, string problem) => new($"{name}({line}): {problem}.");
 
         private static VmPriceTable LoadShipped()
         {

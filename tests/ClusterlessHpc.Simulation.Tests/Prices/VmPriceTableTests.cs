@@ -21,7 +21,7 @@ namespace ClusterlessHpc.Simulation.Tests.Prices
             var table = VmPriceTable.Parse(Table, "t.csv");
             var payAsYouGo = table.Find("standard_e2s_V3", "WestEurope");
             Assert.NotNull(payAsYouGo);
-            Assert.Equal(0.15, payAsYouGo.UsdPerNodeHour);
+            Assert.Equal(0.15m, payAsYouGo.UsdPerNodeHour);
             Assert.Equal(new DateOnly(2026, 12, 1), payAsYouGo.Date);
             // The source is the rest of the line: a URL's commas stay in it.
             Assert.Equal("https://example.test/prices?$filter=a eq 'b',c", payAsYouGo.Source);
@@ -29,11 +29,11 @@ namespace ClusterlessHpc.Simulation.Tests.Prices
 
             var spot = table.Find("Standard_E2s_v3", "westeurope", VmPriceKind.Spot);
             Assert.NotNull(spot);
-            Assert.Equal(0.03, spot.UsdPerNodeHour);
+            Assert.Equal(0.03m, spot.UsdPerNodeHour);
             Assert.True(spot.IsSnapshot);
             Assert.Contains("snapshot of a variable price", spot.ToString(), StringComparison.Ordinal);
 
-            Assert.Equal(0.12, table.Find("Standard_E2s_v3", "eastus")!.UsdPerNodeHour);
+            Assert.Equal(0.12m, table.Find("Standard_E2s_v3", "eastus")!.UsdPerNodeHour);
             Assert.Null(table.Find("Standard_E2s_v3", "eastus", VmPriceKind.Spot));
             Assert.Null(table.Find("Standard_E4s_v3", "westeurope"));
             Assert.Equal(["westeurope", "eastus"], table.RegionsOf("Standard_E2s_v3"));
@@ -57,18 +57,18 @@ namespace ClusterlessHpc.Simulation.Tests.Prices
         }
 
         [Theory]
-        [InlineData("Standard_E2s_v3,westeurope,pay-as-you-go,cheap,2026-12-01,x", "line 3", "'cheap'")]
-        [InlineData("Standard_E2s_v3,westeurope,pay-as-you-go,-0.1,2026-12-01,x", "line 3", "'-0.1'")]
-        [InlineData("Standard_E2s_v3,westeurope,reserved,0.1,2026-12-01,x", "line 3", "kind 'reserved'")]
-        [InlineData("Standard_E2s_v3,westeurope,spot,0.1,07/12/2026,x", "line 3", "date '07/12/2026'")]
-        [InlineData("Standard_E2s_v3,westeurope,spot,0.1,2026-12-01,", "line 3", "source is empty")]
-        [InlineData("Standard_E2s_v3,westeurope,spot,0.1", "line 3", "'Standard_E2s_v3,westeurope,spot,0.1' has 4 of the 6 columns")]
-        [InlineData("Standard_E2s_v3,westeurope,spot,0.1,2026-12-01,x\nStandard_E2s_v3,WESTEUROPE,spot,0.2,2026-12-01,y", "line 4", "priced twice (line 3 and here)")]
+        [InlineData("Standard_E2s_v3,westeurope,pay-as-you-go,cheap,2026-12-01,x", "(3)", "'cheap'")]
+        [InlineData("Standard_E2s_v3,westeurope,pay-as-you-go,-0.1,2026-12-01,x", "(3)", "'-0.1'")]
+        [InlineData("Standard_E2s_v3,westeurope,reserved,0.1,2026-12-01,x", "(3)", "kind 'reserved'")]
+        [InlineData("Standard_E2s_v3,westeurope,spot,0.1,07/12/2026,x", "(3)", "date '07/12/2026'")]
+        [InlineData("Standard_E2s_v3,westeurope,spot,0.1,2026-12-01,", "(3)", "source is empty")]
+        [InlineData("Standard_E2s_v3,westeurope,spot,0.1", "(3)", "'Standard_E2s_v3,westeurope,spot,0.1' has 4 of the 6 columns")]
+        [InlineData("Standard_E2s_v3,westeurope,spot,0.1,2026-12-01,x\nStandard_E2s_v3,WESTEUROPE,spot,0.2,2026-12-01,y", "(4)", "priced twice (lines 3 and 4)")]
         public void A_bad_line_is_named_by_file_line_and_value(string row, string line, string value)
         {
             var text = "# prices\nvm_size,region,kind,usd_per_node_hour,date,source\n" + row + "\n";
             var error = Assert.Throws<InvalidDataException>(() => VmPriceTable.Parse(text, "mine.csv"));
-            Assert.StartsWith($"mine.csv {line}: ", error.Message, StringComparison.Ordinal);
+            Assert.StartsWith($"mine.csv{line}: ", error.Message, StringComparison.Ordinal);
             Assert.Contains(value, error.Message, StringComparison.Ordinal);
         }
 
@@ -76,7 +76,7 @@ namespace ClusterlessHpc.Simulation.Tests.Prices
         public void A_file_without_the_header_is_refused_at_its_first_line()
         {
             var error = Assert.Throws<InvalidDataException>(() => VmPriceTable.Parse("\nStandard_E2s_v3,westeurope,spot,0.1,2026-12-01,x\n", "mine.csv"));
-            Assert.StartsWith("mine.csv line 2: the header is 'Standard_E2s_v3,westeurope,spot,0.1,2026-12-01,x'", error.Message, StringComparison.Ordinal);
+            Assert.StartsWith("mine.csv(2): the header is 'Standard_E2s_v3,westeurope,spot,0.1,2026-12-01,x'", error.Message, StringComparison.Ordinal);
             Assert.Throws<InvalidDataException>(() => VmPriceTable.Parse("# only a comment\n", "empty.csv"));
         }
 
