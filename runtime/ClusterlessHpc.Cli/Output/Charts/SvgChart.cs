@@ -70,8 +70,8 @@ namespace ClusterlessHpc.Cli.Output.Charts
             var plotWidth = Width - Left - Right;
             var bottom = top + PanelHeight;
             double X(double seconds) => Left + Math.Clamp(seconds, 0, duration) / duration * plotWidth;
-            double YNodes(double value) => bottom - value / nodes.Top * PanelHeight;
-            double YTasks(double value) => bottom - value / tasks.Top * PanelHeight;
+            double YNodes(double value) => bottom - Math.Clamp(value, 0, nodes.Top) / nodes.Top * PanelHeight;
+            double YTasks(double value) => bottom - Math.Clamp(value, 0, tasks.Top) / tasks.Top * PanelHeight;
 
             svg.Append(Invariant($"  <g>\n    <text x=\"{Left}\" y=\"{top - 10}\" font-size=\"14\" font-weight=\"bold\">{Escape(panel.Title)}</text>\n"));
             // Grid and left axis (nodes).
@@ -97,8 +97,9 @@ namespace ClusterlessHpc.Cli.Output.Charts
             }
             foreach (var evaluation in panel.EvaluationSeconds.Where(s => s >= 0 && s <= duration))
             {
-                var x = X(evaluation);
-                svg.Append(Invariant($"    <line x1=\"{x:0.#}\" y1=\"{bottom + 6}\" x2=\"{x:0.#}\" y2=\"{bottom + 14}\" stroke=\"{EvaluationColour}\" stroke-width=\"1.5\"/>\n"));
+                // On whole pixels, so each mark is crisp rather than smeared over two columns.
+                var x = Math.Round(X(evaluation));
+                svg.Append(Invariant($"    <line x1=\"{x:0.#}\" y1=\"{bottom + 6}\" x2=\"{x:0.#}\" y2=\"{bottom + 16}\" stroke=\"{EvaluationColour}\" stroke-width=\"2\"/>\n"));
             }
             svg.Append(Invariant($"    <text x=\"{Left + plotWidth / 2}\" y=\"{bottom + 50}\" text-anchor=\"middle\" font-size=\"13\">time since the pool was created (h:mm)</text>\n"));
             svg.Append(Invariant($"    <rect x=\"{Left}\" y=\"{top}\" width=\"{plotWidth}\" height=\"{PanelHeight}\" fill=\"none\" stroke=\"#444444\"/>\n"));
@@ -139,7 +140,7 @@ namespace ClusterlessHpc.Cli.Output.Charts
                 svg.Append(Invariant($"    <text x=\"{x + 38}\" y=\"{y}\">{Label(kind)}</text>\n"));
                 x += 60 + Label(kind).Length * 7;
             }
-            svg.Append(Invariant($"    <line x1=\"{x + 15}\" y1=\"{y - 10}\" x2=\"{x + 15}\" y2=\"{y + 2}\" stroke=\"{EvaluationColour}\" stroke-width=\"1.5\"/>\n"));
+            svg.Append(Invariant($"    <line x1=\"{x + 15}\" y1=\"{y - 10}\" x2=\"{x + 15}\" y2=\"{y + 2}\" stroke=\"{EvaluationColour}\" stroke-width=\"2\"/>\n"));
             svg.Append(Invariant($"    <text x=\"{x + 26}\" y=\"{y}\">formula evaluation</text>\n"));
             svg.Append("  </g>\n");
         }
