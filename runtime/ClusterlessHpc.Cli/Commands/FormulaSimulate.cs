@@ -61,6 +61,13 @@ namespace ClusterlessHpc.Cli.Commands
                 formulas.Add((name, text));
             }
 
+            var prices = SimulationPrices.Resolve(console, settings.VmSize, settings.Region, settings.PricesFile, settings.Price, out var priceError);
+            if (prices is null)
+            {
+                console.Error.WriteLine("error: " + priceError);
+                return ExitCodes.InvalidInput;
+            }
+
             SimulationWorkload workload;
             try
             {
@@ -69,13 +76,6 @@ namespace ClusterlessHpc.Cli.Commands
             catch (SimulationWorkloadException exception)
             {
                 console.Error.WriteLine($"error: --workload {exception.Message}");
-                return ExitCodes.InvalidInput;
-            }
-
-            var prices = SimulationPrices.Resolve(console, settings.VmSize, settings.Region, settings.PricesFile, settings.Price, out var priceError);
-            if (prices is null)
-            {
-                console.Error.WriteLine("error: " + priceError);
                 return ExitCodes.InvalidInput;
             }
 
@@ -172,8 +172,19 @@ namespace ClusterlessHpc.Cli.Commands
             console.Output.WriteLine(chart.Title);
             console.Output.WriteLine();
             foreach (var line in TextChart.Render(chart)) console.Output.WriteLine(line);
-            var mode = OutputModes.For(console, json: false);
-            TableWriter.Write(console, mode, ["", .. names], SimulationViews.SummaryRows(results));
+            console.Output.WriteLine();
+            var headers = names.Select(name => Path.GetFileName(name) is { Length: > 0 } file ? file : name).ToList();
+            if (OutputModes.For(console, json: false) == OutputMode.Rich)
+            {
+                TableWriter.Write(console, OutputMode.Rich, ["", .. headers], SimulationViews.SummaryRows(results));
+            }
+            else
+            {
+                // Aligned columns under the formulas' names as written (TableWriter's plain headers are capitals).
+                IReadOnlyList<IReadOnlyList<string>> rows = [["", .. headers], .. SimulationViews.SummaryRows(results)];
+                var widths = Enumerable.Range(0, rows[0].Count).Select(i => rows.Max(r => r[i].Length)).ToArray();
+                foreach (var row in rows) console.Output.WriteLine(string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
+            }
             foreach (var note in prices.Notes) console.Output.WriteLine(note);
         }
 
