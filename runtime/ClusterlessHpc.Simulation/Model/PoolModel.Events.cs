@@ -86,6 +86,7 @@ namespace ClusterlessHpc.Simulation
                 ScheduleAll(at);
                 changed = true;
             }
+            Stepped?.Invoke(at);
             return changed;
         }
     }

@@ -85,10 +85,20 @@ namespace ClusterlessHpc.Simulation
             var visible = at - Settings.MetricsDelay;
             var count = 0;
             while (count < pool.Samples.Count && pool.Samples[count].Time <= visible) count++;
+            return SeriesOf(pool.Samples, 0, count);
+        }
+
+        /// <summary>
+        /// The variables a formula reads from <paramref name="count"/> samples from <paramref name="first"/> on: the one
+        /// mapping of a sample to the formula's variables, which the autoscale simulation also uses to show what an
+        /// evaluation saw.
+        /// </summary>
+        internal static IReadOnlyDictionary<string, SampleSeries> SeriesOf(IReadOnlyList<PoolSample> samples, int first, int count)
+        {
             MetricSample[] Series(Func<PoolSample, int> value)
             {
                 var series = new MetricSample[count];
-                for (var i = 0; i < count; i++) series[i] = new MetricSample(pool.Samples[i].Time, value(pool.Samples[i]));
+                for (var i = 0; i < count; i++) series[i] = new MetricSample(samples[first + i].Time, value(samples[first + i]));
                 return series;
             }
             return new Dictionary<string, SampleSeries>(StringComparer.Ordinal)

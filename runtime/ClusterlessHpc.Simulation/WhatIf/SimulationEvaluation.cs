@@ -37,7 +37,7 @@ namespace ClusterlessHpc.Simulation
         public AutoScaleInputs Inputs => _inputs with { Samples = Samples };
 
         /// <summary>The samples the formula saw, by variable (<c>$ActiveTasks</c>, <c>$PendingTasks</c>, ...), oldest first.</summary>
-        public IReadOnlyDictionary<string, SampleSeries> Samples => SimulationSamples.Series(_allSamples, _firstSample, _sampleCount);
+        public IReadOnlyDictionary<string, SampleSeries> Samples => PoolModel.SeriesOf(_allSamples, _firstSample, _sampleCount);
 
         /// <summary>How many 30-second samples the formula saw.</summary>
         public int SampleCount => _sampleCount;
