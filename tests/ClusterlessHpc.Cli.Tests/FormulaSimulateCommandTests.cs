@@ -103,7 +103,7 @@ public class FormulaSimulateCommandTests
         var (exit, stdout, stderr) = CliRun.Run(null, "formula", "simulate", formula, "--workload", "burst:100", "--duration", "4h", "--slots", "4",
             "--vm-size", "Standard_E4s_v3", "--prices", prices, "--region", "westeurope");
         Assert.True(exit == 0, stderr);
-        Assert.StartsWith($"{formula}: burst:100 on Standard_E4s_v3, 4 h\n", stdout, StringComparison.Ordinal);
+        Assert.StartsWith("lookback.formula: burst:100 on Standard_E4s_v3, 4 h\n", stdout, StringComparison.Ordinal);
         Assert.Contains("nodes (█ current, · target above it)\n", stdout, StringComparison.Ordinal);
         Assert.Contains("^ evaluation\n", stdout, StringComparison.Ordinal);
         foreach (var row in new[] { "tasks", "makespan", "queue wait p50", "queue wait p95", "queue wait max", "node-hours", "idle node-hours", "evaluations", "resizes", "preemptions", "cost" })
@@ -154,7 +154,7 @@ public class FormulaSimulateCommandTests
         var (exit, stdout, stderr) = CliRun.Run(null, "formula", "simulate", seed, "--vs", lookback, "--workload", "burst:200", "--duration", "12h", "--slots", "4", "--price", "0.25", "--svg", svg);
         // The seed formula's 30-second window never holds a sample, so it keeps one node: 50 rounds of 10 minutes, done in 12 h.
         Assert.True(exit == 0, stderr);
-        Assert.StartsWith($"{seed} vs {lookback}: burst:200", stdout, StringComparison.Ordinal);
+        Assert.StartsWith("seed.formula vs lookback.formula: burst:200", stdout, StringComparison.Ordinal);
         // The summary has a column per formula, under its file name.
         var header = stdout.Split('\n').Single(l => l.TrimStart().StartsWith("seed.formula", StringComparison.Ordinal));
         Assert.Matches(@"^ +seed\.formula +lookback\.formula$", header);
@@ -163,8 +163,8 @@ public class FormulaSimulateCommandTests
         Assert.Contains($"chart: {svg}\n", stdout, StringComparison.Ordinal);
 
         var text = File.ReadAllText(svg);
-        Assert.Contains($">{seed}<", text, StringComparison.Ordinal);
-        Assert.Contains($">{lookback}<", text, StringComparison.Ordinal);
+        Assert.Contains(">seed.formula<", text, StringComparison.Ordinal);
+        Assert.Contains(">lookback.formula<", text, StringComparison.Ordinal);
         var png = SvgChartTests.Render(text, "vs");
         Assert.True(png.Count(Output.Charts.SvgChart.Colour(Output.Charts.ChartSeriesKind.CurrentNodes)) > 300);
     }

@@ -107,7 +107,7 @@ namespace ClusterlessHpc.Cli.Commands
                 }
             }
 
-            var names = formulas.Select(f => f.Name).ToList();
+            var names = DisplayNames(formulas.Select(f => f.Name).ToList());
             var title = Invariant($"{string.Join(" vs ", names)}: {workload.Description} on {settings.VmSize}, {DurationText.Format(settings.Duration)}");
             var chart = new ChartData(title, settings.Duration.TotalSeconds, results.Select((r, i) => SimulationViews.Panel(names[i], r)).ToList());
             if (settings.Svg is { } svg && !WriteSvg(console, svg, chart)) return ExitCodes.InvalidInput;
@@ -123,6 +123,13 @@ namespace ClusterlessHpc.Cli.Commands
                 if (settings.Svg is { } written) console.Output.WriteLine($"chart: {written}");
             }
             return ReportFailedEvaluations(console, names, results);
+        }
+
+        /// <summary>The formulas' file names, short enough for a title and a column; their paths when the names are the same.</summary>
+        private static List<string> DisplayNames(IReadOnlyList<string> names)
+        {
+            var files = names.Select(name => Path.GetFileName(name) is { Length: > 0 } file ? file : name).ToList();
+            return files.Distinct(StringComparer.Ordinal).Count() == files.Count ? files : names.ToList();
         }
 
         /// <summary>A file (relative to the working folder) read as such, else a generator such as burst:100.</summary>
@@ -173,7 +180,7 @@ namespace ClusterlessHpc.Cli.Commands
             console.Output.WriteLine();
             foreach (var line in TextChart.Render(chart)) console.Output.WriteLine(line);
             console.Output.WriteLine();
-            var headers = names.Select(name => Path.GetFileName(name) is { Length: > 0 } file ? file : name).ToList();
+            var headers = names;
             if (OutputModes.For(console, json: false) == OutputMode.Rich)
             {
                 TableWriter.Write(console, OutputMode.Rich, ["", .. headers], SimulationViews.SummaryRows(results));

@@ -48,7 +48,9 @@ namespace ClusterlessHpc.Cli.Output.Charts
             var svg = new StringBuilder();
             svg.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{height}\" viewBox=\"0 0 {Width} {height}\" font-family=\"{Font}\" font-size=\"12\">\n"));
             svg.Append(Invariant($"  <rect width=\"{Width}\" height=\"{height}\" fill=\"#ffffff\"/>\n"));
-            svg.Append(Invariant($"  <text x=\"{Width / 2}\" y=\"28\" text-anchor=\"middle\" font-size=\"18\" font-weight=\"bold\">{Escape(chart.Title)}</text>\n"));
+            // A long title (two formulas, a workload file's path) gets a smaller font rather than running off the picture.
+            var titleSize = Math.Clamp((Width - 40) / (0.66 * Math.Max(1, chart.Title.Length)), 11, 18);
+            svg.Append(Invariant($"  <text x=\"{Width / 2}\" y=\"28\" text-anchor=\"middle\" font-size=\"{titleSize:0.#}\" font-weight=\"bold\">{Escape(chart.Title)}</text>\n"));
 
             // One scale for every panel, so two formulas compare by eye.
             var duration = Math.Max(chart.DurationSeconds, 60);
