@@ -156,7 +156,7 @@ public class FormulaSimulateCommandTests
         Assert.True(exit == 0, stderr);
         Assert.StartsWith("seed.formula vs lookback.formula: burst:200", stdout, StringComparison.Ordinal);
         // The summary has a column per formula, under its file name.
-        var header = stdout.Split('\n').Single(l => l.TrimStart().StartsWith("seed.formula", StringComparison.Ordinal));
+        var header = stdout.Split('\n').Single(l => l.StartsWith(" ", StringComparison.Ordinal) && l.TrimStart().StartsWith("seed.formula", StringComparison.Ordinal));
         Assert.Matches(@"^ +seed\.formula +lookback\.formula$", header);
         Assert.Matches(@"\ntasks +200 of 200 completed +200 of 200 completed\n", stdout);
         Assert.Equal(2, stdout.Split('\n').Count(l => l.StartsWith("nodes (", StringComparison.Ordinal)));
