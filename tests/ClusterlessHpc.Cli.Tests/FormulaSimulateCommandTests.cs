@@ -181,6 +181,46 @@ public class FormulaSimulateCommandTests
         Assert.Contains("evaluations failed, the first at 0:00: InsufficientSampleData: ", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Low_priority_nodes_are_priced_at_the_spot_row()
+    {
+        using var files = new TempFiles();
+        var prices = files.Write("prices.csv", Prices);
+        const string spotFormula = "$TargetLowPriorityNodes = min(5, $PendingTasks.GetSample(1));\n$TargetDedicatedNodes = 0;";
+        var (exit, stdout, stderr) = CliRun.Run(spotFormula, "formula", "simulate", "-", "--workload", "burst:40", "--duration", "3h",
+            "--vm-size", "Standard_E4s_v3", "--prices", prices, "--region", "westeurope", "--low-priority");
+        Assert.True(exit == 0, stderr + stdout);
+        // node-hours row: "N (D dedicated, L low-priority)"; all of them low-priority, at the Spot price.
+        var line = stdout.Split('\n').First(l => l.StartsWith("node-hours ", StringComparison.Ordinal));
+        Assert.Matches(@"\(0\.00 dedicated, [0-9.]+ low-priority\)$", line);
+        var nodeHours = decimal.Parse(Row(stdout, "node-hours"), CultureInfo.InvariantCulture);
+        var cost = decimal.Parse(Row(stdout, "cost").TrimStart('$'), CultureInfo.InvariantCulture);
+        Assert.True(nodeHours > 0);
+        Assert.InRange(cost, nodeHours * 0.06m - 0.01m, nodeHours * 0.06m + 0.01m);
+    }
+
+    [Fact]
+    public void A_size_the_table_does_not_price_runs_without_a_cost_and_says_why()
+    {
+        using var files = new TempFiles();
+        var prices = files.Write("prices.csv", Prices);
+        var (exit, stdout, _) = CliRun.Run(Lookback, "formula", "simulate", "-", "--workload", "burst:10", "--duration", "2h", "--vm-size", "Standard_D4s_v5", "--prices", prices);
+        Assert.Equal(0, exit);
+        Assert.Matches(@"\ncost +n/a \(no price\)\n", stdout);
+        Assert.Contains($"\nprice: {prices} has no price for Standard_D4s_v5; no cost is computed (give --price USD_PER_NODE_HOUR or --prices FILE)\n", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_with_vs_is_an_array_of_the_two_documents()
+    {
+        using var files = new TempFiles();
+        var (exit, stdout, stderr) = CliRun.Run(null, "formula", "simulate", files.Write("a.formula", Seed), "--vs", files.Write("b.formula", Lookback), "--workload", "burst:20", "--duration", "3h", "--json");
+        Assert.True(exit == 0, stderr);
+        using var document = JsonDocument.Parse(stdout);
+        Assert.Equal(2, document.RootElement.GetArrayLength());
+        Assert.All(document.RootElement.EnumerateArray(), item => Assert.Equal(JsonValueKind.Object, item.ValueKind));
+    }
+
     /// <summary>The first number of a summary row in plain output: "node-hours   12.34 (...)" gives "12.34".</summary>
     private static string Row(string stdout, string name)
     {
