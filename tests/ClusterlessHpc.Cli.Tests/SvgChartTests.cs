@@ -36,7 +36,16 @@ public class SvgChartTests
         using var files = new TempFiles();
         var svgPath = files.Write(name + ".svg", svg);
         var pngPath = files.PathOf(name + ".png");
-        var result = ProcessRunner.Run("rsvg-convert", ["--format=png", "--output", pngPath, svgPath], timeout: TimeSpan.FromSeconds(30));
+        (int ExitCode, string Stdout, string Stderr) result;
+        try
+        {
+            result = ProcessRunner.Run("rsvg-convert", ["--format=png", "--output", pngPath, svgPath], timeout: TimeSpan.FromSeconds(30));
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            // A required tool, as shellcheck is: missing, the test fails rather than skips.
+            throw new InvalidOperationException("rsvg-convert (Debian's librsvg2-bin, which .ci/run installs) is needed to render the chart: " + exception.Message, exception);
+        }
         Assert.True(result.ExitCode == 0, $"rsvg-convert failed: {result.Stderr}");
         var keep = Environment.GetEnvironmentVariable("CHPC_KEEP_CHARTS");
         if (!string.IsNullOrEmpty(keep)) File.Copy(pngPath, Path.Combine(keep, name + ".png"), overwrite: true);

@@ -179,7 +179,6 @@ namespace ClusterlessHpc.Cli.Commands
             console.Output.WriteLine(chart.Title);
             console.Output.WriteLine();
             foreach (var line in TextChart.Render(chart)) console.Output.WriteLine(line);
-            console.Output.WriteLine();
             var headers = names;
             if (OutputModes.For(console, json: false) == OutputMode.Rich)
             {
