@@ -15,6 +15,7 @@ namespace ClusterlessHpc.Benchmarks;
 /// <c>... -- add-tasks [tasks] [runs] [parallelism]</c> adds tasks to a job through the client against the emulator;
 /// <c>... -- scheduler [tasks] [nodes] [slots] [step-seconds]</c> runs simulated tasks through the pool model's scheduler on a manual clock;
 /// <c>... -- preemption [tasks] [seed] [rate]</c> runs simulated tasks on spot nodes preempted at a seeded rate;
+/// <c>... -- simulate [runs] [days] [tasks]</c> times the autoscale simulation of a week of 10,000 tasks (docs/performance.md);
 /// <c>... -- faults [runs] [seed] [parallelism] [retries] [inline|blob]</c> applies pools through seeded faults;
 /// <c>... -- concurrency [callers] [pools]</c> applies one pool from many callers at once, and many pools at once;
 /// <c>... -- boot [julia-launch-ms] [release-MB] [nodes]</c> boots the seed's template and the generated script side by side;
@@ -53,6 +54,7 @@ public static class Program
         }
         if (args.Length > 0 && args[0] == "scheduler") return Scheduling.SchedulerRun.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "preemption") return Scheduling.PreemptionRun.Run(args, Console.Out);
+        if (args.Length > 0 && args[0] == "simulate") return Simulation.SimulateMode.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "faults") return Reliability.FaultsMode.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "concurrency") return Reliability.ConcurrencyMode.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "boot") return Reliability.BootMode.Run(args, Console.Out);

@@ -57,7 +57,13 @@ namespace ClusterlessHpc.Simulation
             }
             var fed = inputs.Metrics is { } metrics ? AutoScaleMetrics.Load(metrics.GetRawText(), inputs.Now).Samples : null;
             var samples = fed;
-            if (inputs.Samples is { } own)
+            if (fed is null)
+            {
+                // Without a feed the model's own samples are all there is; passed as they are, so a series is made
+                // only for a variable the formula reads.
+                samples = inputs.Samples;
+            }
+            else if (inputs.Samples is { } own)
             {
                 var merged = fed is null ? new Dictionary<string, SampleSeries>(StringComparer.Ordinal) : new Dictionary<string, SampleSeries>(fed, StringComparer.Ordinal);
                 foreach (var (name, series) in own)

@@ -91,27 +91,10 @@ namespace ClusterlessHpc.Simulation
         /// <summary>
         /// The variables a formula reads from <paramref name="count"/> samples from <paramref name="first"/> on: the one
         /// mapping of a sample to the formula's variables, which the autoscale simulation also uses to show what an
-        /// evaluation saw.
+        /// evaluation saw. A variable's series is made when it is first read, so an evaluation pays only for the
+        /// variables its formula reads (a day of samples is 2,880 of each).
         /// </summary>
-        internal static IReadOnlyDictionary<string, SampleSeries> SeriesOf(IReadOnlyList<PoolSample> samples, int first, int count)
-        {
-            MetricSample[] Series(Func<PoolSample, int> value)
-            {
-                var series = new MetricSample[count];
-                for (var i = 0; i < count; i++) series[i] = new MetricSample(samples[first + i].Time, value(samples[first + i]));
-                return series;
-            }
-            return new Dictionary<string, SampleSeries>(StringComparer.Ordinal)
-            {
-                ["$ActiveTasks"] = new(Series(s => s.Active)),
-                ["$RunningTasks"] = new(Series(s => s.Running)),
-                ["$PendingTasks"] = new(Series(s => s.Active + s.Running)),
-                ["$SucceededTasks"] = new(Series(s => s.Succeeded)),
-                ["$FailedTasks"] = new(Series(s => s.Failed)),
-                ["$PreemptedNodeCount"] = new(Series(s => s.Preempted)),
-                ["$CurrentDedicatedNodes"] = new(Series(s => s.Dedicated)),
-                ["$CurrentLowPriorityNodes"] = new(Series(s => s.LowPriority)),
-            };
-        }
+        internal static IReadOnlyDictionary<string, SampleSeries> SeriesOf(IReadOnlyList<PoolSample> samples, int first, int count) =>
+            new SampleVariables(samples, first, count);
     }
 }

@@ -15,7 +15,8 @@ namespace ClusterlessHpc.Simulation
         private readonly DateTimeOffset _start;
         private readonly List<SimulationTimelinePoint> _timeline = [];
         private readonly List<PoolSample> _samples = [];
-        private readonly Dictionary<SimulatedTask, DateTimeOffset> _firstStarts = new(ReferenceEqualityComparer.Instance);
+        /// <summary>When each task (by its place in the job, its sequence) first started, in UTC ticks; 0 for not yet.</summary>
+        private readonly long[] _firstStarts;
         private readonly HashSet<(string Node, int Preemption)> _preemptions = [];
         private int _evaluationsShown;
         private DateTimeOffset? _lastStep;
@@ -24,8 +25,9 @@ namespace ClusterlessHpc.Simulation
         private (int Dedicated, int LowPriority) _targets;
         private int _resizes;
 
-        public SimulationObserver(PoolModel model, RecordingAutoScaleEngine engine, DateTimeOffset start)
+        public SimulationObserver(PoolModel model, RecordingAutoScaleEngine engine, DateTimeOffset start, int tasks)
         {
+            _firstStarts = new long[tasks];
             _model = model;
             _engine = engine;
             _start = start;
@@ -80,7 +82,12 @@ namespace ClusterlessHpc.Simulation
                 if (node.IsDedicated) _dedicated++;
                 else _lowPriority++;
                 if (node.Running.Count == 0) _idle++;
-                foreach (var task in node.Running) _firstStarts.TryAdd(task, task.StartTime ?? at);
+                foreach (var task in node.Running)
+                {
+                    // A requeued task starts again later: its wait ends at its first start.
+                    ref var first = ref _firstStarts[task.Sequence];
+                    if (first == 0) first = (task.StartTime ?? at).UtcTicks;
+                }
             }
         }
 
@@ -104,7 +111,7 @@ namespace ClusterlessHpc.Simulation
                 for (var i = 0; i < job.Tasks.Count; i++)
                 {
                     var task = job.Tasks[i];
-                    var started = _firstStarts.TryGetValue(task, out var first) ? first : task.StartTime ?? end;
+                    var started = _firstStarts[task.Sequence] is var first and not 0 ? new DateTimeOffset(first, TimeSpan.Zero) : task.StartTime ?? end;
                     waits[i] = started - task.CreationTime;
                     if (task.Phase == TaskPhase.Completed && task.EndTime is { } ended && (lastEnd is null || ended > lastEnd)) lastEnd = ended;
                 }

@@ -73,7 +73,7 @@ namespace ClusterlessHpc.Simulation
             var end = start + simulation.Duration;
             var clock = new SimulationClock(simulation.StartNodes > 0 ? start - simulation.BootTime : start);
             var model = new PoolModel(Settings(simulation), clock, new NoStartTasks(), engine);
-            var observer = new SimulationObserver(model, engine, start);
+            var observer = new SimulationObserver(model, engine, start, tasks.Count);
             model.Stepped += observer.OnStep;
 
             var pool = Pool(simulation);

@@ -13,15 +13,20 @@ namespace ClusterlessHpc.AutoScale
 
         public SampleSeries(IEnumerable<MetricSample> samples)
         {
-            var list = new List<MetricSample>(samples);
-            list.Sort((a, b) => a.Time.UtcTicks.CompareTo(b.Time.UtcTicks));
+            // Samples usually come in time order (a simulation makes a series per evaluation, of up to two days of
+            // samples): then they are read once, into the series' arrays, and not sorted.
+            var list = samples as IReadOnlyList<MetricSample> ?? new List<MetricSample>(samples);
             _ticks = new long[list.Count];
             _values = new double[list.Count];
+            var ordered = true;
             for (var i = 0; i < list.Count; i++)
             {
-                _ticks[i] = list[i].Time.UtcTicks;
-                _values[i] = list[i].Value;
+                var sample = list[i];
+                _ticks[i] = sample.Time.UtcTicks;
+                _values[i] = sample.Value;
+                ordered &= i == 0 || _ticks[i] >= _ticks[i - 1];
             }
+            if (!ordered) Array.Sort(_ticks, _values);
         }
 
         public int Count => _ticks.Length;
