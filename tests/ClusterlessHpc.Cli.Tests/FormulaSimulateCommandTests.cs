@@ -85,6 +85,22 @@ public class FormulaSimulateCommandTests
     }
 
     [Fact]
+    public void A_bad_workload_is_named_with_the_flag()
+    {
+        using var files = new TempFiles();
+        var workload = files.Write("tasks.csv", "arrival_s,duration_s,slots\n0,600,1\nsoon,600,1\n");
+        var (exit, stdout, stderr) = CliRun.Run(Lookback, "formula", "simulate", "-", "--workload", workload);
+        Assert.Equal(1, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains($"\nerror: --workload {workload}(3): ", stderr, StringComparison.Ordinal);
+        Assert.Contains("soon", stderr, StringComparison.Ordinal);
+
+        (exit, _, stderr) = CliRun.Run(Lookback, "formula", "simulate", "-", "--workload", "burst:lots");
+        Assert.Equal(1, exit);
+        Assert.Contains("\nerror: --workload burst:lots", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_formula_with_errors_is_not_simulated()
     {
         var (exit, stdout, stderr) = CliRun.Run("$TargetDedicatedNodes = time() + 5;", "formula", "simulate", "-", "--workload", "burst:10");
