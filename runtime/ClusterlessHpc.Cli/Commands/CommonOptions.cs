@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using ClusterlessHpc.Provisioning;
 
 namespace ClusterlessHpc.Cli.Commands
 {
@@ -18,7 +19,29 @@ namespace ClusterlessHpc.Cli.Commands
         {
             Description = "How long to wait for the nodes: 90s, 20m, 2h, or minutes (default 30m).",
             HelpName = "DURATION",
-            CustomParser = ParseDuration,
+            CustomParser = result => ParseDuration(result, "--timeout"),
+        };
+
+        /// <summary>
+        /// A duration typed as 90s, 20m, 2h or minutes, from <paramref name="minimum"/> to <paramref name="maximum"/> when
+        /// given; anything else is a usage error naming the option and the value.
+        /// </summary>
+        public static Option<TimeSpan?> Duration(string name, string description, TimeSpan? minimum = null, TimeSpan? maximum = null) => new(name)
+        {
+            Description = description,
+            HelpName = "DURATION",
+            CustomParser = result =>
+            {
+                var value = ParseDuration(result, name);
+                if (value is not { } duration) return null;
+                if (duration < (minimum ?? TimeSpan.Zero) || duration > (maximum ?? TimeSpan.MaxValue))
+                {
+                    var text = result.Tokens.Count == 1 ? result.Tokens[0].Value.Trim() : "";
+                    result.AddError($"{name} '{text}' must be from {DurationText.Format(minimum ?? TimeSpan.Zero)} to {DurationText.Format(maximum ?? TimeSpan.MaxValue)}.");
+                    return null;
+                }
+                return duration;
+            },
         };
 
         public static Option<bool> NoWait() => new("--no-wait") { Description = "Return once Batch accepts the request, without waiting." };
@@ -49,7 +72,7 @@ namespace ClusterlessHpc.Cli.Commands
             return pool;
         }
 
-        private static TimeSpan? ParseDuration(ArgumentResult result)
+        private static TimeSpan? ParseDuration(ArgumentResult result, string name)
         {
             var text = result.Tokens.Count == 1 ? result.Tokens[0].Value.Trim() : "";
             var unit = text.Length > 0 && char.IsLetter(text[^1]) ? char.ToLowerInvariant(text[^1]) : 'm';
@@ -61,9 +84,10 @@ namespace ClusterlessHpc.Cli.Commands
                     case 's': return TimeSpan.FromSeconds(value);
                     case 'm': return TimeSpan.FromMinutes(value);
                     case 'h': return TimeSpan.FromHours(value);
+                    case 'd': return TimeSpan.FromDays(value);
                 }
             }
-            result.AddError($"--timeout '{text}' is not a duration such as 90s, 20m or 2h.");
+            result.AddError($"{name} '{text}' is not a duration such as 90s, 20m or 2h.");
             return null;
         }
     }

@@ -5,18 +5,19 @@ using System.Globalization;
 
 namespace ClusterlessHpc.Cli.Commands
 {
-    /// <summary>Wires <c>chpc formula check</c> and <c>chpc formula eval</c>; the work is in FormulaCheck and FormulaEval.</summary>
+    /// <summary>Wires <c>chpc formula check</c>, <c>eval</c> and <c>simulate</c>; the work is in FormulaCheck, FormulaEval and FormulaSimulate.</summary>
     internal static class FormulaCommands
     {
         public static Command Create(CliConsole console)
         {
-            var formula = new Command("formula", "Check and evaluate Azure Batch autoscale formulas offline.");
+            var formula = new Command("formula", "Check, evaluate and simulate Azure Batch autoscale formulas offline.");
             formula.Subcommands.Add(Check(console));
             formula.Subcommands.Add(Eval(console));
+            formula.Subcommands.Add(FormulaSimulateCommand.Create(console));
             return formula;
         }
 
-        private static Argument<string> FileArgument() => new("FILE") { Description = "The formula file, or - to read standard input." };
+        internal static Argument<string> FileArgument() => new("FILE") { Description = "The formula file, or - to read standard input." };
 
         private static Command Check(CliConsole console)
         {
