@@ -62,6 +62,7 @@ namespace ClusterlessHpc.Cli.Commands
             ProvisioningStage.Updating => "updating",
             ProvisioningStage.Deleting => "deleting",
             ProvisioningStage.Ready => "ready",
+            ProvisioningStage.Stalled => "stalled",
             _ => progress.AllocationState?.ToString() ?? "waiting",
         };
 

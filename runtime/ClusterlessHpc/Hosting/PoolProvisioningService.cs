@@ -116,7 +116,15 @@ namespace ClusterlessHpc.Hosting
 
             public void Report(ProvisioningProgress value)
             {
+                if (value.Stage == ProvisioningStage.Stalled)
+                {
+                    LogEvents.PoolStalled(_logger, value.PoolId, value.Message);
+                    _board.Set(new PoolStatus(value.PoolId, PoolState.Stalled, value.Message));
+                    return;
+                }
                 LogEvents.ProvisioningProgress(_logger, value.PoolId, value.Message);
+                // A stalled pool stays stalled, with its cause, until it is ready: progress alone does not cure it.
+                if (value.Stage != ProvisioningStage.Ready && _board.Get(value.PoolId) is { State: PoolState.Stalled }) return;
                 _board.Set(new PoolStatus(value.PoolId, value.Stage == ProvisioningStage.Ready ? PoolState.Ready : PoolState.Provisioning, value.Message));
             }
         }

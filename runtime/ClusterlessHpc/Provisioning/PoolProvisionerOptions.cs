@@ -18,6 +18,13 @@ namespace ClusterlessHpc.Provisioning
         public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(30);
 
         /// <summary>
+        /// How long a pool may stay below its target before the wait reports it stalled, with its root cause
+        /// (<see cref="ProvisioningStage.Stalled"/>, <see cref="PoolStallExplainer"/>): the pool's resize timeout when null.
+        /// A cause that waiting does not cure (a resize error, a failed start task or formula) is reported at once.
+        /// </summary>
+        public TimeSpan? StallThreshold { get; set; }
+
+        /// <summary>
         /// The clock every wait sleeps on and every timeout and elapsed time is measured by: the system clock when
         /// null; a test's (or the emulator's) clock to run provisioning without real waiting. The Batch client's own
         /// retries of a failed request still wait on the real clock.
