@@ -76,9 +76,7 @@ namespace ClusterlessHpc.Cli.Commands
             {
                 var nodes = await PoolViews.GetNodesAsync(client, each.Id!, cancellationToken).ConfigureAwait(false);
                 // A pool at its target with no formula to fail needs no further requests; the others are explained.
-                var why = MayBeStalled(each, nodes)
-                    ? await PoolStallExplainer.ExplainAsync(client, each.Id!, cancellationToken: cancellationToken).ConfigureAwait(false)
-                    : null;
+                var why = MayBeStalled(each, nodes) ? await TryExplainAsync(client, each.Id!, cancellationToken).ConfigureAwait(false) : null;
                 shown.Add((each, nodes, why));
             }
 
@@ -103,6 +101,19 @@ namespace ClusterlessHpc.Cli.Commands
                 TableWriter.Write(console, mode, PoolViews.Headers, shown.Select(s => PoolViews.Row(s.Pool, s.Nodes, s.Why)).ToList());
             }
             return ExitCodes.Done;
+        }
+
+        /// <summary>The explanation, or none when the pool went away since it was listed (another process deleted it).</summary>
+        private static async Task<PoolStallExplanation?> TryExplainAsync(BatchClient client, string poolId, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await PoolStallExplainer.ExplainAsync(client, poolId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (Azure.RequestFailedException e) when (e.Status == 404)
+            {
+                return null;
+            }
         }
 
         private static bool MayBeStalled(BatchPool pool, IReadOnlyList<BatchNode> nodes) =>
