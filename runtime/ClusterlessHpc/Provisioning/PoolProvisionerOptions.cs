@@ -52,6 +52,14 @@ namespace ClusterlessHpc.Provisioning
         /// </summary>
         public Delivery.IScriptDelivery? ScriptDelivery { get; set; }
 
+        /// <summary>
+        /// The owner of the pools this provisioner creates: the name of the assembly or parameters file that declares them
+        /// (<c>chpc apply</c> writes the file name of its <c>--assembly</c> or <c>--parameters</c>). Recorded as the pool's
+        /// <see cref="PoolJobRunner.SourceMetadata"/>, which <see cref="PoolProvisioner.FindLeftoversAsync"/> and
+        /// <c>chpc prune</c> look for; null records none, and such a pool is never swept.
+        /// </summary>
+        public string? Source { get; set; }
+
         /// <summary>Check the image and node agent against the account's supported images before creating a pool.</summary>
         public bool Preflight { get; set; } = true;
     }
