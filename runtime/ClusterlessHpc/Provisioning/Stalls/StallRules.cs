@@ -104,7 +104,7 @@ namespace ClusterlessHpc.Provisioning
                     var values = string.Join("; ", (error.Values ?? []).Select(v => $"{v.Name}: {v.Value}"));
                     return ($"The last autoscale evaluation of pool '{f.PoolId}' ({run.Timestamp.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)}) failed: {error.Code}: {error.Message}{(values.Length > 0 ? " (" + values + ")" : "")}; the targets stay where the last good evaluation left them ({f.Target}).",
                         $"autoscale evaluation failed ({error.Code})",
-                        $"Fix the formula: 'chpc formula eval' with the pool's formula shows the failing line; a sample method asking for more samples than exist is the usual cause (ask for a percentage, or guard with $PendingTasks.GetSamplePercent). Then enable autoscale again ('chpc autoscale enable {f.PoolId}').");
+                        $"Fix the formula: 'chpc autoscale eval {f.PoolId}' with the formula shows the failing line; a sample method asking for more samples than exist is the usual cause (ask for a percentage, or guard with $PendingTasks.GetSamplePercent). Then enable it again ('chpc autoscale enable {f.PoolId} --formula ...').");
                 }),
             new(StallCause.FormulaKeepsZero, true,
                 f => f.Pool.EnableAutoScale == true && f.Pool.AutoScaleRun is { Error: null } && FormulaTarget(f) == 0 && f.Evidence.PendingTasks > 0,
@@ -120,7 +120,7 @@ namespace ClusterlessHpc.Provisioning
                 f => f.BelowTarget && f.Error(c => c.Equals("AllocationTimedout", StringComparison.OrdinalIgnoreCase)) is not null,
                 f => ($"The last resize of pool '{f.PoolId}' did not finish within its resize timeout ({(f.Pool.ResizeTimeout is { } t ? DurationText.Format(t) : "?")}); {f.Nodes}.",
                     "allocation timed out (AllocationTimedout)",
-                    $"Resize again ('chpc resize {f.PoolId} N'), with a longer resize timeout or in smaller steps; when it recurs, the region is short of VM size '{f.Pool.VmSize}': try another size or region.")),
+                    $"Resize again ('chpc resize {f.PoolId} --dedicated N'), with a longer resize timeout or in smaller steps; when it recurs, the region is short of VM size '{f.Pool.VmSize}': try another size or region.")),
             new(StallCause.NodesUnusable, true,
                 f => f.InState(BatchNodeState.Unusable).Count > 0,
                 f =>
@@ -135,12 +135,12 @@ namespace ClusterlessHpc.Provisioning
                 f => f.BelowTarget && f.Error(c => c.Equals("ResizeStopped", StringComparison.OrdinalIgnoreCase)) is not null,
                 f => ($"The resize of pool '{f.PoolId}' was stopped ({f.Nodes}): a stop-resize, or autoscale disabled while it resized.",
                     "resize stopped (ResizeStopped)",
-                    $"Resize the pool again ('chpc resize {f.PoolId} N') or apply its declaration again.")),
+                    $"Resize the pool again ('chpc resize {f.PoolId} --dedicated N') or apply its declaration again.")),
             new(StallCause.ResizeError, true,
                 f => f.BelowTarget && f.ResizeErrors.Count > 0,
                 f => ($"The last resize of pool '{f.PoolId}' failed ({f.Nodes}): {string.Join("; ", f.ResizeErrors.Select(e => $"{e.Code}: {e.Message}"))}.",
                     $"resize error ({f.ResizeErrors[0].Code})",
-                    $"Act on the error's message, then resize the pool again ('chpc resize {f.PoolId} N').")),
+                    $"Act on the error's message, then resize the pool again ('chpc resize {f.PoolId} --dedicated N').")),
             new(StallCause.NodesPreempted, false,
                 f => f.BelowTarget && f.InState(BatchNodeState.Preempted).Count > 0,
                 f => ($"{f.InState(BatchNodeState.Preempted).Count} spot node(s) of pool '{f.PoolId}' were preempted{f.Waited}; {f.Nodes}.",
@@ -158,7 +158,7 @@ namespace ClusterlessHpc.Provisioning
                     var starting = f.Evidence.Nodes.Count(n => n.State == BatchNodeState.Creating || n.State == BatchNodeState.Starting);
                     return ($"Batch is still allocating or booting the nodes of pool '{f.PoolId}'{f.Waited}: {starting} node(s) creating or starting, {f.Nodes}, allocation {f.Pool.AllocationState?.ToString() ?? "?"}.",
                         $"still allocating ({starting} starting)",
-                        $"Large or rare VM sizes take longer to allocate: wait, or stop the resize ('chpc resize {f.PoolId}') and try another VM size or region.");
+                        $"Large or rare VM sizes take longer to allocate: wait, or stop the resize (BatchClient.StopPoolResizeAsync) and try another VM size or region.");
                 }),
         ];
 

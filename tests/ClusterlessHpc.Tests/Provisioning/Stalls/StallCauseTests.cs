@@ -58,7 +58,7 @@ public sealed class StallCauseTests
 
         Assert.Equal(StallCause.ResizeStopped, explanation.Cause);
         Assert.Equal("resize stopped (ResizeStopped)", explanation.ShortReason);
-        Assert.Contains("chpc resize stopped N", explanation.Fix);
+        Assert.Contains("chpc resize stopped --dedicated N", explanation.Fix);
     }
 
     [Fact]
