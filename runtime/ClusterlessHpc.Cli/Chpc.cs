@@ -24,6 +24,7 @@ namespace ClusterlessHpc.Cli
             root.Subcommands.Add(ResizeCommand.Create(console));
             root.Subcommands.Add(AutoScaleCommands.Create(console));
             root.Subcommands.Add(DeleteCommand.Create(console));
+            root.Subcommands.Add(PruneCommand.Create(console));
             root.Subcommands.Add(RunCommand.Create(console));
             root.Subcommands.Add(JobCommands.Jobs(console));
             root.Subcommands.Add(JobCommands.Tasks(console));

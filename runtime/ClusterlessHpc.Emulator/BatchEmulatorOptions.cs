@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Security.Cryptography.X509Certificates;
 using ClusterlessHpc.Emulator.Faults;
 using Microsoft.Extensions.Logging;
@@ -123,6 +124,27 @@ namespace ClusterlessHpc.Emulator
         public int LowPriorityNodeQuota { get; set; } = 5000;
 
         /// <summary>
+        /// The account's quota of dedicated cores (<c>--dedicated-core-quota</c>), as the service counts it: each node
+        /// counts its VM size's vCPUs (read off the size's name: <c>Standard_E8s_v3</c> is 8), across the account's pools.
+        /// A resize beyond it stops there and the pool goes steady with the resize error <c>AccountCoreQuotaReached</c>
+        /// and the service's message. Null (the default) for no core quota.
+        /// </summary>
+        public int? DedicatedCoreQuota { get; set; }
+
+        /// <summary>The quota of low-priority (spot) cores (<c>--low-priority-core-quota</c>); beyond it, <c>AccountLowPriorityCoreQuotaReached</c>. Null for none.</summary>
+        public int? LowPriorityCoreQuota { get; set; }
+
+        /// <summary>
+        /// Injected allocation failures, by pool id (ignoring case): every resize that grows the pool allocates none of
+        /// the missing nodes and ends steady with this resize error code, <c>AllocationFailed</c> (the region has no
+        /// capacity for the VM size) or <c>AllocationTimedout</c> (the resize timeout was reached).
+        /// </summary>
+        public IDictionary<string, string> AllocationFailures { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The resize error codes <see cref="AllocationFailures"/> accepts.</summary>
+        public static IReadOnlyList<string> AllocationFailureCodes { get; } = ["AllocationFailed", "AllocationTimedout"];
+
+        /// <summary>
         /// The clock node, pool and autoscale states follow. Tests pass a clock they advance by hand; request signatures
         /// and bearer-token expiry are still checked against the real time.
         /// </summary>
@@ -200,7 +222,7 @@ namespace ClusterlessHpc.Emulator
         /// <summary>
         /// Reads <c>[--port N] [--state FILE] [--execute-start-tasks | --execute-tasks [--allow-development-key]]
         /// [--spot-preemption-rate X [--spot-preemption-seed N]] [--account NAME --key BASE64]
-        /// [--nodes-dir DIR] [--time-scale X] [--accept-bearer-tokens] [--log-level LEVEL] [--verbose]</c>. The standalone emulator listens on
+        /// [--nodes-dir DIR] [--time-scale X] [--dedicated-core-quota N] [--low-priority-core-quota N] [--accept-bearer-tokens] [--log-level LEVEL] [--verbose]</c>. The standalone emulator listens on
         /// <see cref="DefaultPort"/> unless told otherwise.
         /// </summary>
         /// <exception cref="ArgumentException">An unknown option, a missing or invalid value (the message never shows a key).</exception>
@@ -258,6 +280,12 @@ namespace ClusterlessHpc.Emulator
                     case "--accept-bearer-tokens":
                         options.AcceptBearerTokens = true;
                         break;
+                    case "--dedicated-core-quota":
+                        options.DedicatedCoreQuota = ParseQuota(name, Value());
+                        break;
+                    case "--low-priority-core-quota":
+                        options.LowPriorityCoreQuota = ParseQuota(name, Value());
+                        break;
                     case "--log-level":
                         options.MinimumLogLevel = ParseLogLevel(Value());
                         break;
@@ -285,6 +313,11 @@ namespace ClusterlessHpc.Emulator
             double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var rate) && rate >= 0
                 ? rate
                 : throw new ArgumentException("--spot-preemption-rate needs a number of preemptions per node per hour, such as 0.5.");
+
+        private static int ParseQuota(string name, string text) =>
+            int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var quota)
+                ? quota
+                : throw new ArgumentException($"{name} needs a number of cores, such as 20.");
 
         /// <summary>The value of <c>--log-level</c>: a <see cref="LogLevel"/> name, in any case.</summary>
         /// <exception cref="ArgumentException"><paramref name="text"/> is not a log level.</exception>
@@ -324,6 +357,9 @@ namespace ClusterlessHpc.Emulator
             EnableAutoScaleMinimumInterval = EnableAutoScaleMinimumInterval,
             DedicatedNodeQuota = DedicatedNodeQuota,
             LowPriorityNodeQuota = LowPriorityNodeQuota,
+            DedicatedCoreQuota = DedicatedCoreQuota,
+            LowPriorityCoreQuota = LowPriorityCoreQuota,
+            AllocationFailure = AllocationFailures.Count == 0 ? null : AllocationFailureOf(new Dictionary<string, string>(AllocationFailures, StringComparer.OrdinalIgnoreCase)),
             StartTaskExitCode = StartTaskExitCode,
             JobDeleteDelay = JobDeleteDelay,
             MetricsDelay = MetricsDelay,
@@ -331,6 +367,9 @@ namespace ClusterlessHpc.Emulator
             SpotPreemptionSeed = SpotPreemptionSeed,
             SpotRecoveryDelay = SpotRecoveryDelay,
         };
+
+        private static Func<string, string?> AllocationFailureOf(IReadOnlyDictionary<string, string> failures) =>
+            poolId => failures.TryGetValue(poolId, out var code) ? code : null;
 
         internal void Validate()
         {
@@ -365,6 +404,15 @@ namespace ClusterlessHpc.Emulator
             }
             if (DedicatedNodeQuota < 0) throw new ArgumentOutOfRangeException(nameof(DedicatedNodeQuota), DedicatedNodeQuota, "A quota must not be negative.");
             if (LowPriorityNodeQuota < 0) throw new ArgumentOutOfRangeException(nameof(LowPriorityNodeQuota), LowPriorityNodeQuota, "A quota must not be negative.");
+            if (DedicatedCoreQuota < 0) throw new ArgumentOutOfRangeException(nameof(DedicatedCoreQuota), DedicatedCoreQuota, "A quota must not be negative.");
+            if (LowPriorityCoreQuota < 0) throw new ArgumentOutOfRangeException(nameof(LowPriorityCoreQuota), LowPriorityCoreQuota, "A quota must not be negative.");
+            foreach (var (poolId, code) in AllocationFailures)
+            {
+                if (!AllocationFailureCodes.Contains(code, StringComparer.Ordinal))
+                {
+                    throw new ArgumentException($"AllocationFailures['{poolId}'] is '{code}'; use one of {string.Join(", ", AllocationFailureCodes)}.", nameof(AllocationFailures));
+                }
+            }
             if ((StartTaskMode == StartTaskMode.Execute || ExecuteTasks) && AccountKey == DevelopmentAccountKey && !AllowDevelopmentKey)
             {
                 throw new ArgumentException(

@@ -14,7 +14,7 @@ public class StatusAndNodesCommandTests(EmulatorFixture emulator)
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.StartsWith("POOL ", lines[0]);
-        Assert.Matches($@"^{id}\s+active\s+steady\s+standard_d2s_v3\s+2/2\s+0/0\s+fixed\s+2 idle$", lines[1]);
+        Assert.Matches($@"^{id}\s+active\s+steady\s+standard_d2s_v3\s+2/2\s+0/0\s+fixed\s+2 idle\s+-$", lines[1]);
     }
 
     [Fact]

@@ -41,9 +41,31 @@ namespace ClusterlessHpc.Cli.Accounts
         /// <summary>The clients in use, each once.</summary>
         public IEnumerable<BatchClient> Clients => _connections.Values.Select(c => c.Client);
 
+        /// <summary>
+        /// Every account the configuration names, each once (for commands that look across accounts, such as prune): the
+        /// default account and each <c>ClusterlessHpc:Batch:Accounts:&lt;name&gt;</c>, or only the one of <c>--endpoint</c>.
+        /// The account of each is <see cref="AccountFor"/> of the definitions in <see cref="EveryAccount"/>.
+        /// </summary>
+        public static Task<PoolAccounts> OpenEveryAccountAsync(
+            CliConsole console, ParseResult parsed, AccountOptions options, CliSettings settings, CancellationToken cancellationToken)
+        {
+            var defaultChoice = options.Resolve(parsed, settings);
+            // Stand-in pools: one that names no account (the default), and one naming each configured account.
+            var standIns = new List<PoolDefinition> { new() { Id = "" } };
+            if (defaultChoice.Source != AccountOptions.CommandLineSource)
+            {
+                standIns.AddRange(settings.Options().Batch.Accounts.Keys.Order(StringComparer.OrdinalIgnoreCase).Select(name => new PoolDefinition { Id = name, Account = name }));
+            }
+            return OpenAsync(console, parsed, options, settings, standIns, cancellationToken, everyAccount: true);
+        }
+
+        /// <summary>With <see cref="OpenEveryAccountAsync"/>: one definition per distinct account, to pass to <see cref="ClientFor"/> and <see cref="AccountFor"/>.</summary>
+        public IReadOnlyList<PoolDefinition> EveryAccount => _accounts.GroupBy(a => a.Value).Select(g => g.First().Key).ToList();
+
         /// <exception cref="CliException">An account is not configured, or its settings cannot make one.</exception>
         public static async Task<PoolAccounts> OpenAsync(
-            CliConsole console, ParseResult parsed, AccountOptions options, CliSettings settings, IReadOnlyList<PoolDefinition> pools, CancellationToken cancellationToken)
+            CliConsole console, ParseResult parsed, AccountOptions options, CliSettings settings, IReadOnlyList<PoolDefinition> pools, CancellationToken cancellationToken,
+            bool everyAccount = false)
         {
             var defaultChoice = options.Resolve(parsed, settings);
             var batch = defaultChoice.Source == AccountOptions.CommandLineSource ? null : settings.Options().Batch;
@@ -79,9 +101,9 @@ namespace ClusterlessHpc.Cli.Accounts
             foreach (var (key, connection) in connections)
             {
                 var served = pools.Where(p => accounts[p] == key).Select(p => p.Id);
-                console.Error.WriteLine("Batch account: " + connection.Description + (connections.Count > 1 ? $" (pools {string.Join(", ", served)})" : ""));
+                console.Error.WriteLine("Batch account: " + connection.Description + (connections.Count > 1 && !everyAccount ? $" (pools {string.Join(", ", served)})" : ""));
             }
-            foreach (var note in notes) console.Error.WriteLine(note);
+            if (!everyAccount) foreach (var note in notes) console.Error.WriteLine(note);
             return opened;
         }
 

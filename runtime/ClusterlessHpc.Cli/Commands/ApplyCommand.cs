@@ -63,7 +63,8 @@ namespace ClusterlessHpc.Cli.Commands
                 {
                     var provisioners = accounts.Clients.ToDictionary(c => c, c => Provisioners.Create(c, settings, parsed.GetValue(timeout) ?? CommonOptions.DefaultTimeout,
                         parsed.GetValue(drift) switch { "update" => DriftPolicy.UpdateInPlace, "recreate" => DriftPolicy.Recreate, _ => DriftPolicy.Fail },
-                        parsed.GetValue(existingNodes) switch { "reboot" => ExistingNodes.Reboot, "reimage" => ExistingNodes.Reimage, _ => ExistingNodes.Leave }));
+                        parsed.GetValue(existingNodes) switch { "reboot" => ExistingNodes.Reboot, "reimage" => ExistingNodes.Reimage, _ => ExistingNodes.Leave },
+                        selected.Source));
                     var results = await LiveTable.RunAsync(console, mode, selected.Pools.Select(p => p.Id), progress =>
                         Task.WhenAll(selected.Pools.Select(p =>
                         {

@@ -32,9 +32,12 @@ namespace ClusterlessHpc.Cli.Commands
             var bearer = new Option<bool>("--accept-bearer-tokens") { Description = "Accept Microsoft Entra ID bearer tokens as well as Shared Key." };
             var logLevel = new Option<string?>("--log-level") { Description = "Trace, Debug, Information (default), Warning, Error, Critical or None.", HelpName = "LEVEL" };
             var verbose = new Option<bool>("--verbose") { Description = "Log every request, and errors with their stack traces." };
+            var dedicatedCores = CommonOptions.Count("--dedicated-core-quota", "The account's dedicated core quota (each node counts its VM size's vCPUs); a resize beyond it ends with AccountCoreQuotaReached (default: none).");
+            var lowPriorityCores = CommonOptions.Count("--low-priority-core-quota", "The account's low-priority (spot) core quota; beyond it, AccountLowPriorityCoreQuotaReached (default: none).");
             var command = new Command("emulator", "Run the Batch emulator on 127.0.0.1 until Ctrl+C; chpc commands without --endpoint use it.")
             {
                 port, state, execute, executeTasks, preemptionRate, preemptionSeed, allowDevelopmentKey, account, key, nodesDirectory, timeScale, bearer, logLevel, verbose,
+                dedicatedCores, lowPriorityCores,
             };
             command.SetAction(async (parsed, cancellationToken) =>
             {
@@ -60,6 +63,8 @@ namespace ClusterlessHpc.Cli.Commands
                     options.AcceptBearerTokens = parsed.GetValue(bearer);
                     if (parsed.GetValue(logLevel) is { } level) options.MinimumLogLevel = BatchEmulatorOptions.ParseLogLevel(level);
                     options.Verbose = parsed.GetValue(verbose);
+                    options.DedicatedCoreQuota = parsed.GetValue(dedicatedCores);
+                    options.LowPriorityCoreQuota = parsed.GetValue(lowPriorityCores);
                     options.EnsureValidStandalone();
                 }
                 catch (ArgumentException e)

@@ -15,13 +15,15 @@ namespace ClusterlessHpc.Cli.Commands
         /// <summary>A provisioner made as an application's host makes it (<see cref="PoolProvisionerFactory"/>), with the command's options.</summary>
         /// <exception cref="CliException">The delivery or storage configuration cannot work (exit 1).</exception>
         public static PoolProvisioner Create(
-            BatchClient client, CliSettings settings, TimeSpan timeout, DriftPolicy drift = DriftPolicy.Fail, ExistingNodes existingNodes = ExistingNodes.Leave)
+            BatchClient client, CliSettings settings, TimeSpan timeout, DriftPolicy drift = DriftPolicy.Fail, ExistingNodes existingNodes = ExistingNodes.Leave,
+            string? source = null)
         {
             try
             {
                 return new PoolProvisionerFactory(settings.Options(), settings.Get).Create(client, options =>
                 {
                     options.Timeout = timeout;
+                    options.Source = source;
                     options.DriftPolicy = drift;
                     options.ExistingNodesOnStartTaskChange = existingNodes;
                 });
@@ -62,6 +64,7 @@ namespace ClusterlessHpc.Cli.Commands
             ProvisioningStage.Updating => "updating",
             ProvisioningStage.Deleting => "deleting",
             ProvisioningStage.Ready => "ready",
+            ProvisioningStage.Stalled => "stalled",
             _ => progress.AllocationState?.ToString() ?? "waiting",
         };
 

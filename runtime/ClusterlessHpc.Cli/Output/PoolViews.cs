@@ -13,7 +13,7 @@ namespace ClusterlessHpc.Cli.Output
     /// <summary>How a pool and its nodes are shown: a table row, and the JSON object scripts read (Batch's property names).</summary>
     internal static class PoolViews
     {
-        public static readonly string[] Headers = ["Pool", "State", "Allocation", "VM size", "Dedicated", "Low-priority", "Scaling", "Nodes"];
+        public static readonly string[] Headers = ["Pool", "State", "Allocation", "VM size", "Dedicated", "Low-priority", "Scaling", "Nodes", "Why"];
 
         public static async Task<IReadOnlyList<BatchNode>> GetNodesAsync(BatchClient client, string poolId, CancellationToken cancellationToken)
         {
@@ -29,7 +29,18 @@ namespace ClusterlessHpc.Cli.Output
         public static string Summary(IReadOnlyDictionary<string, int> counts) =>
             counts.Count == 0 ? "none" : string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Value} {c.Key}"));
 
-        public static IReadOnlyList<string> Row(BatchPool pool, IReadOnlyList<BatchNode> nodes) =>
+        /// <summary>The stall explanation as JSON: its cause, whether it counts as stalled, its summary and fix.</summary>
+        public static JsonObject WhyJson(Provisioning.PoolStallExplanation why) => new()
+        {
+            ["cause"] = why.Cause.ToString(),
+            ["stalled"] = why.IsStalled,
+            ["summary"] = why.Summary,
+            ["fix"] = why.Cause == Provisioning.StallCause.None ? null : why.Fix,
+            ["belowTargetSeconds"] = why.BelowTargetFor?.TotalSeconds,
+        };
+
+        /// <summary>The pool's row; the last column says why a stalled pool is below its target ("-" when it is not stalled).</summary>
+        public static IReadOnlyList<string> Row(BatchPool pool, IReadOnlyList<BatchNode> nodes, Provisioning.PoolStallExplanation? why = null) =>
         [
             pool.Id ?? "?",
             pool.State?.ToString() ?? "?",
@@ -39,6 +50,7 @@ namespace ClusterlessHpc.Cli.Output
             $"{Number(pool.CurrentLowPriorityNodes)}/{Number(pool.TargetLowPriorityNodes)}",
             pool.EnableAutoScale == true ? $"autoscale every {Minutes(pool.AutoScaleEvaluationInterval)} min" : "fixed",
             Summary(CountByState(nodes)) + (pool.ResizeErrors is { Count: > 0 } errors ? $"; resize error {errors[0].Code}" : ""),
+            why is { IsStalled: true } ? why.ShortReason : "-",
         ];
 
         public static JsonObject ToJson(BatchPool pool, IReadOnlyList<BatchNode> nodes) => new()

@@ -46,13 +46,15 @@ namespace ClusterlessHpc.Cli.Pools
             AllowMultipleArgumentsPerToken = false,
         };
 
-        public void AddTo(Command command)
+        /// <param name="command">The command.</param>
+        /// <param name="poolFilter">Whether the command takes <c>--pool</c> (prune does not: it needs every declared pool).</param>
+        public void AddTo(Command command, bool poolFilter = true)
         {
             command.Options.Add(Assembly);
             command.Options.Add(Parameters);
             command.Options.Add(Credentials);
             command.Options.Add(StartupScript);
-            command.Options.Add(Pool);
+            if (poolFilter) command.Options.Add(Pool);
             command.Validators.Add(result =>
             {
                 var assembly = result.GetResult(Assembly) is not null;
@@ -68,7 +70,7 @@ namespace ClusterlessHpc.Cli.Pools
         /// <exception cref="CliException">The source cannot be read, or a --pool names no pool in it.</exception>
         public SelectedPools Load(ParseResult parsed, CliConsole console)
         {
-            var wanted = parsed.GetValue(Pool) ?? [];
+            var wanted = parsed.CommandResult.Command.Options.Contains(Pool) ? parsed.GetValue(Pool) ?? [] : [];
             var pools = new List<PoolDefinition>();
             var messages = new List<string>();
             var offline = new List<OfflinePool>();

@@ -135,14 +135,27 @@ namespace ClusterlessHpc.Simulation
             var current = pool.CurrentNodes(dedicated);
             if (target > current)
             {
+                if (Settings.AllocationFailure?.Invoke(pool.Id) is { } failure)
+                {
+                    // An injected failure: the service allocates none of the kind's missing nodes and says why once steady.
+                    pool.PendingResizeErrors.Add(AllocationFailure(failure, dedicated));
+                    return;
+                }
                 var quota = dedicated ? Settings.DedicatedNodeQuota : Settings.LowPriorityNodeQuota;
                 var used = _pools.Values.Sum(p => p.CurrentNodes(dedicated));
                 var count = Math.Min(target - current, Math.Max(0, quota - used));
+                var coreQuota = dedicated ? Settings.DedicatedCoreQuota : Settings.LowPriorityCoreQuota;
+                if (coreQuota is { } cores)
+                {
+                    // The service counts a quota in cores: the VM size's vCPUs times the nodes of the kind across the account's pools.
+                    var usedCores = _pools.Values.Sum(p => p.CurrentNodes(dedicated) * VmCores.Of(p.Spec.VmSize));
+                    count = Math.Min(count, Math.Max(0, cores - usedCores) / VmCores.Of(pool.Spec.VmSize));
+                }
                 for (var i = 0; i < count; i++)
                 {
                     pool.Nodes.Add(_lifecycle.Allocate(pool, _nodeNumbers++, dedicated, NextIpAddress(), now));
                 }
-                if (count < target - current) pool.PendingResizeErrors.Add(QuotaReached(dedicated, quota));
+                if (count < target - current) pool.PendingResizeErrors.Add(QuotaReached(dedicated, quota, coreQuota));
             }
             else if (target < current)
             {
@@ -186,13 +199,29 @@ namespace ClusterlessHpc.Simulation
             if (pool.Allocation != AllocationState.Steady) throw ModelErrors.PoolBeingResized();
         }
 
-        private static ResizeError QuotaReached(bool dedicated, int quota) => new()
+        private static ResizeError QuotaReached(bool dedicated, int quota, int? coreQuota) => new()
         {
             Code = dedicated ? "AccountCoreQuotaReached" : "AccountLowPriorityCoreQuotaReached",
             Message = dedicated
                 ? "The specified account has reached VM core quota. The pool could not be resized to the desired number of dedicated nodes."
                 : "The specified account has reached low-priority VM core quota. The pool could not be resized to the desired number of low-priority nodes.",
-            Values = [new NameValuePair { Name = "NodeQuota", Value = quota.ToString(System.Globalization.CultureInfo.InvariantCulture) }],
+            Values = coreQuota is { } cores
+                ? [new NameValuePair { Name = "CoreQuota", Value = cores.ToString(System.Globalization.CultureInfo.InvariantCulture) }]
+                : [new NameValuePair { Name = "NodeQuota", Value = quota.ToString(System.Globalization.CultureInfo.InvariantCulture) }],
         };
+
+        /// <summary>The resize error of an injected allocation failure, in the service's words for its code.</summary>
+        private static ResizeError AllocationFailure(string code, bool dedicated)
+        {
+            var kind = dedicated ? "dedicated" : "low priority";
+            return new ResizeError
+            {
+                Code = code,
+                Message = string.Equals(code, "AllocationTimedout", StringComparison.OrdinalIgnoreCase)
+                    ? $"Desired number of {kind} nodes could not be allocated as the resize timeout was reached"
+                    : $"Desired number of {kind} nodes could not be allocated: the region has no capacity for the VM size",
+                Values = [],
+            };
+        }
     }
 }

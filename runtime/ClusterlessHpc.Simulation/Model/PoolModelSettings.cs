@@ -31,6 +31,18 @@ namespace ClusterlessHpc.Simulation
 
         public required int LowPriorityNodeQuota { get; init; }
 
+        /// <summary>The account's quota of dedicated cores across pools (each node counts its VM size's vCPUs), or null for none.</summary>
+        public int? DedicatedCoreQuota { get; init; }
+
+        /// <summary>The account's quota of low-priority (spot) cores, or null for none.</summary>
+        public int? LowPriorityCoreQuota { get; init; }
+
+        /// <summary>
+        /// A test seam: the resize error code (<c>AllocationFailed</c>, <c>AllocationTimedout</c>) every growth of a pool
+        /// ends with, by pool id, or null to allocate as usual.
+        /// </summary>
+        public Func<string, string?>? AllocationFailure { get; init; }
+
         /// <summary>How often, on average, a spot (low-priority) node is preempted: preemptions per node per hour of the clock; 0 for never.</summary>
         public double SpotPreemptionsPerHour { get; init; }
 

@@ -22,6 +22,12 @@ namespace ClusterlessHpc.Hosting
 
         /// <summary>How long a pool may take to be ready.</summary>
         public TimeSpan ProvisioningTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+        /// <summary>
+        /// How long a pool may stay below its target before it is reported stalled with its root cause (the health check
+        /// is degraded with it, and a warning is logged): the pool's resize timeout when not set.
+        /// </summary>
+        public TimeSpan? StallThreshold { get; set; }
     }
 
     /// <summary>

@@ -15,6 +15,9 @@ namespace ClusterlessHpc.Hosting
         [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Pool {PoolId} is ready after {Elapsed}")]
         public static partial void PoolReady(ILogger logger, string poolId, TimeSpan elapsed);
 
+        [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Pool {PoolId} is stalled: {Explanation}")]
+        public static partial void PoolStalled(ILogger logger, string poolId, string explanation);
+
         // The exception goes on the entry, so its type, inner exceptions and stack reach the log's sinks.
         [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Provisioning pool {PoolId} failed: {Reason}")]
         public static partial void ProvisioningFailed(ILogger logger, string poolId, string reason, Exception exception);

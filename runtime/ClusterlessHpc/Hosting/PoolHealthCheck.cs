@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ClusterlessHpc.Hosting
 {
-    /// <summary>One pool's health: healthy when ready, degraded while it provisions, unhealthy when it failed.</summary>
+    /// <summary>One pool's health: healthy when ready, degraded while it provisions (saying why when it is stalled), unhealthy when it failed.</summary>
     public sealed class PoolHealthCheck : IHealthCheck
     {
         private readonly PoolStatusBoard _board;
@@ -23,6 +23,7 @@ namespace ClusterlessHpc.Hosting
             {
                 PoolState.Ready => HealthCheckResult.Healthy($"pool {_poolId} is ready"),
                 PoolState.Failed => HealthCheckResult.Unhealthy($"pool {_poolId} failed: {status.Message}"),
+                PoolState.Stalled => HealthCheckResult.Degraded($"pool {_poolId} is stalled: {status.Message}"),
                 _ => HealthCheckResult.Degraded($"pool {_poolId} is {status.State.ToString().ToLowerInvariant()}{(status.Message is null ? "" : ": " + status.Message)}"),
             });
         }

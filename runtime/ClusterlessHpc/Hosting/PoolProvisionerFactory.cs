@@ -52,6 +52,7 @@ namespace ClusterlessHpc.Hosting
             var options = new PoolProvisionerOptions
             {
                 Timeout = _options.ProvisioningTimeout,
+                StallThreshold = _options.StallThreshold,
                 Settings = key => _settings(key) is { Length: > 0 } value ? value : null,
                 ScriptDelivery = _delivery.Value,
                 TimeProvider = _time,

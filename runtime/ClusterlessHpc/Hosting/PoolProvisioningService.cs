@@ -74,6 +74,10 @@ namespace ClusterlessHpc.Hosting
 
         public void Dispose() => _stopping.Dispose();
 
+        /// <summary>The file name of the application's entry assembly (<c>MyApp.dll</c>), or null when there is none.</summary>
+        private static string? ApplicationSource =>
+            System.Reflection.Assembly.GetEntryAssembly()?.Location is { Length: > 0 } location ? System.IO.Path.GetFileName(location) : null;
+
         private Task ProvisionAllAsync(CancellationToken cancellationToken) =>
             Task.WhenAll(_pools.Pools.Select(pool => ProvisionAsync(pool, cancellationToken)));
 
@@ -85,7 +89,8 @@ namespace ClusterlessHpc.Hosting
                 _board.Set(new PoolStatus(pool.Id, PoolState.Provisioning));
                 var client = await _clients.GetClientAsync(pool.Account, cancellationToken).ConfigureAwait(false);
                 LogEvents.ProvisioningStarted(_logger, pool.Id, client.Endpoint.ToString());
-                var provisioner = _provisioners.Create(client);
+                // The application's assembly owns the pools it provisions, as 'chpc apply --assembly' of it would record.
+                var provisioner = _provisioners.Create(client, o => o.Source ??= ApplicationSource);
                 var progress = new Progress(_logger, _board);
                 await provisioner.ApplyAsync(pool, progress, cancellationToken).ConfigureAwait(false);
                 LogEvents.PoolReady(_logger, pool.Id, clock.Elapsed);
@@ -116,7 +121,15 @@ namespace ClusterlessHpc.Hosting
 
             public void Report(ProvisioningProgress value)
             {
+                if (value.Stage == ProvisioningStage.Stalled)
+                {
+                    LogEvents.PoolStalled(_logger, value.PoolId, value.Message);
+                    _board.Set(new PoolStatus(value.PoolId, PoolState.Stalled, value.Message));
+                    return;
+                }
                 LogEvents.ProvisioningProgress(_logger, value.PoolId, value.Message);
+                // A stalled pool stays stalled, with its cause, until it is ready: progress alone does not cure it.
+                if (value.Stage != ProvisioningStage.Ready && _board.Get(value.PoolId) is { State: PoolState.Stalled }) return;
                 _board.Set(new PoolStatus(value.PoolId, value.Stage == ProvisioningStage.Ready ? PoolState.Ready : PoolState.Provisioning, value.Message));
             }
         }

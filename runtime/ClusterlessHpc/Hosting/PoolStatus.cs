@@ -11,6 +11,9 @@ namespace ClusterlessHpc.Hosting
         Provisioning,
         Ready,
         Failed,
+
+        /// <summary>Still provisioning, but stalled: the message is the root cause and its fix.</summary>
+        Stalled,
     }
 
     /// <summary>The state of one pool provisioned at startup, and the error when it failed.</summary>

@@ -57,8 +57,10 @@ namespace ClusterlessHpc.Provisioning
         private static string? Hash(IEnumerable<BatchMetadataItem>? metadata) =>
             metadata?.FirstOrDefault(m => m.Name == PoolRequestBuilder.DefinitionHashMetadata)?.Value is { } hash ? "definition " + hash : "a start task ClusterlessHpc did not make";
 
+        // ClusterlessHpc's own entries (the definition hash, the owner) are not the definition's metadata: an owner
+        // recorded or not is no drift.
         private static IEnumerable<string>? UserMetadata(IEnumerable<BatchMetadataItem>? metadata) =>
-            metadata?.Where(m => m.Name != PoolRequestBuilder.DefinitionHashMetadata).Select(m => $"{m.Name}={m.Value}").OrderBy(m => m, StringComparer.Ordinal);
+            metadata?.Where(m => m.Name is not null && !m.Name.StartsWith(Rules.PoolSettingsRules.ReservedMetadataPrefix, StringComparison.OrdinalIgnoreCase)).Select(m => $"{m.Name}={m.Value}").OrderBy(m => m, StringComparer.Ordinal);
 
         private static string? Image(BatchVmImageReference? image) => image switch
         {

@@ -36,6 +36,8 @@ namespace ClusterlessHpc.Provisioning
             using var activity = ProvisioningTelemetry.Start("Wait", poolId);
             var operation = new BatchPoolReadyOperation(_client, poolId, Time);
             string? lastMessage = null;
+            var waitStarted = Time.GetUtcNow();
+            var stalledBy = StallCause.None;
             try
             {
                 await WaitAsync(operation, () =>
@@ -46,9 +48,17 @@ namespace ClusterlessHpc.Provisioning
                     var message = $"{pool.AllocationState?.ToString() ?? "?"}; " +
                                   (nodes.Count == 0 ? "no nodes yet" : string.Join(", ", counts.OrderBy(c => c.Key.ToString()).Select(c => $"{c.Value} {c.Key}"))) +
                                   $" of {(pool.TargetDedicatedNodes ?? 0) + (pool.TargetLowPriorityNodes ?? 0)}";
-                    if (message == lastMessage) return;
-                    report.Stage(ProvisioningStage.WaitingForNodes, message, pool, counts);
-                    lastMessage = message;
+                    if (message != lastMessage)
+                    {
+                        report.Stage(ProvisioningStage.WaitingForNodes, message, pool, counts);
+                        lastMessage = message;
+                    }
+                    // A failure the wait ends on is reported as that failure; a stall is what the wait goes on through.
+                    if (operation.Failure is null && ExplainWhileWaiting(pool, nodes, waitStarted) is { IsStalled: true } stall && stall.Cause != stalledBy)
+                    {
+                        report.Stage(ProvisioningStage.Stalled, stall.ToString(), pool, counts);
+                        stalledBy = stall.Cause;
+                    }
                 },
                 () => $"Pool '{poolId}' was not ready within {DurationText.Format(_options.Timeout)} (last seen: {lastMessage ?? "nothing"}). " +
                       "The pool exists and keeps allocating: wait again, resize it, or delete it.",
@@ -56,8 +66,9 @@ namespace ClusterlessHpc.Provisioning
             }
             catch (TimeoutException e)
             {
-                ProvisioningTelemetry.Fail(activity, e);
-                throw;
+                var stalled = await ExplainTimeoutAsync(poolId, e, waitStarted, cancellationToken).ConfigureAwait(false);
+                ProvisioningTelemetry.Fail(activity, stalled);
+                throw stalled;
             }
             catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
             {
@@ -74,6 +85,46 @@ namespace ClusterlessHpc.Provisioning
             report.Stage(ProvisioningStage.Ready,
                 running == 0 ? $"ready: {idle} idle node(s)" : $"ready: {idle} idle and {running} running node(s)", ready, readyCounts);
             return ready;
+        }
+
+        /// <summary>The stall explanation of what the wait's last poll saw (no further requests), below target since the wait began at the latest.</summary>
+        private PoolStallExplanation ExplainWhileWaiting(BatchPool pool, IReadOnlyList<BatchNode> nodes, DateTimeOffset waitStarted)
+        {
+            var now = Time.GetUtcNow();
+            var since = PoolStallExplainer.BelowTargetSince(pool, nodes, now);
+            var evidence = new PoolStallEvidence(pool, nodes, now) { BelowTargetSince = since is { } s && s < waitStarted ? s : since is null ? null : waitStarted };
+            return PoolStallExplainer.Explain(evidence, _options.StallThreshold);
+        }
+
+        /// <summary>
+        /// The wait's timeout, with the root cause read from everything the service shows (the account's node counts and
+        /// the waiting tasks too); the plain timeout when that cannot be read.
+        /// </summary>
+        private async Task<TimeoutException> ExplainTimeoutAsync(string poolId, TimeoutException timeout, DateTimeOffset waitStarted, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var evidence = await PoolStallExplainer.GatherAsync(_client, poolId, Time, cancellationToken).ConfigureAwait(false);
+                if (evidence.BelowTargetSince is { } since && since > waitStarted)
+                {
+                    evidence = new PoolStallEvidence(evidence.Pool, evidence.Nodes, evidence.ObservedAt)
+                    {
+                        BelowTargetSince = waitStarted,
+                        PoolNodeCounts = evidence.PoolNodeCounts,
+                        AccountNodeCounts = evidence.AccountNodeCounts,
+                        PendingTasks = evidence.PendingTasks,
+                        PendingJobs = evidence.PendingJobs,
+                    };
+                }
+                var explanation = PoolStallExplainer.Explain(evidence, _options.StallThreshold);
+                return explanation.Cause == StallCause.None
+                    ? timeout
+                    : new PoolStalledException(poolId, $"{timeout.Message} Why: {explanation}", explanation, timeout);
+            }
+            catch (RequestFailedException)
+            {
+                return timeout;
+            }
         }
 
         private static Dictionary<BatchNodeState, int> CountByState(IReadOnlyList<BatchNode> nodes) =>

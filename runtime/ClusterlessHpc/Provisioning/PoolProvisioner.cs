@@ -51,7 +51,7 @@ namespace ClusterlessHpc.Provisioning
             using var activity = ProvisioningTelemetry.Start("Plan", definition.Id);
             var diagnostics = ThrowIfInvalid(definition);
             var missing = new List<MissingSetting>();
-            var request = PoolRequestBuilder.BuildWithoutSecrets(definition, _options.Settings, missing, StartupScriptRenderer.RenderValidated(definition).DefinitionHash);
+            var request = WithSource(PoolRequestBuilder.BuildWithoutSecrets(definition, _options.Settings, missing, StartupScriptRenderer.RenderValidated(definition).DefinitionHash));
             var live = await TryGetPoolAsync(definition.Id, cancellationToken).ConfigureAwait(false);
             var plan = live is null
                 ? new PoolPlan(definition.Id, PoolPlanAction.Create, Array.Empty<PoolDifference>())
@@ -289,7 +289,18 @@ namespace ClusterlessHpc.Provisioning
             if (PoolRequestBuilder.FindMissingSettings(definition, _options.Settings) is [var missing, ..]) throw new MissingSettingException(missing);
             var delivery = _options.ScriptDelivery ?? InlineDelivery.Instance;
             var pieces = await delivery.PrepareAsync(script, cancellationToken).ConfigureAwait(false);
-            return PoolRequestBuilder.Build(definition, _options.Settings, pieces, definitionHash);
+            return WithSource(PoolRequestBuilder.Build(definition, _options.Settings, pieces, definitionHash));
+        }
+
+        /// <summary>The request with its owner recorded (<see cref="PoolProvisionerOptions.Source"/>), when there is one.</summary>
+        private BatchPoolCreateOptions WithSource(BatchPoolCreateOptions request)
+        {
+            if (_options.Source is { Length: > 0 } source)
+            {
+                request.Metadata ??= new List<BatchMetadataItem>();
+                request.Metadata.Add(new BatchMetadataItem { Name = PoolJobRunner.SourceMetadata, Value = source });
+            }
+            return request;
         }
 
         /// <summary>The definition's diagnostics, when none is an error.</summary>

@@ -18,6 +18,13 @@ namespace ClusterlessHpc.Provisioning
         public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(30);
 
         /// <summary>
+        /// How long a pool may stay below its target before the wait reports it stalled, with its root cause
+        /// (<see cref="ProvisioningStage.Stalled"/>, <see cref="PoolStallExplainer"/>): the pool's resize timeout when null.
+        /// A cause that waiting does not cure (a resize error, a failed start task or formula) is reported at once.
+        /// </summary>
+        public TimeSpan? StallThreshold { get; set; }
+
+        /// <summary>
         /// The clock every wait sleeps on and every timeout and elapsed time is measured by: the system clock when
         /// null; a test's (or the emulator's) clock to run provisioning without real waiting. The Batch client's own
         /// retries of a failed request still wait on the real clock.
@@ -44,6 +51,14 @@ namespace ClusterlessHpc.Provisioning
         /// the <c>Delivery</c> and <c>Storage</c> configuration (<see cref="Delivery.ScriptDeliveryFactory"/>).
         /// </summary>
         public Delivery.IScriptDelivery? ScriptDelivery { get; set; }
+
+        /// <summary>
+        /// The owner of the pools this provisioner creates: the name of the assembly or parameters file that declares them
+        /// (<c>chpc apply</c> writes the file name of its <c>--assembly</c> or <c>--parameters</c>). Recorded as the pool's
+        /// <see cref="PoolJobRunner.SourceMetadata"/>, which <see cref="PoolProvisioner.FindLeftoversAsync"/> and
+        /// <c>chpc prune</c> look for; null records none, and such a pool is never swept.
+        /// </summary>
+        public string? Source { get; set; }
 
         /// <summary>Check the image and node agent against the account's supported images before creating a pool.</summary>
         public bool Preflight { get; set; } = true;

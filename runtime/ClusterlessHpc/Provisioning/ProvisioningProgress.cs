@@ -43,5 +43,11 @@ namespace ClusterlessHpc.Provisioning
         WaitingForNodes,
         Ready,
         Deleting,
+
+        /// <summary>
+        /// The pool has stayed below its target longer than <see cref="PoolProvisionerOptions.StallThreshold"/>, or its
+        /// formula failed: the message is the root cause and its fix (<see cref="PoolStallExplainer"/>). The wait goes on.
+        /// </summary>
+        Stalled,
     }
 }

@@ -106,6 +106,27 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task A_stalled_pool_degrades_the_health_check_with_its_cause_and_logs_a_warning()
+    {
+        var logs = new LogCollector();
+        using var host = BuildHost(new() { ["ClusterlessHpc:StallThreshold"] = "00:00:00.3" }, logs, withEmulator: true,
+            builder => builder.ProvisionAtStartup(new PoolDefinition { Id = "hosted-stalled" }),
+            emulator: o => o.StartTaskDelay = TimeSpan.FromMinutes(5));
+
+        await host.StartAsync();
+        var board = host.Services.GetRequiredService<PoolStatusBoard>();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (board.Get("hosted-stalled").State != PoolState.Stalled) await Task.Delay(20, limit.Token);
+
+        var entry = (await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync()).Entries["pool:hosted-stalled"];
+        Assert.Equal(HealthStatus.Degraded, entry.Status);
+        Assert.StartsWith("pool hosted-stalled is stalled: 1 node(s) of pool 'hosted-stalled' are still running the start task", entry.Description);
+        Assert.Contains("Fix: The startup script is slow", entry.Description);
+        lock (logs.Events) Assert.Contains(logs.Events, e => e.Id == 1005 && e.Message.StartsWith("Pool hosted-stalled is stalled: 1 node(s)", StringComparison.Ordinal));
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task A_failed_pools_log_entry_carries_the_exception()
     {
         var logs = new LogCollector();
@@ -262,14 +283,19 @@ public sealed class HostingTests
         new BatchAccountOptions { Endpoint = new Uri("https://a.westeurope.batch.azure.com") }.EnsureValid("ok");
     }
 
-    private static IHost BuildHost(Dictionary<string, string?> settings, LogCollector logs, bool withEmulator, Action<ClusterlessHpcBuilder> configure)
+    private static IHost BuildHost(Dictionary<string, string?> settings, LogCollector logs, bool withEmulator, Action<ClusterlessHpcBuilder> configure,
+        Action<BatchEmulatorOptions>? emulator = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.AddProvider(logs);
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
         configure(builder.Services.AddClusterlessHpc(builder.Configuration));
-        if (withEmulator) builder.Services.AddClusterlessHpcEmulator(Fast);
+        if (withEmulator) builder.Services.AddClusterlessHpcEmulator(o =>
+        {
+            Fast(o);
+            emulator?.Invoke(o);
+        });
         return builder.Build();
     }
 

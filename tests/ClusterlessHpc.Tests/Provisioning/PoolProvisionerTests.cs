@@ -152,11 +152,13 @@ public sealed class PoolProvisionerTests : IClassFixture<PoolProvisionerTests.Em
         var client = new BatchClient(slow.Endpoint, slow.Credential);
         var options = new PoolProvisionerOptions { FirstPollDelay = TimeSpan.FromMilliseconds(50), Timeout = TimeSpan.FromMilliseconds(600) };
 
-        var error = await Assert.ThrowsAsync<TimeoutException>(() => new PoolProvisioner(client, options).ApplyAsync(WithId(SamplePools.NoJulia, "slow")));
+        // A timeout still, that now also names the root cause the service shows.
+        var error = await Assert.ThrowsAnyAsync<TimeoutException>(() => new PoolProvisioner(client, options).ApplyAsync(WithId(SamplePools.NoJulia, "slow")));
 
         Assert.Contains("Pool 'slow' was not ready within 0.6 s (last seen: ", error.Message);
         Assert.Contains("The pool exists and keeps allocating", error.Message);
         Assert.Contains("creating", error.Message);
+        Assert.Equal(StallCause.NodesStarting, Assert.IsType<PoolStalledException>(error).Explanation.Cause);
     }
 
     [Fact]
