@@ -140,6 +140,15 @@ namespace ClusterlessHpc.Hosting
         /// <summary>The policy's identifier on the container (at most 64 characters).</summary>
         public string Name { get; set; } = DefaultName;
 
+        /// <summary>The default name of the create-only policy.</summary>
+        public const string DefaultCreateName = "clusterlesshpc-create";
+
+        /// <summary>
+        /// The identifier of the second policy, create-only (<c>c</c>), that the nodes' shared-install uploads are bound to
+        /// (at most 64 characters; same lifetime and renewal). It exists only on containers that served a shared install.
+        /// </summary>
+        public string CreateName { get; set; } = DefaultCreateName;
+
         /// <summary>How long a created or renewed policy lasts (default 365 days).</summary>
         public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(365);
 

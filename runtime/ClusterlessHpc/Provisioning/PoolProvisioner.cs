@@ -51,7 +51,8 @@ namespace ClusterlessHpc.Provisioning
             using var activity = ProvisioningTelemetry.Start("Plan", definition.Id);
             var diagnostics = ThrowIfInvalid(definition);
             var missing = new List<MissingSetting>();
-            var request = PoolRequestBuilder.BuildWithoutSecrets(definition, _options.Settings, missing, StartupScriptRenderer.RenderValidated(definition).DefinitionHash);
+            var definitionHash = StartupScriptRenderer.RenderValidated(definition).DefinitionHash;
+            var request = PoolRequestBuilder.BuildWithoutSecrets(definition, _options.Settings, missing, definitionHash);
             var live = await TryGetPoolAsync(definition.Id, cancellationToken).ConfigureAwait(false);
             var plan = live is null
                 ? new PoolPlan(definition.Id, PoolPlanAction.Create, Array.Empty<PoolDifference>())
@@ -62,7 +63,31 @@ namespace ClusterlessHpc.Provisioning
                 Warnings = diagnostics,
                 MissingSettings = missing,
                 Retirement = NodeAgentRetirements.Check(definition, Time.GetUtcNow()),
+                PackageInstall = DescribePackageInstall(definition, definitionHash),
             };
+        }
+
+        /// <summary>The plan's line on how nodes install the packages: shared through blob storage, or each node on its own.</summary>
+        private string? DescribePackageInstall(PoolDefinition definition, string definitionHash)
+        {
+            if (SharedInstallBlobs.For(definition, definitionHash) is null) return null;
+            var blob = _options.ScriptDelivery switch
+            {
+                BlobDelivery b => b,
+                AutoDelivery a => a.Blob,
+                _ => null,
+            };
+            var packages = $"{definition.JuliaPackages.Count} Julia package(s)";
+            if (blob is { UsesIdentity: false })
+            {
+                return $"packages: shared: the first node to install the {packages} publishes its depot, resolved manifest and developed commits " +
+                       $"to container '{blob.ContainerName}'; later nodes unpack them instead of resolving again";
+            }
+            return $"packages: each node resolves and precompiles the {packages} on its own (" +
+                   (blob is null
+                       ? "inline delivery without blob storage has nowhere to share the first node's install; to share it, configure " +
+                         ScriptDeliveryFactory.StorageSettings + " with ClusterlessHpc:Delivery Auto or Blob"
+                       : "blob storage read with an identity gives the nodes no SAS to publish with") + ")";
         }
 
         /// <summary>Creates the pool if needed (or updates or recreates it, by the drift policy) and waits until it is ready (<see cref="BatchPoolReadyOperation"/>).</summary>
@@ -288,7 +313,13 @@ namespace ClusterlessHpc.Provisioning
             var (script, definitionHash) = StartupScriptRenderer.RenderValidated(definition);
             if (PoolRequestBuilder.FindMissingSettings(definition, _options.Settings) is [var missing, ..]) throw new MissingSettingException(missing);
             var delivery = _options.ScriptDelivery ?? InlineDelivery.Instance;
-            var pieces = await delivery.PrepareAsync(script, cancellationToken).ConfigureAwait(false);
+            var sharedInstall = SharedInstallBlobs.For(definition, definitionHash);
+            var pieces = delivery switch
+            {
+                BlobDelivery blob => await blob.PrepareAsync(new ScriptContent(script), sharedInstall, cancellationToken).ConfigureAwait(false),
+                AutoDelivery auto => await auto.PrepareAsync(script, sharedInstall, cancellationToken).ConfigureAwait(false),
+                _ => await delivery.PrepareAsync(script, cancellationToken).ConfigureAwait(false),
+            };
             return PoolRequestBuilder.Build(definition, _options.Settings, pieces, definitionHash);
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text;
 using ClusterlessHpc.Rules;
 
@@ -108,11 +109,8 @@ namespace ClusterlessHpc.Scripts
             AppendSteps(s, definition, afterPackages: false);
             if (definition.JuliaPackages.Count > 0)
             {
-                var what = ShellQuoting.Quote($"installing {definition.JuliaPackages.Count} Julia package(s)");
-                s.Append("\n# Every package in one Julia process, which ends by loading each: a package that does not load fails the start task.\n");
-                s.Append("log ").Append(what).Append('\n');
-                s.Append("limited ").Append(what).Append(" env JULIA_DEPOT_PATH=\"$julia_depots\" \"$julia_bin\" --startup-file=no --history-file=no -e ")
-                 .Append(ShellQuoting.Quote(JuliaInstall.Program(definition.JuliaPackages))).Append('\n');
+                if (definition.Julia is { } packagesJulia && definition.Image is not CustomImageDefinition) AppendSharedPackages(s, definition, packagesJulia);
+                else AppendPackages(s, definition);
             }
             AppendSteps(s, definition, afterPackages: true);
 
@@ -122,12 +120,76 @@ namespace ClusterlessHpc.Scripts
             return s.ToString();
         }
 
+        private static void AppendPackages(StringBuilder s, PoolDefinition definition)
+        {
+            var what = ShellQuoting.Quote($"installing {definition.JuliaPackages.Count} Julia package(s)");
+            s.Append("\n# Every package in one Julia process, which ends by loading each: a package that does not load fails the start task.\n");
+            s.Append("log ").Append(what).Append('\n');
+            s.Append("limited ").Append(what).Append(" env JULIA_DEPOT_PATH=\"$julia_depots\" \"$julia_bin\" --startup-file=no --history-file=no -e ")
+             .Append(ShellQuoting.Quote(JuliaInstall.Program(definition.JuliaPackages))).Append('\n');
+        }
+
+        /// <summary>
+        /// The packages of a pool that downloads its Julia, with the shared install (<see cref="NodeCache"/>): the depot
+        /// the first node published, else the manifest it resolved (and the commits it developed), else a normal install;
+        /// then whatever of those is not published yet is published.
+        /// </summary>
+        private static void AppendSharedPackages(StringBuilder s, PoolDefinition definition, JuliaDefinition julia)
+        {
+            var count = definition.JuliaPackages.Count;
+            var developed = new List<string>();
+            foreach (var package in definition.JuliaPackages)
+            {
+                if (!package.IsRegistered && package.Develop) developed.Add(ShellQuoting.Quote(package.Name));
+            }
+            s.Append("\n# The packages: the depot the first node of this definition published, else the manifest it resolved, else resolved here.\n");
+            s.Append("readonly architecture=").Append(ShellQuoting.Quote(JuliaInstall.Platform(definition))).Append('\n');
+            s.Append("readonly julia_environment=\"$depot/environments/v\"").Append(ShellQuoting.Quote(JuliaRules.MinorVersion(julia.Version))).Append('\n');
+            s.Append("readonly developed=(").Append(string.Join(" ", developed)).Append(")\n");
+            if (JuliaCpuTarget.For(definition.VmSize, julia.Version) is { } target)
+            {
+                s.Append("# Package images for every CPU generation of ").Append(ShellQuoting.Comment(JuliaCpuTarget.Family(definition.VmSize)))
+                 .Append(" sizes, so an image built on one node loads on the others.\n");
+                s.Append("export JULIA_CPU_TARGET=").Append(ShellQuoting.Quote(target)).Append('\n');
+            }
+            s.Append(NodeCache.DepotFunctions);
+            s.Append("work=\"$(mktemp -d \"$root/download.XXXXXX\")\"\n");
+            s.Append("if restore_depot; then\n");
+            var load = ShellQuoting.Quote($"loading {count} Julia package(s) from the published depot");
+            s.Append("  log \"unpacked the depot the first node of definition $definition_hash published\"\n");
+            s.Append("  log ").Append(load).Append('\n');
+            s.Append("  limited ").Append(load).Append(" env JULIA_DEPOT_PATH=\"$julia_depots\" \"$julia_bin\" --startup-file=no --history-file=no -e ")
+             .Append(ShellQuoting.Quote(JuliaInstall.LoadProgram(definition.JuliaPackages))).Append('\n');
+            s.Append("else\n");
+            s.Append("  if cache_fetch \"${").Append(NodeCache.ManifestRead).Append(":-}\" \"$work/Manifest.toml\" \"$definition_hash\" &&\n");
+            s.Append("     { (( ${#developed[@]} == 0 )) || cache_fetch \"${").Append(NodeCache.CommitsRead).Append(":-}\" \"$work/develop-commits.txt\" \"$definition_hash\"; }; then\n");
+            var instantiate = ShellQuoting.Quote($"instantiating the published manifest of {count} Julia package(s)");
+            s.Append("    mkdir -p \"$julia_environment\"\n");
+            s.Append("    cp \"$work/Manifest.toml\" \"$julia_environment/Manifest.toml\"\n");
+            s.Append("    touch \"$work/develop-commits.txt\"\n");
+            s.Append("    log ").Append(instantiate).Append('\n');
+            s.Append("    limited ").Append(instantiate).Append(" env JULIA_DEPOT_PATH=\"$julia_depots\" CHPC_DEVELOP_COMMITS=\"$work/develop-commits.txt\" \"$julia_bin\" --startup-file=no --history-file=no -e ")
+             .Append(ShellQuoting.Quote(JuliaInstall.InstantiateProgram(definition.JuliaPackages))).Append('\n');
+            s.Append("  else\n");
+            var what = ShellQuoting.Quote($"installing {count} Julia package(s)");
+            s.Append("    # Every package in one Julia process, which ends by loading each: a package that does not load fails the start task.\n");
+            s.Append("    log ").Append(what).Append('\n');
+            s.Append("    limited ").Append(what).Append(" env JULIA_DEPOT_PATH=\"$julia_depots\" \"$julia_bin\" --startup-file=no --history-file=no -e ")
+             .Append(ShellQuoting.Quote(JuliaInstall.Program(definition.JuliaPackages))).Append('\n');
+            s.Append("  fi\n");
+            s.Append("  publish_install || log 'publishing the install failed; later nodes install on their own' >&2\n");
+            s.Append("fi\n");
+            s.Append("rm -rf \"$work\"\n");
+            s.Append("work=\"\"\n");
+        }
+
         private static void AppendDownloadedJulia(StringBuilder s, PoolDefinition definition, JuliaDefinition julia)
         {
             var url = JuliaInstall.DownloadUrl(definition, julia);
             s.Append("\n# Julia ").Append(ShellQuoting.Comment(julia.Version)).Append(" for ").Append(JuliaInstall.Platform(definition))
              .Append(" (the architecture of VM size ").Append(ShellQuoting.Comment(definition.VmSize)).Append(")\n");
             s.Append(StepLimits.DownloadFunction);
+            s.Append(NodeCache.Functions);
             s.Append("# A download's temporary folder goes when the script ends, however it ends; one a stopped run left goes now.\n");
             s.Append("work=\"\"\n");
             s.Append("trap '[[ -z \"$work\" ]] || rm -rf \"$work\"' EXIT\n");
@@ -136,9 +198,16 @@ namespace ClusterlessHpc.Scripts
             s.Append("readonly julia_bin=\"$julia_home/bin/julia\"\n");
             s.Append("readonly depot=\"$root/depot\"\n");
             s.Append("if [[ ! -x \"$julia_bin\" ]]; then\n");
-            s.Append("  log ").Append(ShellQuoting.Quote("downloading " + url)).Append('\n');
             s.Append("  work=\"$(mktemp -d \"$root/download.XXXXXX\")\"\n");
-            s.Append("  download ").Append(ShellQuoting.Quote(url)).Append(" \"$work/julia.tar.gz\"\n");
+            // The release a node of any pool with the same download published, checked against its published SHA-256.
+            s.Append("  julia_fresh=0\n");
+            s.Append("  if cache_fetch \"${").Append(NodeCache.JuliaRead).Append(":-}\" \"$work/julia.tar.gz\"; then\n");
+            s.Append("    log ").Append(ShellQuoting.Quote("using the published copy of " + url)).Append('\n');
+            s.Append("  else\n");
+            s.Append("    log ").Append(ShellQuoting.Quote("downloading " + url)).Append('\n');
+            s.Append("    download ").Append(ShellQuoting.Quote(url)).Append(" \"$work/julia.tar.gz\"\n");
+            s.Append("    julia_fresh=1\n");
+            s.Append("  fi\n");
             if (julia.Sha256 is { } sha)
             {
                 s.Append("  if ! printf '%s  %s\\n' ").Append(ShellQuoting.Quote(sha.ToLowerInvariant())).Append(" \"$work/julia.tar.gz\" | sha256sum --check --quiet -; then\n");
@@ -150,6 +219,7 @@ namespace ClusterlessHpc.Scripts
             s.Append("  tar -xzf \"$work/julia.tar.gz\" -C \"$work/julia\" --strip-components=1\n");
             s.Append("  rm -rf \"$julia_home\"\n");
             s.Append("  mv \"$work/julia\" \"$julia_home\"\n");
+            s.Append("  if (( julia_fresh )); then cache_publish \"${").Append(NodeCache.JuliaCreate).Append(":-}\" \"$work/julia.tar.gz\"; fi\n");
             s.Append("  rm -rf \"$work\"\n");
             s.Append("  work=\"\"\n");
             s.Append("fi\n");
