@@ -78,8 +78,9 @@ public class DockerfileRendererTests
 
     private static string? ScriptProgram(string script)
     {
-        var match = Regex.Match(script, @"--history-file=no -e '((?:[^']|'\\'')*)'");
-        return match.Success ? match.Groups[1].Value.Replace("'\\''", "'") : null;
+        // The install that resolves comes last: before it, the script's branches for a published depot and a published manifest.
+        var match = Regex.Matches(script, @"--history-file=no -e '((?:[^']|'\\'')*)'").LastOrDefault();
+        return match is not null ? match.Groups[1].Value.Replace("'\\''", "'") : null;
     }
 
     private static string? DockerfileProgram(string dockerfile)
