@@ -58,7 +58,21 @@ namespace ClusterlessHpc.Generator
                 .SelectMany(static (declaration, ct) => declaration.Bind(ct) is { } model ? ImmutableArray.Create(model) : ImmutableArray<PoolModel>.Empty)
                 .WithTrackingName(TrackingNames.PoolModels);
 
-            var emittable = models
+            // The project's *.toml additional files, for pools pinned with [JuliaManifest]: a pool without one passes through as
+            // it was, so an edited manifest re-validates only the pools that name one.
+            var files = context.AdditionalTextsProvider
+                .Where(static text => ProjectFiles.IsCandidate(text.Path))
+                .Select(static (text, ct) => (text.Path, Text: text.GetText(ct)?.ToString()))
+                .Collect()
+                .Combine(context.AnalyzerConfigOptionsProvider.Select(static (options, _) => ProjectFiles.ProjectDir(options.GlobalOptions)))
+                .Select(static (pair, _) => ProjectFiles.Of(pair.Left, pair.Right));
+
+            var resolved = models
+                .Combine(files)
+                .Select(static (pair, _) => WithFiles(pair.Left, pair.Right))
+                .WithTrackingName(TrackingNames.ResolvedPools);
+
+            var emittable = resolved
                 .Where(static model => model.IsEmittable)
                 .WithTrackingName(TrackingNames.EmittablePools);
 
@@ -87,9 +101,10 @@ namespace ClusterlessHpc.Generator
                 containing.Insert(0, new ContainingTypeModel(Keyword(outer), outer.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
             }
 
+            // A pinned pool is validated once its manifest's texts are read (WithFiles): without them it could only fail.
             var emittable = !isGeneric &&
                             PoolDeclarationReader.IsPartialAll(type, cancellationToken) &&
-                            !PoolValidator.HasErrors(PoolValidator.Validate(definition));
+                            (definition.JuliaManifest is not null || !PoolValidator.HasErrors(PoolValidator.Validate(definition)));
 
             return new PoolModel(
                 type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
@@ -99,6 +114,18 @@ namespace ClusterlessHpc.Generator
                 emittable,
                 type.IsStatic,
                 Keyword(type));
+        }
+
+        /// <summary>The model with its manifest's texts read from the project's files, and validated with them.</summary>
+        internal static PoolModel WithFiles(PoolModel model, ProjectFiles files)
+        {
+            if (model.Definition.JuliaManifest is null) return model;
+            var definition = files.Resolve(model.Definition);
+            return model with
+            {
+                Definition = definition,
+                IsEmittable = model.IsEmittable && !PoolValidator.HasErrors(PoolValidator.Validate(definition)),
+            };
         }
 
         private static string Keyword(INamedTypeSymbol type) => type switch

@@ -22,7 +22,7 @@ namespace ClusterlessHpc.Scripts
         /// one <c>Pkg.add</c>, repository packages in one <c>Pkg.add</c> and one <c>Pkg.develop</c>. Values are Julia
         /// string literals; names are identifiers (the rules allow nothing else).
         /// </summary>
-        public static string Program(IReadOnlyList<JuliaPackageDefinition> packages)
+        public static string Program(IReadOnlyList<JuliaPackageDefinition> packages, StepMarkers? steps = null)
         {
             var registered = new List<string>();
             var added = new List<string>();
@@ -44,15 +44,34 @@ namespace ClusterlessHpc.Scripts
             }
 
             var program = new StringBuilder("\nusing Pkg\n");
-            if (registered.Count > 0) program.Append("Pkg.add([").Append(string.Join(", ", registered)).Append("])\n");
-            if (added.Count > 0) program.Append("Pkg.add([").Append(string.Join(", ", added)).Append("])\n");
-            if (developed.Count > 0) program.Append("Pkg.develop([").Append(string.Join(", ", developed)).Append("])\n");
+            // The markers follow the step plan's order: registered, from repositories, developed, then the load check.
+            if (registered.Count > 0) program.Append(steps?.NextInJulia()).Append("Pkg.add([").Append(string.Join(", ", registered)).Append("])\n");
+            if (added.Count > 0) program.Append(steps?.NextInJulia()).Append("Pkg.add([").Append(string.Join(", ", added)).Append("])\n");
+            if (developed.Count > 0) program.Append(steps?.NextInJulia()).Append("Pkg.develop([").Append(string.Join(", ", developed)).Append("])\n");
+            AppendLoads(program, packages, steps);
+            return program.ToString();
+        }
+
+        /// <summary>
+        /// The Julia program that instantiates the pinned environment (the active project: <c>JULIA_PROJECT</c>) exactly as
+        /// its manifest records it, then loads each declared package.
+        /// </summary>
+        public static string InstantiateProgram(IReadOnlyList<JuliaPackageDefinition> packages, StepMarkers steps)
+        {
+            var program = new StringBuilder("\nusing Pkg\n");
+            program.Append(steps.NextInJulia()).Append("Pkg.instantiate()\n");
+            AppendLoads(program, packages, steps);
+            return program.ToString();
+        }
+
+        private static void AppendLoads(StringBuilder program, IReadOnlyList<JuliaPackageDefinition> packages, StepMarkers? steps)
+        {
+            if (packages.Count > 0) program.Append(steps?.NextInJulia());
             foreach (var package in packages)
             {
                 // import, not using: loads without bringing exported names into scope, so exports cannot clash.
                 program.Append("import ").Append(package.Name).Append('\n');
             }
-            return program.ToString();
         }
 
         private static string Spec(params (string Name, string? Value)[] fields)

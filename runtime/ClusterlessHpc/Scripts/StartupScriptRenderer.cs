@@ -80,10 +80,13 @@ namespace ClusterlessHpc.Scripts
         private static string RenderBody(PoolDefinition definition)
         {
             // A Julia pool's body is about four thousand characters: start there, not at 16 doubling.
-            var s = new StringBuilder(4 * 1024);
+            var s = new StringBuilder(4 * 1024 + (definition.JuliaManifest?.Manifest?.Length ?? 0) + (definition.JuliaManifest?.Project?.Length ?? 0));
+            var steps = new StepMarkers(StartupStepPlan.Of(definition));
             s.Append("readonly root=\"${AZ_BATCH_NODE_SHARED_DIR:?the Batch agent sets AZ_BATCH_NODE_SHARED_DIR}/clusterlesshpc\"\n");
             s.Append("readonly marker=\"$root/installed/$definition_hash\"\n\n");
-            s.Append("log() { printf 'clusterlesshpc: %s\\n' \"$*\"; }\n\n");
+            s.Append("log() { printf 'clusterlesshpc: %s\\n' \"$*\"; }\n");
+            if (steps.Any) s.Append(StepMarkers.Function);
+            s.Append('\n');
             s.Append("if [[ -f \"$marker\" ]]; then\n");
             s.Append("  log \"definition $definition_hash is already installed on this node\"\n");
             s.Append("  exit 0\n");
@@ -100,21 +103,25 @@ namespace ClusterlessHpc.Scripts
 
             if (definition.Julia is { } julia)
             {
-                if (definition.Image is CustomImageDefinition custom) AppendImageJulia(s, julia, custom.JuliaDepotPath!);
-                else AppendDownloadedJulia(s, definition, julia);
+                if (definition.Image is CustomImageDefinition custom) AppendImageJulia(s, steps, julia, custom.JuliaDepotPath!);
+                else AppendDownloadedJulia(s, steps, definition, julia);
                 AppendLauncher(s, julia);
             }
 
-            AppendSteps(s, definition, afterPackages: false);
-            if (definition.JuliaPackages.Count > 0)
+            AppendSteps(s, steps, definition, afterPackages: false);
+            if (definition.JuliaManifest is { } pinned)
+            {
+                AppendManifest(s, steps, definition, pinned);
+            }
+            else if (definition.JuliaPackages.Count > 0)
             {
                 var what = ShellQuoting.Quote($"installing {definition.JuliaPackages.Count} Julia package(s)");
                 s.Append("\n# Every package in one Julia process, which ends by loading each: a package that does not load fails the start task.\n");
                 s.Append("log ").Append(what).Append('\n');
                 s.Append("limited ").Append(what).Append(" env JULIA_DEPOT_PATH=\"$julia_depots\" \"$julia_bin\" --startup-file=no --history-file=no -e ")
-                 .Append(ShellQuoting.Quote(JuliaInstall.Program(definition.JuliaPackages))).Append('\n');
+                 .Append(ShellQuoting.Quote(JuliaInstall.Program(definition.JuliaPackages, steps))).Append('\n');
             }
-            AppendSteps(s, definition, afterPackages: true);
+            AppendSteps(s, steps, definition, afterPackages: true);
 
             // The marker holds the hash, not the pool id: ids compare case-insensitively, so the id stays out of the hashed body.
             s.Append("\nprintf '%s\\n' \"$definition_hash\" > \"$marker\"\n");
@@ -122,7 +129,24 @@ namespace ClusterlessHpc.Scripts
             return s.ToString();
         }
 
-        private static void AppendDownloadedJulia(StringBuilder s, PoolDefinition definition, JuliaDefinition julia)
+        /// <summary>
+        /// The pinned environment: the manifest and its project written into the pool depot's default environment (where
+        /// <c>Pkg.add</c> would have put the packages, so tasks load them the same way) and instantiated as they are.
+        /// </summary>
+        private static void AppendManifest(StringBuilder s, StepMarkers steps, PoolDefinition definition, JuliaManifestDefinition pinned)
+        {
+            var what = ShellQuoting.Quote("instantiating the pinned Julia manifest");
+            s.Append("\n# The pinned manifest ([JuliaManifest]): every node instantiates exactly these versions and commits, resolving nothing.\n");
+            s.Append("readonly julia_environment=\"$depot/environments/v\"").Append(ShellQuoting.Quote(Rules.JuliaRules.MinorVersion(definition.Julia!.Version))).Append('\n');
+            s.Append("mkdir -p \"$julia_environment\"\n");
+            s.Append("printf '%s' ").Append(ShellQuoting.Quote(pinned.Project ?? "")).Append(" > \"$julia_environment/Project.toml\"\n");
+            s.Append("printf '%s' ").Append(ShellQuoting.Quote(pinned.Manifest ?? "")).Append(" > \"$julia_environment/Manifest.toml\"\n");
+            s.Append("log ").Append(what).Append('\n');
+            s.Append("limited ").Append(what).Append(" env JULIA_DEPOT_PATH=\"$julia_depots\" JULIA_PROJECT=\"$julia_environment\" \"$julia_bin\" --startup-file=no --history-file=no -e ")
+             .Append(ShellQuoting.Quote(JuliaInstall.InstantiateProgram(definition.JuliaPackages, steps))).Append('\n');
+        }
+
+        private static void AppendDownloadedJulia(StringBuilder s, StepMarkers steps, PoolDefinition definition, JuliaDefinition julia)
         {
             var url = JuliaInstall.DownloadUrl(definition, julia);
             s.Append("\n# Julia ").Append(ShellQuoting.Comment(julia.Version)).Append(" for ").Append(JuliaInstall.Platform(definition))
@@ -135,6 +159,7 @@ namespace ClusterlessHpc.Scripts
             s.Append("readonly julia_home=\"$root/julia-\"").Append(ShellQuoting.Quote(julia.Version)).Append('\n');
             s.Append("readonly julia_bin=\"$julia_home/bin/julia\"\n");
             s.Append("readonly depot=\"$root/depot\"\n");
+            steps.AnnounceNext(s);
             s.Append("if [[ ! -x \"$julia_bin\" ]]; then\n");
             s.Append("  log ").Append(ShellQuoting.Quote("downloading " + url)).Append('\n');
             s.Append("  work=\"$(mktemp -d \"$root/download.XXXXXX\")\"\n");
@@ -156,12 +181,13 @@ namespace ClusterlessHpc.Scripts
             s.Append("mkdir -p \"$depot\"\n");
         }
 
-        private static void AppendImageJulia(StringBuilder s, JuliaDefinition julia, string depotPath)
+        private static void AppendImageJulia(StringBuilder s, StepMarkers steps, JuliaDefinition julia, string depotPath)
         {
             var declared = ShellQuoting.Quote("Julia " + julia.Version);
             s.Append("\n# Julia ").Append(ShellQuoting.Comment(julia.Version)).Append(" comes with the custom image. The first run records where the image keeps it:\n");
             s.Append("# afterwards the launcher may stand in its place on PATH, and a launcher that ran itself would never end.\n");
             s.Append("readonly depot=").Append(ShellQuoting.Quote(depotPath)).Append('\n');
+            steps.AnnounceNext(s);
             s.Append("launcher_target=\"$(readlink -f \"$root/bin/julia\")\"\n");
             s.Append("julia_bin=\"\"\n");
             s.Append("if [[ -f \"$root/image-julia\" ]]; then\n");
@@ -219,17 +245,18 @@ namespace ClusterlessHpc.Scripts
             s.Append("fi\n");
         }
 
-        private static void AppendSteps(StringBuilder s, PoolDefinition definition, bool afterPackages)
+        private static void AppendSteps(StringBuilder s, StepMarkers steps, PoolDefinition definition, bool afterPackages)
         {
             for (var i = 0; i < definition.StartupSteps.Count; i++)
             {
                 var step = definition.StartupSteps[i];
                 if (step.AfterPackages != afterPackages) continue;
-                var name = $"startup step {i + 1}";
+                var name = StartupStepPlan.StepName(i);
                 // A function whose body is a subshell: the step's cd, set or exit cannot change the rest of the script, and
                 // limited can run it in its own process group; a failure still stops the script.
                 s.Append("\n# Startup step ").Append(i + 1).Append(" (declared with [StartupStep]).\n");
                 s.Append("startup_step_").Append(i + 1).Append("() (\n").Append(step.Bash.TrimEnd('\n')).Append("\n)\n");
+                steps.AnnounceNext(s);
                 s.Append("log ").Append(ShellQuoting.Quote("running " + name)).Append('\n');
                 s.Append("limited ").Append(ShellQuoting.Quote(name)).Append(" startup_step_").Append(i + 1).Append('\n');
             }
