@@ -23,9 +23,17 @@ namespace ClusterlessHpc.Rules
                 found.Add(new PoolDiagnostic(DiagnosticCatalogue.JuliaManifestNeedsJulia, at, pin.Path));
                 return;
             }
-            if (pin.Manifest is null) found.Add(new PoolDiagnostic(DiagnosticCatalogue.JuliaManifestMustBeFound, at, pin.Path, folder));
-            if (pin.Project is null) found.Add(new PoolDiagnostic(DiagnosticCatalogue.JuliaProjectMustBeFound, at, pin.ProjectPath, pin.Path, folder));
-            if (pin.Manifest is null || pin.Project is null) return;
+            // A missing manifest says all there is to say: its project is looked for only beside one that was found.
+            if (pin.Manifest is null)
+            {
+                found.Add(new PoolDiagnostic(DiagnosticCatalogue.JuliaManifestMustBeFound, at, pin.Path, folder));
+                return;
+            }
+            if (pin.Project is null)
+            {
+                found.Add(new PoolDiagnostic(DiagnosticCatalogue.JuliaProjectMustBeFound, at, pin.ProjectPath, pin.Path, folder));
+                return;
+            }
 
             var manifest = Read(pin.Path, pin.Manifest, found);
             var project = Read(pin.ProjectPath, pin.Project, found);
