@@ -30,7 +30,19 @@ internal static class GeneratorHarness
     /// (<c>build_property.projectdir</c>); returns the output compilation and the generated files by hint name.
     /// </summary>
     public static (Compilation Output, IReadOnlyDictionary<string, string> Generated) RunWithFiles(
-        string? projectDir, IReadOnlyDictionary<string, string> files, params string[] sources)
+        string? projectDir, IReadOnlyDictionary<string, string> files, params string[] sources) =>
+        RunWithFiles(projectDir, files, Compile(sources));
+
+    /// <summary>Compiles sources kept at the given paths (as a project's files are).</summary>
+    public static CSharpCompilation CompileAt(params (string Path, string Source)[] sources) =>
+        CSharpCompilation.Create(
+            "Pools",
+            sources.Select(s => CSharpSyntaxTree.ParseText(s.Source, new CSharpParseOptions(LanguageVersion.Latest), path: s.Path)),
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static (Compilation Output, IReadOnlyDictionary<string, string> Generated) RunWithFiles(
+        string? projectDir, IReadOnlyDictionary<string, string> files, Compilation compilation, IncrementalGeneratorOutputKind disabled = IncrementalGeneratorOutputKind.None)
     {
         var options = new Dictionary<string, string>();
         if (projectDir is not null) options["build_property.projectdir"] = projectDir;
@@ -39,8 +51,8 @@ internal static class GeneratorHarness
             files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Key, f.Value)),
             new CSharpParseOptions(LanguageVersion.Latest),
             new ProjectOptions(options),
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
-        driver = driver.RunGeneratorsAndUpdateCompilation(Compile(sources), out var output, out var diagnostics);
+            new GeneratorDriverOptions(disabled, trackIncrementalGeneratorSteps: true));
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         Assert.Empty(diagnostics);
         var generated = driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
         return (output, generated);

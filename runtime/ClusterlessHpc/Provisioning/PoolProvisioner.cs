@@ -85,7 +85,7 @@ namespace ClusterlessHpc.Provisioning
                 var retired = await CheckRetirementAsync(definition, report, cancellationToken).ConfigureAwait(false);
                 var request = await BuildRequestAsync(definition, cancellationToken).ConfigureAwait(false);
                 await CreateOrReconcileAsync(definition, request, report, retired, cancellationToken).ConfigureAwait(false);
-                return await WaitUntilReadyAsync(definition.Id, report, cancellationToken).ConfigureAwait(false);
+                return await WaitUntilReadyAsync(definition.Id, report, definition, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e)
             {
