@@ -34,7 +34,9 @@ namespace ClusterlessHpc.Provisioning
         private static string Traced(string nodeId, string? stderrTail, string? failedStep, string? declaration)
         {
             if (failedStep is null || declaration is null) return "";
-            var last = stderrTail?.Split('\n').LastOrDefault(l => l.Trim().Length > 0)?.Trim();
+            // The failing program's own last words, not the script's closing "... failed (exit code N)".
+            var lines = stderrTail?.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList() ?? new();
+            var last = lines.LastOrDefault(l => !l.StartsWith("clusterlesshpc: ", StringComparison.Ordinal)) ?? lines.LastOrDefault();
             return $"{declaration} failed on node {nodeId} during \"{failedStep}\"" + (string.IsNullOrEmpty(last) ? "" : ": " + last) + "\n";
         }
 
