@@ -76,10 +76,13 @@ public class DockerfileRendererTests
 
     private static string[] Urls(string text) => Regex.Matches(text, @"'(https://[^']+\.tar\.gz)'").Select(m => m.Groups[1].Value).Distinct().ToArray();
 
+    /// <summary>The script's Julia program less its step markers, which announce the node's steps and install nothing.</summary>
     private static string? ScriptProgram(string script)
     {
         var match = Regex.Match(script, @"--history-file=no -e '((?:[^']|'\\'')*)'");
-        return match.Success ? match.Groups[1].Value.Replace("'\\''", "'") : null;
+        return match.Success
+            ? string.Join("\n", match.Groups[1].Value.Replace("'\\''", "'").Split('\n').Where(l => !l.StartsWith("println(\"##[chpc step ", StringComparison.Ordinal)))
+            : null;
     }
 
     private static string? DockerfileProgram(string dockerfile)
