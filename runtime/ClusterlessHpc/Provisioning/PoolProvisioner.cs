@@ -78,17 +78,30 @@ namespace ClusterlessHpc.Provisioning
                 _ => null,
             };
             var packages = $"{definition.JuliaPackages.Count} Julia package(s)";
+            if (definition.JuliaManifest is { } pinned)
+            {
+                // Pinned: the nodes are identical either way; sharing only saves the later nodes the install.
+                packages += $" pinned by {pinned.Path}";
+                if (blob is { UsesIdentity: false })
+                {
+                    return $"packages: shared: the first node to instantiate the {packages} publishes its depot " +
+                           $"to container '{blob.ContainerName}'; later nodes unpack it instead of instantiating again";
+                }
+                return $"packages: each node instantiates and precompiles the {packages} on its own (" + WhyNotShared(blob) + ")";
+            }
             if (blob is { UsesIdentity: false })
             {
                 return $"packages: shared: the first node to install the {packages} publishes its depot, resolved manifest and developed commits " +
                        $"to container '{blob.ContainerName}'; later nodes unpack them instead of resolving again";
             }
-            return $"packages: each node resolves and precompiles the {packages} on its own (" +
-                   (blob is null
-                       ? "inline delivery without blob storage has nowhere to share the first node's install; to share it, configure " +
-                         ScriptDeliveryFactory.StorageSettings + " with ClusterlessHpc:Delivery Auto or Blob"
-                       : "blob storage read with an identity gives the nodes no SAS to publish with") + ")";
+            return $"packages: each node resolves and precompiles the {packages} on its own (" + WhyNotShared(blob) + ")";
         }
+
+        private static string WhyNotShared(BlobDelivery? blob) =>
+            blob is null
+                ? "inline delivery without blob storage has nowhere to share the first node's install; to share it, configure " +
+                  ScriptDeliveryFactory.StorageSettings + " with ClusterlessHpc:Delivery Auto or Blob"
+                : "blob storage read with an identity gives the nodes no SAS to publish with";
 
         /// <summary>Creates the pool if needed (or updates or recreates it, by the drift policy) and waits until it is ready (<see cref="BatchPoolReadyOperation"/>).</summary>
         /// <exception cref="PoolDefinitionException">The definition breaks a rule; nothing was sent.</exception>
@@ -110,7 +123,7 @@ namespace ClusterlessHpc.Provisioning
                 var retired = await CheckRetirementAsync(definition, report, cancellationToken).ConfigureAwait(false);
                 var request = await BuildRequestAsync(definition, cancellationToken).ConfigureAwait(false);
                 await CreateOrReconcileAsync(definition, request, report, retired, cancellationToken).ConfigureAwait(false);
-                return await WaitUntilReadyAsync(definition.Id, report, cancellationToken).ConfigureAwait(false);
+                return await WaitUntilReadyAsync(definition.Id, report, definition, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e)
             {

@@ -11,6 +11,14 @@ namespace ClusterlessHpc.Scripts
     /// </summary>
     internal static class NodeCache
     {
+        /// <summary>
+        /// Whether a definition's script shares its install: it downloads its Julia (a custom image brings its own, and its
+        /// depot is the image's) and installs packages. A pool that pins a manifest shares its depot only (see
+        /// <c>SharedInstallBlobs</c>).
+        /// </summary>
+        public static bool Applies(PoolDefinition definition) =>
+            definition.Julia is not null && definition.Image is not CustomImageDefinition && definition.JuliaPackages.Count > 0;
+
         /// <summary>The prefix of every variable the delivery sets for the shared install.</summary>
         public const string VariablePrefix = "CHPC_CACHE_";
 

@@ -28,11 +28,13 @@ namespace Contoso.Pools
 set -euo pipefail
 umask 022
 
-readonly definition_hash='59e0612b9c820fe4'
+readonly definition_hash='b3010030a8003787'
 readonly root=""${AZ_BATCH_NODE_SHARED_DIR:?the Batch agent sets AZ_BATCH_NODE_SHARED_DIR}/clusterlesshpc""
 readonly marker=""$root/installed/$definition_hash""
 
 log() { printf 'clusterlesshpc: %s\n' ""$*""; }
+# Announces a step in stdout.txt (its index and name only), so a failure can be traced to the declaration behind it.
+step_marker() { printf '%s\n' ""$1""; }
 
 if [[ -f ""$marker"" ]]; then
   log ""definition $definition_hash is already installed on this node""
@@ -77,6 +79,7 @@ rm -rf ""$root""/download.*
 readonly julia_home=""$root/julia-""'1.5.2'
 readonly julia_bin=""$julia_home/bin/julia""
 readonly depot=""$root/depot""
+step_marker '##[chpc step 1/4] download Julia 1.5.2'
 if [[ ! -x ""$julia_bin"" ]]; then
   log 'downloading https://julialang-s3.julialang.org/bin/linux/x64/1.5/julia-1.5.2-linux-x86_64.tar.gz'
   work=""$(mktemp -d ""$root/download.XXXXXX"")""
@@ -117,8 +120,11 @@ fi
 log 'installing 2 Julia package(s)'
 limited 'installing 2 Julia package(s)' env JULIA_DEPOT_PATH=""$julia_depots"" ""$julia_bin"" --startup-file=no --history-file=no -e '
 using Pkg
+println(""##[chpc step 2/4] add IterativeSolvers""); flush(stdout)
 Pkg.add([PackageSpec(name = ""IterativeSolvers"")])
+println(""##[chpc step 3/4] develop JOLI""); flush(stdout)
 Pkg.develop([PackageSpec(url = ""https://github.com/slimgroup/JOLI.jl"")])
+println(""##[chpc step 4/4] load IterativeSolvers, JOLI""); flush(stdout)
 import IterativeSolvers
 import JOLI
 '

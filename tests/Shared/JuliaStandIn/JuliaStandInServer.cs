@@ -14,7 +14,7 @@ namespace ClusterlessHpc.Testing
     /// for each developed repository) and <see cref="PrecompileCost"/> for each package it has no compiled cache of; it
     /// instantiates a manifest it finds in the default environment (<c>Pkg.instantiate</c>), checking developed
     /// repositories out at <c>$CHPC_DEVELOP_COMMITS</c>; it fails an <c>import</c> of a package the depot does not hold.
-    /// Each launch appends <c>TIME KIND JULIA_CPU_TARGET</c> to <c>$AZ_BATCH_NODE_SHARED_DIR/julia-launches.log</c>.
+    /// It prints the program's step markers. Each launch appends <c>TIME KIND JULIA_CPU_TARGET</c> to <c>$AZ_BATCH_NODE_SHARED_DIR/julia-launches.log</c>.
     /// Tests that use it compile this folder explicitly (tests/Shared/JuliaStandIn).
     /// </summary>
     public sealed class JuliaStandInServer : IAsyncDisposable
@@ -164,6 +164,8 @@ namespace ClusterlessHpc.Testing
                 if [[ ${1:-} == --version ]]; then echo 'julia version {{Version}}'; exit 0; fi
                 program=''
                 for ((i = 1; i <= $#; i++)); do if [[ ${!i} == -e ]]; then j=$((i + 1)); program=${!j}; fi; done
+                # The program's step markers, as Julia prints them (all at once: the stand-in fails no step of its own).
+                sed -n 's/^println("\(##\[chpc step [^"]*\)"); flush(stdout)$/\1/p' <<< "$program"
                 depot=${JULIA_DEPOT_PATH:-$HOME/.julia}
                 depot=${depot%%:*}
                 environment="$depot/environments/v{{minor}}"

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using ClusterlessHpc.Scripts;
@@ -37,14 +38,20 @@ namespace ClusterlessHpc.Provisioning.Delivery
         }
 
         /// <summary>The names of a definition that downloads its Julia and installs packages (else null): what its nodes may create.</summary>
+        /// <remarks>
+        /// A pool that pins its manifest (<c>[JuliaManifest]</c>) gets no resolved manifest and no developed commits to
+        /// publish: every node already instantiates the same manifest, so its nodes may create the depot archive and the
+        /// Julia release only.
+        /// </remarks>
         internal static Names? For(PoolDefinition definition, string definitionHash)
         {
-            if (definition.Julia is not { } julia || definition.Image is CustomImageDefinition || definition.JuliaPackages.Count == 0) return null;
+            if (!NodeCache.Applies(definition)) return null;
+            var resolves = definition.JuliaManifest is null;
             return new Names(
                 DepotArchive(definitionHash, JuliaInstall.Platform(definition)),
-                ResolvedManifest(definitionHash),
-                DevelopCommits(definitionHash),
-                JuliaRelease(JuliaInstall.DownloadUrl(definition, julia)));
+                resolves ? ResolvedManifest(definitionHash) : null,
+                resolves ? DevelopCommits(definitionHash) : null,
+                JuliaRelease(JuliaInstall.DownloadUrl(definition, definition.Julia!)));
         }
 
         private static string Check(string definitionHash)
@@ -61,15 +68,17 @@ namespace ClusterlessHpc.Provisioning.Delivery
         }
 
         /// <summary>A definition's four names, paired with the variables that carry their URLs.</summary>
-        internal sealed record Names(string Depot, string Manifest, string Commits, string Julia)
+        /// <remarks>A pinned pool's <see cref="Manifest"/> and <see cref="Commits"/> are null: <see cref="All"/> leaves them out.</remarks>
+        internal sealed record Names(string Depot, string? Manifest, string? Commits, string Julia)
         {
             public (string ReadVariable, string CreateVariable, string Blob)[] All =>
-            [
-                (NodeCache.DepotRead, NodeCache.DepotCreate, Depot),
-                (NodeCache.ManifestRead, NodeCache.ManifestCreate, Manifest),
-                (NodeCache.CommitsRead, NodeCache.CommitsCreate, Commits),
-                (NodeCache.JuliaRead, NodeCache.JuliaCreate, Julia),
-            ];
+                new (string ReadVariable, string CreateVariable, string? Blob)[]
+                {
+                    (NodeCache.DepotRead, NodeCache.DepotCreate, Depot),
+                    (NodeCache.ManifestRead, NodeCache.ManifestCreate, Manifest),
+                    (NodeCache.CommitsRead, NodeCache.CommitsCreate, Commits),
+                    (NodeCache.JuliaRead, NodeCache.JuliaCreate, Julia),
+                }.Where(n => n.Blob is not null).Select(n => (n.ReadVariable, n.CreateVariable, n.Blob!)).ToArray();
         }
     }
 }

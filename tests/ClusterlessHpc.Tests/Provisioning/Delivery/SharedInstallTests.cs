@@ -18,7 +18,7 @@ namespace ClusterlessHpc.Tests.Provisioning.Delivery;
 /// and publishes; the nodes that join later use what it published, or install on their own when that is damaged.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class SharedInstallTests : IClassFixture<AzuriteFixture>, IClassFixture<BlobDeliveryEndToEndTests.ExecutingEmulator>, IAsyncDisposable
+public sealed partial class SharedInstallTests : IClassFixture<AzuriteFixture>, IClassFixture<BlobDeliveryEndToEndTests.ExecutingEmulator>, IAsyncDisposable
 {
     private const string JuliaVersion = "1.10.5";
     private readonly AzuriteFixture _azurite;
