@@ -139,8 +139,12 @@ namespace ClusterlessHpc.Scripts
             s.Append("\n# The pinned manifest ([JuliaManifest]): every node instantiates exactly these versions and commits, resolving nothing.\n");
             s.Append("readonly julia_environment=\"$depot/environments/v\"").Append(ShellQuoting.Quote(Rules.JuliaRules.MinorVersion(definition.Julia!.Version))).Append('\n');
             s.Append("mkdir -p \"$julia_environment\"\n");
-            s.Append("printf '%s' ").Append(ShellQuoting.Quote(pinned.Project ?? "")).Append(" > \"$julia_environment/Project.toml\"\n");
-            s.Append("printf '%s' ").Append(ShellQuoting.Quote(pinned.Manifest ?? "")).Append(" > \"$julia_environment/Manifest.toml\"\n");
+            s.Append("# The texts are written exactly as declared: nothing in them expands.\n");
+            s.Append("# shellcheck disable=SC2016\n");
+            s.Append("{\n");
+            s.Append("  printf '%s' ").Append(ShellQuoting.Quote(pinned.Project ?? "")).Append(" > \"$julia_environment/Project.toml\"\n");
+            s.Append("  printf '%s' ").Append(ShellQuoting.Quote(pinned.Manifest ?? "")).Append(" > \"$julia_environment/Manifest.toml\"\n");
+            s.Append("}\n");
             s.Append("log ").Append(what).Append('\n');
             s.Append("limited ").Append(what).Append(" env JULIA_DEPOT_PATH=\"$julia_depots\" JULIA_PROJECT=\"$julia_environment\" \"$julia_bin\" --startup-file=no --history-file=no -e ")
              .Append(ShellQuoting.Quote(JuliaInstall.InstantiateProgram(definition.JuliaPackages, steps))).Append('\n');
