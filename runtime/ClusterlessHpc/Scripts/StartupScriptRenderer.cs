@@ -216,8 +216,12 @@ namespace ClusterlessHpc.Scripts
         {
             var what = ShellQuoting.Quote("instantiating the pinned Julia manifest");
             s.Append(indent).Append("mkdir -p \"$julia_environment\"\n");
-            s.Append(indent).Append("printf '%s' ").Append(ShellQuoting.Quote(pinned.Project ?? "")).Append(" > \"$julia_environment/Project.toml\"\n");
-            s.Append(indent).Append("printf '%s' ").Append(ShellQuoting.Quote(pinned.Manifest ?? "")).Append(" > \"$julia_environment/Manifest.toml\"\n");
+            s.Append(indent).Append("# The texts are written exactly as declared: nothing in them expands.\n");
+            s.Append(indent).Append("# shellcheck disable=SC2016\n");
+            s.Append(indent).Append("{\n");
+            s.Append(indent).Append("  printf '%s' ").Append(ShellQuoting.Quote(pinned.Project ?? "")).Append(" > \"$julia_environment/Project.toml\"\n");
+            s.Append(indent).Append("  printf '%s' ").Append(ShellQuoting.Quote(pinned.Manifest ?? "")).Append(" > \"$julia_environment/Manifest.toml\"\n");
+            s.Append(indent).Append("}\n");
             s.Append(indent).Append("log ").Append(what).Append('\n');
             s.Append(indent).Append("limited ").Append(what).Append(" env JULIA_DEPOT_PATH=\"$julia_depots\" JULIA_PROJECT=\"$julia_environment\" \"$julia_bin\" --startup-file=no --history-file=no -e ")
              .Append(ShellQuoting.Quote(JuliaInstall.InstantiatePinnedProgram(definition.JuliaPackages, steps))).Append('\n');
