@@ -78,7 +78,7 @@ namespace ClusterlessHpc.Provisioning
                 _ => null,
             };
             var packages = $"{definition.JuliaPackages.Count} Julia package(s)";
-            if (blob is { UsesIdentity: false })
+            if (blob is { UsesIdentity: false, SharedInstall: true })
             {
                 return $"packages: shared: the first node to install the {packages} publishes its depot, resolved manifest and developed commits " +
                        $"to container '{blob.ContainerName}'; later nodes unpack them instead of resolving again";
@@ -87,7 +87,8 @@ namespace ClusterlessHpc.Provisioning
                    (blob is null
                        ? "inline delivery without blob storage has nowhere to share the first node's install; to share it, configure " +
                          ScriptDeliveryFactory.StorageSettings + " with ClusterlessHpc:Delivery Auto or Blob"
-                       : "blob storage read with an identity gives the nodes no SAS to publish with") + ")";
+                       : blob.UsesIdentity ? "blob storage read with an identity gives the nodes no SAS to publish with"
+                       : "ClusterlessHpc:Storage:SharedInstall is false") + ")";
         }
 
         /// <summary>Creates the pool if needed (or updates or recreates it, by the drift policy) and waits until it is ready (<see cref="BatchPoolReadyOperation"/>).</summary>
