@@ -104,7 +104,7 @@ public static class SharedInstallMode
         VmSize = "Standard_D2s_v3",
         NodeCount = 1,
         Julia = new JuliaDefinition(JuliaVersion) { Mirror = internet.Mirror, PkgServer = internet.PkgServer },
-        JuliaPackages = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"].Select(n => new JuliaPackageDefinition(n)).ToList(),
+        JuliaPackages = new[] { "Alpha", "Beta", "Gamma", "Delta", "Epsilon" }.Select(n => new JuliaPackageDefinition(n)).ToList(),
     };
 
     /// <summary>Boots node 1 (unless <paramref name="alreadyFirst"/>), then grows to <paramref name="nodes"/>: node 1's start task time and the others'.</summary>
