@@ -123,6 +123,12 @@ namespace ClusterlessHpc.Hosting
         /// </summary>
         public string? IdentityResourceId { get; set; }
 
+        /// <summary>
+        /// Whether the first node of a Julia pool publishes its install to the container for later nodes to use (default
+        /// true; docs/delivery.md, "Shared install"). False: every node installs on its own and gets no create-only SAS.
+        /// </summary>
+        public bool SharedInstall { get; set; } = true;
+
         /// <summary>The stored access policy on the container that the scripts' SAS are bound to.</summary>
         public AccessPolicyOptions AccessPolicy { get; set; } = new();
 

@@ -82,14 +82,14 @@ namespace ClusterlessHpc.Provisioning
             {
                 // Pinned: the nodes are identical either way; sharing only saves the later nodes the install.
                 packages += $" pinned by {pinned.Path}";
-                if (blob is { UsesIdentity: false })
+                if (blob is { UsesIdentity: false, SharedInstall: true })
                 {
                     return $"packages: shared: the first node to instantiate the {packages} publishes its depot " +
                            $"to container '{blob.ContainerName}'; later nodes unpack it instead of instantiating again";
                 }
                 return $"packages: each node instantiates and precompiles the {packages} on its own (" + WhyNotShared(blob) + ")";
             }
-            if (blob is { UsesIdentity: false })
+            if (blob is { UsesIdentity: false, SharedInstall: true })
             {
                 return $"packages: shared: the first node to install the {packages} publishes its depot, resolved manifest and developed commits " +
                        $"to container '{blob.ContainerName}'; later nodes unpack them instead of resolving again";
@@ -101,7 +101,8 @@ namespace ClusterlessHpc.Provisioning
             blob is null
                 ? "inline delivery without blob storage has nowhere to share the first node's install; to share it, configure " +
                   ScriptDeliveryFactory.StorageSettings + " with ClusterlessHpc:Delivery Auto or Blob"
-                : "blob storage read with an identity gives the nodes no SAS to publish with";
+                : blob.UsesIdentity ? "blob storage read with an identity gives the nodes no SAS to publish with"
+                : "ClusterlessHpc:Storage:SharedInstall is false";
 
         /// <summary>Creates the pool if needed (or updates or recreates it, by the drift policy) and waits until it is ready (<see cref="BatchPoolReadyOperation"/>).</summary>
         /// <exception cref="PoolDefinitionException">The definition breaks a rule; nothing was sent.</exception>

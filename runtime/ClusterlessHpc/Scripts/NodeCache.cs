@@ -126,7 +126,12 @@ namespace ClusterlessHpc.Scripts
             "  if (( ${#developed[@]} > 0 )); then\n" +
             "    local name\n" +
             "    for name in \"${developed[@]}\"; do printf '%s %s\\n' \"$name\" \"$(develop_commit \"$depot/dev/$name\")\"; done > \"$work/develop-commits.txt\"\n" +
-            "    cache_publish \"${" + CommitsCreate + ":-}\" \"$work/develop-commits.txt\" \"$definition_hash\"\n" +
+            // A repository whose commit cannot be read publishes no commits: later nodes then resolve on their own.
+            "    if grep -qvE '^[^ ]+ [0-9a-f]{40,64}$' \"$work/develop-commits.txt\"; then\n" +
+            "      log \"the commit of a developed repository could not be read; later nodes resolve on their own\" >&2\n" +
+            "    else\n" +
+            "      cache_publish \"${" + CommitsCreate + ":-}\" \"$work/develop-commits.txt\" \"$definition_hash\"\n" +
+            "    fi\n" +
             "  fi\n" +
             "  [[ -n \"${" + DepotCreate + ":-}\" && \"$(uname -m)\" == \"$architecture\" ]] || return 0\n" +
             "  printf '%s %s\\n' \"$definition_hash\" \"$architecture\" > \"$depot/" + DepotLabel + "\"\n" +

@@ -87,6 +87,12 @@ namespace ClusterlessHpc.Provisioning.Delivery
         /// <summary>The container's name.</summary>
         public string ContainerName => _container.Name;
 
+        /// <summary>
+        /// Whether pools with Julia packages get the shared install (<see cref="StorageOptions.SharedInstall"/>): it also
+        /// needs a SAS, so never with an identity.
+        /// </summary>
+        public bool SharedInstall { get; init; } = true;
+
         /// <summary>Whether nodes read the script with an identity (true) or a policy-bound SAS (false).</summary>
         public bool UsesIdentity => _identityResourceId is not null;
 
@@ -119,7 +125,7 @@ namespace ClusterlessHpc.Provisioning.Delivery
         /// </summary>
         internal async Task<IReadOnlyList<EnvironmentSetting>> SharedInstallSettingsAsync(SharedInstallBlobs.Names names, CancellationToken cancellationToken)
         {
-            if (_identityResourceId is not null) return [];
+            if (_identityResourceId is not null || !SharedInstall) return [];
             var (read, create) = await EnsurePoliciesAsync(withCreate: true, cancellationToken).ConfigureAwait(false);
             var settings = new List<EnvironmentSetting>();
             foreach (var (readVariable, createVariable, name) in names.All)

@@ -246,6 +246,32 @@ public sealed partial class SharedInstallTests : IClassFixture<AzuriteFixture>, 
         }.Order(), created);
     }
 
+    [Fact]
+    public async Task The_plan_says_whether_nodes_share_the_install_or_each_resolve_on_their_own()
+    {
+        var definition = Pool();
+        async Task<string?> PlanAsync(IScriptDelivery? delivery) =>
+            (await new PoolProvisioner(_client, new PoolProvisionerOptions { ScriptDelivery = delivery }).PlanAsync(definition, Cancel)).PackageInstall;
+        var off = ScriptDeliveryFactory.Create(new ClusterlessHpc.Hosting.ClusterlessHpcOptions
+        {
+            Delivery = ClusterlessHpc.Hosting.ScriptDelivery.Blob,
+            Storage = new ClusterlessHpc.Hosting.StorageOptions { ConnectionString = _azurite.ConnectionString, Container = _container, SharedInstall = false },
+        });
+
+        var inline = await PlanAsync(null);
+        var shared = await PlanAsync(Delivery());
+        var auto = await PlanAsync(ScriptDeliveryFactory.Create(WithConnectionString(_azurite, _container, ClusterlessHpc.Hosting.ScriptDelivery.Auto)));
+        var disabled = await PlanAsync(off);
+
+        Assert.StartsWith("packages: each node resolves and precompiles the 4 Julia package(s) on its own (inline delivery without blob storage", inline);
+        Assert.StartsWith($"packages: shared: the first node to install the 4 Julia package(s) publishes", shared);
+        Assert.Contains($"container '{_container}'", shared);
+        Assert.Equal(shared, auto);
+        Assert.Contains("on its own (ClusterlessHpc:Storage:SharedInstall is false)", disabled);
+        Assert.Null((await new PoolProvisioner(_client).PlanAsync(definition with { JuliaPackages = [] }, Cancel)).PackageInstall);
+        Assert.Empty(await ((BlobDelivery)off).SharedInstallSettingsAsync(SharedInstallBlobs.For(definition, StartupScriptRenderer.DefinitionHash(definition))!, Cancel));
+    }
+
     private string Name(string url) => Uri.UnescapeDataString(new Uri(url).AbsolutePath)[$"/{AzuriteFixture.Account}/{_container}/".Length..];
 
     private static string Julia(PoolDefinition definition) =>
