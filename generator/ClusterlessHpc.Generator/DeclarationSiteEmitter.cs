@@ -43,7 +43,11 @@ namespace ClusterlessHpc.Generator
             var arguments = attribute.ArgumentList?.Arguments ?? default;
             if (arguments.Count == 0) return $"[{attribute.Name}]";
             var first = arguments[0].ToString();
-            var shown = first.Length <= LongestArgument && first.IndexOf('\n') < 0 ? first : "...";
+            // A startup step is the user's own bash, which may hold anything: a failure message that quotes it could carry it
+            // into a log, so it is never shown (the step's number names it).
+            var isBash = attribute.Name.ToString() is var name && (name.EndsWith(nameof(StartupStepAttribute), StringComparison.Ordinal) ||
+                                                                   name.EndsWith("StartupStep", StringComparison.Ordinal));
+            var shown = !isBash && first.Length <= LongestArgument && first.IndexOf('\n') < 0 ? first : "...";
             return $"[{attribute.Name}({shown}{(arguments.Count > 1 && shown != "..." ? ", ..." : "")})]";
         }
 
