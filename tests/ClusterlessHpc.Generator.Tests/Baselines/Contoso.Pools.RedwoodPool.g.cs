@@ -28,7 +28,7 @@ namespace Contoso.Pools
 set -euo pipefail
 umask 022
 
-readonly definition_hash='9c5db5da626761ad'
+readonly definition_hash='42e88e5db5004a0c'
 readonly root=""${AZ_BATCH_NODE_SHARED_DIR:?the Batch agent sets AZ_BATCH_NODE_SHARED_DIR}/clusterlesshpc""
 readonly marker=""$root/installed/$definition_hash""
 
@@ -193,7 +193,11 @@ publish_install() {
   if (( ${#developed[@]} > 0 )); then
     local name
     for name in ""${developed[@]}""; do printf '%s %s\n' ""$name"" ""$(develop_commit ""$depot/dev/$name"")""; done > ""$work/develop-commits.txt""
-    cache_publish ""${CHPC_CACHE_COMMITS_CREATE_URL:-}"" ""$work/develop-commits.txt"" ""$definition_hash""
+    if grep -qvE '^[^ ]+ [0-9a-f]{40,64}$' ""$work/develop-commits.txt""; then
+      log ""the commit of a developed repository could not be read; later nodes resolve on their own"" >&2
+    else
+      cache_publish ""${CHPC_CACHE_COMMITS_CREATE_URL:-}"" ""$work/develop-commits.txt"" ""$definition_hash""
+    fi
   fi
   [[ -n ""${CHPC_CACHE_DEPOT_CREATE_URL:-}"" && ""$(uname -m)"" == ""$architecture"" ]] || return 0
   printf '%s %s\n' ""$definition_hash"" ""$architecture"" > ""$depot/.clusterlesshpc-depot""
