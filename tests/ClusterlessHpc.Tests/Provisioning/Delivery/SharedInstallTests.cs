@@ -44,6 +44,7 @@ public sealed partial class SharedInstallTests : IClassFixture<AzuriteFixture>, 
         var definition = Pool();
         var (_, first) = await ApplyFirstNodeAsync(definition);
         var requestsOfOneNode = _internet.PackageServerRequests;
+        Assert.True(requestsOfOneNode > 0, "the first node did not ask the package server");
         var hash = StartupScriptRenderer.DefinitionHash(definition);
 
         var depot = Container.GetBlobClient(SharedInstallBlobs.DepotArchive(hash, "x86_64"));
