@@ -107,6 +107,54 @@ public sealed partial class SharedInstallTests
         }
     }
 
+    [Fact]
+    public async Task A_package_that_does_not_load_from_the_published_depot_is_traced_to_its_declaration()
+    {
+        var definition = Pool();
+        var (_, _) = await ApplyFirstNodeAsync(definition);
+        var hash = StartupScriptRenderer.DefinitionHash(definition);
+        // A depot that passes every check (checksum, definition, label) but lacks a package: only the load check can tell.
+        var blob = Container.GetBlobClient(SharedInstallBlobs.DepotArchive(hash, "x86_64"));
+        var published = (await blob.DownloadContentAsync(Cancel)).Value;
+        var bytes = Without(published.Content.ToArray(), "packages/Gamma");
+        var metadata = new Dictionary<string, string>(published.Details.Metadata) { ["sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)) };
+        await blob.UploadAsync(BinaryData.FromBytes(bytes), new Azure.Storage.Blobs.Models.BlobUploadOptions { Metadata = metadata }, Cancel);
+        // The same definition under another pool id has the same hash, so its node finds that depot.
+        var other = definition with { Id = definition.Id + "-b" };
+        Assert.Equal(hash, StartupScriptRenderer.DefinitionHash(other));
+        var provisioner = new PoolProvisioner(_client, new PoolProvisionerOptions
+        {
+            ScriptDelivery = Delivery(),
+            FirstPollDelay = TimeSpan.FromMilliseconds(20),
+            MaxPollDelay = TimeSpan.FromMilliseconds(100),
+            Timeout = TimeSpan.FromSeconds(60),
+        });
+
+        var error = await Assert.ThrowsAsync<StartTaskFailedException>(() => provisioner.ApplyAsync(other, cancellationToken: Cancel));
+
+        Assert.Equal("load Alpha, Beta, Gamma, Dev", error.FailedStep);
+        Assert.Equal("[JuliaPackage(\"Gamma\")]", error.Declaration);
+        Assert.Equal(["1/4 download Julia 1.10.5", "4/4 load Alpha, Beta, Gamma, Dev"], await MarkersAsync(other.Id, error.NodeId));
+    }
+
+    /// <summary>The archive less every entry under <paramref name="folder"/>.</summary>
+    private static byte[] Without(byte[] archive, string folder)
+    {
+        using var output = new MemoryStream();
+        using (var input = new System.IO.Compression.GZipStream(new MemoryStream(archive), System.IO.Compression.CompressionMode.Decompress))
+        using (var reader = new System.Formats.Tar.TarReader(input))
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        using (var writer = new System.Formats.Tar.TarWriter(gzip, System.Formats.Tar.TarEntryFormat.Pax))
+        {
+            while (reader.GetNextEntry(copyData: true) is { } entry)
+            {
+                if (entry.Name.TrimStart('.', '/').StartsWith(folder, StringComparison.Ordinal)) continue;
+                writer.WriteEntry(entry);
+            }
+        }
+        return output.ToArray();
+    }
+
     private async Task<List<string>> MarkersAsync(string poolId, string node) => Markers(await ReadAsync(poolId, node, BatchClient.StartTaskStdOutPath));
 
     /// <summary>The markers of <paramref name="stdout"/> as <c>2/4 develop Dev</c>.</summary>
