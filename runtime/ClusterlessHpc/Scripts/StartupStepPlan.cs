@@ -28,7 +28,7 @@ namespace ClusterlessHpc.Scripts
 
         /// <summary>
         /// The steps of <paramref name="definition"/>'s script, numbered from 1; an alternative (see the remarks) shares its
-        /// index with the step it stands in for and follows that step's group in the list.
+        /// index with the first step it stands in for and comes right after it in the list.
         /// </summary>
         public static IReadOnlyList<StartupStep> Of(PoolDefinition definition)
         {
