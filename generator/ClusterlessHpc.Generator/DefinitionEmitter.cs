@@ -54,6 +54,13 @@ namespace ClusterlessHpc.Generator
         {
             var arguments = string.Join(", ", attribute.ConstructorArguments.Select(a => Value(a.Get(declared)!)));
             var named = attribute.WrittenNamedArguments(declared).Select(n => $"{n.Argument.Property} = {Value(n.Value)}").ToList();
+            // A manifest's texts come from the project's files, not from arguments: written out, so the application ships
+            // exactly the texts the analyzer checked.
+            if (declared is JuliaManifestDefinition manifest)
+            {
+                if (manifest.Manifest is { } text) named.Add($"{nameof(JuliaManifestDefinition.Manifest)} = {Literal(text)}");
+                if (manifest.Project is { } project) named.Add($"{nameof(JuliaManifestDefinition.Project)} = {Literal(project)}");
+            }
             var init = named.Count == 0 ? "" : " { " + string.Join(", ", named) + " }";
             return $"new {Ns}{attribute.DefinitionType!.Name}" + (arguments.Length > 0 || init.Length == 0 ? $"({arguments})" : "") + init;
         }

@@ -25,12 +25,14 @@ namespace ClusterlessHpc.Generator
             context.RegisterCompilationStartAction(start =>
             {
                 var pools = new ConcurrentBag<DeclaredPool>();
-                start.RegisterSymbolAction(symbol => AnalyzeType(symbol, pools), SymbolKind.NamedType);
+                // Read when the first pinned pool needs them, once per compilation.
+                var files = new System.Lazy<ProjectFiles>(() => ProjectFiles.Of(start.Options, start.CancellationToken));
+                start.RegisterSymbolAction(symbol => AnalyzeType(symbol, pools, files), SymbolKind.NamedType);
                 start.RegisterCompilationEndAction(end => ReportCollisions(end, pools));
             });
         }
 
-        private static void AnalyzeType(SymbolAnalysisContext context, ConcurrentBag<DeclaredPool> pools)
+        private static void AnalyzeType(SymbolAnalysisContext context, ConcurrentBag<DeclaredPool> pools, System.Lazy<ProjectFiles> files)
         {
             var type = (INamedTypeSymbol)context.Symbol;
             if (type.TypeKind != TypeKind.Class || !PoolDeclarationReader.IsBatchPool(type)) return;
@@ -48,7 +50,8 @@ namespace ClusterlessHpc.Generator
                     RoslynDescriptors.For(DiagnosticCatalogue.PoolClassMustNotBeGeneric), classLocation, type.Name));
             }
 
-            var (definition, locations) = PoolDeclarationReader.ReadWithLocations(type, context.CancellationToken);
+            var (declared, locations) = PoolDeclarationReader.ReadWithLocations(type, context.CancellationToken);
+            var definition = declared.JuliaManifest is null ? declared : files.Value.Resolve(declared);
             // One locator per formula argument: finding and decoding its literals is the costly part.
             var formulaLocators = new Dictionary<Location, FormulaLocator?>();
             foreach (var problem in PoolValidator.Validate(definition))

@@ -53,12 +53,35 @@ namespace ClusterlessHpc.Generator
                 .Select(static (item, _) => new PoolDeclaration(item.Left.Syntax, item.Left.Name, item.Right.Left, item.Right.Right.Inputs, item.Right.Right.Compilation))
                 .WithTrackingName(TrackingNames.PoolDeclarations);
 
-            // One step per declaration, not three: every step walks all declarations on every run.
-            var models = declarations
-                .SelectMany(static (declaration, ct) => declaration.Bind(ct) is { } model ? ImmutableArray.Create(model) : ImmutableArray<PoolModel>.Empty)
+            // One binding step per declaration, not three: every step walks all declarations on every run. What it binds splits
+            // in two: the model, which the generated class is made from, and where each attribute was written, which only
+            // the implementation output below reads, so a declaration that merely moved leaves the model (and the IDE's
+            // view of the generated class) unchanged.
+            var bound = declarations
+                .SelectMany(static (declaration, ct) => declaration.Bind(ct) is { } pool ? ImmutableArray.Create(pool) : ImmutableArray<BoundPool>.Empty)
+                .WithTrackingName(TrackingNames.BoundPools);
+
+            var models = bound
+                .Select(static (pool, _) => pool.Model)
                 .WithTrackingName(TrackingNames.PoolModels);
 
-            var emittable = models
+            var projectDir = context.AnalyzerConfigOptionsProvider.Select(static (options, _) => ProjectFiles.ProjectDir(options.GlobalOptions));
+
+            // The project's *.toml additional files, for pools pinned with [JuliaManifest]: a pool without one passes through as
+            // it was, so an edited manifest re-validates only the pools that name one.
+            var files = context.AdditionalTextsProvider
+                .Where(static text => ProjectFiles.IsCandidate(text.Path))
+                .Select(static (text, ct) => (text.Path, Text: text.GetText(ct)?.ToString()))
+                .Collect()
+                .Combine(projectDir)
+                .Select(static (pair, _) => ProjectFiles.Of(pair.Left, pair.Right));
+
+            var resolved = models
+                .Combine(files)
+                .Select(static (pair, _) => WithFiles(pair.Left, pair.Right))
+                .WithTrackingName(TrackingNames.ResolvedPools);
+
+            var emittable = resolved
                 .Where(static model => model.IsEmittable)
                 .WithTrackingName(TrackingNames.EmittablePools);
 
@@ -75,11 +98,26 @@ namespace ClusterlessHpc.Generator
             {
                 if (names.Count > 0) spc.AddSource(PoolEmitter.RegistryHintName, PoolEmitter.EmitRegistry(names));
             });
+
+            // Where each emitted pool's attributes were written, for naming a failed start task's declaration at run time.
+            // An implementation output: the IDE never runs it, so editing whitespace above a pool costs the editor nothing.
+            var sites = bound
+                .Select(static (pool, _) => pool.Sites)
+                .Collect()
+                .Combine(registry)
+                .Combine(projectDir)
+                .Select(static (input, _) => DeclarationSiteEmitter.Sites(input.Left.Left, input.Left.Right, input.Right))
+                .WithTrackingName(TrackingNames.DeclarationSites);
+
+            context.RegisterImplementationSourceOutput(sites, static (spc, pools) =>
+            {
+                if (pools.Count > 0) spc.AddSource(DeclarationSiteEmitter.HintName, DeclarationSiteEmitter.Emit(pools));
+            });
         }
 
-        internal static PoolModel CreateModel(INamedTypeSymbol type, CancellationToken cancellationToken)
+        internal static BoundPool CreateModel(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
-            var definition = PoolDeclarationReader.Read(type, cancellationToken);
+            var (definition, locations) = PoolDeclarationReader.ReadWithLocations(type, cancellationToken);
             var containing = new List<ContainingTypeModel>();
             var isGeneric = type.IsGenericType;
             for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
@@ -87,11 +125,12 @@ namespace ClusterlessHpc.Generator
                 containing.Insert(0, new ContainingTypeModel(Keyword(outer), outer.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
             }
 
+            // A pinned pool is validated once its manifest's texts are read (WithFiles): without them it could only fail.
             var emittable = !isGeneric &&
                             PoolDeclarationReader.IsPartialAll(type, cancellationToken) &&
-                            !PoolValidator.HasErrors(PoolValidator.Validate(definition));
+                            (definition.JuliaManifest is not null || !PoolValidator.HasErrors(PoolValidator.Validate(definition)));
 
-            return new PoolModel(
+            var model = new PoolModel(
                 type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
                 type.Name,
                 new EquatableArray<ContainingTypeModel>(containing),
@@ -99,6 +138,19 @@ namespace ClusterlessHpc.Generator
                 emittable,
                 type.IsStatic,
                 Keyword(type));
+            return new BoundPool(model, new PoolSitesModel(model.FullyQualifiedName, DeclarationSiteEmitter.Read(locations, cancellationToken)));
+        }
+
+        /// <summary>The model with its manifest's texts read from the project's files, and validated with them.</summary>
+        internal static PoolModel WithFiles(PoolModel model, ProjectFiles files)
+        {
+            if (model.Definition.JuliaManifest is null) return model;
+            var definition = files.Resolve(model.Definition);
+            return model with
+            {
+                Definition = definition,
+                IsEmittable = model.IsEmittable && !PoolValidator.HasErrors(PoolValidator.Validate(definition)),
+            };
         }
 
         private static string Keyword(INamedTypeSymbol type) => type switch

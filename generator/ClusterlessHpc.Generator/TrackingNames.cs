@@ -5,8 +5,11 @@ namespace ClusterlessHpc.Generator
     {
         public const string DeclarationShapes = nameof(DeclarationShapes);
         public const string PoolDeclarations = nameof(PoolDeclarations);
+        public const string BoundPools = nameof(BoundPools);
         public const string PoolModels = nameof(PoolModels);
+        public const string ResolvedPools = nameof(ResolvedPools);
         public const string EmittablePools = nameof(EmittablePools);
         public const string Registry = nameof(Registry);
+        public const string DeclarationSites = nameof(DeclarationSites);
     }
 }

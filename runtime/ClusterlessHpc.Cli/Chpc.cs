@@ -21,6 +21,7 @@ namespace ClusterlessHpc.Cli
             root.Subcommands.Add(StatusCommand.Create(console));
             root.Subcommands.Add(NodesCommand.Create(console));
             root.Subcommands.Add(LogsCommand.Create(console));
+            root.Subcommands.Add(ManifestCommand.Create(console));
             root.Subcommands.Add(ResizeCommand.Create(console));
             root.Subcommands.Add(AutoScaleCommands.Create(console));
             root.Subcommands.Add(DeleteCommand.Create(console));

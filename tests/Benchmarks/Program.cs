@@ -20,6 +20,7 @@ namespace ClusterlessHpc.Benchmarks;
 /// <c>... -- faults [runs] [seed] [parallelism] [retries] [inline|blob]</c> applies pools through seeded faults;
 /// <c>... -- concurrency [callers] [pools]</c> applies one pool from many callers at once, and many pools at once;
 /// <c>... -- boot [julia-launch-ms] [release-MB] [nodes]</c> boots the seed's template and the generated script side by side;
+/// <c>... -- shared-install [boot-nodes] [request-nodes] [resolve-ms] [precompile-ms] [release-MB]</c> measures later nodes against the first with the shared install (docs/performance.md);
 /// <c>... -- injection [verbose]</c> runs hostile values through every attribute that reaches a node;
 /// <c>... -- fuzz [formulas] [sources] [seed]</c> fuzzes the analyzer's formula checker and the generator and analyzer
 /// (the last five in docs/reliability.md).
@@ -60,6 +61,7 @@ public static class Program
         if (args.Length > 0 && args[0] == "faults") return Reliability.FaultsMode.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "concurrency") return Reliability.ConcurrencyMode.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "boot") return Reliability.BootMode.Run(args, Console.Out);
+        if (args.Length > 0 && args[0] == "shared-install") return Reliability.SharedInstallMode.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "injection") return Reliability.InjectionMode.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "fuzz") return Reliability.FuzzMode.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "ide-edit") return IdeEditMode.Run(args, Console.Out);

@@ -68,7 +68,7 @@ public class StatusAndNodesCommandTests(EmulatorFixture emulator)
         Assert.True(result.ExitCode == 0, result.ToString());
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
-        Assert.Matches(@"^NODE\s+STATE\s+DEDICATED\s+START TASK\s+EXIT CODE\s+FAILURE$", lines[0]);
+        Assert.Matches(@"^NODE\s+STATE\s+DEDICATED\s+START TASK\s+EXIT CODE\s+FAILED STEP\s+FAILURE$", lines[0]);
         Assert.All(lines[1..], line => Assert.Matches(@"^tvm-\S+\s+idle\s+yes\s+completed\s+0$", line));
 
         var json = (await emulator.ChpcAsync("nodes", id, "--json")).Json();

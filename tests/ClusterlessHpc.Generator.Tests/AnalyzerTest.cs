@@ -22,6 +22,9 @@ internal static class AnalyzerTest
             ReferenceAssemblies = Net10,
         };
         test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(BatchPoolAttribute).Assembly.Location));
+        // Every project has the samples' Julia environments, as the package's build props add julia/*.toml.
+        foreach (var (path, text) in RuleSamples.Files) test.TestState.AdditionalFiles.Add((path, text));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", $"is_global = true\nbuild_property.projectdir = {JuliaManifests.ProjectDir}/\n"));
         test.ExpectedDiagnostics.AddRange(expected);
         return test;
     }

@@ -48,6 +48,15 @@ internal static class RuleSamples
         ["CHPC0060"] = $"{Ok}[NfsMount(\"10.0.0.4:/data\", {{|#0:\"../x\"|}})] public partial class P;",
         ["CHPC0061"] = $"{Ok}[{{|#0:AzureFilesMount(\"acct\", \"share\", \"data\")|}}] public partial class P;",
         ["CHPC0062"] = $"{Ok}[NfsMount({{|#0:\"10.0.0.4\"|}}, \"data\")] public partial class P;",
+        ["CHPC0070"] = $"{Ok}[Julia(\"1.10.5\")][JuliaManifest({{|#0:\"env/Manifest.toml\"|}})] public partial class P;",
+        ["CHPC0071"] = $"{Ok}[Julia(\"1.10.5\")][JuliaManifest({{|#0:\"lonely/Manifest.toml\"|}})] public partial class P;",
+        ["CHPC0072"] = $"{Ok}[Julia(\"1.10.5\")][JuliaManifest({{|#0:\"broken/Manifest.toml\"|}})] public partial class P;",
+        ["CHPC0073"] = $"{Ok}[Julia(\"1.11.1\")][JuliaManifest({{|#0:\"julia/Manifest.toml\"|}})] public partial class P;",
+        ["CHPC0074"] = $"{Ok}[Julia(\"1.10.5\")][JuliaPackage(\"Plots\")][JuliaManifest({{|#0:\"julia/Manifest.toml\"|}})] public partial class P;",
+        ["CHPC0075"] = $"{Ok}[Julia(\"1.5.2\")][JuliaManifest({{|#0:\"old/Manifest.toml\"|}})] public partial class P;",
+        ["CHPC0076"] = $"{Ok}[JuliaManifest({{|#0:\"julia/Manifest.toml\"|}})] public partial class P;",
+        ["CHPC0077"] = $"{Ok}[Julia(\"1.10.5\")][JuliaManifest({{|#0:\"future/Manifest.toml\"|}})] public partial class P;",
+        ["CHPC0078"] = $"{Ok}[Julia(\"1.10.5\")][JuliaPackage(\"RecipesBase\")][JuliaManifest({{|#0:\"julia/Manifest.toml\"|}})] public partial class P;",
         ["CHPC0101"] = $"{Ok}[Julia({{|#0:\"1.10\"|}})] public partial class P;",
         ["CHPC0102"] = $"{Ok}[Julia(\"1.10.5\")][JuliaPackage({{|#0:\"A.jl\"|}})] public partial class P;",
         ["CHPC0103"] = $"{Ok}[Julia(\"1.10.5\")][JuliaPackage(\"A\", Develop = {{|#0:true|}})] public partial class P;",
@@ -61,6 +70,19 @@ internal static class RuleSamples
         ["CHPC0111"] = $"{Ok}[Julia(\"1.10.5\", Mirror = {{|#0:\"ftp://mirror.example.org\"|}})] public partial class P;",
         ["CHPC0112"] = $"{Ok}[{{|#0:JuliaPackage(\"A\")|}}] public partial class P;",
         ["CHPC0113"] = $"{Ok}[Julia(\"1.10.5\")][JuliaPackage(\"A\", Url = \"https://example.org/A.jl\", Rev = {{|#0:\"a b\"|}})] public partial class P;",
+    };
+
+    /// <summary>
+    /// The additional files every sample's project has (paths under <see cref="JuliaManifests.ProjectDir"/>): a good pinned
+    /// environment in julia/, a format 1 one in old/, a manifest without its project in lonely/, a broken one in broken/
+    /// and one of an unknown format in future/.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Files { get; } = new Dictionary<string, string>(JuliaManifests.InJuliaFolder(JuliaManifests.Format2)
+        .Concat(JuliaManifests.InJuliaFolder(JuliaManifests.Format1, folder: "old"))
+        .Concat(JuliaManifests.InJuliaFolder(JuliaManifests.Format2.Replace("manifest_format = \"2.0\"", "manifest_format = \"2.0\" 1", StringComparison.Ordinal), folder: "broken"))
+        .Concat(JuliaManifests.InJuliaFolder(JuliaManifests.Format2.Replace("manifest_format = \"2.0\"", "manifest_format = \"3.0\"", StringComparison.Ordinal), folder: "future")))
+    {
+        [$"{JuliaManifests.ProjectDir}/lonely/Manifest.toml"] = JuliaManifests.Format2,
     };
 
     public static string Source(string id) => "using ClusterlessHpc;\n" + ById[id] + "\n";

@@ -50,7 +50,20 @@ internal static class SamplePools
         StartupSteps = [new StartupStepDefinition("mkdir -p \"$AZ_BATCH_NODE_SHARED_DIR/data\"")],
     };
 
-    public static TheoryData<string> Names => new(nameof(Seed), nameof(NoJulia), nameof(Arm), nameof(JuliaOnly), nameof(CustomImage), nameof(StepsOnly));
+    /// <summary>Packages pinned with a manifest, whose text holds what quoting must get right (a quote, a dollar, a backslash).</summary>
+    public static PoolDefinition Pinned { get; } = new()
+    {
+        Id = "pinned",
+        Julia = new JuliaDefinition("1.10.5"),
+        JuliaPackages = [new JuliaPackageDefinition("Example")],
+        JuliaManifest = new JuliaManifestDefinition("julia/Manifest.toml")
+        {
+            Manifest = "# it's $HOME \\ `pinned`\njulia_version = \"1.10.5\"\nmanifest_format = \"2.0\"\n\n[[deps.Example]]\nuuid = \"7876af07-990d-54b4-ab0e-23690620f79a\"\nversion = \"0.5.5\"\n",
+            Project = "[deps]\nExample = \"7876af07-990d-54b4-ab0e-23690620f79a\"\n",
+        },
+    };
+
+    public static TheoryData<string> Names => new(nameof(Seed), nameof(NoJulia), nameof(Arm), nameof(JuliaOnly), nameof(CustomImage), nameof(StepsOnly), nameof(Pinned));
 
     public static PoolDefinition ByName(string name) => name switch
     {
@@ -60,6 +73,7 @@ internal static class SamplePools
         nameof(JuliaOnly) => JuliaOnly,
         nameof(CustomImage) => CustomImage,
         nameof(StepsOnly) => StepsOnly,
+        nameof(Pinned) => Pinned,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 }

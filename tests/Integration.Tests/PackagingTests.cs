@@ -19,6 +19,7 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedFeed>
         var entries = runtime.Entries.Select(e => e.FullName).ToList();
         Assert.Contains("analyzers/dotnet/cs/ClusterlessHpc.Generator.dll", entries);
         Assert.Contains("lib/net10.0/ClusterlessHpc.dll", entries);
+        Assert.Contains("build/ClusterlessHpc.props", entries);
 
         using var emulator = ZipFile.OpenRead(Path.Combine(_feed.Folder, $"ClusterlessHpc.Emulator.{_feed.Version}.nupkg"));
         Assert.Contains("lib/net10.0/ClusterlessHpc.Emulator.dll", emulator.Entries.Select(e => e.FullName));
@@ -92,6 +93,38 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedFeed>
         var build = _feed.Dotnet(project, "build", project);
         Assert.NotEqual(0, build.ExitCode);
         Assert.Contains("Broken.cs(2,12): error CHPC0002: Pool id 'bad id' is invalid", build.Stdout);
+    }
+
+    [Fact]
+    public void A_manifest_in_the_projects_julia_folder_is_read_by_the_real_build_and_its_sites_registered()
+    {
+        var project = _feed.CreateConsumer();
+        Directory.CreateDirectory(Path.Combine(project, "julia"));
+        const string manifest = "julia_version = \"1.10.5\"\nmanifest_format = \"2.0\"\n\n[[deps.Example]]\nuuid = \"7876af07-990d-54b4-ab0e-23690620f79a\"\nversion = \"0.5.5\"\n";
+        File.WriteAllText(Path.Combine(project, "julia", "Manifest.toml"), manifest);
+        File.WriteAllText(Path.Combine(project, "julia", "Project.toml"), "[deps]\nExample = \"7876af07-990d-54b4-ab0e-23690620f79a\"\n");
+        File.WriteAllText(Path.Combine(project, "Program.cs"), """
+            using ClusterlessHpc;
+
+            var pinned = PinnedPool.Definition.JuliaManifest!;
+            var site = System.Linq.Enumerable.Single(DeclarationSites.Of(PinnedPool.Definition), s => s.Target == "JuliaManifest.Attribute");
+            System.Console.WriteLine($"{pinned.Path} {pinned.Manifest!.Length} {site}");
+
+            [BatchPool("pinned")]
+            [Julia("1.10.5")]
+            [JuliaPackage("Example")]
+            [JuliaManifest("julia/Manifest.toml")]
+            public partial class PinnedPool;
+            """);
+
+        var run = _feed.Dotnet(project, "run", "--project", project);
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Contains($"julia/Manifest.toml {manifest.Length} Program.cs(10,2): [JuliaManifest(\"julia/Manifest.toml\")]", run.Stdout);
+
+        File.WriteAllText(Path.Combine(project, "julia", "Manifest.toml"), manifest.Replace("1.10.5", "1.9.4", StringComparison.Ordinal));
+        var build = _feed.Dotnet(project, "build", project);
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("Program.cs(10,16): error CHPC0073", build.Stdout);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ namespace ClusterlessHpc.Generator.Pipeline
         // Needed once, to bind; then let go, so that a declaration the pipeline keeps cached for a long time does not keep
         // the compilation it was made from alive. The model it made is kept instead: a second request gets the same one.
         private Compilation? _compilation;
-        private PoolModel? _model;
+        private BoundPool? _model;
 
         public PoolDeclaration(TypeDeclarationSyntax syntax, string qualifiedName, ProjectDeclarations project, CompilationInputs inputs, Compilation compilation)
         {
@@ -35,7 +35,7 @@ namespace ClusterlessHpc.Generator.Pipeline
         }
 
         /// <summary>The pool this declaration carries <c>[BatchPool]</c> for, or null when it is not one.</summary>
-        public PoolModel? Bind(CancellationToken cancellationToken)
+        public BoundPool? Bind(CancellationToken cancellationToken)
         {
             lock (_gate)
             {
@@ -46,7 +46,7 @@ namespace ClusterlessHpc.Generator.Pipeline
             }
         }
 
-        private PoolModel? Bind(Compilation compilation, CancellationToken cancellationToken)
+        private BoundPool? Bind(Compilation compilation, CancellationToken cancellationToken)
         {
             var model = compilation.GetSemanticModel(_syntax.SyntaxTree);
             if (model.GetDeclaredSymbol(_syntax, cancellationToken) is not INamedTypeSymbol type) return null;

@@ -121,6 +121,8 @@ namespace ClusterlessHpc.Cli.Commands
                     NodeId = (e as StartTaskFailedException)?.NodeId,
                     StartTaskExitCode = (e as StartTaskFailedException)?.ExitCode,
                     StderrTail = (e as StartTaskFailedException)?.StderrTail,
+                    FailedStep = (e as StartTaskFailedException)?.FailedStep,
+                    Declaration = (e as StartTaskFailedException)?.Declaration,
                     Plan = (e as PoolDriftException)?.Plan,
                 };
             }
@@ -162,6 +164,11 @@ namespace ClusterlessHpc.Cli.Commands
 
             public string? StderrTail { get; init; }
 
+            /// <summary>The step the failed node announced last, and the declaration behind it (see docs/pools.md, "Step markers").</summary>
+            public string? FailedStep { get; init; }
+
+            public string? Declaration { get; init; }
+
             public PoolPlan? Plan { get; init; }
 
             public JsonObject ToJson() => new()
@@ -176,6 +183,8 @@ namespace ClusterlessHpc.Cli.Commands
                     ["nodeId"] = NodeId,
                     ["exitCode"] = StartTaskExitCode,
                     ["stderrTail"] = StderrTail,
+                    ["failedStep"] = FailedStep,
+                    ["declaration"] = Declaration,
                 },
                 ["plan"] = Plan is null ? null : PlanCommand.ToJson(Plan),
             };

@@ -96,6 +96,7 @@ namespace ClusterlessHpc.Cli.Commands
                                              (difference.UpdatableInPlace ? " (in place)" : " (needs a new pool)"));
                 }
                 if (plan.ChangesStartTask) console.Output.WriteLine("  existing nodes get the new start task only when rebooted or reimaged");
+                if (plan.PackageInstall is { } install) console.Output.WriteLine("  " + install);
                 foreach (var missing in plan.MissingSettings) console.Error.WriteLine("error: " + Provisioners.Describe(missing));
                 if (plan.Retirement is { } retirement)
                 {
@@ -113,6 +114,7 @@ namespace ClusterlessHpc.Cli.Commands
             ["action"] = plan.Action switch { PoolPlanAction.Create => "create", PoolPlanAction.NoChange => "noChange", _ => "drift" },
             ["canUpdateInPlace"] = plan.CanUpdateInPlace,
             ["changesStartTask"] = plan.ChangesStartTask,
+            ["packageInstall"] = plan.PackageInstall,
             ["differences"] = JsonOutput.Array(plan.Differences.Select(d => (JsonNode)new JsonObject
             {
                 ["property"] = d.Property,

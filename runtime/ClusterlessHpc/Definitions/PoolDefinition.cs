@@ -55,6 +55,12 @@ namespace ClusterlessHpc
         public IReadOnlyList<JuliaPackageDefinition> JuliaPackages { get => _juliaPackages; init => _juliaPackages = ValueList<JuliaPackageDefinition>.Of(value); }
         private readonly ValueList<JuliaPackageDefinition> _juliaPackages = ValueList<JuliaPackageDefinition>.Empty;
 
+        /// <summary>
+        /// The manifest every node instantiates instead of resolving <see cref="JuliaPackages"/>; <c>null</c> resolves them
+        /// on each node.
+        /// </summary>
+        public JuliaManifestDefinition? JuliaManifest { get; init; }
+
         /// <summary>User bash steps of the startup script, in declaration order.</summary>
         public IReadOnlyList<StartupStepDefinition> StartupSteps { get => _startupSteps; init => _startupSteps = ValueList<StartupStepDefinition>.Of(value); }
         private readonly ValueList<StartupStepDefinition> _startupSteps = ValueList<StartupStepDefinition>.Empty;

@@ -13,6 +13,7 @@ namespace ClusterlessHpc.Diagnostics
         internal const string Image = "Image";
         internal const string Julia = "Julia";
         internal const string JuliaPackageTarget = "JuliaPackage";
+        internal const string JuliaManifest = "JuliaManifest";
         internal const string StartupStepTarget = "StartupStep";
         internal const string AutoScale = "AutoScale";
         internal const string Container = "Container";
@@ -38,6 +39,8 @@ namespace ClusterlessHpc.Diagnostics
         public const string JuliaMirror = Julia + "." + nameof(ClusterlessHpc.JuliaAttribute.Mirror);
         public const string JuliaPkgServer = Julia + "." + nameof(ClusterlessHpc.JuliaAttribute.PkgServer);
         public const string JuliaSha256 = Julia + "." + nameof(ClusterlessHpc.JuliaAttribute.Sha256);
+        public const string JuliaManifestAttribute = JuliaManifest + "." + WholeAttribute;
+        public const string JuliaManifestPath = JuliaManifest + "." + nameof(ClusterlessHpc.JuliaManifestAttribute.Path);
         public const string AutoScaleFormula = AutoScale + "." + nameof(AutoScaleAttribute.Formula);
         public const string AutoScaleInterval = AutoScale + "." + nameof(AutoScaleAttribute.EvaluationIntervalMinutes);
         public const string ImageAttribute = Image + "." + WholeAttribute;

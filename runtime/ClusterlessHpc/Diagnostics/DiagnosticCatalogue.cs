@@ -6,7 +6,7 @@ namespace ClusterlessHpc.Diagnostics
     /// Every CHPC diagnostic. The analyzer reports them at the attribute argument that holds the mistake;
     /// the runtime validator raises the same ones for definitions built in code. Each has a page in docs/diagnostics.
     /// Ranges: 0001–0019 the pool class and the pool, 0020–0029 autoscale settings, 0030–0039 images, 0040–0049
-    /// containers, 0050–0059 network, 0060–0069 mounts; 0100–0199 Julia; 1000–1999 autoscale formulas
+    /// containers, 0050–0059 network, 0060–0069 mounts, 0070–0079 the Julia manifest; 0100–0199 Julia; 1000–1999 autoscale formulas
     /// (declared in DiagnosticCatalogue.AutoScale.cs).
     /// </summary>
     internal static partial class DiagnosticCatalogue
@@ -273,6 +273,52 @@ namespace ClusterlessHpc.Diagnostics
             "Rev '{0}' of package '{1}' is invalid: {2}",
             RuleSeverity.Error, Julia);
 
+        // 0070–0079: [JuliaManifest], the pinned Julia environment.
+        public static readonly PoolRule JuliaManifestMustBeFound = new(
+            "CHPC0070", nameof(JuliaManifestMustBeFound), "The Julia manifest must be one of the project's additional files",
+            "The Julia manifest '{0}' is not among the project's additional files: the ClusterlessHpc package adds julia/*.toml; for another folder add <AdditionalFiles Include=\"{1}*.toml\" /> to the project (a definition built in code sets the manifest's text)",
+            RuleSeverity.Error, Julia);
+
+        public static readonly PoolRule JuliaProjectMustBeFound = new(
+            "CHPC0071", nameof(JuliaProjectMustBeFound), "The Project.toml beside the Julia manifest must be one of the project's additional files",
+            "'{0}' is not among the project's additional files; the manifest '{1}' is instantiated with the Project.toml beside it: add it (for another folder than julia/ with <AdditionalFiles Include=\"{2}*.toml\" />)",
+            RuleSeverity.Error, Julia);
+
+        public static readonly PoolRule JuliaManifestMustBeToml = new(
+            "CHPC0072", nameof(JuliaManifestMustBeToml), "Julia manifest and project must be readable TOML",
+            "'{0}' cannot be read at line {1}, column {2}: {3}",
+            RuleSeverity.Error, Julia);
+
+        public static readonly PoolRule JuliaManifestVersionMustMatch = new(
+            "CHPC0073", nameof(JuliaManifestVersionMustMatch), "The Julia manifest must be resolved with the declared Julia",
+            "The manifest '{0}' was resolved with Julia {1}, but the pool declares Julia {2}; a manifest is instantiated as resolved only by the Julia that resolved it: regenerate it with Julia {3}, or declare the Julia it was made with",
+            RuleSeverity.Error, Julia);
+
+        public static readonly PoolRule JuliaManifestMustHavePackage = new(
+            "CHPC0074", nameof(JuliaManifestMustHavePackage), "Every declared Julia package must be in the manifest",
+            "Julia package '{0}' is declared but not in the manifest '{1}', so no node would install it: add it to the environment and regenerate the manifest (Pkg.add, then copy Manifest.toml and Project.toml), or remove the [JuliaPackage]",
+            RuleSeverity.Error, Julia);
+
+        public static readonly PoolRule JuliaManifestShouldRecordJuliaVersion = new(
+            "CHPC0075", nameof(JuliaManifestShouldRecordJuliaVersion), "A format 1 Julia manifest records no Julia version",
+            "The manifest '{0}' has format 1 (Julia 1.0 to 1.6), which records no julia_version, so it cannot be checked against Julia {1}; it is used as it is: make sure it was resolved with that Julia, or regenerate it with Julia 1.7 or later",
+            RuleSeverity.Warning, Julia);
+
+        public static readonly PoolRule JuliaManifestNeedsJulia = new(
+            "CHPC0076", nameof(JuliaManifestNeedsJulia), "A Julia manifest needs Julia",
+            "The pool pins its packages with the manifest '{0}' but declares no [Julia]: add [Julia(\"...\")] with the version the manifest was resolved with",
+            RuleSeverity.Error, Julia);
+
+        public static readonly PoolRule JuliaManifestFormatMustBeKnown = new(
+            "CHPC0077", nameof(JuliaManifestFormatMustBeKnown), "The Julia manifest must have a known format",
+            "'{0}' is not a Julia manifest of format 1 or 2 (manifest_format {1}): point [JuliaManifest] at the Manifest.toml Pkg wrote",
+            RuleSeverity.Error, Julia);
+
+        public static readonly PoolRule JuliaProjectMustDependOnPackage = new(
+            "CHPC0078", nameof(JuliaProjectMustDependOnPackage), "Every declared Julia package must be a direct dependency of the project",
+            "Julia package '{0}' is in the manifest but not in the [deps] of '{1}', so the nodes' load check cannot import it: add it to the project (Pkg.add) and regenerate '{2}'",
+            RuleSeverity.Error, Julia);
+
         /// <summary>Every rule, in id order.</summary>
         public static IReadOnlyList<PoolRule> All { get; } = Concat(PoolRules(), AutoScaleRules());
 
@@ -328,6 +374,15 @@ namespace ClusterlessHpc.Diagnostics
             JuliaServerUrlMustBeValid,
             JuliaPackagesNeedJulia,
             PackageRevMustBeValid,
+            JuliaManifestMustBeFound,
+            JuliaProjectMustBeFound,
+            JuliaManifestMustBeToml,
+            JuliaManifestVersionMustMatch,
+            JuliaManifestMustHavePackage,
+            JuliaManifestShouldRecordJuliaVersion,
+            JuliaManifestNeedsJulia,
+            JuliaManifestFormatMustBeKnown,
+            JuliaProjectMustDependOnPackage,
         };
 
         private static PoolRule[] Concat(PoolRule[] first, PoolRule[] second)

@@ -129,6 +129,12 @@ namespace ClusterlessHpc.Hosting
         /// </summary>
         public string? IdentityResourceId { get; set; }
 
+        /// <summary>
+        /// Whether the first node of a Julia pool publishes its install to the container for later nodes to use (default
+        /// true; docs/delivery.md, "Shared install"). False: every node installs on its own and gets no create-only SAS.
+        /// </summary>
+        public bool SharedInstall { get; set; } = true;
+
         /// <summary>The stored access policy on the container that the scripts' SAS are bound to.</summary>
         public AccessPolicyOptions AccessPolicy { get; set; } = new();
 
@@ -145,6 +151,15 @@ namespace ClusterlessHpc.Hosting
 
         /// <summary>The policy's identifier on the container (at most 64 characters).</summary>
         public string Name { get; set; } = DefaultName;
+
+        /// <summary>The default name of the create-only policy.</summary>
+        public const string DefaultCreateName = "clusterlesshpc-create";
+
+        /// <summary>
+        /// The identifier of the second policy, create-only (<c>c</c>), that the nodes' shared-install uploads are bound to
+        /// (at most 64 characters; same lifetime and renewal). It exists only on containers that served a shared install.
+        /// </summary>
+        public string CreateName { get; set; } = DefaultCreateName;
 
         /// <summary>How long a created or renewed policy lasts (default 365 days).</summary>
         public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(365);

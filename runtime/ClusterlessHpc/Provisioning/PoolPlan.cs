@@ -47,6 +47,13 @@ namespace ClusterlessHpc.Provisioning
         /// </summary>
         public NodeAgentRetirement? Retirement { get; init; }
 
+        /// <summary>
+        /// How the nodes install the pool's Julia packages, for a pool that downloads Julia and declares packages (else
+        /// null): shared (the first node publishes its install and later nodes use it) or each node on its own (inline
+        /// delivery without blob storage). See docs/delivery.md, "Shared install".
+        /// </summary>
+        public string? PackageInstall { get; init; }
+
         /// <summary>Whether applying the definition would refuse: it would create a pool on a retired node agent.</summary>
         public bool CreateRefused => Action == PoolPlanAction.Create && Retirement is { HasPassed: true };
 
@@ -62,6 +69,7 @@ namespace ClusterlessHpc.Provisioning
             PoolPlanAction.NoChange => $"pool '{PoolId}': no change",
             _ => $"pool '{PoolId}': differs in " + string.Join("; ", Differences),
         }) + (MissingSettings.Count == 0 ? "" : "; missing " + string.Join(", ", MissingSettings.Select(m => $"'{m.SettingKey}' ({m.UsedFor})")))
+          + (PackageInstall is null ? "" : "\n  " + PackageInstall)
           + string.Concat(Warnings.Select(w => "\n  " + w))
           + (Retirement is null ? "" : "\n  " + Retirement + (CreateRefused ? "; apply refuses to create the pool" : ""));
     }

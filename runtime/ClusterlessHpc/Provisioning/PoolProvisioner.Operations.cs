@@ -27,7 +27,7 @@ namespace ClusterlessHpc.Provisioning
                 TargetLowPriorityNodes = lowPriorityNodes,
                 NodeDeallocationOption = deallocation,
             }, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return await WaitUntilReadyAsync(poolId, report, cancellationToken).ConfigureAwait(false);
+            return await WaitUntilReadyAsync(poolId, report, definition: null, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Stops a resize in progress; the pool stays at the nodes it has.</summary>

@@ -23,7 +23,7 @@ namespace ClusterlessHpc.Provisioning
         /// resize error, unusable nodes, or a pool being deleted.
         /// </summary>
         public virtual async Task<BatchPool> WaitUntilReadyAsync(string poolId, IProgress<ProvisioningProgress>? progress = null, CancellationToken cancellationToken = default) =>
-            await WaitUntilReadyAsync(poolId, new Reporter(poolId, progress, Time), cancellationToken).ConfigureAwait(false);
+            await WaitUntilReadyAsync(poolId, new Reporter(poolId, progress, Time), definition: null, cancellationToken).ConfigureAwait(false);
 
         /// <summary>The clock every wait sleeps on, every timeout runs on and every elapsed time is read from.</summary>
         private TimeProvider Time => _options.TimeProvider ?? TimeProvider.System;
@@ -31,7 +31,8 @@ namespace ClusterlessHpc.Provisioning
         /// <summary>The one back-off of every poll and retry: exponential from the first delay to the longest.</summary>
         private DelayStrategy Delays => DelayStrategy.CreateExponentialDelayStrategy(_options.FirstPollDelay, _options.MaxPollDelay);
 
-        private async Task<BatchPool> WaitUntilReadyAsync(string poolId, Reporter report, CancellationToken cancellationToken)
+        // The definition, when known, traces a start-task failure to the step and the declaration that failed.
+        private async Task<BatchPool> WaitUntilReadyAsync(string poolId, Reporter report, PoolDefinition? definition, CancellationToken cancellationToken)
         {
             using var activity = ProvisioningTelemetry.Start("Wait", poolId);
             var operation = new BatchPoolReadyOperation(_client, poolId, Time);
@@ -77,7 +78,7 @@ namespace ClusterlessHpc.Provisioning
                     e, cancellationToken);
             }
 
-            if (operation.Failure is { } failure) await ThrowAsync(poolId, failure, cancellationToken).ConfigureAwait(false);
+            if (operation.Failure is { } failure) await ThrowAsync(poolId, failure, definition, cancellationToken).ConfigureAwait(false);
             var ready = operation.Value;
             var readyCounts = CountByState(operation.Nodes);
             var idle = readyCounts.GetValueOrDefault(BatchNodeState.Idle);
@@ -131,12 +132,16 @@ namespace ClusterlessHpc.Provisioning
             nodes.GroupBy(n => n.State ?? BatchNodeState.Unknown).ToDictionary(g => g.Key, g => g.Count());
 
         /// <summary>The provisioner's exception for why a pool will not become ready.</summary>
-        private async Task ThrowAsync(string poolId, PoolWaitFailure failure, CancellationToken cancellationToken)
+        private async Task ThrowAsync(string poolId, PoolWaitFailure failure, PoolDefinition? definition, CancellationToken cancellationToken)
         {
             if (failure.Node is { } node && node.State == BatchNodeState.StartTaskFailed)
             {
                 var tail = await StderrTailAsync(poolId, node.Id!, cancellationToken).ConfigureAwait(false);
-                throw new StartTaskFailedException(poolId, node.Id ?? "?", node.StartTaskInfo?.ExitCode, node.StartTaskInfo?.FailureInfo?.Message, tail);
+                var point = definition is null
+                    ? null
+                    : StartTaskFailureTrace.Find(definition, await NodeFileTextAsync(poolId, node.Id!, StdoutPath, cancellationToken).ConfigureAwait(false), tail);
+                throw new StartTaskFailedException(poolId, node.Id ?? "?", node.StartTaskInfo?.ExitCode, node.StartTaskInfo?.FailureInfo?.Message, tail,
+                    point?.Step.Name, point?.Declaration);
             }
             throw new PoolProvisioningException(poolId, failure.Code, failure.Message);
         }
@@ -144,11 +149,20 @@ namespace ClusterlessHpc.Provisioning
         /// <summary>The last lines of the start task's stderr.txt, or null when the node has none (or it cannot be read).</summary>
         private async Task<string?> StderrTailAsync(string poolId, string nodeId, CancellationToken cancellationToken)
         {
+            if (await NodeFileTextAsync(poolId, nodeId, "startup/stderr.txt", cancellationToken).ConfigureAwait(false) is not { } content) return null;
+            var lines = content.Replace("\r\n", "\n").TrimEnd('\n').Split('\n');
+            return string.Join("\n", lines.Skip(Math.Max(0, lines.Length - _options.StderrTailLines)));
+        }
+
+        /// <summary>Where the start task's step markers are (<see cref="Scripts.StartupStepPlan"/>).</summary>
+        private const string StdoutPath = "startup/stdout.txt";
+
+        /// <summary>A file of the node's, or null when it has none (or it cannot be read).</summary>
+        private async Task<string?> NodeFileTextAsync(string poolId, string nodeId, string path, CancellationToken cancellationToken)
+        {
             try
             {
-                var content = (await _client.GetNodeFileAsync(poolId, nodeId, "startup/stderr.txt", cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-                var lines = content.ToString().Replace("\r\n", "\n").TrimEnd('\n').Split('\n');
-                return string.Join("\n", lines.Skip(Math.Max(0, lines.Length - _options.StderrTailLines)));
+                return (await _client.GetNodeFileAsync(poolId, nodeId, path, cancellationToken: cancellationToken).ConfigureAwait(false)).Value.ToString();
             }
             catch (RequestFailedException)
             {

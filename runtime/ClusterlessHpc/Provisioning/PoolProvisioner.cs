@@ -51,7 +51,8 @@ namespace ClusterlessHpc.Provisioning
             using var activity = ProvisioningTelemetry.Start("Plan", definition.Id);
             var diagnostics = ThrowIfInvalid(definition);
             var missing = new List<MissingSetting>();
-            var request = WithSource(PoolRequestBuilder.BuildWithoutSecrets(definition, _options.Settings, missing, StartupScriptRenderer.RenderValidated(definition).DefinitionHash));
+            var definitionHash = StartupScriptRenderer.RenderValidated(definition).DefinitionHash;
+            var request = WithSource(PoolRequestBuilder.BuildWithoutSecrets(definition, _options.Settings, missing, definitionHash));
             var live = await TryGetPoolAsync(definition.Id, cancellationToken).ConfigureAwait(false);
             var plan = live is null
                 ? new PoolPlan(definition.Id, PoolPlanAction.Create, Array.Empty<PoolDifference>())
@@ -62,8 +63,46 @@ namespace ClusterlessHpc.Provisioning
                 Warnings = diagnostics,
                 MissingSettings = missing,
                 Retirement = NodeAgentRetirements.Check(definition, Time.GetUtcNow()),
+                PackageInstall = DescribePackageInstall(definition, definitionHash),
             };
         }
+
+        /// <summary>The plan's line on how nodes install the packages: shared through blob storage, or each node on its own.</summary>
+        private string? DescribePackageInstall(PoolDefinition definition, string definitionHash)
+        {
+            if (SharedInstallBlobs.For(definition, definitionHash) is null) return null;
+            var blob = _options.ScriptDelivery switch
+            {
+                BlobDelivery b => b,
+                AutoDelivery a => a.Blob,
+                _ => null,
+            };
+            var packages = $"{definition.JuliaPackages.Count} Julia package(s)";
+            if (definition.JuliaManifest is { } pinned)
+            {
+                // Pinned: the nodes are identical either way; sharing only saves the later nodes the install.
+                packages += $" pinned by {pinned.Path}";
+                if (blob is { UsesIdentity: false, SharedInstall: true })
+                {
+                    return $"packages: shared: the first node to instantiate the {packages} publishes its depot " +
+                           $"to container '{blob.ContainerName}'; later nodes unpack it instead of instantiating again";
+                }
+                return $"packages: each node instantiates and precompiles the {packages} on its own (" + WhyNotShared(blob) + ")";
+            }
+            if (blob is { UsesIdentity: false, SharedInstall: true })
+            {
+                return $"packages: shared: the first node to install the {packages} publishes its depot, resolved manifest and developed commits " +
+                       $"to container '{blob.ContainerName}'; later nodes unpack them instead of resolving again";
+            }
+            return $"packages: each node resolves and precompiles the {packages} on its own (" + WhyNotShared(blob) + ")";
+        }
+
+        private static string WhyNotShared(BlobDelivery? blob) =>
+            blob is null
+                ? "inline delivery without blob storage has nowhere to share the first node's install; to share it, configure " +
+                  ScriptDeliveryFactory.StorageSettings + " with ClusterlessHpc:Delivery Auto or Blob"
+                : blob.UsesIdentity ? "blob storage read with an identity gives the nodes no SAS to publish with"
+                : "ClusterlessHpc:Storage:SharedInstall is false";
 
         /// <summary>Creates the pool if needed (or updates or recreates it, by the drift policy) and waits until it is ready (<see cref="BatchPoolReadyOperation"/>).</summary>
         /// <exception cref="PoolDefinitionException">The definition breaks a rule; nothing was sent.</exception>
@@ -85,7 +124,7 @@ namespace ClusterlessHpc.Provisioning
                 var retired = await CheckRetirementAsync(definition, report, cancellationToken).ConfigureAwait(false);
                 var request = await BuildRequestAsync(definition, cancellationToken).ConfigureAwait(false);
                 await CreateOrReconcileAsync(definition, request, report, retired, cancellationToken).ConfigureAwait(false);
-                return await WaitUntilReadyAsync(definition.Id, report, cancellationToken).ConfigureAwait(false);
+                return await WaitUntilReadyAsync(definition.Id, report, definition, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e)
             {
@@ -288,7 +327,13 @@ namespace ClusterlessHpc.Provisioning
             var (script, definitionHash) = StartupScriptRenderer.RenderValidated(definition);
             if (PoolRequestBuilder.FindMissingSettings(definition, _options.Settings) is [var missing, ..]) throw new MissingSettingException(missing);
             var delivery = _options.ScriptDelivery ?? InlineDelivery.Instance;
-            var pieces = await delivery.PrepareAsync(script, cancellationToken).ConfigureAwait(false);
+            var sharedInstall = SharedInstallBlobs.For(definition, definitionHash);
+            var pieces = delivery switch
+            {
+                BlobDelivery blob => await blob.PrepareAsync(new ScriptContent(script), sharedInstall, cancellationToken).ConfigureAwait(false),
+                AutoDelivery auto => await auto.PrepareAsync(script, sharedInstall, cancellationToken).ConfigureAwait(false),
+                _ => await delivery.PrepareAsync(script, cancellationToken).ConfigureAwait(false),
+            };
             return WithSource(PoolRequestBuilder.Build(definition, _options.Settings, pieces, definitionHash));
         }
 

@@ -21,6 +21,7 @@ namespace ClusterlessHpc.Rules
             NetworkRules.Check(definition, found);
             MountRules.Check(definition, found);
             JuliaRules.Check(definition, found);
+            JuliaManifestRules.Check(definition, found);
             return found;
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text;
 using ClusterlessHpc.Rules;
 
@@ -80,10 +81,13 @@ namespace ClusterlessHpc.Scripts
         private static string RenderBody(PoolDefinition definition)
         {
             // A Julia pool's body is about four thousand characters: start there, not at 16 doubling.
-            var s = new StringBuilder(4 * 1024);
+            var s = new StringBuilder(4 * 1024 + (definition.JuliaManifest?.Manifest?.Length ?? 0) + (definition.JuliaManifest?.Project?.Length ?? 0));
+            var steps = new StepMarkers(StartupStepPlan.Of(definition));
             s.Append("readonly root=\"${AZ_BATCH_NODE_SHARED_DIR:?the Batch agent sets AZ_BATCH_NODE_SHARED_DIR}/clusterlesshpc\"\n");
             s.Append("readonly marker=\"$root/installed/$definition_hash\"\n\n");
-            s.Append("log() { printf 'clusterlesshpc: %s\\n' \"$*\"; }\n\n");
+            s.Append("log() { printf 'clusterlesshpc: %s\\n' \"$*\"; }\n");
+            if (steps.Any) s.Append(StepMarkers.Function);
+            s.Append('\n');
             s.Append("if [[ -f \"$marker\" ]]; then\n");
             s.Append("  log \"definition $definition_hash is already installed on this node\"\n");
             s.Append("  exit 0\n");
@@ -100,21 +104,16 @@ namespace ClusterlessHpc.Scripts
 
             if (definition.Julia is { } julia)
             {
-                if (definition.Image is CustomImageDefinition custom) AppendImageJulia(s, julia, custom.JuliaDepotPath!);
-                else AppendDownloadedJulia(s, definition, julia);
+                if (definition.Image is CustomImageDefinition custom) AppendImageJulia(s, steps, julia, custom.JuliaDepotPath!);
+                else AppendDownloadedJulia(s, steps, definition, julia);
                 AppendLauncher(s, julia);
             }
 
-            AppendSteps(s, definition, afterPackages: false);
-            if (definition.JuliaPackages.Count > 0)
-            {
-                var what = ShellQuoting.Quote($"installing {definition.JuliaPackages.Count} Julia package(s)");
-                s.Append("\n# Every package in one Julia process, which ends by loading each: a package that does not load fails the start task.\n");
-                s.Append("log ").Append(what).Append('\n');
-                s.Append("limited ").Append(what).Append(" env JULIA_DEPOT_PATH=\"$julia_depots\" \"$julia_bin\" --startup-file=no --history-file=no -e ")
-                 .Append(ShellQuoting.Quote(JuliaInstall.Program(definition.JuliaPackages))).Append('\n');
-            }
-            AppendSteps(s, definition, afterPackages: true);
+            AppendSteps(s, steps, definition, afterPackages: false);
+            if (NodeCache.Applies(definition)) AppendSharedPackages(s, steps, definition, definition.Julia!);
+            else if (definition.JuliaManifest is { } pinned) AppendManifest(s, steps, definition, pinned);
+            else if (definition.JuliaPackages.Count > 0) AppendPackages(s, steps, definition);
+            AppendSteps(s, steps, definition, afterPackages: true);
 
             // The marker holds the hash, not the pool id: ids compare case-insensitively, so the id stays out of the hashed body.
             s.Append("\nprintf '%s\\n' \"$definition_hash\" > \"$marker\"\n");
@@ -122,12 +121,119 @@ namespace ClusterlessHpc.Scripts
             return s.ToString();
         }
 
-        private static void AppendDownloadedJulia(StringBuilder s, PoolDefinition definition, JuliaDefinition julia)
+        private static void AppendPackages(StringBuilder s, StepMarkers steps, PoolDefinition definition)
+        {
+            var what = ShellQuoting.Quote($"installing {definition.JuliaPackages.Count} Julia package(s)");
+            s.Append("\n# Every package in one Julia process, which ends by loading each: a package that does not load fails the start task.\n");
+            s.Append("log ").Append(what).Append('\n');
+            s.Append("limited ").Append(what).Append(" env JULIA_DEPOT_PATH=\"$julia_depots\" \"$julia_bin\" --startup-file=no --history-file=no -e ")
+             .Append(ShellQuoting.Quote(JuliaInstall.Program(definition.JuliaPackages, steps))).Append('\n');
+        }
+
+        /// <summary>
+        /// The packages of a pool that downloads its Julia, with the shared install (<see cref="NodeCache"/>): the depot
+        /// the first node published, else the pinned manifest, or for a pool without one the manifest the first node
+        /// resolved (and the commits it developed), else a normal install; then whatever of those is not published yet is
+        /// published. A pinned pool publishes its depot only: its manifest is already the same on every node, and the
+        /// definition hash, which names the archive, covers the manifest's text.
+        /// </summary>
+        private static void AppendSharedPackages(StringBuilder s, StepMarkers steps, PoolDefinition definition, JuliaDefinition julia)
+        {
+            var count = definition.JuliaPackages.Count;
+            var pinned = definition.JuliaManifest;
+            var developed = new List<string>();
+            foreach (var package in definition.JuliaPackages)
+            {
+                if (pinned is null && !package.IsRegistered && package.Develop) developed.Add(ShellQuoting.Quote(package.Name));
+            }
+            s.Append(pinned is null
+                ? "\n# The packages: the depot the first node of this definition published, else the manifest it resolved, else resolved here.\n"
+                : "\n# The packages: the depot the first node of this definition published, else the pinned manifest ([JuliaManifest]) instantiated here.\n");
+            s.Append("readonly architecture=").Append(ShellQuoting.Quote(JuliaInstall.Platform(definition))).Append('\n');
+            AppendEnvironment(s, julia);
+            s.Append("readonly developed=(").Append(string.Join(" ", developed)).Append(")\n");
+            if (JuliaCpuTarget.For(definition.VmSize, julia.Version) is { } target)
+            {
+                s.Append("# Package images for every CPU generation of ").Append(ShellQuoting.Comment(JuliaCpuTarget.Family(definition.VmSize)))
+                 .Append(" sizes, so an image built on one node loads on the others.\n");
+                s.Append("export JULIA_CPU_TARGET=").Append(ShellQuoting.Quote(target)).Append('\n');
+            }
+            s.Append(NodeCache.DepotFunctions);
+            s.Append("work=\"$(mktemp -d \"$root/download.XXXXXX\")\"\n");
+            s.Append("if restore_depot; then\n");
+            var load = ShellQuoting.Quote($"loading {count} Julia package(s) from the published depot");
+            s.Append("  log \"unpacked the depot the first node of definition $definition_hash published\"\n");
+            s.Append("  log ").Append(load).Append('\n');
+            s.Append("  limited ").Append(load).Append(" env JULIA_DEPOT_PATH=\"$julia_depots\" \"$julia_bin\" --startup-file=no --history-file=no -e ")
+             .Append(ShellQuoting.Quote(JuliaInstall.LoadProgram(definition.JuliaPackages, steps))).Append('\n');
+            s.Append("else\n");
+            if (pinned is not null)
+            {
+                AppendPinnedInstall(s, steps, definition, pinned, "  ");
+            }
+            else
+            {
+                s.Append("  if cache_fetch \"${").Append(NodeCache.ManifestRead).Append(":-}\" \"$work/Manifest.toml\" \"$definition_hash\" &&\n");
+                s.Append("     { (( ${#developed[@]} == 0 )) || cache_fetch \"${").Append(NodeCache.CommitsRead).Append(":-}\" \"$work/develop-commits.txt\" \"$definition_hash\"; }; then\n");
+                var instantiate = ShellQuoting.Quote($"instantiating the published manifest of {count} Julia package(s)");
+                s.Append("    mkdir -p \"$julia_environment\"\n");
+                s.Append("    cp \"$work/Manifest.toml\" \"$julia_environment/Manifest.toml\"\n");
+                s.Append("    touch \"$work/develop-commits.txt\"\n");
+                s.Append("    log ").Append(instantiate).Append('\n');
+                s.Append("    limited ").Append(instantiate).Append(" env JULIA_DEPOT_PATH=\"$julia_depots\" CHPC_DEVELOP_COMMITS=\"$work/develop-commits.txt\" \"$julia_bin\" --startup-file=no --history-file=no -e ")
+                 .Append(ShellQuoting.Quote(JuliaInstall.InstantiatePublishedProgram(definition.JuliaPackages, steps))).Append('\n');
+                s.Append("  else\n");
+                var what = ShellQuoting.Quote($"installing {count} Julia package(s)");
+                s.Append("    # Every package in one Julia process, which ends by loading each: a package that does not load fails the start task.\n");
+                s.Append("    log ").Append(what).Append('\n');
+                s.Append("    limited ").Append(what).Append(" env JULIA_DEPOT_PATH=\"$julia_depots\" \"$julia_bin\" --startup-file=no --history-file=no -e ")
+                 .Append(ShellQuoting.Quote(JuliaInstall.Program(definition.JuliaPackages, steps))).Append('\n');
+                s.Append("  fi\n");
+            }
+            s.Append("  publish_install || log 'publishing the install failed; later nodes install on their own' >&2\n");
+            s.Append("fi\n");
+            s.Append("rm -rf \"$work\"\n");
+            s.Append("work=\"\"\n");
+        }
+
+        /// <summary>The pool depot's default environment, where <c>Pkg.add</c> puts the packages and a pinned manifest is written, so tasks load them the same way.</summary>
+        private static void AppendEnvironment(StringBuilder s, JuliaDefinition julia) =>
+            s.Append("readonly julia_environment=\"$depot/environments/v\"").Append(ShellQuoting.Quote(JuliaRules.MinorVersion(julia.Version))).Append('\n');
+
+        /// <summary>A pool that pins its manifest and does not share its install (a custom image's Julia and depot).</summary>
+        private static void AppendManifest(StringBuilder s, StepMarkers steps, PoolDefinition definition, JuliaManifestDefinition pinned)
+        {
+            s.Append("\n# The pinned manifest ([JuliaManifest]): every node instantiates exactly these versions and commits, resolving nothing.\n");
+            AppendEnvironment(s, definition.Julia!);
+            AppendPinnedInstall(s, steps, definition, pinned, "");
+        }
+
+        /// <summary>
+        /// The pinned environment: the manifest and its project written into <c>$julia_environment</c> and instantiated as
+        /// they are, every line indented by <paramref name="indent"/>.
+        /// </summary>
+        private static void AppendPinnedInstall(StringBuilder s, StepMarkers steps, PoolDefinition definition, JuliaManifestDefinition pinned, string indent)
+        {
+            var what = ShellQuoting.Quote("instantiating the pinned Julia manifest");
+            s.Append(indent).Append("mkdir -p \"$julia_environment\"\n");
+            s.Append(indent).Append("# The texts are written exactly as declared: nothing in them expands.\n");
+            s.Append(indent).Append("# shellcheck disable=SC2016\n");
+            s.Append(indent).Append("{\n");
+            s.Append(indent).Append("  printf '%s' ").Append(ShellQuoting.Quote(pinned.Project ?? "")).Append(" > \"$julia_environment/Project.toml\"\n");
+            s.Append(indent).Append("  printf '%s' ").Append(ShellQuoting.Quote(pinned.Manifest ?? "")).Append(" > \"$julia_environment/Manifest.toml\"\n");
+            s.Append(indent).Append("}\n");
+            s.Append(indent).Append("log ").Append(what).Append('\n');
+            s.Append(indent).Append("limited ").Append(what).Append(" env JULIA_DEPOT_PATH=\"$julia_depots\" JULIA_PROJECT=\"$julia_environment\" \"$julia_bin\" --startup-file=no --history-file=no -e ")
+             .Append(ShellQuoting.Quote(JuliaInstall.InstantiatePinnedProgram(definition.JuliaPackages, steps))).Append('\n');
+        }
+
+        private static void AppendDownloadedJulia(StringBuilder s, StepMarkers steps, PoolDefinition definition, JuliaDefinition julia)
         {
             var url = JuliaInstall.DownloadUrl(definition, julia);
             s.Append("\n# Julia ").Append(ShellQuoting.Comment(julia.Version)).Append(" for ").Append(JuliaInstall.Platform(definition))
              .Append(" (the architecture of VM size ").Append(ShellQuoting.Comment(definition.VmSize)).Append(")\n");
             s.Append(StepLimits.DownloadFunction);
+            s.Append(NodeCache.Functions);
             s.Append("# A download's temporary folder goes when the script ends, however it ends; one a stopped run left goes now.\n");
             s.Append("work=\"\"\n");
             s.Append("trap '[[ -z \"$work\" ]] || rm -rf \"$work\"' EXIT\n");
@@ -135,10 +241,18 @@ namespace ClusterlessHpc.Scripts
             s.Append("readonly julia_home=\"$root/julia-\"").Append(ShellQuoting.Quote(julia.Version)).Append('\n');
             s.Append("readonly julia_bin=\"$julia_home/bin/julia\"\n");
             s.Append("readonly depot=\"$root/depot\"\n");
+            steps.Announce(s, StartupStepKind.Julia);
             s.Append("if [[ ! -x \"$julia_bin\" ]]; then\n");
-            s.Append("  log ").Append(ShellQuoting.Quote("downloading " + url)).Append('\n');
             s.Append("  work=\"$(mktemp -d \"$root/download.XXXXXX\")\"\n");
-            s.Append("  download ").Append(ShellQuoting.Quote(url)).Append(" \"$work/julia.tar.gz\"\n");
+            // The release a node of any pool with the same download published, checked against its published SHA-256.
+            s.Append("  julia_fresh=0\n");
+            s.Append("  if cache_fetch \"${").Append(NodeCache.JuliaRead).Append(":-}\" \"$work/julia.tar.gz\"; then\n");
+            s.Append("    log ").Append(ShellQuoting.Quote("using the published copy of " + url)).Append('\n');
+            s.Append("  else\n");
+            s.Append("    log ").Append(ShellQuoting.Quote("downloading " + url)).Append('\n');
+            s.Append("    download ").Append(ShellQuoting.Quote(url)).Append(" \"$work/julia.tar.gz\"\n");
+            s.Append("    julia_fresh=1\n");
+            s.Append("  fi\n");
             if (julia.Sha256 is { } sha)
             {
                 s.Append("  if ! printf '%s  %s\\n' ").Append(ShellQuoting.Quote(sha.ToLowerInvariant())).Append(" \"$work/julia.tar.gz\" | sha256sum --check --quiet -; then\n");
@@ -150,18 +264,20 @@ namespace ClusterlessHpc.Scripts
             s.Append("  tar -xzf \"$work/julia.tar.gz\" -C \"$work/julia\" --strip-components=1\n");
             s.Append("  rm -rf \"$julia_home\"\n");
             s.Append("  mv \"$work/julia\" \"$julia_home\"\n");
+            s.Append("  if (( julia_fresh )); then cache_publish \"${").Append(NodeCache.JuliaCreate).Append(":-}\" \"$work/julia.tar.gz\"; fi\n");
             s.Append("  rm -rf \"$work\"\n");
             s.Append("  work=\"\"\n");
             s.Append("fi\n");
             s.Append("mkdir -p \"$depot\"\n");
         }
 
-        private static void AppendImageJulia(StringBuilder s, JuliaDefinition julia, string depotPath)
+        private static void AppendImageJulia(StringBuilder s, StepMarkers steps, JuliaDefinition julia, string depotPath)
         {
             var declared = ShellQuoting.Quote("Julia " + julia.Version);
             s.Append("\n# Julia ").Append(ShellQuoting.Comment(julia.Version)).Append(" comes with the custom image. The first run records where the image keeps it:\n");
             s.Append("# afterwards the launcher may stand in its place on PATH, and a launcher that ran itself would never end.\n");
             s.Append("readonly depot=").Append(ShellQuoting.Quote(depotPath)).Append('\n');
+            steps.Announce(s, StartupStepKind.Julia);
             s.Append("launcher_target=\"$(readlink -f \"$root/bin/julia\")\"\n");
             s.Append("julia_bin=\"\"\n");
             s.Append("if [[ -f \"$root/image-julia\" ]]; then\n");
@@ -219,17 +335,18 @@ namespace ClusterlessHpc.Scripts
             s.Append("fi\n");
         }
 
-        private static void AppendSteps(StringBuilder s, PoolDefinition definition, bool afterPackages)
+        private static void AppendSteps(StringBuilder s, StepMarkers steps, PoolDefinition definition, bool afterPackages)
         {
             for (var i = 0; i < definition.StartupSteps.Count; i++)
             {
                 var step = definition.StartupSteps[i];
                 if (step.AfterPackages != afterPackages) continue;
-                var name = $"startup step {i + 1}";
+                var name = StartupStepPlan.StepName(i);
                 // A function whose body is a subshell: the step's cd, set or exit cannot change the rest of the script, and
                 // limited can run it in its own process group; a failure still stops the script.
                 s.Append("\n# Startup step ").Append(i + 1).Append(" (declared with [StartupStep]).\n");
                 s.Append("startup_step_").Append(i + 1).Append("() (\n").Append(step.Bash.TrimEnd('\n')).Append("\n)\n");
+                steps.Announce(s, StartupStepKind.StartupStep, i);
                 s.Append("log ").Append(ShellQuoting.Quote("running " + name)).Append('\n');
                 s.Append("limited ").Append(ShellQuoting.Quote(name)).Append(" startup_step_").Append(i + 1).Append('\n');
             }

@@ -46,7 +46,9 @@ public sealed class IdeEditSession
     /// <summary>Opens the project and runs the generator and the analyzer over all of it once, as an IDE does on load.</summary>
     public static IdeEditSession Open(Compilation input, CSharpParseOptions parseOptions, GeneratedFiles generatedFiles = GeneratedFiles.ReuseUnchanged)
     {
-        var driver = CSharpGeneratorDriver.Create([new PoolGenerator().AsSourceGenerator()], parseOptions: parseOptions).RunGenerators(input);
+        // As the IDE runs generators: implementation outputs (the pools' declaration sites) are for builds only.
+        var driver = CSharpGeneratorDriver.Create([new PoolGenerator().AsSourceGenerator()], parseOptions: parseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.Implementation)).RunGenerators(input);
         var generated = driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SyntaxTree);
         var output = input.AddSyntaxTrees(generated.Values);
         _ = output.WithAnalyzers(PoolAnalyzers, Options()).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();

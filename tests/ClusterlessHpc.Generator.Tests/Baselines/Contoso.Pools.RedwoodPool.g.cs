@@ -28,11 +28,13 @@ namespace Contoso.Pools
 set -euo pipefail
 umask 022
 
-readonly definition_hash='59e0612b9c820fe4'
+readonly definition_hash='3bbd93ac36fa64f0'
 readonly root=""${AZ_BATCH_NODE_SHARED_DIR:?the Batch agent sets AZ_BATCH_NODE_SHARED_DIR}/clusterlesshpc""
 readonly marker=""$root/installed/$definition_hash""
 
 log() { printf 'clusterlesshpc: %s\n' ""$*""; }
+# Announces a step in stdout.txt (its index and name only), so a failure can be traced to the declaration behind it.
+step_marker() { printf '%s\n' ""$1""; }
 
 if [[ -f ""$marker"" ]]; then
   log ""definition $definition_hash is already installed on this node""
@@ -70,6 +72,48 @@ limited() {
 download() {
   limited ""downloading $1"" curl --fail --silent --show-error --location --connect-timeout 30 --speed-limit 1024 --speed-time 60 --retry 5 --retry-delay 10 --retry-connrefused --output ""$2"" ""$1""
 }
+# The shared install (docs/delivery.md): read and create-only URLs the start task carries with blob storage; without them each node installs on its own.
+cache_header() { tr -d '\r' < ""$1"" | sed -n ""s/^$2: *//Ip"" | tail -n 1; }
+cache_fetch() {
+  local url=$1 file=$2 definition=${3:-} status sum
+  [[ -n ""$url"" ]] || return 1
+  status=""$(curl --silent --connect-timeout 30 --speed-limit 1024 --speed-time 60 --retry 3 --retry-delay 5 --dump-header ""$file.headers"" --output ""$file"" --write-out '%{http_code}' ""$url"")"" || status=""no answer (curl exit code $?)""
+  if [[ ""$status"" != 200 ]]; then
+    [[ ""$status"" == 404 ]] || log ""the shared copy ${url%%\?*} could not be read: $status; installing without it"" >&2
+    rm -f ""$file"" ""$file.headers""
+    return 1
+  fi
+  sum=""$(sha256sum ""$file"")""
+  if [[ ""${sum%% *}"" != ""$(cache_header ""$file.headers"" x-ms-meta-sha256)"" ]]; then
+    log ""the shared copy ${url%%\?*} is not whole (its SHA-256 is not the one published with it); installing without it"" >&2
+    rm -f ""$file"" ""$file.headers""
+    return 1
+  fi
+  if [[ -n ""$definition"" && ""$(cache_header ""$file.headers"" x-ms-meta-definition)"" != ""$definition"" ]]; then
+    log ""the shared copy ${url%%\?*} was published for another definition; installing without it"" >&2
+    rm -f ""$file"" ""$file.headers""
+    return 1
+  fi
+  rm -f ""$file.headers""
+}
+cache_publish() {
+  local url=$1 file=$2 definition=${3:-} status sum
+  [[ -n ""$url"" ]] || return 0
+  if (( $(stat -c %s ""$file"") > 5242880000 )); then
+    log ""$file is larger than one upload may be; later nodes install on their own"" >&2
+    return 0
+  fi
+  sum=""$(sha256sum ""$file"")""
+  local -a headers=(-H 'x-ms-blob-type: BlockBlob' -H 'If-None-Match: *' -H 'Expect:' -H ""x-ms-meta-sha256: ${sum%% *}"")
+  [[ -z ""$definition"" ]] || headers+=(-H ""x-ms-meta-definition: $definition"")
+  status=""$(curl --silent --connect-timeout 30 --speed-limit 1024 --speed-time 60 --upload-file ""$file"" ""${headers[@]}"" --output /dev/null --write-out '%{http_code}' ""$url"")"" || status=""no answer (curl exit code $?)""
+  case ""$status"" in
+    201) log ""published ${url%%\?*}"" ;;
+    409 | 412) log ""${url%%\?*} was already published by another node"" ;;
+    403) log ""${url%%\?*} was refused: another node published it first, or the create-only policy was revoked"" ;;
+    *) log ""could not publish ${url%%\?*}: $status; later nodes install on their own"" >&2 ;;
+  esac
+}
 # A download's temporary folder goes when the script ends, however it ends; one a stopped run left goes now.
 work=""""
 trap '[[ -z ""$work"" ]] || rm -rf ""$work""' EXIT
@@ -77,14 +121,22 @@ rm -rf ""$root""/download.*
 readonly julia_home=""$root/julia-""'1.5.2'
 readonly julia_bin=""$julia_home/bin/julia""
 readonly depot=""$root/depot""
+step_marker '##[chpc step 1/4] download Julia 1.5.2'
 if [[ ! -x ""$julia_bin"" ]]; then
-  log 'downloading https://julialang-s3.julialang.org/bin/linux/x64/1.5/julia-1.5.2-linux-x86_64.tar.gz'
   work=""$(mktemp -d ""$root/download.XXXXXX"")""
-  download 'https://julialang-s3.julialang.org/bin/linux/x64/1.5/julia-1.5.2-linux-x86_64.tar.gz' ""$work/julia.tar.gz""
+  julia_fresh=0
+  if cache_fetch ""${CHPC_CACHE_JULIA_URL:-}"" ""$work/julia.tar.gz""; then
+    log 'using the published copy of https://julialang-s3.julialang.org/bin/linux/x64/1.5/julia-1.5.2-linux-x86_64.tar.gz'
+  else
+    log 'downloading https://julialang-s3.julialang.org/bin/linux/x64/1.5/julia-1.5.2-linux-x86_64.tar.gz'
+    download 'https://julialang-s3.julialang.org/bin/linux/x64/1.5/julia-1.5.2-linux-x86_64.tar.gz' ""$work/julia.tar.gz""
+    julia_fresh=1
+  fi
   mkdir ""$work/julia""
   tar -xzf ""$work/julia.tar.gz"" -C ""$work/julia"" --strip-components=1
   rm -rf ""$julia_home""
   mv ""$work/julia"" ""$julia_home""
+  if (( julia_fresh )); then cache_publish ""${CHPC_CACHE_JULIA_CREATE_URL:-}"" ""$work/julia.tar.gz""; fi
   rm -rf ""$work""
   work=""""
 fi
@@ -113,15 +165,109 @@ if [[ -w /usr/local/bin ]]; then
   fi
 fi
 
-# Every package in one Julia process, which ends by loading each: a package that does not load fails the start task.
-log 'installing 2 Julia package(s)'
-limited 'installing 2 Julia package(s)' env JULIA_DEPOT_PATH=""$julia_depots"" ""$julia_bin"" --startup-file=no --history-file=no -e '
-using Pkg
-Pkg.add([PackageSpec(name = ""IterativeSolvers"")])
-Pkg.develop([PackageSpec(url = ""https://github.com/slimgroup/JOLI.jl"")])
+# The packages: the depot the first node of this definition published, else the manifest it resolved, else resolved here.
+readonly architecture='x86_64'
+readonly julia_environment=""$depot/environments/v""'1.5'
+readonly developed=('JOLI')
+restore_depot() {
+  [[ -n ""${CHPC_CACHE_DEPOT_URL:-}"" && ""$(uname -m)"" == ""$architecture"" ]] || return 1
+  cache_fetch ""$CHPC_CACHE_DEPOT_URL"" ""$work/depot.tar.gz"" ""$definition_hash"" || return 1
+  mkdir ""$work/depot""
+  if ! tar -xzf ""$work/depot.tar.gz"" -C ""$work/depot"" || [[ ""$(cat ""$work/depot/.clusterlesshpc-depot"" 2>/dev/null)"" != ""$definition_hash $architecture"" ]]; then
+    log ""the shared depot archive is not this definition's depot for $architecture; installing without it"" >&2
+    rm -rf ""$work/depot"" ""$work/depot.tar.gz""
+    return 1
+  fi
+  rm -f ""$work/depot.tar.gz""
+  rm -rf ""$depot"" && mv ""$work/depot"" ""$depot""
+}
+# The commit a developed repository has checked out, read without git (the image may have none).
+develop_commit() {
+  local git=""$1/.git"" head
+  head=""$(<""$git/HEAD"")""
+  if [[ $head == 'ref: '* ]]; then
+    if [[ -f ""$git/${head#ref: }"" ]]; then head=""$(<""$git/${head#ref: }"")""; else head=""$(awk -v ref=""${head#ref: }"" '$2 == ref { print $1 }' ""$git/packed-refs"")""; fi
+  fi
+  printf '%s\n' ""$head""
+}
+publish_install() {
+  [[ -n ""${CHPC_CACHE_DEPOT_CREATE_URL:-}${CHPC_CACHE_MANIFEST_CREATE_URL:-}"" ]] || return 0
+  [[ ! -f ""$julia_environment/Manifest.toml"" ]] || cache_publish ""${CHPC_CACHE_MANIFEST_CREATE_URL:-}"" ""$julia_environment/Manifest.toml"" ""$definition_hash""
+  if (( ${#developed[@]} > 0 )); then
+    local name
+    for name in ""${developed[@]}""; do printf '%s %s\n' ""$name"" ""$(develop_commit ""$depot/dev/$name"")""; done > ""$work/develop-commits.txt""
+    if grep -qvE '^[^ ]+ [0-9a-f]{40,64}$' ""$work/develop-commits.txt""; then
+      log ""the commit of a developed repository could not be read; later nodes resolve on their own"" >&2
+    else
+      cache_publish ""${CHPC_CACHE_COMMITS_CREATE_URL:-}"" ""$work/develop-commits.txt"" ""$definition_hash""
+    fi
+  fi
+  [[ -n ""${CHPC_CACHE_DEPOT_CREATE_URL:-}"" && ""$(uname -m)"" == ""$architecture"" ]] || return 0
+  printf '%s %s\n' ""$definition_hash"" ""$architecture"" > ""$depot/.clusterlesshpc-depot""
+  if tar -czf ""$work/depot.tar.gz"" -C ""$depot"" .; then
+    cache_publish ""$CHPC_CACHE_DEPOT_CREATE_URL"" ""$work/depot.tar.gz"" ""$definition_hash""
+  else
+    log ""could not archive the depot; later nodes install on their own"" >&2
+  fi
+  rm -f ""$work/depot.tar.gz""
+}
+work=""$(mktemp -d ""$root/download.XXXXXX"")""
+if restore_depot; then
+  log ""unpacked the depot the first node of definition $definition_hash published""
+  log 'loading 2 Julia package(s) from the published depot'
+  limited 'loading 2 Julia package(s) from the published depot' env JULIA_DEPOT_PATH=""$julia_depots"" ""$julia_bin"" --startup-file=no --history-file=no -e '
+println(""##[chpc step 4/4] load IterativeSolvers, JOLI""); flush(stdout)
 import IterativeSolvers
 import JOLI
 '
+else
+  if cache_fetch ""${CHPC_CACHE_MANIFEST_URL:-}"" ""$work/Manifest.toml"" ""$definition_hash"" &&
+     { (( ${#developed[@]} == 0 )) || cache_fetch ""${CHPC_CACHE_COMMITS_URL:-}"" ""$work/develop-commits.txt"" ""$definition_hash""; }; then
+    mkdir -p ""$julia_environment""
+    cp ""$work/Manifest.toml"" ""$julia_environment/Manifest.toml""
+    touch ""$work/develop-commits.txt""
+    log 'instantiating the published manifest of 2 Julia package(s)'
+    limited 'instantiating the published manifest of 2 Julia package(s)' env JULIA_DEPOT_PATH=""$julia_depots"" CHPC_DEVELOP_COMMITS=""$work/develop-commits.txt"" ""$julia_bin"" --startup-file=no --history-file=no -e '
+using Pkg
+println(""##[chpc step 2/4] instantiate the published manifest""); flush(stdout)
+import LibGit2
+let commits = Dict(first(split(l)) => last(split(l)) for l in eachline(ENV[""CHPC_DEVELOP_COMMITS""]) if !isempty(strip(l)))
+    let path = joinpath(first(DEPOT_PATH), ""dev"", ""JOLI"")
+        isdir(path) || LibGit2.clone(""https://github.com/slimgroup/JOLI.jl"", path)
+        LibGit2.checkout!(LibGit2.GitRepo(path), commits[""JOLI""])
+    end
+end
+let manifest = Pkg.TOML.parsefile(joinpath(dirname(Base.active_project()), ""Manifest.toml""))
+    deps = get(manifest, ""deps"", manifest)
+    open(Base.active_project(), ""w"") do io
+        println(io, ""[deps]"")
+        println(io, ""IterativeSolvers = \"""", deps[""IterativeSolvers""][1][""uuid""], '\''""'\'')
+        println(io, ""JOLI = \"""", deps[""JOLI""][1][""uuid""], '\''""'\'')
+    end
+end
+Pkg.instantiate()
+println(""##[chpc step 4/4] load IterativeSolvers, JOLI""); flush(stdout)
+import IterativeSolvers
+import JOLI
+'
+  else
+    # Every package in one Julia process, which ends by loading each: a package that does not load fails the start task.
+    log 'installing 2 Julia package(s)'
+    limited 'installing 2 Julia package(s)' env JULIA_DEPOT_PATH=""$julia_depots"" ""$julia_bin"" --startup-file=no --history-file=no -e '
+using Pkg
+println(""##[chpc step 2/4] add IterativeSolvers""); flush(stdout)
+Pkg.add([PackageSpec(name = ""IterativeSolvers"")])
+println(""##[chpc step 3/4] develop JOLI""); flush(stdout)
+Pkg.develop([PackageSpec(url = ""https://github.com/slimgroup/JOLI.jl"")])
+println(""##[chpc step 4/4] load IterativeSolvers, JOLI""); flush(stdout)
+import IterativeSolvers
+import JOLI
+'
+  fi
+  publish_install || log 'publishing the install failed; later nodes install on their own' >&2
+fi
+rm -rf ""$work""
+work=""""
 
 printf '%s\n' ""$definition_hash"" > ""$marker""
 log ""definition $definition_hash installed""

@@ -283,6 +283,44 @@ public sealed class HostingTests
         new BatchAccountOptions { Endpoint = new Uri("https://a.westeurope.batch.azure.com") }.EnsureValid("ok");
     }
 
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_start_task_that_fails_for_real_is_named_by_its_step_and_declaration_in_the_log_and_the_health_check()
+    {
+        var nodes = Directory.CreateTempSubdirectory("chpc-hosting-nodes-").FullName;
+        try
+        {
+            var logs = new LogCollector();
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ClusterlessHpc:WaitForPoolsAtStartup"] = "true" });
+            builder.Logging.AddProvider(logs);
+            builder.Services.AddClusterlessHpc(builder.Configuration)
+                .ProvisionAtStartup(new PoolDefinition { Id = "hosted-step-fails", StartupSteps = [new StartupStepDefinition("echo 'no space left on device' >&2\nexit 4")] });
+            builder.Services.AddClusterlessHpcEmulator(o =>
+            {
+                Fast(o);
+                o.StartTaskMode = StartTaskMode.Execute;
+                o.AllowDevelopmentKey = true;
+                o.NodesDirectory = nodes;
+                o.SandboxUidBase = 580_000 + Random.Shared.Next(0, 400) * 1000;
+            });
+            using var host = builder.Build();
+
+            await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+
+            const string traced = "[StartupStep(...)] failed on node ";
+            var failed = Assert.Single(logs.Events, e => e.Id == 1004);
+            Assert.Contains(traced, failed.Message);
+            Assert.Contains("during \"startup step 1\": no space left on device", failed.Message);
+            var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+            Assert.Contains(traced, health.Entries["pool:hosted-step-fails"].Description);
+        }
+        finally
+        {
+            Directory.Delete(nodes, recursive: true);
+        }
+    }
+
     private static IHost BuildHost(Dictionary<string, string?> settings, LogCollector logs, bool withEmulator, Action<ClusterlessHpcBuilder> configure,
         Action<BatchEmulatorOptions>? emulator = null)
     {

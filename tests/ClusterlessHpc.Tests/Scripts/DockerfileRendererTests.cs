@@ -76,10 +76,14 @@ public class DockerfileRendererTests
 
     private static string[] Urls(string text) => Regex.Matches(text, @"'(https://[^']+\.tar\.gz)'").Select(m => m.Groups[1].Value).Distinct().ToArray();
 
+    /// <summary>The script's Julia program less its step markers, which announce the node's steps and install nothing.</summary>
     private static string? ScriptProgram(string script)
     {
-        var match = Regex.Match(script, @"--history-file=no -e '((?:[^']|'\\'')*)'");
-        return match.Success ? match.Groups[1].Value.Replace("'\\''", "'") : null;
+        // The install that resolves comes last: before it, the script's branches for a published depot and a published manifest.
+        var match = Regex.Matches(script, @"--history-file=no -e '((?:[^']|'\\'')*)'").LastOrDefault();
+        return match is not null
+            ? string.Join("\n", match.Groups[1].Value.Replace("'\\''", "'").Split('\n').Where(l => !l.StartsWith("println(\"##[chpc step ", StringComparison.Ordinal)))
+            : null;
     }
 
     private static string? DockerfileProgram(string dockerfile)

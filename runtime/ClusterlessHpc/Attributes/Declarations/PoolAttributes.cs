@@ -58,6 +58,11 @@ namespace ClusterlessHpc.Declarations
                 Named<JuliaPackageDefinition, string?>(nameof(JuliaPackageAttribute.Rev), j => j.Rev, (j, v) => j with { Rev = v }),
                 Named<JuliaPackageDefinition, bool>(nameof(JuliaPackageAttribute.Develop), j => j.Develop, (j, v) => j with { Develop = v })),
 
+            OfObject<JuliaManifestDefinition, JuliaManifestDefinition>(nameof(JuliaManifestAttribute), T.JuliaManifest, nameof(PoolDefinition.JuliaManifest),
+                p => p.JuliaManifest, (p, v) => p with { JuliaManifest = v },
+                v => new JuliaManifestDefinition((string)v[0]!),
+                Constructor<JuliaManifestDefinition, string>(0, nameof(JuliaManifestAttribute.Path), nameof(JuliaManifestDefinition.Path), m => m.Path)),
+
             OfItem<StartupStepDefinition, StartupStepDefinition>(nameof(StartupStepAttribute), T.StartupStepTarget, nameof(PoolDefinition.StartupSteps),
                 p => p.StartupSteps, (p, v) => p with { StartupSteps = v },
                 v => new StartupStepDefinition((string)v[0]!),

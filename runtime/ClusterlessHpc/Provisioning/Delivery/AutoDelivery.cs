@@ -40,6 +40,17 @@ namespace ClusterlessHpc.Provisioning.Delivery
             return await _blob.PrepareAsync(content, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>
+        /// As <see cref="PrepareAsync(string, CancellationToken)"/>; with blob storage configured, the nodes also get the
+        /// shared install of <paramref name="sharedInstall"/>, however the script itself travels.
+        /// </summary>
+        internal async Task<StartTaskScript> PrepareAsync(string script, SharedInstallBlobs.Names? sharedInstall, CancellationToken cancellationToken)
+        {
+            var prepared = await PrepareAsync(script, cancellationToken).ConfigureAwait(false);
+            if (_blob is null || sharedInstall is null) return prepared;
+            return prepared.WithSharedInstall(await _blob.SharedInstallSettingsAsync(sharedInstall, cancellationToken).ConfigureAwait(false));
+        }
+
         public override string ToString() => "inline, else " + (_blob?.ToString() ?? "(no blob storage configured)");
     }
 }

@@ -87,6 +87,12 @@ namespace ClusterlessHpc.Provisioning.Delivery
         /// <summary>The container's name.</summary>
         public string ContainerName => _container.Name;
 
+        /// <summary>
+        /// Whether pools with Julia packages get the shared install (<see cref="StorageOptions.SharedInstall"/>): it also
+        /// needs a SAS, so never with an identity.
+        /// </summary>
+        public bool SharedInstall { get; init; } = true;
+
         /// <summary>Whether nodes read the script with an identity (true) or a policy-bound SAS (false).</summary>
         public bool UsesIdentity => _identityResourceId is not null;
 
@@ -97,7 +103,75 @@ namespace ClusterlessHpc.Provisioning.Delivery
         public Task<StartTaskScript> PrepareAsync(string script, CancellationToken cancellationToken = default) =>
             PrepareAsync(new ScriptContent(script), cancellationToken);
 
-        internal async Task<StartTaskScript> PrepareAsync(ScriptContent content, CancellationToken cancellationToken)
+        internal Task<StartTaskScript> PrepareAsync(ScriptContent content, CancellationToken cancellationToken) =>
+            PrepareAsync(content, sharedInstall: null, cancellationToken);
+
+        /// <summary>
+        /// Prepares the script and, for a definition with a shared install (<paramref name="sharedInstall"/>), the settings
+        /// that give its nodes read and create-only URLs for exactly its content-addressed names (<see cref="SharedInstallSettingsAsync"/>).
+        /// </summary>
+        internal async Task<StartTaskScript> PrepareAsync(ScriptContent content, SharedInstallBlobs.Names? sharedInstall, CancellationToken cancellationToken)
+        {
+            var script = await PrepareScriptAsync(content, cancellationToken).ConfigureAwait(false);
+            if (sharedInstall is null) return script;
+            return script.WithSharedInstall(await SharedInstallSettingsAsync(sharedInstall, cancellationToken).ConfigureAwait(false));
+        }
+
+        /// <summary>
+        /// The environment settings of a shared install: for each name, a URL with a SAS bound to the read policy and one
+        /// with a SAS bound to the create-only policy. Each SAS is a blob SAS (<c>sr=b</c>) signed for that one name, with
+        /// no permission, start or expiry of its own: the same names give the same URLs on every apply. None with an
+        /// identity (nodes have no SAS to upload with then) or when the container cannot make a SAS.
+        /// </summary>
+        internal async Task<IReadOnlyList<EnvironmentSetting>> SharedInstallSettingsAsync(SharedInstallBlobs.Names names, CancellationToken cancellationToken)
+        {
+            if (_identityResourceId is not null || !SharedInstall) return [];
+            var (read, create) = await EnsurePoliciesAsync(withCreate: true, cancellationToken).ConfigureAwait(false);
+            var settings = new List<EnvironmentSetting>();
+            foreach (var (readVariable, createVariable, name) in names.All)
+            {
+                var blob = _container.GetBlobClient(name);
+                settings.Add(new EnvironmentSetting { Name = readVariable, Value = Sas(blob, read.Name).ToString() });
+                settings.Add(new EnvironmentSetting { Name = createVariable, Value = Sas(blob, create!.Name).ToString() });
+            }
+            return settings;
+        }
+
+        /// <summary>
+        /// The resolved manifest the first node of a definition published, or null when none was published (or it is not
+        /// whole: its SHA-256 is not the one published with it).
+        /// </summary>
+        public async Task<string?> ReadResolvedManifestAsync(string definitionHash, CancellationToken cancellationToken = default)
+        {
+            var blob = _container.GetBlobClient(SharedInstallBlobs.ResolvedManifest(definitionHash));
+            try
+            {
+                var content = (await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
+                var bytes = content.Content.ToArray();
+                if (!content.Details.Metadata.TryGetValue(Scripts.NodeCache.ChecksumMetadata, out var published) ||
+                    published != Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)))
+                {
+                    return null;
+                }
+                return System.Text.Encoding.UTF8.GetString(bytes);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                return null;
+            }
+        }
+
+        private Uri Sas(BlobClient blob, string policy) => blob.GenerateSasUri(new BlobSasBuilder
+        {
+            BlobContainerName = _container.Name,
+            BlobName = blob.Name,
+            Resource = "b",
+            // The policy holds the permission and the expiry; the SAS only names it.
+            Identifier = policy,
+            Protocol = blob.Uri.Scheme == Uri.UriSchemeHttps ? SasProtocol.Https : SasProtocol.None,
+        });
+
+        private async Task<StartTaskScript> PrepareScriptAsync(ScriptContent content, CancellationToken cancellationToken)
         {
             var blob = _container.GetBlobClient(BlobName(content.Sha256));
             await UploadAsync(blob, content, cancellationToken).ConfigureAwait(false);
@@ -112,15 +186,7 @@ namespace ClusterlessHpc.Provisioning.Delivery
             else
             {
                 policyName = (await EnsureAccessPolicyAsync(cancellationToken).ConfigureAwait(false)).Name;
-                file.HttpUrl = blob.GenerateSasUri(new BlobSasBuilder
-                {
-                    BlobContainerName = _container.Name,
-                    BlobName = blob.Name,
-                    Resource = "b",
-                    // The policy holds the permission and the expiry; the SAS only names it.
-                    Identifier = policyName,
-                    Protocol = blob.Uri.Scheme == Uri.UriSchemeHttps ? SasProtocol.Https : SasProtocol.None,
-                }).ToString();
+                file.HttpUrl = Sas(blob, policyName).ToString();
             }
 
             return new StartTaskScript(
@@ -143,7 +209,16 @@ namespace ClusterlessHpc.Provisioning.Delivery
         /// nodes join long after their last apply (autoscale, reimage) able to download their script.
         /// </summary>
         /// <exception cref="ScriptDeliveryException">The container already has the most policies Azure allows, none of them this one.</exception>
-        public async Task<AccessPolicyStatus> EnsureAccessPolicyAsync(CancellationToken cancellationToken = default)
+        public async Task<AccessPolicyStatus> EnsureAccessPolicyAsync(CancellationToken cancellationToken = default) =>
+            (await EnsurePoliciesAsync(withCreate: false, cancellationToken).ConfigureAwait(false)).Read;
+
+        /// <summary>
+        /// The read policy and, <paramref name="withCreate"/>, the create-only policy of the shared install
+        /// (<see cref="AccessPolicyOptions.CreateName"/>, permission exactly <c>c</c>), each created or renewed as
+        /// <see cref="EnsureAccessPolicyAsync"/> says, in one change of the container's policies. A create-only policy that
+        /// exists is renewed too when <paramref name="withCreate"/> is false, so it never outlives the read policy's care.
+        /// </summary>
+        private async Task<(AccessPolicyStatus Read, AccessPolicyStatus? Create)> EnsurePoliciesAsync(bool withCreate, CancellationToken cancellationToken)
         {
             ValidatePolicy(_policy);
             BlobContainerAccessPolicy current;
@@ -157,33 +232,48 @@ namespace ClusterlessHpc.Provisioning.Delivery
                 current = (await _container.GetAccessPolicyAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
             }
             var identifiers = current.SignedIdentifiers?.ToList() ?? [];
-            var ours = identifiers.FirstOrDefault(i => i.Id == _policy.Name);
             var now = _time.GetUtcNow();
+            var expiresOn = Truncate(now + _policy.Lifetime);
+            var changes = new List<(string Name, AccessPolicyChange Change)>();
 
-            if (ours?.AccessPolicy is { PolicyExpiresOn: { } expires, Permissions: "r" } && expires - now >= _policy.RenewBefore)
+            AccessPolicyStatus Ensure(string name, string permissions, bool wanted)
             {
-                return new AccessPolicyStatus(_policy.Name, expires, AccessPolicyChange.Unchanged);
+                var ours = identifiers.FirstOrDefault(i => i.Id == name);
+                if (ours is null && !wanted) return new AccessPolicyStatus(name, default, AccessPolicyChange.Unchanged);
+                if (ours?.AccessPolicy is { PolicyExpiresOn: { } expires } policy && policy.Permissions == permissions && expires - now >= _policy.RenewBefore)
+                {
+                    return new AccessPolicyStatus(name, expires, AccessPolicyChange.Unchanged);
+                }
+                identifiers.RemoveAll(i => i.Id == name);
+                identifiers.Add(new BlobSignedIdentifier
+                {
+                    Id = name,
+                    AccessPolicy = new BlobAccessPolicy { PolicyExpiresOn = expiresOn, Permissions = permissions },
+                });
+                var change = ours is null ? AccessPolicyChange.Created : AccessPolicyChange.Renewed;
+                changes.Add((name, change));
+                return new AccessPolicyStatus(name, expiresOn, change);
             }
-            if (ours is null && identifiers.Count >= MaxAccessPolicies)
+
+            var before = identifiers.Count;
+            var read = Ensure(_policy.Name, "r", wanted: true);
+            var create = Ensure(_policy.CreateName, "c", wanted: withCreate);
+            if (identifiers.Count > MaxAccessPolicies)
             {
                 throw new ScriptDeliveryException(
-                    $"Container '{_container.Name}' already has {identifiers.Count} stored access policies, the most Azure allows, and none is " +
-                    $"'{_policy.Name}': delete one, or set ClusterlessHpc:Storage:Container to another container.");
+                    $"Container '{_container.Name}' already has {before} stored access policies and needs " +
+                    $"{(withCreate ? $"'{_policy.Name}' and '{_policy.CreateName}'" : $"'{_policy.Name}'")}, more than the {MaxAccessPolicies} Azure allows: " +
+                    "delete one, or set ClusterlessHpc:Storage:Container to another container.");
             }
-
-            var expiresOn = Truncate(now + _policy.Lifetime);
-            var policy = new BlobSignedIdentifier
+            if (changes.Count > 0)
             {
-                Id = _policy.Name,
-                AccessPolicy = new BlobAccessPolicy { PolicyExpiresOn = expiresOn, Permissions = "r" },
-            };
-            identifiers.RemoveAll(i => i.Id == _policy.Name);
-            identifiers.Add(policy);
-            await _container.SetAccessPolicyAsync(current.BlobPublicAccess, identifiers, cancellationToken: cancellationToken).ConfigureAwait(false);
-
-            var change = ours is null ? AccessPolicyChange.Created : AccessPolicyChange.Renewed;
-            DeliveryLogEvents.PolicySet(_logger, _policy.Name, _container.Name, change == AccessPolicyChange.Created ? "created" : "renewed", expiresOn);
-            return new AccessPolicyStatus(_policy.Name, expiresOn, change);
+                await _container.SetAccessPolicyAsync(current.BlobPublicAccess, identifiers, cancellationToken: cancellationToken).ConfigureAwait(false);
+                foreach (var (name, change) in changes)
+                {
+                    DeliveryLogEvents.PolicySet(_logger, name, _container.Name, change == AccessPolicyChange.Created ? "created" : "renewed", expiresOn);
+                }
+            }
+            return (read, create.ExpiresOn == default ? null : create);
         }
 
         /// <summary>
@@ -206,6 +296,8 @@ namespace ClusterlessHpc.Provisioning.Delivery
                 return false;
             }
             var identifiers = current.SignedIdentifiers?.ToList() ?? [];
+            // The create-only policy of the shared install goes with it: no node may publish once reading is revoked.
+            identifiers.RemoveAll(i => i.Id == _policy.CreateName);
             if (identifiers.RemoveAll(i => i.Id == _policy.Name) == 0) return false;
             await _container.SetAccessPolicyAsync(current.BlobPublicAccess, identifiers, cancellationToken: cancellationToken).ConfigureAwait(false);
             DeliveryLogEvents.PolicyRevoked(_logger, _policy.Name, _container.Name);
@@ -251,6 +343,10 @@ namespace ClusterlessHpc.Provisioning.Delivery
             if (string.IsNullOrWhiteSpace(policy.Name) || policy.Name.Length > 64)
             {
                 throw new ScriptDeliveryException("ClusterlessHpc:Storage:AccessPolicy:Name must have 1 to 64 characters.");
+            }
+            if (string.IsNullOrWhiteSpace(policy.CreateName) || policy.CreateName.Length > 64 || policy.CreateName == policy.Name)
+            {
+                throw new ScriptDeliveryException("ClusterlessHpc:Storage:AccessPolicy:CreateName must have 1 to 64 characters and differ from ClusterlessHpc:Storage:AccessPolicy:Name.");
             }
             if (policy.RenewBefore <= TimeSpan.Zero || policy.Lifetime <= policy.RenewBefore)
             {

@@ -64,7 +64,7 @@ namespace ClusterlessHpc.Provisioning.Delivery
             }
             ValidateContainerName(storage.Container);
             var container = ContainerClient(storage, hasConnectionString, hasKey, credential, clientOptions ?? new BlobClientOptions());
-            return new BlobDelivery(container, storage.AccessPolicy, storage.IdentityResourceId, logger, timeProvider);
+            return new BlobDelivery(container, storage.AccessPolicy, storage.IdentityResourceId, logger, timeProvider) { SharedInstall = storage.SharedInstall };
         }
 
         private static BlobContainerClient ContainerClient(

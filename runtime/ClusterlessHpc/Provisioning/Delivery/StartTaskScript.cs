@@ -22,8 +22,10 @@ namespace ClusterlessHpc.Provisioning.Delivery
             IReadOnlyList<ResourceFile> resourceFiles,
             Uri? blobUri = null,
             string? accessPolicy = null,
-            string? identityResourceId = null)
+            string? identityResourceId = null,
+            bool sharedInstall = false)
         {
+            SharedInstall = sharedInstall;
             Method = method;
             ScriptSha256 = scriptSha256;
             ScriptLength = scriptLength;
@@ -66,6 +68,16 @@ namespace ClusterlessHpc.Provisioning.Delivery
         public string? IdentityResourceId { get; }
 
         /// <summary>
+        /// Whether the environment settings carry the shared install's URLs (docs/delivery.md, "Shared install"): the first
+        /// node publishes its install and later nodes use it. False inline without blob storage: each node installs on its own.
+        /// </summary>
+        public bool SharedInstall { get; }
+
+        /// <summary>These pieces with the shared install's settings added.</summary>
+        internal StartTaskScript WithSharedInstall(IReadOnlyList<EnvironmentSetting> settings) => settings.Count == 0 ? this : new StartTaskScript(
+            Method, ScriptSha256, ScriptLength, CommandLine, [.. EnvironmentSettings, .. settings], ResourceFiles, BlobUri, AccessPolicy, IdentityResourceId, sharedInstall: true);
+
+        /// <summary>
         /// Writes these pieces into <paramref name="startTask"/>: sets the command line; replaces the environment
         /// settings and resource files of any earlier delivery (either method) and keeps every other one.
         /// </summary>
@@ -75,7 +87,8 @@ namespace ClusterlessHpc.Provisioning.Delivery
             startTask.CommandLine = CommandLine;
 
             var environment = (startTask.EnvironmentSettings ?? [])
-                .Where(e => e.Name is not (InlineScriptDelivery.ScriptVariable or BlobDelivery.HashVariable))
+                .Where(e => e.Name is not (InlineScriptDelivery.ScriptVariable or BlobDelivery.HashVariable) &&
+                            e.Name?.StartsWith(Scripts.NodeCache.VariablePrefix, StringComparison.Ordinal) != true)
                 .ToList();
             environment.AddRange(EnvironmentSettings.Select(e => new EnvironmentSetting { Name = e.Name, Value = e.Value }));
             startTask.EnvironmentSettings = environment;
@@ -93,7 +106,7 @@ namespace ClusterlessHpc.Provisioning.Delivery
             ScriptDelivery.Inline => $"inline: {ScriptLength} bytes, sha256 {ScriptSha256}, {EnvironmentSettings[0].Value?.Length ?? 0} characters encoded",
             _ when IdentityResourceId is not null => $"blob: {BlobUri} read with identity {IdentityResourceId}",
             _ => $"blob: {BlobUri} with a SAS of stored access policy '{AccessPolicy}' (redacted)",
-        };
+        } + (SharedInstall ? "; shared install with SAS (redacted)" : "");
 
         private static ResourceFile Copy(ResourceFile file) => new()
         {

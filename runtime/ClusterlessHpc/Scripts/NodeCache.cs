@@ -1,0 +1,146 @@
+namespace ClusterlessHpc.Scripts
+{
+    /// <summary>
+    /// The startup script's side of the shared install (docs/delivery.md, "Shared install"). With blob storage the start
+    /// task carries, in the environment settings named here, a read URL and a create-only URL for each content-addressed
+    /// name of the definition (its depot archive, its resolved manifest, its developed commits) and of its Julia release.
+    /// The script is the same with or without them: without them (inline delivery) every function here does nothing and
+    /// each node installs on its own. Nothing here can fail a node: a copy that is missing, partial, for another
+    /// definition or unreadable is reported and the node installs as if there were none, and a publication that fails
+    /// only means later nodes install on their own.
+    /// </summary>
+    internal static class NodeCache
+    {
+        /// <summary>
+        /// Whether a definition's script shares its install: it downloads its Julia (a custom image brings its own, and its
+        /// depot is the image's) and installs packages. A pool that pins a manifest shares its depot only (see
+        /// <c>SharedInstallBlobs</c>).
+        /// </summary>
+        public static bool Applies(PoolDefinition definition) =>
+            definition.Julia is not null && definition.Image is not CustomImageDefinition && definition.JuliaPackages.Count > 0;
+
+        /// <summary>The prefix of every variable the delivery sets for the shared install.</summary>
+        public const string VariablePrefix = "CHPC_CACHE_";
+
+        public const string DepotRead = "CHPC_CACHE_DEPOT_URL";
+        public const string DepotCreate = "CHPC_CACHE_DEPOT_CREATE_URL";
+        public const string ManifestRead = "CHPC_CACHE_MANIFEST_URL";
+        public const string ManifestCreate = "CHPC_CACHE_MANIFEST_CREATE_URL";
+        public const string CommitsRead = "CHPC_CACHE_COMMITS_URL";
+        public const string CommitsCreate = "CHPC_CACHE_COMMITS_CREATE_URL";
+        public const string JuliaRead = "CHPC_CACHE_JULIA_URL";
+        public const string JuliaCreate = "CHPC_CACHE_JULIA_CREATE_URL";
+
+        /// <summary>The file the depot archive carries at its root: the definition hash and architecture it was built for.</summary>
+        public const string DepotLabel = ".clusterlesshpc-depot";
+
+        /// <summary>The blob metadata that carries a published file's SHA-256 (lower-case hex), set in the same upload.</summary>
+        public const string ChecksumMetadata = "sha256";
+
+        /// <summary>The blob metadata that carries the definition hash a definition's file was published for.</summary>
+        public const string DefinitionMetadata = "definition";
+
+        /// <summary>
+        /// <c>cache_fetch URL FILE [DEFINITION]</c> reads a published file when it exists, is whole (its SHA-256 is the one
+        /// published with it) and, given a definition hash, was published for it; <c>cache_publish URL FILE [DEFINITION]</c>
+        /// creates it with <c>If-None-Match: *</c>, so that of several nodes racing the first wins and the others' uploads are
+        /// refused (409 or 412), never overwriting. URLs are logged without their query: the SAS never reaches a log.
+        /// </summary>
+        public const string Functions =
+            "# The shared install (docs/delivery.md): read and create-only URLs the start task carries with blob storage; without them each node installs on its own.\n" +
+            "cache_header() { tr -d '\\r' < \"$1\" | sed -n \"s/^$2: *//Ip\" | tail -n 1; }\n" +
+            "cache_fetch() {\n" +
+            "  local url=$1 file=$2 definition=${3:-} status sum\n" +
+            "  [[ -n \"$url\" ]] || return 1\n" +
+            "  status=\"$(curl --silent --connect-timeout 30 --speed-limit 1024 --speed-time 60 --retry 3 --retry-delay 5 --dump-header \"$file.headers\" --output \"$file\" --write-out '%{http_code}' \"$url\")\" || status=\"no answer (curl exit code $?)\"\n" +
+            "  if [[ \"$status\" != 200 ]]; then\n" +
+            "    [[ \"$status\" == 404 ]] || log \"the shared copy ${url%%\\?*} could not be read: $status; installing without it\" >&2\n" +
+            "    rm -f \"$file\" \"$file.headers\"\n" +
+            "    return 1\n" +
+            "  fi\n" +
+            "  sum=\"$(sha256sum \"$file\")\"\n" +
+            "  if [[ \"${sum%% *}\" != \"$(cache_header \"$file.headers\" x-ms-meta-" + ChecksumMetadata + ")\" ]]; then\n" +
+            "    log \"the shared copy ${url%%\\?*} is not whole (its SHA-256 is not the one published with it); installing without it\" >&2\n" +
+            "    rm -f \"$file\" \"$file.headers\"\n" +
+            "    return 1\n" +
+            "  fi\n" +
+            "  if [[ -n \"$definition\" && \"$(cache_header \"$file.headers\" x-ms-meta-" + DefinitionMetadata + ")\" != \"$definition\" ]]; then\n" +
+            "    log \"the shared copy ${url%%\\?*} was published for another definition; installing without it\" >&2\n" +
+            "    rm -f \"$file\" \"$file.headers\"\n" +
+            "    return 1\n" +
+            "  fi\n" +
+            "  rm -f \"$file.headers\"\n" +
+            "}\n" +
+            "cache_publish() {\n" +
+            "  local url=$1 file=$2 definition=${3:-} status sum\n" +
+            "  [[ -n \"$url\" ]] || return 0\n" +
+            // One Put Blob request carries at most 5000 MiB (service version 2019-12-12 and later).
+            "  if (( $(stat -c %s \"$file\") > 5242880000 )); then\n" +
+            "    log \"$file is larger than one upload may be; later nodes install on their own\" >&2\n" +
+            "    return 0\n" +
+            "  fi\n" +
+            "  sum=\"$(sha256sum \"$file\")\"\n" +
+            "  local -a headers=(-H 'x-ms-blob-type: BlockBlob' -H 'If-None-Match: *' -H 'Expect:' -H \"x-ms-meta-" + ChecksumMetadata + ": ${sum%% *}\")\n" +
+            "  [[ -z \"$definition\" ]] || headers+=(-H \"x-ms-meta-" + DefinitionMetadata + ": $definition\")\n" +
+            "  status=\"$(curl --silent --connect-timeout 30 --speed-limit 1024 --speed-time 60 --upload-file \"$file\" \"${headers[@]}\" --output /dev/null --write-out '%{http_code}' \"$url\")\" || status=\"no answer (curl exit code $?)\"\n" +
+            "  case \"$status\" in\n" +
+            "    201) log \"published ${url%%\\?*}\" ;;\n" +
+            "    409 | 412) log \"${url%%\\?*} was already published by another node\" ;;\n" +
+            // A create-only SAS may not write over a name that exists: that can be refused as unauthorized (403) before If-None-Match is looked at.
+            "    403) log \"${url%%\\?*} was refused: another node published it first, or the create-only policy was revoked\" ;;\n" +
+            "    *) log \"could not publish ${url%%\\?*}: $status; later nodes install on their own\" >&2 ;;\n" +
+            "  esac\n" +
+            "}\n";
+
+        /// <summary>
+        /// <c>restore_depot</c> unpacks the published depot archive in place of the depot, after checking its checksum, the
+        /// definition it was published for, and the label inside it (this definition, this node's <c>uname -m</c>);
+        /// <c>publish_install</c> publishes the resolved manifest, the developed commits and the depot archive. Both need
+        /// <c>$work</c>, <c>$depot</c>, <c>$julia_environment</c>, <c>$architecture</c> and <c>$definition_hash</c>.
+        /// </summary>
+        public const string DepotFunctions =
+            "restore_depot() {\n" +
+            "  [[ -n \"${" + DepotRead + ":-}\" && \"$(uname -m)\" == \"$architecture\" ]] || return 1\n" +
+            "  cache_fetch \"$" + DepotRead + "\" \"$work/depot.tar.gz\" \"$definition_hash\" || return 1\n" +
+            "  mkdir \"$work/depot\"\n" +
+            "  if ! tar -xzf \"$work/depot.tar.gz\" -C \"$work/depot\" || [[ \"$(cat \"$work/depot/" + DepotLabel + "\" 2>/dev/null)\" != \"$definition_hash $architecture\" ]]; then\n" +
+            "    log \"the shared depot archive is not this definition's depot for $architecture; installing without it\" >&2\n" +
+            "    rm -rf \"$work/depot\" \"$work/depot.tar.gz\"\n" +
+            "    return 1\n" +
+            "  fi\n" +
+            "  rm -f \"$work/depot.tar.gz\"\n" +
+            "  rm -rf \"$depot\" && mv \"$work/depot\" \"$depot\"\n" +
+            "}\n" +
+            "# The commit a developed repository has checked out, read without git (the image may have none).\n" +
+            "develop_commit() {\n" +
+            "  local git=\"$1/.git\" head\n" +
+            "  head=\"$(<\"$git/HEAD\")\"\n" +
+            "  if [[ $head == 'ref: '* ]]; then\n" +
+            "    if [[ -f \"$git/${head#ref: }\" ]]; then head=\"$(<\"$git/${head#ref: }\")\"; else head=\"$(awk -v ref=\"${head#ref: }\" '$2 == ref { print $1 }' \"$git/packed-refs\")\"; fi\n" +
+            "  fi\n" +
+            "  printf '%s\\n' \"$head\"\n" +
+            "}\n" +
+            "publish_install() {\n" +
+            "  [[ -n \"${" + DepotCreate + ":-}${" + ManifestCreate + ":-}\" ]] || return 0\n" +
+            "  [[ ! -f \"$julia_environment/Manifest.toml\" ]] || cache_publish \"${" + ManifestCreate + ":-}\" \"$julia_environment/Manifest.toml\" \"$definition_hash\"\n" +
+            "  if (( ${#developed[@]} > 0 )); then\n" +
+            "    local name\n" +
+            "    for name in \"${developed[@]}\"; do printf '%s %s\\n' \"$name\" \"$(develop_commit \"$depot/dev/$name\")\"; done > \"$work/develop-commits.txt\"\n" +
+            // A repository whose commit cannot be read publishes no commits: later nodes then resolve on their own.
+            "    if grep -qvE '^[^ ]+ [0-9a-f]{40,64}$' \"$work/develop-commits.txt\"; then\n" +
+            "      log \"the commit of a developed repository could not be read; later nodes resolve on their own\" >&2\n" +
+            "    else\n" +
+            "      cache_publish \"${" + CommitsCreate + ":-}\" \"$work/develop-commits.txt\" \"$definition_hash\"\n" +
+            "    fi\n" +
+            "  fi\n" +
+            "  [[ -n \"${" + DepotCreate + ":-}\" && \"$(uname -m)\" == \"$architecture\" ]] || return 0\n" +
+            "  printf '%s %s\\n' \"$definition_hash\" \"$architecture\" > \"$depot/" + DepotLabel + "\"\n" +
+            "  if tar -czf \"$work/depot.tar.gz\" -C \"$depot\" .; then\n" +
+            "    cache_publish \"$" + DepotCreate + "\" \"$work/depot.tar.gz\" \"$definition_hash\"\n" +
+            "  else\n" +
+            "    log \"could not archive the depot; later nodes install on their own\" >&2\n" +
+            "  fi\n" +
+            "  rm -f \"$work/depot.tar.gz\"\n" +
+            "}\n";
+    }
+}
