@@ -18,7 +18,7 @@ namespace ClusterlessHpc.Simulation
         /// <summary>Whether the price is a snapshot of one that varies (Spot prices follow demand).</summary>
         public bool IsSnapshot => Kind == VmPriceKind.Spot;
 
-        /// <summary>"$0.1480 per node-hour (Standard_E2s_v3, westeurope, pay-as-you-go, 2026-12-07, https://…)".</summary>
+        /// <summary>"$0.1600 per node-hour (Standard_E2s_v3, westeurope, pay-as-you-go, read 2026-10-02 from https://…)".</summary>
         public override string ToString()
         {
             var kind = Kind == VmPriceKind.Spot ? "Spot, a snapshot of a variable price" : "pay-as-you-go";

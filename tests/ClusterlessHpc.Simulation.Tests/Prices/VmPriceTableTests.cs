@@ -84,12 +84,38 @@ namespace ClusterlessHpc.Simulation.Tests.Prices
         public void The_shipped_table_loads_and_every_row_says_where_and_when_its_price_was_read()
         {
             var table = VmPriceTable.Default;
+            Assert.NotEmpty(table.Prices);
             foreach (var price in table.Prices)
             {
                 Assert.StartsWith("https://", price.Source, StringComparison.Ordinal);
+                Assert.Contains("Azure Retail Prices API", price.Source, StringComparison.Ordinal);
                 Assert.InRange(price.Date, new DateOnly(2020, 1, 1), DateOnly.FromDateTime(DateTime.UtcNow));
                 Assert.True(price.UsdPerNodeHour > 0, price.ToString());
+                // A Spot row says in the file, not only in the code, that its price is a snapshot.
+                Assert.Equal(price.Kind == VmPriceKind.Spot, price.IsSnapshot);
+                Assert.Equal(price.Kind == VmPriceKind.Spot, price.Source.Contains("a snapshot of a variable price", StringComparison.Ordinal));
+                Assert.Equal(price.Kind == VmPriceKind.Spot, price.ToString().Contains("Spot, a snapshot of a variable price", StringComparison.Ordinal));
             }
+        }
+
+        // The catalogue's default, the samples' sizes (samples/Quickstart/Pools.cs), the legacy parameter files' sizes and
+        // the Arm64 size the pools page uses, in the region the docs name.
+        [Theory]
+        [InlineData(AutoScaleSimulation.DefaultVmSize)]
+        [InlineData("Standard_E4s_v3")]
+        [InlineData("Standard_E8s_v3")]
+        [InlineData("Standard_D4s_v5")]
+        [InlineData("Standard_D4ps_v5")]
+        public void The_shipped_table_prices_each_documented_size_in_westeurope_pay_as_you_go_and_spot(string vmSize)
+        {
+            var table = VmPriceTable.Default;
+            var payAsYouGo = table.Find(vmSize, "westeurope");
+            var spot = table.Find(vmSize, "westeurope", VmPriceKind.Spot);
+            Assert.NotNull(payAsYouGo);
+            Assert.NotNull(spot);
+            Assert.True(spot.UsdPerNodeHour < payAsYouGo.UsdPerNodeHour, $"{spot} is not below {payAsYouGo}");
+            // One region only, so chpc needs no --region for these sizes.
+            Assert.Equal(["westeurope"], table.RegionsOf(vmSize));
         }
     }
 }
