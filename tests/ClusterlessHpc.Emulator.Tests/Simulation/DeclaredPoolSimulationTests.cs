@@ -13,10 +13,12 @@ namespace ClusterlessHpc.Emulator.Tests.Simulation
         public void With_the_declared_formula_a_burst_of_30_tasks_finishes_in_under_30_minutes_for_under_2_dollars()
         {
             var workload = SimulationWorkload.Parse("burst:30", taskDuration: TimeSpan.FromMinutes(5));
-            var result = new AutoScaleSimulation(Quickstart.CypressLookbackPool.Definition, workload)
+            var pool = Quickstart.CypressLookbackPool.Definition; // Standard_E4s_v3
+            var price = VmPriceTable.Default.Find(pool.VmSize, "westeurope")!; // Linux, pay-as-you-go: $0.32, read 2026-10-02
+            var result = new AutoScaleSimulation(pool, workload)
             {
                 Duration = TimeSpan.FromHours(2),
-                DedicatedPricePerNodeHour = 0.252m, // Standard_E4s_v3, Linux, pay-as-you-go
+                DedicatedPricePerNodeHour = price.UsdPerNodeHour,
             }.Run();
 
             Assert.True(result.Summary.Finished);
