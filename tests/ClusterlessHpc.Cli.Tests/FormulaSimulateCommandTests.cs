@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ClusterlessHpc.Simulation;
 
 namespace ClusterlessHpc.Cli.Tests;
 
@@ -224,6 +225,26 @@ public class FormulaSimulateCommandTests
         Assert.Equal(0, exit);
         Assert.Matches(@"\ncost +n/a \(no price\)\n", stdout);
         Assert.Contains($"\nprice: {prices} has no price for Standard_D4s_v5; no cost is computed (give --price USD_PER_NODE_HOUR or --prices FILE)\n", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_price_the_default_size_is_priced_from_the_shipped_table_in_its_one_region()
+    {
+        var (exit, stdout, stderr) = CliRun.Run(Lookback, "formula", "simulate", "-", "--workload", "burst:10", "--duration", "2h");
+        Assert.True(exit == 0, stderr);
+        // No --region: the shipped table prices the catalogue's default in westeurope only.
+        var dedicated = VmPriceTable.Default.Find(PoolDefinition.DefaultVmSize, "westeurope");
+        var spot = VmPriceTable.Default.Find(PoolDefinition.DefaultVmSize, "westeurope", VmPriceKind.Spot);
+        Assert.NotNull(dedicated);
+        Assert.NotNull(spot);
+        Assert.Contains($"\nprice: dedicated nodes {dedicated}\n", stdout, StringComparison.Ordinal);
+        Assert.Contains($"\nprice: low-priority nodes {spot}\n", stdout, StringComparison.Ordinal);
+        Assert.Contains("Spot, a snapshot of a variable price, read ", stdout, StringComparison.Ordinal);
+
+        var nodeHours = decimal.Parse(Row(stdout, "node-hours"), CultureInfo.InvariantCulture);
+        var cost = decimal.Parse(Row(stdout, "cost").TrimStart('$'), CultureInfo.InvariantCulture);
+        Assert.True(nodeHours > 0);
+        Assert.InRange(cost, nodeHours * dedicated.UsdPerNodeHour - 0.01m, nodeHours * dedicated.UsdPerNodeHour + 0.01m);
     }
 
     [Fact]
