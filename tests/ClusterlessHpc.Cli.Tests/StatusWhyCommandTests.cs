@@ -108,7 +108,8 @@ public class StatusWhyCommandTests(EmulatorFixture emulator)
         Assert.True(explain.ExitCode == 0, explain.ToString());
         var lines = explain.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Matches($@"^Stalled: 1 node\(s\) of pool '{id}' are unusable \(tvm-[^)]+\): ApplicationPackageError: An application package of the pool could not be deployed to the node\.$", lines[0]);
-        Assert.StartsWith($"Fix: Reimage or remove the unusable nodes ('chpc nodes {id}' shows their errors)", lines[1]);
+        Assert.StartsWith("Fix: Remove the unusable nodes (Batch's remove-nodes", lines[1]);
+        Assert.Contains($"'chpc nodes {id}' shows their errors", lines[1]);
         Assert.Contains(lines, l => l == "  nodes by state: 1 unusable");
         Assert.Contains(lines, l => l.StartsWith("  node counts (GET /nodecounts): dedicated 1 total (1 unusable)", StringComparison.Ordinal));
     }

@@ -100,6 +100,71 @@ namespace ClusterlessHpc.Emulator.Tests
         }
 
         [Fact]
+        public async Task A_preempted_spot_node_of_the_pool_comes_back_unusable()
+        {
+            var clock = new ManualClock(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
+            var options = new BatchEmulatorOptions
+            {
+                TimeProvider = clock, NodeCreatingDelay = Creating, NodeStartingDelay = Starting,
+                SpotPreemptionRate = 12, SpotPreemptionSeed = 42, SpotRecoveryDelay = TimeSpan.FromMinutes(1),
+            };
+            options.UnusableNodes["spotty"] = "ContainerInvalidImage";
+            await using var emulator = await BatchEmulator.StartAsync(options, Cancel);
+            var client = emulator.CreateClient();
+            var pool = TestPools.Create("spotty");
+            pool.TargetLowPriorityNodes = 1;
+            await client.CreatePoolAsync(pool, Cancel);
+
+            var seen = new List<BatchNode>();
+            for (var minute = 0; minute < 240; minute++)
+            {
+                clock.Advance(TimeSpan.FromMinutes(1));
+                seen.Add(Assert.Single(await TestPools.NodesAsync(client, "spotty", Cancel)));
+            }
+            var firstPreempted = seen.FindIndex(n => n.State == BatchNodeState.Preempted);
+
+            Assert.True(firstPreempted > 0, "the node was never preempted");
+            Assert.Contains(seen.Skip(firstPreempted), n => n.State == BatchNodeState.Unusable);
+            Assert.All(seen.Where(n => n.State == BatchNodeState.Unusable), n => Assert.Equal("ContainerInvalidImage", Assert.Single(n.Errors!).Code));
+            Assert.All(seen.Where(n => n.State == BatchNodeState.Preempted), n => Assert.Null(n.Errors));
+        }
+
+        [Fact]
+        public async Task An_unusable_node_keeps_its_state_and_errors_across_a_restart()
+        {
+            var folder = Directory.CreateTempSubdirectory("chpc-unusable-").FullName;
+            try
+            {
+                var clock = new ManualClock(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
+                var stateFile = Path.Combine(folder, "emulator.json");
+                var options = new BatchEmulatorOptions { TimeProvider = clock, NodeCreatingDelay = Creating, NodeStartingDelay = Starting, StateFile = stateFile };
+                options.UnusableNodes["kept"] = "ApplicationPackageError";
+                BatchNode before;
+                await using (var first = await BatchEmulator.StartAsync(options, Cancel))
+                {
+                    var client = first.CreateClient();
+                    await client.CreatePoolAsync(TestPools.Create("kept", dedicatedNodes: 1), Cancel);
+                    clock.Advance(Creating + Starting);
+                    before = Assert.Single(await TestPools.NodesAsync(client, "kept", Cancel));
+                }
+
+                // The restarted emulator injects nothing: the node's fault is its own, saved with it.
+                await using var second = await BatchEmulator.StartAsync(
+                    new BatchEmulatorOptions { TimeProvider = clock, NodeCreatingDelay = Creating, NodeStartingDelay = Starting, StateFile = stateFile }, Cancel);
+                clock.Advance(TimeSpan.FromMinutes(10));
+                var after = Assert.Single(await TestPools.NodesAsync(second.CreateClient(), "kept", Cancel));
+
+                Assert.Equal(BatchNodeState.Unusable, before.State);
+                Assert.Equal((before.Id, BatchNodeState.Unusable), (after.Id, after.State));
+                Assert.Equal("ApplicationPackageError", Assert.Single(after.Errors!).Code);
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        [Fact]
         public async Task An_unusable_node_code_the_emulator_does_not_know_is_refused_naming_it()
         {
             var options = new BatchEmulatorOptions();

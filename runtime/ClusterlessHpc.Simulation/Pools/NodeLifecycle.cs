@@ -103,6 +103,8 @@ namespace ClusterlessHpc.Simulation
             node.Preemptions++;
             node.PreemptAt = null;
             node.StartTaskInfo = null;
+            // The errors were the lost VM's; the one the pool gets back reports its own.
+            node.Errors = null;
             Enter(node, NodePhase.Preempted, at, at + _settings.SpotRecoveryDelay);
         }
 
@@ -160,7 +162,6 @@ namespace ClusterlessHpc.Simulation
                     // The pool got the VM back: a fresh disk, booted, and the pool's start task as it is now.
                     var recovered = node.Until!.Value;
                     node.Attempt = null;
-                    node.Errors = null;
                     node.Files.Wipe();
                     node.LastBootTime = recovered;
                     node.StartTask = pool.Spec.StartTask;

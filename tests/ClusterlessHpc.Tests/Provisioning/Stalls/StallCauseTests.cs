@@ -94,7 +94,8 @@ public sealed class StallCauseTests
         Assert.Equal("2 node(s) unusable", explanation.ShortReason);
         Assert.StartsWith("2 node(s) of pool 'unusable' are unusable (", explanation.Summary);
         Assert.EndsWith("): ContainerInvalidImage: A container image of the pool could not be downloaded to the node.", explanation.Summary);
-        Assert.StartsWith("Reimage or remove the unusable nodes ('chpc nodes unusable' shows their errors)", explanation.Fix);
+        Assert.StartsWith("Remove the unusable nodes (Batch's remove-nodes", explanation.Fix);
+        Assert.Contains("'chpc nodes unusable' shows their errors", explanation.Fix);
         Assert.Contains(explanation.Evidence, l => l.StartsWith("node counts (GET /nodecounts): dedicated 2 total (2 unusable)", StringComparison.Ordinal));
         Assert.Equal(BatchPoolWaitErrorCodes.NodeUnusable, applied.Code);
         Assert.Contains("ContainerInvalidImage: A container image of the pool could not be downloaded to the node.", applied.Message);
