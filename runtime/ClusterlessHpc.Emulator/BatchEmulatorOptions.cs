@@ -145,6 +145,20 @@ namespace ClusterlessHpc.Emulator
         public static IReadOnlyList<string> AllocationFailureCodes { get; } = ["AllocationFailed", "AllocationTimedout"];
 
         /// <summary>
+        /// Injected unusable nodes, by pool id (ignoring case): every node of the pool boots and then goes <c>unusable</c>
+        /// instead of running its start task, its <c>errors</c> holding this code with a message, as the service reports a
+        /// node that failed to set up: <c>ApplicationPackageError</c> (an application package of the pool could not be
+        /// deployed) or <c>ContainerInvalidImage</c> (a container image of the pool could not be downloaded). An unusable
+        /// node counts as <c>unusable</c> in the node counts, runs no tasks, and stays until it leaves the pool (remove it,
+        /// shrink or delete the pool): reboot and reimage are refused with 409 <c>NodeStateUnusable</c>. A preempted spot
+        /// node of the pool boots unusable again.
+        /// </summary>
+        public IDictionary<string, string> UnusableNodes { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The node error codes <see cref="UnusableNodes"/> accepts.</summary>
+        public static IReadOnlyList<string> UnusableNodeCodes => UnusableNodeErrors.Codes;
+
+        /// <summary>
         /// The clock node, pool and autoscale states follow. Tests pass a clock they advance by hand; request signatures
         /// and bearer-token expiry are still checked against the real time.
         /// </summary>
@@ -360,6 +374,7 @@ namespace ClusterlessHpc.Emulator
             DedicatedCoreQuota = DedicatedCoreQuota,
             LowPriorityCoreQuota = LowPriorityCoreQuota,
             AllocationFailure = AllocationFailures.Count == 0 ? null : AllocationFailureOf(new Dictionary<string, string>(AllocationFailures, StringComparer.OrdinalIgnoreCase)),
+            UnusableNodeError = UnusableNodes.Count == 0 ? null : UnusableNodeErrorOf(new Dictionary<string, string>(UnusableNodes, StringComparer.OrdinalIgnoreCase)),
             StartTaskExitCode = StartTaskExitCode,
             JobDeleteDelay = JobDeleteDelay,
             MetricsDelay = MetricsDelay,
@@ -370,6 +385,9 @@ namespace ClusterlessHpc.Emulator
 
         private static Func<string, string?> AllocationFailureOf(IReadOnlyDictionary<string, string> failures) =>
             poolId => failures.TryGetValue(poolId, out var code) ? code : null;
+
+        private static Func<string, Batch.Models.BatchNodeError?> UnusableNodeErrorOf(IReadOnlyDictionary<string, string> codes) =>
+            poolId => codes.TryGetValue(poolId, out var code) ? UnusableNodeErrors.Of(code) : null;
 
         internal void Validate()
         {
@@ -411,6 +429,13 @@ namespace ClusterlessHpc.Emulator
                 if (!AllocationFailureCodes.Contains(code, StringComparer.Ordinal))
                 {
                     throw new ArgumentException($"AllocationFailures['{poolId}'] is '{code}'; use one of {string.Join(", ", AllocationFailureCodes)}.", nameof(AllocationFailures));
+                }
+            }
+            foreach (var (poolId, code) in UnusableNodes)
+            {
+                if (!UnusableNodeCodes.Contains(code, StringComparer.Ordinal))
+                {
+                    throw new ArgumentException($"UnusableNodes['{poolId}'] is '{code}'; use one of {string.Join(", ", UnusableNodeCodes)}.", nameof(UnusableNodes));
                 }
             }
             if ((StartTaskMode == StartTaskMode.Execute || ExecuteTasks) && AccountKey == DevelopmentAccountKey && !AllowDevelopmentKey)

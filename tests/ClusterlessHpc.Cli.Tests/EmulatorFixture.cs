@@ -8,11 +8,15 @@ namespace ClusterlessHpc.Cli.Tests;
 
 /// <summary>
 /// One emulator for the command tests, on a socket, with an account and key of its own (so a test can prove the key is
-/// never printed) and fast node timings. Pools whose id starts with "fail" get start tasks that exit with 3.
+/// never printed) and fast node timings. Pools whose id starts with "fail" get start tasks that exit with 3; the nodes of
+/// <see cref="UnusablePoolId"/> boot unusable.
 /// </summary>
 public sealed class EmulatorFixture : IAsyncLifetime
 {
     public const int FailingExitCode = 3;
+
+    /// <summary>The pool whose nodes boot unusable (<see cref="BatchEmulatorOptions.UnusableNodes"/>); one test uses it.</summary>
+    public const string UnusablePoolId = "unusablewhy";
 
     public string AccountName { get; } = "clitests";
 
@@ -26,7 +30,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Emulator = await BatchEmulator.StartAsync(new BatchEmulatorOptions
+        var options = new BatchEmulatorOptions
         {
             AccountName = AccountName,
             AccountKey = AccountKey,
@@ -36,7 +40,9 @@ public sealed class EmulatorFixture : IAsyncLifetime
             NodeLeavingDelay = TimeSpan.FromMilliseconds(50),
             PoolDeleteDelay = TimeSpan.FromMilliseconds(50),
             StartTaskExitCode = (poolId, _) => poolId.StartsWith("fail", StringComparison.OrdinalIgnoreCase) ? FailingExitCode : null,
-        });
+        };
+        options.UnusableNodes[UnusablePoolId] = "ApplicationPackageError";
+        Emulator = await BatchEmulator.StartAsync(options);
         Client = Emulator.CreateClient();
     }
 

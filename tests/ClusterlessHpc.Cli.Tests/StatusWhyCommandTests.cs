@@ -80,6 +80,41 @@ public class StatusWhyCommandTests(EmulatorFixture emulator)
     }
 
     [Fact]
+    public async Task Explain_names_unusable_nodes_with_their_errors_and_the_fix()
+    {
+        var id = EmulatorFixture.UnusablePoolId;
+        await emulator.Client.CreatePoolAsync(new BatchPoolCreateOptions
+        {
+            Id = id,
+            VmSize = "standard_d2s_v3",
+            VirtualMachineConfiguration = new VirtualMachineConfiguration
+            {
+                ImageReference = new BatchVmImageReference { Publisher = "canonical", Offer = "ubuntu-24_04-lts", Sku = "server" },
+                NodeAgentSkuId = "batch.node.ubuntu 24.04",
+            },
+            TargetDedicatedNodes = 1,
+        });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (!(await emulator.Client.GetNodesAsync(id, timeout.Token).ToListAsync(timeout.Token)).Any(n => n.State == BatchNodeState.Unusable))
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+
+        var status = await emulator.ChpcAsync("status", id);
+        var explain = await emulator.ChpcAsync("status", id, "--explain");
+
+        Assert.True(status.ExitCode == 0, status.ToString());
+        Assert.Matches($@"^{id}\s+.*\s+1 node\(s\) unusable$", Assert.Single(status.Stdout.Split('\n'), l => l.StartsWith(id + " ", StringComparison.Ordinal)));
+        Assert.True(explain.ExitCode == 0, explain.ToString());
+        var lines = explain.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Matches($@"^Stalled: 1 node\(s\) of pool '{id}' are unusable \(tvm-[^)]+\): ApplicationPackageError: An application package of the pool could not be deployed to the node\.$", lines[0]);
+        Assert.StartsWith("Fix: Remove the unusable nodes (Batch's remove-nodes", lines[1]);
+        Assert.Contains($"'chpc nodes {id}' shows their errors", lines[1]);
+        Assert.Contains(lines, l => l == "  nodes by state: 1 unusable");
+        Assert.Contains(lines, l => l.StartsWith("  node counts (GET /nodecounts): dedicated 1 total (1 unusable)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Explain_of_a_healthy_pool_says_nothing_holds_it_back_and_json_lists_the_evidence()
     {
         var healthy = await emulator.CreatePoolAsync("okwhy", nodes: 1);

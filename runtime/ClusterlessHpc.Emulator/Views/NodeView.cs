@@ -37,6 +37,7 @@ namespace ClusterlessHpc.Emulator.Views
                 TotalTasksSucceeded = node.TotalTasksSucceeded,
                 StartTask = StartTaskEcho.Of(node.StartTask),
                 StartTaskInfo = node.StartTaskInfo,
+                Errors = node.Errors,
                 IsDedicated = node.IsDedicated,
                 NodeAgentInfo = node.LastBootTime is { } booted ? new BatchNodeAgentInfo { Version = AgentVersion, LastUpdateTime = booted } : null,
                 VirtualMachineInfo = image is null ? null : new VirtualMachineInfo

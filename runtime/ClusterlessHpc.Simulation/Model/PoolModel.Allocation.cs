@@ -163,13 +163,13 @@ namespace ClusterlessHpc.Simulation
             }
         }
 
-        /// <summary>Nodes that are of least use go first: failed or preempted, then still starting, then idle, then running tasks; the newest first.</summary>
+        /// <summary>Nodes that are of least use go first: failed, unusable or preempted, then still starting, then idle, then running tasks; the newest first.</summary>
         private static IEnumerable<SimulatedNode> ShrinkOrder(SimulatedPool pool, bool dedicated) =>
             pool.Nodes
                 .Where(n => n.IsDedicated == dedicated && n.Phase != NodePhase.Leaving)
                 .OrderBy(n => n.Phase switch
                 {
-                    NodePhase.StartTaskFailed or NodePhase.Preempted => 0,
+                    NodePhase.StartTaskFailed or NodePhase.Unusable or NodePhase.Preempted => 0,
                     NodePhase.Creating => 1,
                     NodePhase.Starting or NodePhase.Rebooting or NodePhase.Reimaging => 2,
                     NodePhase.StartTask => 3,

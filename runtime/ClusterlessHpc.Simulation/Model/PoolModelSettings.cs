@@ -1,4 +1,5 @@
 using System;
+using ClusterlessHpc.Batch.Models;
 
 namespace ClusterlessHpc.Simulation
 {
@@ -42,6 +43,12 @@ namespace ClusterlessHpc.Simulation
         /// ends with, by pool id, or null to allocate as usual.
         /// </summary>
         public Func<string, string?>? AllocationFailure { get; init; }
+
+        /// <summary>
+        /// A test seam: the error every node of a pool reports when it has booted and goes <c>unusable</c> instead of
+        /// running its start task, by pool id, or null to boot as usual.
+        /// </summary>
+        public Func<string, BatchNodeError?>? UnusableNodeError { get; init; }
 
         /// <summary>How often, on average, a spot (low-priority) node is preempted: preemptions per node per hour of the clock; 0 for never.</summary>
         public double SpotPreemptionsPerHour { get; init; }

@@ -9,7 +9,9 @@ namespace ClusterlessHpc.Simulation
     /// clock drives it): <c>creating</c> → <c>starting</c> → the start task (<c>waitingforstarttask</c>, or <c>idle</c>
     /// when it does not wait for success) → <c>idle</c>, or after its last retry <c>starttaskfailed</c>.
     /// <c>rebooting</c> and <c>reimaging</c> run the start task again (reimaging on a fresh disk); <c>leavingpool</c> ends
-    /// with the node gone, at once or (<c>taskcompletion</c>, <c>retaineddata</c>) after its running start task.
+    /// with the node gone, at once or (<c>taskcompletion</c>, <c>retaineddata</c>) after its running start task. A node of
+    /// a pool the settings make unusable (<see cref="PoolModelSettings.UnusableNodeError"/>) boots and goes <c>unusable</c>
+    /// instead of running its start task, and stays so until it leaves.
     /// </summary>
     internal sealed class NodeLifecycle
     {
@@ -101,6 +103,8 @@ namespace ClusterlessHpc.Simulation
             node.Preemptions++;
             node.PreemptAt = null;
             node.StartTaskInfo = null;
+            // The errors were the lost VM's; the one the pool gets back reports its own.
+            node.Errors = null;
             Enter(node, NodePhase.Preempted, at, at + _settings.SpotRecoveryDelay);
         }
 
@@ -166,6 +170,14 @@ namespace ClusterlessHpc.Simulation
                     return true;
 
                 case NodePhase.Starting when now >= node.Until:
+                    // The service sets up what a node needs before its start task (application packages, container
+                    // images); a node that fails there is unusable and never runs the start task.
+                    if (_settings.UnusableNodeError?.Invoke(pool.Id) is { } error)
+                    {
+                        node.Errors = [error];
+                        Enter(node, NodePhase.Unusable, node.Until!.Value, null);
+                        return true;
+                    }
                     BeginStartTask(pool, node, node.Until!.Value, retryCount: 0);
                     return true;
 

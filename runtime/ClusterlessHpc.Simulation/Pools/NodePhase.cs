@@ -26,5 +26,11 @@ namespace ClusterlessHpc.Simulation
 
         /// <summary>A spot node whose VM was taken back: <c>preempted</c>, until the pool gets it back (it then boots afresh).</summary>
         Preempted,
+
+        /// <summary>
+        /// Booted but unable to run tasks, with the errors it reports (<see cref="SimulatedNode.Errors"/>): <c>unusable</c>
+        /// until it leaves the pool (reboot and reimage are refused, as the service refuses them).
+        /// </summary>
+        Unusable,
     }
 }

@@ -72,6 +72,9 @@ namespace ClusterlessHpc.Simulation
 
         public BatchStartTaskInfo? StartTaskInfo { get; set; }
 
+        /// <summary>The errors the node reports (<c>errors</c>): why it is <c>unusable</c>; null when it has none.</summary>
+        public List<BatchNodeError>? Errors { get; set; }
+
         /// <summary>The attempt in flight, or one that was stopped and has not ended yet.</summary>
         [JsonIgnore]
         public StartTaskAttempt? Attempt { get; set; }
@@ -129,6 +132,7 @@ namespace ClusterlessHpc.Simulation
             NodePhase.Idle => Running.Count > 0 ? BatchNodeState.Running : BatchNodeState.Idle,
             NodePhase.Preempted => BatchNodeState.Preempted,
             NodePhase.StartTaskFailed => BatchNodeState.StartTaskFailed,
+            NodePhase.Unusable => BatchNodeState.Unusable,
             NodePhase.Rebooting => BatchNodeState.Rebooting,
             NodePhase.Reimaging => BatchNodeState.Reimaging,
             _ => BatchNodeState.LeavingPool,

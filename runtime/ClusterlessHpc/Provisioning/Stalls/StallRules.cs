@@ -129,7 +129,7 @@ namespace ClusterlessHpc.Provisioning
                     var reasons = unusable.SelectMany(n => n.Errors ?? []).Select(e => $"{e.Code}: {e.Message}").Distinct().ToList();
                     return ($"{unusable.Count} node(s) of pool '{f.PoolId}' are unusable ({string.Join(", ", unusable.Select(n => n.Id))}){(reasons.Count == 0 ? "" : ": " + string.Join("; ", reasons).TrimEnd('.'))}.",
                         $"{unusable.Count} node(s) unusable",
-                        $"Reimage or remove the unusable nodes ('chpc nodes {f.PoolId}' shows their errors); when every new node ends unusable, the image, its node agent, the network (subnet, NSG) or a mount is at fault: the node errors say which.");
+                        $"Remove the unusable nodes (Batch's remove-nodes: BatchClient.RemoveNodesAsync, the portal or 'az batch node delete') and resize the pool back up; reboot and reimage need an idle or running node. 'chpc nodes {f.PoolId}' shows their errors; when every new node ends unusable, the image, its node agent, the network (subnet, NSG), a mount, or the pool's application packages or container images are at fault: the node errors say which.");
                 }),
             new(StallCause.ResizeStopped, true,
                 f => f.BelowTarget && f.Error(c => c.Equals("ResizeStopped", StringComparison.OrdinalIgnoreCase)) is not null,

@@ -1,3 +1,4 @@
+using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Provisioning;
 
@@ -74,6 +75,30 @@ public sealed class StallCauseTests
         Assert.Contains("exit code 42", explanation.Summary);
         Assert.Contains("chpc logs failing ", explanation.Fix);
         Assert.Contains(explanation.Evidence, l => l.Contains("start task exit code 42", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Unusable_nodes_are_named_with_their_errors_and_the_fix_and_apply_fails_on_them()
+    {
+        await using var emulator = await StallEmulator.StartAsync(o => o.UnusableNodes["unusable"] = "ContainerInvalidImage");
+
+        // Apply does not wait for its timeout: an unusable node fails the wait at once, as waiting does not cure it.
+        var applied = await Assert.ThrowsAsync<PoolProvisioningException>(() =>
+            new PoolProvisioner(emulator.Client, FastPolling).ApplyAsync(new PoolDefinition { Id = "unusable", NodeCount = 2 }));
+        var pool = await emulator.UntilAsync("unusable", (p, nodes) => p.AllocationState == AllocationState.Steady && nodes.Count == 2 && nodes.All(n => n.State == BatchNodeState.Unusable));
+        var explanation = await PoolStallExplainer.ExplainAsync(emulator.Client, "unusable");
+
+        Assert.Equal(2, pool.CurrentDedicatedNodes);
+        Assert.Equal(StallCause.NodesUnusable, explanation.Cause);
+        Assert.True(explanation.IsStalled);
+        Assert.Equal("2 node(s) unusable", explanation.ShortReason);
+        Assert.StartsWith("2 node(s) of pool 'unusable' are unusable (", explanation.Summary);
+        Assert.EndsWith("): ContainerInvalidImage: A container image of the pool could not be downloaded to the node.", explanation.Summary);
+        Assert.StartsWith("Remove the unusable nodes (Batch's remove-nodes", explanation.Fix);
+        Assert.Contains("'chpc nodes unusable' shows their errors", explanation.Fix);
+        Assert.Contains(explanation.Evidence, l => l.StartsWith("node counts (GET /nodecounts): dedicated 2 total (2 unusable)", StringComparison.Ordinal));
+        Assert.Equal(BatchPoolWaitErrorCodes.NodeUnusable, applied.Code);
+        Assert.Contains("ContainerInvalidImage: A container image of the pool could not be downloaded to the node.", applied.Message);
     }
 
     [Fact]
