@@ -16,7 +16,7 @@ namespace ClusterlessHpc.Testing
     /// <c>Pkg.instantiate</c>, printing <c>instantiated SHA256</c> of that manifest, and checks developed repositories out at
     /// <c>$CHPC_DEVELOP_COMMITS</c>; it fails an <c>import</c> of a package the depot does not hold. It prints the program's
     /// step markers as Julia would and, with <see cref="JuliaStandInOptions.FailingStep"/>, fails at that step as Pkg does,
-    /// before any work. Each launch appends <c>TIME KIND JULIA_CPU_TARGET</c> to
+    /// before any work. Each launch with a program (not <c>--version</c>) appends <c>TIME KIND JULIA_CPU_TARGET</c> to
     /// <c>$AZ_BATCH_NODE_SHARED_DIR/julia-launches.log</c> and leaves its arguments, one a line, in
     /// <c>$AZ_BATCH_NODE_SHARED_DIR/julia-arguments.txt</c>. Tests that use it compile this folder explicitly
     /// (tests/Shared/JuliaStandIn).
@@ -175,6 +175,9 @@ namespace ClusterlessHpc.Testing
                 if [[ ${1:-} == --version ]]; then echo 'julia version {{Version}}'; exit 0; fi
                 program=''
                 for ((i = 1; i <= $#; i++)); do if [[ ${!i} == -e ]]; then j=$((i + 1)); program=${!j}; fi; done
+                kind=load
+                if [[ $program == *'Pkg.add('* ]]; then kind=resolve; elif [[ $program == *'Pkg.instantiate()'* ]]; then kind=instantiate; fi
+                printf '%s %s %s\n' "$(date +%s.%N)" "$kind" "${JULIA_CPU_TARGET:-unset}" >> "$AZ_BATCH_NODE_SHARED_DIR/{{LaunchLog}}"
                 printf '%s\n' "$@" > "$AZ_BATCH_NODE_SHARED_DIR/{{ArgumentsFile}}"
                 # The program's step markers, as Julia prints them, all before any work: a failing step fails at once, as Pkg's error would end it.
                 failing_step={{Quote(_options.FailingStep ?? "")}}
@@ -193,9 +196,6 @@ namespace ClusterlessHpc.Testing
                 mkdir -p "$environment" "$compiled" "$depot/packages"
                 mapfile -t imports < <(sed -n 's/^import \([A-Za-z0-9_]*\)$/\1/p' <<< "$program")
                 mapfile -t developed < <(grep '^Pkg.develop' <<< "$program" | grep -o 'url = "[^"]*"' | sed 's|.*/\([^/"]*\)"$|\1|; s|\.jl$||; s|\.git$||' || true)
-                kind=load
-                if [[ $program == *'Pkg.add('* ]]; then kind=resolve; elif [[ $program == *'Pkg.instantiate()'* ]]; then kind=instantiate; fi
-                printf '%s %s %s\n' "$(date +%s.%N)" "$kind" "${JULIA_CPU_TARGET:-unset}" >> "$AZ_BATCH_NODE_SHARED_DIR/{{LaunchLog}}"
                 pkg() { curl --silent --fail --output /dev/null "${JULIA_PKG_SERVER:?the stand-in needs a package server}/$1"; }
                 uuid() { printf '%s' "$1" | sha256sum | sed -E 's/^(.{8})(.{4})(.{4})(.{4})(.{12}).*/\1-\2-\3-\4-\5/'; }
                 is_developed() { local d; for d in "${developed[@]}"; do [[ $d == "$1" ]] && return 0; done; return 1; }
