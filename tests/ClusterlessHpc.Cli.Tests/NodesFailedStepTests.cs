@@ -89,6 +89,17 @@ public class NodesFailedStepTests
             var traced = await new CliEnvironment().RunAsync(["nodes", id, "--assembly", assembly, .. account]);
             var json = (await new CliEnvironment().RunAsync(["nodes", id, "--assembly", assembly, "--json", .. account])).Json();
             var plain = await new CliEnvironment().RunAsync(["nodes", id, .. account]);
+            // The same pool declared without IterativeSolvers: JOLI is developed in step 2 of 3 there, not 3 of 4.
+            var other = Path.Combine(folder, "OtherPools.dll");
+            PoolCompiler.EmitTo(other, $$"""
+                using ClusterlessHpc;
+
+                [BatchPool("{{id}}")]
+                [Julia("1.10.5", Mirror = "{{internet.Mirror}}", PkgServer = "{{internet.PkgServer}}")]
+                [JuliaPackage("JOLI", Url = "https://github.com/slimgroup/JOLI.jl", Develop = true)]
+                public partial class TracedPool;
+                """);
+            var drifted = await new CliEnvironment().RunAsync(["nodes", id, "--assembly", other, .. account]);
 
             Assert.True(apply.ExitCode == 2, apply.ToString());
             var node = Assert.Single(json.GetProperty("nodes").EnumerateArray());
@@ -108,6 +119,10 @@ public class NodesFailedStepTests
             Assert.True(plain.ExitCode == 0, plain.ToString());
             Assert.Matches(@"\b3/4 develop JOLI\b", plain.Stdout);
             Assert.DoesNotContain("failed on node", plain.Stdout);
+            // Given another declaration of the pool: the step, and a note instead of a guessed declaration.
+            Assert.True(drifted.ExitCode == 0, drifted.ToString());
+            Assert.DoesNotContain("failed on node", drifted.Stdout);
+            Assert.Contains($"note: node '{nodeId}' failed in step 3/4 develop JOLI, which is not a step of pool '{id}' as the assembly declares it", drifted.Stderr);
         }
         finally
         {

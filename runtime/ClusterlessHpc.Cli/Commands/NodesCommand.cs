@@ -66,12 +66,14 @@ namespace ClusterlessHpc.Cli.Commands
             var provisioner = definition is null ? null : new PoolProvisioner(client);
             foreach (var node in nodes.Where(n => n.State == BatchNodeState.StartTaskFailed && n.Id is not null))
             {
-                if (await FailedStepAsync(client, poolId, node.Id!, cancellationToken).ConfigureAwait(false) is { } step) failedSteps[node.Id!] = step;
-                if (provisioner is not null &&
-                    await provisioner.GetStartTaskFailureAsync(poolId, node, definition, cancellationToken).ConfigureAwait(false) is { TracedLine: not null } failure)
-                {
-                    traced[node.Id!] = failure;
-                }
+                if (await FailedStepAsync(client, poolId, node.Id!, cancellationToken).ConfigureAwait(false) is not { } step) continue;
+                failedSteps[node.Id!] = step;
+                if (provisioner is null) continue;
+                var failure = await provisioner.GetStartTaskFailureAsync(poolId, node, definition, cancellationToken).ConfigureAwait(false);
+                // A node whose last step the declaration does not have ran another definition's script: naming one of
+                // the declaration's attributes would be a guess.
+                if (failure.TracedLine is not null && failure.FailedStep == step.Name) traced[node.Id!] = failure;
+                else console.Error.WriteLine($"note: node '{node.Id}' failed in step {step}, which is not a step of pool '{definition!.Id}' as the assembly declares it: the pool was made from another declaration ('chpc plan --assembly' shows how they differ).");
             }
             if (mode == OutputMode.Json)
             {
