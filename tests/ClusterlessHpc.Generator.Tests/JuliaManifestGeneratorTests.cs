@@ -30,6 +30,19 @@ public class JuliaManifestGeneratorTests
     }
 
     [Fact]
+    public void The_generated_dockerfile_bakes_the_same_manifest_and_project()
+    {
+        var (output, _) = GeneratorHarness.RunWithFiles(JuliaManifests.ProjectDir, JuliaManifests.InJuliaFolder(JuliaManifests.Format2), Pool);
+        var type = GeneratorHarness.Load(output).GetType("PinnedPool")!;
+        var dockerfile = (string)type.GetField("Dockerfile")!.GetRawConstantValue()!;
+
+        Assert.Equal(DockerfileRenderer.Render(Definition(output)), dockerfile);
+        Assert.Contains("COPY <<'CHPC_MANIFEST' /opt/clusterlesshpc/depot/environments/v1.10/Manifest.toml\n" + JuliaManifests.Format2, dockerfile);
+        Assert.Contains("COPY <<'CHPC_PROJECT' /opt/clusterlesshpc/depot/environments/v1.10/Project.toml\n" + JuliaManifests.Project, dockerfile);
+        Assert.DoesNotContain("Pkg.add(", dockerfile);
+    }
+
+    [Fact]
     public void A_format_1_manifest_is_generated_too()
     {
         var (definition, script) = Generate(JuliaManifests.InJuliaFolder(JuliaManifests.Format1), julia: "1.5.2");

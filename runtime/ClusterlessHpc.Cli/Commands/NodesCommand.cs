@@ -10,13 +10,16 @@ using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Cli.Accounts;
 using ClusterlessHpc.Cli.Output;
+using ClusterlessHpc.Cli.Pools;
 using ClusterlessHpc.Provisioning;
 
 namespace ClusterlessHpc.Cli.Commands
 {
     /// <summary>
-    /// <c>chpc nodes POOL [--json]</c>: each node's id, state and start task (state, exit code, failure, and for a failed
-    /// start task the step its stdout.txt announced last); as JSON, Batch's node objects with <c>failedStep</c> added.
+    /// <c>chpc nodes POOL [--assembly PATH] [--json]</c>: each node's id, state and start task (state, exit code, failure,
+    /// and for a failed start task the step its stdout.txt announced last); given the assembly that declares the pool, each
+    /// failed node's line as <c>chpc apply</c> names it, at the attribute that declared the step. As JSON, Batch's node
+    /// objects with <c>failedStep</c> added.
     /// </summary>
     internal static class NodesCommand
     {
@@ -26,28 +29,58 @@ namespace ClusterlessHpc.Cli.Commands
         {
             var pool = CommonOptions.PoolArgument();
             var json = CommonOptions.Json();
+            var assembly = PoolSourceOptions.AssemblyOption(
+                "The built assembly that declares the pool: a failed start task is then named by the attribute that declared its step, " +
+                "as chpc apply names it (Pools.cs(12,2): [JuliaPackage(\"JOLI\", ...)] failed on node ... during \"develop JOLI\": ...). Without it, the step only.");
             var account = new AccountOptions();
-            var command = new Command("nodes", "List a pool's nodes: state and start task exit code.") { pool, json };
+            var command = new Command("nodes", "List a pool's nodes: state, start task exit code, and the step a failed start task failed in.") { pool, assembly, json };
             account.AddTo(command);
-            command.SetAction((parsed, cancellationToken) => BatchSession.RunAsync(console, parsed, account,
-                (client, _) => RunAsync(console, client, parsed.GetRequiredValue(pool), OutputModes.For(console, parsed.GetValue(json)), cancellationToken), cancellationToken));
+            command.SetAction(async (parsed, cancellationToken) =>
+            {
+                var poolId = parsed.GetRequiredValue(pool);
+                PoolDefinition? definition = null;
+                if (parsed.GetValue(assembly) is { } path)
+                {
+                    try
+                    {
+                        definition = PoolSourceOptions.LoadDeclared(console, path, poolId);
+                    }
+                    catch (CliException e)
+                    {
+                        console.Error.WriteLine("error: " + e.Message);
+                        return e.ExitCode;
+                    }
+                }
+                return await BatchSession.RunAsync(console, parsed, account,
+                    (client, _) => RunAsync(console, client, poolId, definition, OutputModes.For(console, parsed.GetValue(json)), cancellationToken), cancellationToken).ConfigureAwait(false);
+            });
             return command;
         }
 
-        private static async Task<int> RunAsync(CliConsole console, BatchClient client, string poolId, OutputMode mode, CancellationToken cancellationToken)
+        private static async Task<int> RunAsync(CliConsole console, BatchClient client, string poolId, PoolDefinition? definition, OutputMode mode, CancellationToken cancellationToken)
         {
             var nodes = (await PoolViews.GetNodesAsync(client, poolId, cancellationToken).ConfigureAwait(false)).OrderBy(n => n.Id, System.StringComparer.Ordinal).ToList();
             var failedSteps = new Dictionary<string, StartupStepMarker>();
+            var traced = new Dictionary<string, StartTaskFailedException>();
+            // The provisioner reads and names a failure as apply does; it only reads the node's files here.
+            var provisioner = definition is null ? null : new PoolProvisioner(client);
             foreach (var node in nodes.Where(n => n.State == BatchNodeState.StartTaskFailed && n.Id is not null))
             {
-                if (await FailedStepAsync(client, poolId, node.Id!, cancellationToken).ConfigureAwait(false) is { } step) failedSteps[node.Id!] = step;
+                if (await FailedStepAsync(client, poolId, node.Id!, cancellationToken).ConfigureAwait(false) is not { } step) continue;
+                failedSteps[node.Id!] = step;
+                if (provisioner is null) continue;
+                var failure = await provisioner.GetStartTaskFailureAsync(poolId, node, definition, cancellationToken).ConfigureAwait(false);
+                // A node whose last step the declaration does not have ran another definition's script: naming one of
+                // the declaration's attributes would be a guess.
+                if (failure.TracedLine is not null && failure.FailedStep == step.Name) traced[node.Id!] = failure;
+                else console.Error.WriteLine($"note: node '{node.Id}' failed in step {step}, which is not a step of pool '{definition!.Id}' as the assembly declares it: the pool was made from another declaration ('chpc plan --assembly' shows how they differ).");
             }
             if (mode == OutputMode.Json)
             {
                 JsonOutput.Write(console, new JsonObject
                 {
                     ["poolId"] = poolId,
-                    ["nodes"] = JsonOutput.Array(nodes.Select(n => (JsonNode)ToJson(n, failedSteps))),
+                    ["nodes"] = JsonOutput.Array(nodes.Select(n => (JsonNode)ToJson(n, failedSteps, traced))),
                 });
             }
             else if (nodes.Count == 0)
@@ -57,6 +90,11 @@ namespace ClusterlessHpc.Cli.Commands
             else
             {
                 TableWriter.Write(console, mode, Headers, nodes.Select(n => Row(n, failedSteps)).ToList());
+                // Below the table, whole: a compiler's line that editors and terminals link to the declaration.
+                foreach (var node in nodes)
+                {
+                    if (node.Id is not null && traced.TryGetValue(node.Id, out var failure)) console.Output.WriteLine(failure.TracedLine);
+                }
             }
             return ExitCodes.Done;
         }
@@ -91,13 +129,20 @@ namespace ClusterlessHpc.Cli.Commands
         /// with its <c>exitCode</c> and <c>failureInfo</c>, <c>errors</c>, ...), less <c>startTask</c>: that is the pool's
         /// start task, whose resource files may carry a SAS.
         /// </summary>
-        private static JsonObject ToJson(BatchNode node, Dictionary<string, StartupStepMarker> failedSteps)
+        private static JsonObject ToJson(BatchNode node, Dictionary<string, StartupStepMarker> failedSteps, Dictionary<string, StartTaskFailedException> traced)
         {
             var json = JsonSerializer.SerializeToNode(node, BatchJson.TypeInfo<BatchNode>())!.AsObject();
             json.Remove("startTask");
             if (node.Id is not null && failedSteps.TryGetValue(node.Id, out var step))
             {
-                json["failedStep"] = new JsonObject { ["index"] = step.Index, ["total"] = step.Total, ["name"] = step.Name };
+                var failedStep = new JsonObject { ["index"] = step.Index, ["total"] = step.Total, ["name"] = step.Name };
+                if (traced.TryGetValue(node.Id, out var failure))
+                {
+                    // The same two values as apply's error object: the declaration, and the line that names it.
+                    failedStep["declaration"] = failure.Declaration;
+                    failedStep["message"] = failure.TracedLine;
+                }
+                json["failedStep"] = failedStep;
             }
             return json;
         }

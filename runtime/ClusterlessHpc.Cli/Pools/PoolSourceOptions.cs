@@ -15,9 +15,12 @@ namespace ClusterlessHpc.Cli.Pools
     /// </summary>
     internal sealed class PoolSourceOptions
     {
-        public Option<string?> Assembly { get; } = new("--assembly")
+        public Option<string?> Assembly { get; } = AssemblyOption("A built assembly that declares pools ([BatchPool] classes), for example samples/Quickstart/bin/Debug/net10.0/Quickstart.dll.");
+
+        /// <summary><c>--assembly PATH</c>, as every command that reads a built assembly's pools takes it.</summary>
+        public static Option<string?> AssemblyOption(string description) => new("--assembly")
         {
-            Description = "A built assembly that declares pools ([BatchPool] classes), for example samples/Quickstart/bin/Debug/net10.0/Quickstart.dll.",
+            Description = description,
             HelpName = "PATH",
         };
 
@@ -81,8 +84,7 @@ namespace ClusterlessHpc.Cli.Pools
             if (parsed.GetValue(Assembly) is { } assemblyPath)
             {
                 source = Path.GetFileName(assemblyPath);
-                var declared = PoolAssemblyLoader.LoadPools(console.FullPath(assemblyPath));
-                if (declared.Count == 0) throw new CliException(ExitCodes.InvalidInput, $"{assemblyPath} declares no pools (no valid [BatchPool] class).");
+                var declared = LoadDeclared(console, assemblyPath);
                 foreach (var definition in Select(declared, wanted, source))
                 {
                     pools.Add(definition);
@@ -116,6 +118,18 @@ namespace ClusterlessHpc.Cli.Pools
                 }
             }
             return new SelectedPools(source, pools, messages, hasErrors) { ImpliedConfiguration = implied, Offline = offline };
+        }
+
+        /// <summary>The pool <paramref name="id"/> as the assembly at <paramref name="assemblyPath"/> declares it (loading it registers its declaration sites).</summary>
+        /// <exception cref="CliException">The assembly cannot be read or does not declare that pool.</exception>
+        public static PoolDefinition LoadDeclared(CliConsole console, string assemblyPath, string id) =>
+            Select(LoadDeclared(console, assemblyPath), [id], Path.GetFileName(assemblyPath)).Single();
+
+        private static IReadOnlyList<PoolDefinition> LoadDeclared(CliConsole console, string assemblyPath)
+        {
+            var declared = PoolAssemblyLoader.LoadPools(console.FullPath(assemblyPath));
+            if (declared.Count == 0) throw new CliException(ExitCodes.InvalidInput, $"{assemblyPath} declares no pools (no valid [BatchPool] class).");
+            return declared;
         }
 
         /// <summary>Reads AzureClusterlessHPC.jl's files; their errors name the file and key, never a credential.</summary>

@@ -136,14 +136,33 @@ namespace ClusterlessHpc.Provisioning
         {
             if (failure.Node is { } node && node.State == BatchNodeState.StartTaskFailed)
             {
-                var tail = await StderrTailAsync(poolId, node.Id!, cancellationToken).ConfigureAwait(false);
-                var point = definition is null
-                    ? null
-                    : StartTaskFailureTrace.Find(definition, await NodeFileTextAsync(poolId, node.Id!, StdoutPath, cancellationToken).ConfigureAwait(false), tail);
-                throw new StartTaskFailedException(poolId, node.Id ?? "?", node.StartTaskInfo?.ExitCode, node.StartTaskInfo?.FailureInfo?.Message, tail,
-                    point?.Step.Name, point?.Declaration);
+                throw await GetStartTaskFailureAsync(poolId, node, definition, cancellationToken).ConfigureAwait(false);
             }
             throw new PoolProvisioningException(poolId, failure.Code, failure.Message);
+        }
+
+        /// <summary>
+        /// Why <paramref name="node"/>'s start task failed, as <see cref="ApplyAsync"/> reports it: its exit code and failure,
+        /// the last <see cref="PoolProvisionerOptions.StderrTailLines"/> lines of its <c>stderr.txt</c>, and, given the
+        /// <paramref name="definition"/> the pool was made from, the step the node announced last and the attribute that
+        /// declared it (<see cref="StartTaskFailedException.TracedLine"/>). For a node whose start task did not fail it
+        /// says so all the same: check <see cref="BatchNode.State"/> first.
+        /// </summary>
+        /// <param name="poolId">The node's pool.</param>
+        /// <param name="node">The node, as Batch lists it.</param>
+        /// <param name="definition">The pool's definition (its declaration sites are registered when the assembly that declares it loads); null to name no step.</param>
+        /// <param name="cancellationToken">Cancels reading the node's files.</param>
+        public virtual async Task<StartTaskFailedException> GetStartTaskFailureAsync(string poolId, BatchNode node, PoolDefinition? definition = null, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(poolId);
+            ArgumentNullException.ThrowIfNull(node);
+            var nodeId = node.Id ?? "?";
+            var tail = node.Id is null ? null : await StderrTailAsync(poolId, node.Id, cancellationToken).ConfigureAwait(false);
+            var point = definition is null || node.Id is null
+                ? null
+                : StartTaskFailureTrace.Find(definition, await NodeFileTextAsync(poolId, node.Id, StdoutPath, cancellationToken).ConfigureAwait(false), tail);
+            return new StartTaskFailedException(poolId, nodeId, node.StartTaskInfo?.ExitCode, node.StartTaskInfo?.FailureInfo?.Message, tail,
+                point?.Step.Name, point?.Declaration);
         }
 
         /// <summary>The last lines of the start task's stderr.txt, or null when the node has none (or it cannot be read).</summary>

@@ -101,10 +101,10 @@ namespace ClusterlessHpc.Scripts
         /// The Julia program that instantiates the pinned environment (the active project: <c>JULIA_PROJECT</c>) exactly as
         /// its manifest records it, then loads each declared package.
         /// </summary>
-        public static string InstantiatePinnedProgram(IReadOnlyList<JuliaPackageDefinition> packages, StepMarkers steps)
+        public static string InstantiatePinnedProgram(IReadOnlyList<JuliaPackageDefinition> packages, StepMarkers? steps = null)
         {
             var program = new StringBuilder("\nusing Pkg\n");
-            program.Append(steps.InJulia(StartupStepKind.PinnedManifest)).Append("Pkg.instantiate()\n");
+            program.Append(steps?.InJulia(StartupStepKind.PinnedManifest)).Append("Pkg.instantiate()\n");
             AppendLoads(program, packages, steps);
             return program.ToString();
         }

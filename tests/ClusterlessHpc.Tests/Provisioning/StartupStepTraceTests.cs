@@ -7,7 +7,8 @@ namespace ClusterlessHpc.Tests.Provisioning;
 
 /// <summary>
 /// Startup scripts run for real by the emulator's executed start tasks, with a stand-in Julia that plays their Julia
-/// program: a pinned manifest reaches every node, and a failing step is named by the declaration behind it.
+/// program (<see cref="JuliaStandInServer"/>): a pinned manifest reaches every node, and a failing step is named by the
+/// declaration behind it.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class StartupStepTraceTests : IAsyncLifetime
@@ -50,12 +51,12 @@ public sealed class StartupStepTraceTests : IAsyncLifetime
     [Fact]
     public async Task Every_node_instantiates_the_shipped_manifest_and_announces_its_steps()
     {
-        await using var mirror = await StandInJuliaMirror.StartAsync();
+        await using var internet = new JuliaStandInServer(new JuliaStandInOptions("1.10.5"));
         var definition = new PoolDefinition
         {
             Id = "pinned-for-real",
             NodeCount = 2,
-            Julia = new JuliaDefinition("1.10.5") { Mirror = mirror.Mirror },
+            Julia = new JuliaDefinition("1.10.5") { Mirror = internet.Mirror, PkgServer = internet.PkgServer },
             JuliaPackages = [new JuliaPackageDefinition("IterativeSolvers")],
             JuliaManifest = new JuliaManifestDefinition("julia/Manifest.toml") { Manifest = Manifest, Project = Project },
         };
@@ -73,7 +74,7 @@ public sealed class StartupStepTraceTests : IAsyncLifetime
             Assert.Contains($"instantiated {expected}", stdout);
             var markers = stdout.Split('\n').Where(l => l.StartsWith("##[chpc step ", StringComparison.Ordinal)).ToList();
             Assert.Equal(["##[chpc step 1/3] download Julia 1.10.5", "##[chpc step 2/3] instantiate the pinned manifest", "##[chpc step 3/3] load IterativeSolvers"], markers);
-            // Names only: the mirror's address never reaches a marker.
+            // Names only: the mirror's and the package server's address never reach a marker.
             Assert.DoesNotContain(markers, m => m.Contains("127.0.0.1", StringComparison.Ordinal));
         }
     }
@@ -81,11 +82,15 @@ public sealed class StartupStepTraceTests : IAsyncLifetime
     [Fact]
     public async Task A_failing_package_is_named_by_its_declaration_like_a_compiler_error()
     {
-        await using var mirror = await StandInJuliaMirror.StartAsync("develop JOLI", "ERROR: failed to clone from https://github.com/slimgroup/JOLI.jl");
+        await using var internet = new JuliaStandInServer(new JuliaStandInOptions("1.10.5")
+        {
+            FailingStep = "develop JOLI",
+            FailingError = "ERROR: failed to clone from https://github.com/slimgroup/JOLI.jl",
+        });
         var definition = new PoolDefinition
         {
             Id = "fails-at-joli",
-            Julia = new JuliaDefinition("1.10.5") { Mirror = mirror.Mirror },
+            Julia = new JuliaDefinition("1.10.5") { Mirror = internet.Mirror, PkgServer = internet.PkgServer },
             JuliaPackages = [new JuliaPackageDefinition("IterativeSolvers"), new JuliaPackageDefinition("JOLI") { Url = "https://github.com/slimgroup/JOLI.jl", Develop = true }],
         };
         // What the generated code of an assembly that declares the pool registers when it loads.
@@ -104,11 +109,15 @@ public sealed class StartupStepTraceTests : IAsyncLifetime
     [Fact]
     public async Task Without_generated_code_the_declaration_is_described_from_the_definition()
     {
-        await using var mirror = await StandInJuliaMirror.StartAsync("add IterativeSolvers", "ERROR: Unsatisfiable requirements detected for package IterativeSolvers");
+        await using var internet = new JuliaStandInServer(new JuliaStandInOptions("1.10.5")
+        {
+            FailingStep = "add IterativeSolvers",
+            FailingError = "ERROR: Unsatisfiable requirements detected for package IterativeSolvers",
+        });
         var definition = new PoolDefinition
         {
             Id = "built-in-code",
-            Julia = new JuliaDefinition("1.10.5") { Mirror = mirror.Mirror },
+            Julia = new JuliaDefinition("1.10.5") { Mirror = internet.Mirror, PkgServer = internet.PkgServer },
             JuliaPackages = [new JuliaPackageDefinition("IterativeSolvers")],
         };
 

@@ -65,6 +65,76 @@ public class DockerfileRendererTests
     }
 
     [Fact]
+    public void A_pinned_manifest_is_baked_from_the_definitions_texts_and_instantiated_with_the_scripts_program()
+    {
+        var pool = SamplePools.Pinned;
+        var script = StartupScriptRenderer.Render(pool);
+        var dockerfile = DockerfileRenderer.Render(pool);
+
+        const string environment = "/opt/clusterlesshpc/depot/environments/v1.10";
+        Assert.StartsWith("# syntax=docker/dockerfile:1\n# Image for Batch pool pinned,", dockerfile);
+        // The texts byte for byte (the sample's holds a quote, a dollar, a backslash and backquotes), where the script puts them.
+        var files = Heredocs(dockerfile);
+        Assert.Equal([environment + "/Project.toml", environment + "/Manifest.toml"], files.Keys);
+        Assert.Equal(pool.JuliaManifest!.Project, files[environment + "/Project.toml"]);
+        Assert.Equal(pool.JuliaManifest.Manifest, files[environment + "/Manifest.toml"]);
+        Assert.Contains("/environments/v\"'1.10'\n", script);
+        // Instantiated, resolving nothing, by the script's own program, with the environment as the active project.
+        var run = JsonSerializer.Deserialize<string[]>(dockerfile.Split('\n').Single(l => l.StartsWith("RUN [", StringComparison.Ordinal))["RUN ".Length..])!;
+        Assert.Equal(["/usr/bin/env", "JULIA_DEPOT_PATH=/opt/clusterlesshpc/depot:/opt/clusterlesshpc/julia/local/share/julia:/opt/clusterlesshpc/julia/share/julia",
+            "JULIA_PROJECT=" + environment, "/opt/clusterlesshpc/julia/bin/julia", "--startup-file=no", "--history-file=no", "-e"], run[..^1]);
+        Assert.Equal(ScriptProgram(script), run[^1]);
+        Assert.Contains("Pkg.instantiate()", run[^1]);
+        Assert.DoesNotContain("Pkg.add(", dockerfile);
+        // The files come before the program that reads them, after the julia it runs.
+        Assert.True(dockerfile.IndexOf("COPY <<", StringComparison.Ordinal) > dockerfile.IndexOf("tar -xzf", StringComparison.Ordinal));
+        Assert.True(dockerfile.IndexOf("RUN [", StringComparison.Ordinal) > dockerfile.LastIndexOf("COPY <<", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_heredoc_ends_at_a_delimiter_no_line_of_the_text_is_and_ends_with_a_line_break()
+    {
+        var pool = SamplePools.Pinned with
+        {
+            JuliaManifest = SamplePools.Pinned.JuliaManifest! with { Manifest = "julia_version = \"1.10.5\"\nCHPC_MANIFEST\nCHPC_MANIFEST_2\nlast = 1", Project = "" },
+        };
+
+        var files = Heredocs(DockerfileRenderer.Render(pool));
+
+        Assert.Equal("julia_version = \"1.10.5\"\nCHPC_MANIFEST\nCHPC_MANIFEST_2\nlast = 1\n", files["/opt/clusterlesshpc/depot/environments/v1.10/Manifest.toml"]);
+        Assert.Equal("", files["/opt/clusterlesshpc/depot/environments/v1.10/Project.toml"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(JuliaPools))]
+    public void Without_a_manifest_nothing_is_copied_and_no_syntax_is_asked_for(string name)
+    {
+        var dockerfile = DockerfileRenderer.Render(SamplePools.ByName(name));
+
+        Assert.StartsWith("# Image for Batch pool ", dockerfile);
+        Assert.DoesNotContain("COPY", dockerfile);
+        Assert.DoesNotContain("JULIA_PROJECT", dockerfile);
+    }
+
+    /// <summary>
+    /// The files a Dockerfile's <c>COPY &lt;&lt;'DELIMITER' PATH</c> instructions write, read as BuildKit reads them: the
+    /// lines up to the one that is the delimiter, each with its line break.
+    /// </summary>
+    private static Dictionary<string, string> Heredocs(string dockerfile)
+    {
+        var files = new Dictionary<string, string>();
+        var lines = dockerfile.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (Regex.Match(lines[i], @"^COPY <<'([A-Z0-9_]+)' (\S+)$") is not { Success: true } copy) continue;
+            var text = new System.Text.StringBuilder();
+            for (i++; lines[i] != copy.Groups[1].Value; i++) text.Append(lines[i]).Append('\n');
+            files.Add(copy.Groups[2].Value, text.ToString());
+        }
+        return files;
+    }
+
+    [Fact]
     public void Pools_without_downloaded_julia_have_no_dockerfile()
     {
         Assert.False(DockerfileRenderer.CanRender(SamplePools.NoJulia));

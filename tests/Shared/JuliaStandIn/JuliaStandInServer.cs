@@ -12,40 +12,51 @@ namespace ClusterlessHpc.Testing
     /// stand-in julia, and a package server that counts requests. The stand-in takes <see cref="ResolveCost"/> to resolve
     /// (<c>Pkg.add</c>: one registry request, a manifest whose versions differ from one resolve to the next, a fresh commit
     /// for each developed repository) and <see cref="PrecompileCost"/> for each package it has no compiled cache of; it
-    /// instantiates a manifest it finds in the default environment (<c>Pkg.instantiate</c>), checking developed
-    /// repositories out at <c>$CHPC_DEVELOP_COMMITS</c>; it fails an <c>import</c> of a package the depot does not hold.
-    /// It prints the program's step markers. Each launch appends <c>TIME KIND JULIA_CPU_TARGET</c> to <c>$AZ_BATCH_NODE_SHARED_DIR/julia-launches.log</c>.
-    /// Tests that use it compile this folder explicitly (tests/Shared/JuliaStandIn).
+    /// instantiates the manifest of the active project (<c>JULIA_PROJECT</c>, else the default environment) with
+    /// <c>Pkg.instantiate</c>, printing <c>instantiated SHA256</c> of that manifest, and checks developed repositories out at
+    /// <c>$CHPC_DEVELOP_COMMITS</c>; it fails an <c>import</c> of a package the depot does not hold. It prints the program's
+    /// step markers as Julia would and, with <see cref="JuliaStandInOptions.FailingStep"/>, fails at that step as Pkg does,
+    /// before any work. Each launch with a program (not <c>--version</c>) appends <c>TIME KIND JULIA_CPU_TARGET</c> to
+    /// <c>$AZ_BATCH_NODE_SHARED_DIR/julia-launches.log</c> and leaves its arguments, one a line, in
+    /// <c>$AZ_BATCH_NODE_SHARED_DIR/julia-arguments.txt</c>. Tests that use it compile this folder explicitly
+    /// (tests/Shared/JuliaStandIn).
     /// </summary>
     public sealed class JuliaStandInServer : IAsyncDisposable
     {
         /// <summary>The launch log, relative to the node's shared folder.</summary>
         public const string LaunchLog = "julia-launches.log";
 
+        /// <summary>The arguments of the latest launch, one a line, relative to the node's shared folder.</summary>
+        public const string ArgumentsFile = "julia-arguments.txt";
+
         private readonly HttpListener _listener = new();
         private readonly ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, int> _requests = new(StringComparer.Ordinal);
+        private readonly JuliaStandInOptions _options;
         private readonly Task _serving;
 
         public JuliaStandInServer(string version, TimeSpan resolveCost, TimeSpan precompileCost, int releaseMegabytes = 0)
+            : this(new JuliaStandInOptions(version) { ResolveCost = resolveCost, PrecompileCost = precompileCost, ReleaseMegabytes = releaseMegabytes })
         {
-            Version = version;
-            ResolveCost = resolveCost;
-            PrecompileCost = precompileCost;
+        }
+
+        public JuliaStandInServer(JuliaStandInOptions options)
+        {
+            _options = options;
             var port = FreePort();
             Root = new Uri($"http://127.0.0.1:{port}/");
             _listener.Prefixes.Add(Root.ToString());
             _listener.Start();
-            var minor = string.Join('.', version.Split('.').Take(2));
-            _files[$"julia/bin/linux/x64/{minor}/julia-{version}-linux-x86_64.tar.gz"] = Release(releaseMegabytes);
+            var minor = string.Join('.', Version.Split('.').Take(2));
+            _files[$"julia/bin/linux/x64/{minor}/julia-{Version}-linux-x86_64.tar.gz"] = Release(options.ReleaseMegabytes);
             _serving = Task.Run(ServeAsync);
         }
 
-        public string Version { get; }
+        public string Version => _options.Version;
 
-        public TimeSpan ResolveCost { get; }
+        public TimeSpan ResolveCost => _options.ResolveCost;
 
-        public TimeSpan PrecompileCost { get; }
+        public TimeSpan PrecompileCost => _options.PrecompileCost;
 
         /// <summary>For example <c>http://127.0.0.1:PORT/</c>.</summary>
         public Uri Root { get; }
@@ -164,18 +175,27 @@ namespace ClusterlessHpc.Testing
                 if [[ ${1:-} == --version ]]; then echo 'julia version {{Version}}'; exit 0; fi
                 program=''
                 for ((i = 1; i <= $#; i++)); do if [[ ${!i} == -e ]]; then j=$((i + 1)); program=${!j}; fi; done
-                # The program's step markers, as Julia prints them (all at once: the stand-in fails no step of its own).
-                sed -n 's/^println("\(##\[chpc step [^"]*\)"); flush(stdout)$/\1/p' <<< "$program"
+                kind=load
+                if [[ $program == *'Pkg.add('* ]]; then kind=resolve; elif [[ $program == *'Pkg.instantiate()'* ]]; then kind=instantiate; fi
+                printf '%s %s %s\n' "$(date +%s.%N)" "$kind" "${JULIA_CPU_TARGET:-unset}" >> "$AZ_BATCH_NODE_SHARED_DIR/{{LaunchLog}}"
+                printf '%s\n' "$@" > "$AZ_BATCH_NODE_SHARED_DIR/{{ArgumentsFile}}"
+                # The program's step markers, as Julia prints them, all before any work: a failing step fails at once, as Pkg's error would end it.
+                failing_step={{Quote(_options.FailingStep ?? "")}}
+                while IFS= read -r marker; do
+                  printf '%s\n' "$marker"
+                  if [[ -n $failing_step && $marker == *"] $failing_step" ]]; then
+                    printf '%s\n' 'Updating registry' {{Quote(_options.FailingError)}} >&2
+                    exit 1
+                  fi
+                done < <(sed -n 's/^println("\(##\[chpc step [^"]*\)"); flush(stdout)$/\1/p' <<< "$program")
                 depot=${JULIA_DEPOT_PATH:-$HOME/.julia}
                 depot=${depot%%:*}
                 environment="$depot/environments/v{{minor}}"
+                project=${JULIA_PROJECT:-$environment}
                 compiled="$depot/compiled/v{{minor}}"
                 mkdir -p "$environment" "$compiled" "$depot/packages"
                 mapfile -t imports < <(sed -n 's/^import \([A-Za-z0-9_]*\)$/\1/p' <<< "$program")
                 mapfile -t developed < <(grep '^Pkg.develop' <<< "$program" | grep -o 'url = "[^"]*"' | sed 's|.*/\([^/"]*\)"$|\1|; s|\.jl$||; s|\.git$||' || true)
-                kind=load
-                if [[ $program == *'Pkg.add('* ]]; then kind=resolve; elif [[ $program == *'Pkg.instantiate()'* ]]; then kind=instantiate; fi
-                printf '%s %s %s\n' "$(date +%s.%N)" "$kind" "${JULIA_CPU_TARGET:-unset}" >> "$AZ_BATCH_NODE_SHARED_DIR/{{LaunchLog}}"
                 pkg() { curl --silent --fail --output /dev/null "${JULIA_PKG_SERVER:?the stand-in needs a package server}/$1"; }
                 uuid() { printf '%s' "$1" | sha256sum | sed -E 's/^(.{8})(.{4})(.{4})(.{4})(.{12}).*/\1-\2-\3-\4-\5/'; }
                 is_developed() { local d; for d in "${developed[@]}"; do [[ $d == "$1" ]] && return 0; done; return 1; }
@@ -198,14 +218,16 @@ namespace ClusterlessHpc.Testing
                     done
                     ;;
                   instantiate)
-                    [[ -f "$environment/Manifest.toml" ]] || { echo 'ERROR: no Manifest.toml to instantiate' >&2; exit 1; }
+                    [[ -f "$project/Manifest.toml" ]] || { echo 'ERROR: no Manifest.toml to instantiate' >&2; exit 1; }
                     pkg registry
+                    printf 'instantiated %s\n' "$(sha256sum < "$project/Manifest.toml" | cut -d' ' -f1)"
                     while read -r name commit; do
                       [[ -n $name ]] || continue
                       mkdir -p "$depot/dev/$name/.git"
                       printf '%s\n' "$commit" > "$depot/dev/$name/.git/HEAD"
                     done < "${CHPC_DEVELOP_COMMITS:-/dev/null}"
-                    printf '[deps]\n' > "$environment/Project.toml"
+                    # A published manifest's program writes its project; a pinned one comes with it.
+                    if [[ $program == *'open(Base.active_project(), "w")'* ]]; then printf '[deps]\n' > "$project/Project.toml"; fi
                     ;;
                 esac
                 if [[ $kind != load ]]; then
@@ -224,6 +246,9 @@ namespace ClusterlessHpc.Testing
 
                 """;
         }
+
+        /// <summary>A bash word that is <paramref name="text"/> exactly.</summary>
+        private static string Quote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
         private static int FreePort()
         {
