@@ -50,9 +50,8 @@ namespace ClusterlessHpc.Generator
                 .CreateSyntaxProvider(
                     static (node, _) => node is ClassDeclarationSyntax { AttributeLists.Count: > 0 } or
                         RecordDeclarationSyntax { AttributeLists.Count: > 0, ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword },
-                    static (ctx, _) => (TypeDeclarationSyntax)ctx.Node)
-                // Named once per declaration: the syntax provider hands on an unchanged file's nodes as they were.
-                .Select(static (syntax, _) => (Syntax: syntax, Name: DeclarationShape.QualifiedName(syntax)))
+                    // Named once per declaration: the syntax provider hands on an unchanged file's nodes as they were.
+                    static (ctx, _) => (Syntax: (TypeDeclarationSyntax)ctx.Node, Name: DeclarationShape.QualifiedName((TypeDeclarationSyntax)ctx.Node)))
                 .Combine(environment)
                 .Select(static (item, _) => new PoolDeclaration(item.Left.Syntax, item.Left.Name, item.Right.Left.Left, item.Right.Left.Right, item.Right.Right))
                 .WithTrackingName(TrackingNames.PoolDeclarations);

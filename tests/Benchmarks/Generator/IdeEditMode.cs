@@ -17,7 +17,7 @@ namespace ClusterlessHpc.Benchmarks.Generator;
 /// With <c>all-new</c>, every generated file gets a new syntax tree after each edit, as
 /// <c>RunGeneratorsAndUpdateCompilation</c> gives them. With <c>baseline=</c>, a second project held by another build of
 /// the generator (an earlier commit's <c>ClusterlessHpc.Generator.dll</c>) takes every edit too, its driver's rerun timed
-/// beside this build's, each going first in turn.
+/// beside this build's, each going first in turn; every 25th edit, both must have generated the same files, text for text.
 /// </summary>
 internal static class IdeEditMode
 {
@@ -64,6 +64,9 @@ internal static class IdeEditMode
             var result = session.ReplaceCharacter(document, position, replacement, kinds[kind].Analyzers, kinds[kind].Request, compilerDiagnostics: true);
             if (baseline is not null && e % 2 == 1) before = baseline.ReplaceCharacter(document, position, replacement, nothing, AnalyzerRequest.AsTheIde);
 
+            // Both builds must generate the same files, text for text (checked now and then, outside the timing).
+            if (before is not null && e % 25 == 0) SameOutput(result.Run, before.Run, e);
+
             // The formula's lint warnings (a 30-second look-back) are reported on every edit, as a user would see them; an error is not.
             if (kinds[kind].Analyzers == pool && result.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } error)
                 throw new InvalidOperationException("an edit that keeps the formula valid was reported: " + error);
@@ -93,6 +96,14 @@ internal static class IdeEditMode
             output.WriteLine(Row("  not in the goal: document's compiler diagnostics", pick(compiler)));
         }
         return 0;
+    }
+
+    private static void SameOutput(GeneratorDriverRunResult mine, GeneratorDriverRunResult baseline, int edit)
+    {
+        var theirs = baseline.Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText);
+        var ours = mine.Results.Single().GeneratedSources;
+        if (ours.Length != theirs.Count || ours.Any(s => !theirs.TryGetValue(s.HintName, out var text) || !text.ContentEquals(s.SourceText)))
+            throw new InvalidOperationException($"after edit {edit}, this build generated other files than the baseline generator");
     }
 
     private static string Row(string name, List<double> values) => string.Create(CultureInfo.InvariantCulture,
