@@ -37,7 +37,8 @@ namespace ClusterlessHpc.Generator
 
             // The options and references, compared once per run: while they compare equal the node keeps its earlier
             // value, so every declaration's key below finds the same object and compares it by reference alone.
-            var inputs = context.CompilationProvider.Select(static (compilation, _) => new CompilationInputs(compilation));
+            var inputs = context.CompilationProvider.Select(static (compilation, _) => new CompilationInputs(compilation))
+                .WithTrackingName(TrackingNames.CompilationInputs);
 
             // One value for the whole project, so each declaration is combined once: the shapes, the inputs, and the
             // compilation to bind in.
