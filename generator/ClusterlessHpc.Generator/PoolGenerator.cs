@@ -35,9 +35,14 @@ namespace ClusterlessHpc.Generator
                 .Collect()
                 .Select(static (shapes, _) => ProjectDeclarations.Of(shapes));
 
-            // One value for the whole project, so each declaration is combined once: the shapes, and the compilation with
-            // the options and references it was made from.
-            var environment = project.Combine(context.CompilationProvider.Select(static (compilation, _) => (Inputs: new CompilationInputs(compilation), Compilation: compilation)));
+            // The options and references, compared once per run: while they compare equal the node keeps its earlier
+            // value, so every declaration's key below finds the same object and compares it by reference alone.
+            var inputs = context.CompilationProvider.Select(static (compilation, _) => new CompilationInputs(compilation))
+                .WithTrackingName(TrackingNames.CompilationInputs);
+
+            // One value for the whole project, so each declaration is combined once: the shapes, the inputs, and the
+            // compilation to bind in.
+            var environment = project.Combine(inputs).Combine(context.CompilationProvider);
 
             // Every class (or record class: the analyzer treats both alike) with attributes may be a pool. Its key compares
             // without binding, so a keystroke in one file binds that file's classes and no others; a change another file
@@ -46,11 +51,10 @@ namespace ClusterlessHpc.Generator
                 .CreateSyntaxProvider(
                     static (node, _) => node is ClassDeclarationSyntax { AttributeLists.Count: > 0 } or
                         RecordDeclarationSyntax { AttributeLists.Count: > 0, ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword },
-                    static (ctx, _) => (TypeDeclarationSyntax)ctx.Node)
-                // Named once per declaration: the syntax provider hands on an unchanged file's nodes as they were.
-                .Select(static (syntax, _) => (Syntax: syntax, Name: DeclarationShape.QualifiedName(syntax)))
+                    // Named once per declaration: the syntax provider hands on an unchanged file's nodes as they were.
+                    static (ctx, _) => (Syntax: (TypeDeclarationSyntax)ctx.Node, Name: DeclarationShape.QualifiedName((TypeDeclarationSyntax)ctx.Node)))
                 .Combine(environment)
-                .Select(static (item, _) => new PoolDeclaration(item.Left.Syntax, item.Left.Name, item.Right.Left, item.Right.Right.Inputs, item.Right.Right.Compilation))
+                .Select(static (item, _) => new PoolDeclaration(item.Left.Syntax, item.Left.Name, item.Right.Left.Left, item.Right.Left.Right, item.Right.Right))
                 .WithTrackingName(TrackingNames.PoolDeclarations);
 
             // One binding step per declaration, not three: every step walks all declarations on every run. What it binds splits

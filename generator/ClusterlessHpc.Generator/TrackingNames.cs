@@ -4,6 +4,7 @@ namespace ClusterlessHpc.Generator
     internal static class TrackingNames
     {
         public const string DeclarationShapes = nameof(DeclarationShapes);
+        public const string CompilationInputs = nameof(CompilationInputs);
         public const string PoolDeclarations = nameof(PoolDeclarations);
         public const string BoundPools = nameof(BoundPools);
         public const string PoolModels = nameof(PoolModels);

@@ -6,7 +6,8 @@ namespace ClusterlessHpc.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project tests/Benchmarks -- [BenchmarkDotNet arguments]</c> runs the benchmarks;
 /// <c>... -- soak [count] [seed]</c> runs the robustness soak (default 1,000,000 inputs);
-/// <c>... -- ide-edit [pools] [edits] [all-new]</c> times one keystroke in a formula as an IDE feels it (driver rerun and the document's analysis);
+/// <c>... -- ide-edit [pools] [edits] [all-new] [baseline=generator.dll]</c> times one keystroke in a formula as an IDE feels it (driver rerun and the document's analysis);
+/// <c>... -- profile-ide-driver [pools] [edits]</c> takes that keystroke's driver rerun apart: Roslyn's part, the pool's own;
 /// <c>... -- compare-generators [iterations]</c> runs the generator comparison with its two rows interleaved;
 /// <c>... -- profile-generator [iterations] [stage]</c> times the generator benchmark's stages one by one;
 /// <c>... -- verify-generator</c> checks the generator benchmarks' set-up without measuring;
@@ -65,6 +66,7 @@ public static class Program
         if (args.Length > 0 && args[0] == "injection") return Reliability.InjectionMode.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "fuzz") return Reliability.FuzzMode.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "ide-edit") return IdeEditMode.Run(args, Console.Out);
+        if (args.Length > 0 && args[0] == "profile-ide-driver") return IdeDriverProfile.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "compare-generators") return InterleavedComparison.Run(args, Console.Out);
         if (args.Length > 0 && args[0] == "profile-generator") return GeneratorProfile.Run(args, Console.Out);
         if (args is ["verify-generator"])

@@ -36,6 +36,29 @@ public class IncrementalPipelineTests
     }
 
     [Fact]
+    public void A_keystroke_compares_the_options_and_references_once_and_a_changed_reference_is_seen()
+    {
+        var compilation = GeneratorHarness.Compile(Enumerable.Range(0, 6).Select(BenchmarkPools.Source).ToArray());
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+
+        // One comparison for the run, which keeps the earlier value: every declaration's key then finds the same object.
+        var tree = compilation.SyntaxTrees.ElementAt(3);
+        var digit = tree.ToString().IndexOf(BenchmarkPools.MaximumMarker, StringComparison.Ordinal) + BenchmarkPools.MaximumMarker.Length + 1;
+        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(tree.GetText().Replace(digit, 1, "9")));
+        driver = driver.RunGenerators(edited);
+        Assert.Equal([IncrementalStepRunReason.Unchanged], Reasons(driver, TrackingNames.CompilationInputs));
+
+        // A reference added (or gone) is a new value, and every declaration is bound again against it.
+        var library = CSharpCompilation.Create("Extra", [CSharpSyntaxTree.ParseText("namespace Extra; public static class Nothing { }")],
+            edited.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)).ToMetadataReference();
+        var referenced = edited.AddReferences(library);
+        driver = driver.RunGenerators(referenced);
+        Assert.Equal([IncrementalStepRunReason.Modified], Reasons(driver, TrackingNames.CompilationInputs));
+        Assert.All(Reasons(driver, TrackingNames.PoolDeclarations), r => Assert.Equal(IncrementalStepRunReason.Modified, r));
+        AssertSameAsFreshRun(driver, referenced);
+    }
+
+    [Fact]
     public void A_constant_changed_in_another_file_reaches_the_pool_that_reads_it()
     {
         const string pool = """

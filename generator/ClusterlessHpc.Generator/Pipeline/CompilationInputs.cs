@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace ClusterlessHpc.Generator.Pipeline
@@ -11,6 +12,10 @@ namespace ClusterlessHpc.Generator.Pipeline
     /// </summary>
     internal sealed class CompilationInputs : IEquatable<CompilationInputs>
     {
+        // One weak handle per reference for as long as the reference lives: a compilation is made on every keystroke, and
+        // its references are the same objects as the last one's, so a run allocates no handle it had before.
+        private static readonly ConditionalWeakTable<MetadataReference, WeakReference<MetadataReference>> WeakHandles = new();
+
         private readonly CompilationOptions _options;
         private readonly WeakReference<MetadataReference>[] _references;
 
@@ -18,7 +23,7 @@ namespace ClusterlessHpc.Generator.Pipeline
         {
             _options = compilation.Options;
             // The references as given: asking for References would bind them, which this must not cost.
-            _references = compilation.ExternalReferences.Select(r => new WeakReference<MetadataReference>(r)).ToArray();
+            _references = compilation.ExternalReferences.Select(static r => WeakHandles.GetValue(r, static r => new WeakReference<MetadataReference>(r))).ToArray();
         }
 
         public bool Equals(CompilationInputs? other)
@@ -28,6 +33,8 @@ namespace ClusterlessHpc.Generator.Pipeline
             if (!_options.Equals(other._options) || _references.Length != other._references.Length) return false;
             for (var i = 0; i < _references.Length; i++)
             {
+                // The same handle is the same reference, alive: the newer compilation holds it.
+                if (ReferenceEquals(_references[i], other._references[i])) continue;
                 if (!_references[i].TryGetTarget(out var mine) || !other._references[i].TryGetTarget(out var theirs) || !ReferenceEquals(mine, theirs)) return false;
             }
             return true;
