@@ -320,7 +320,10 @@ namespace ClusterlessHpc.Diagnostics
             RuleSeverity.Error, Julia);
 
         /// <summary>Every rule, in id order.</summary>
-        public static IReadOnlyList<PoolRule> All { get; } = Concat(PoolRules(), Concat(AutoScaleRules(), SimulationRules()));
+        // Built on first use, not by a static initializer: the rules are fields of several partial files, whose
+        // initializers run in the order the files are compiled.
+        public static IReadOnlyList<PoolRule> All => _all ??= Concat(PoolRules(), Concat(AutoScaleRules(), SimulationRules()));
+        private static IReadOnlyList<PoolRule>? _all;
 
         private static PoolRule[] PoolRules() => new[]
         {
