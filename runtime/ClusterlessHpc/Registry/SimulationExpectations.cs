@@ -14,6 +14,15 @@ namespace ClusterlessHpc
         private static readonly object Gate = new();
         private static readonly List<(Func<PoolDefinition> Definition, Func<IReadOnlyList<SimulationExpectation>> Expectations)> Registered = new();
 
+        /// <summary>CHPC1056, the rule the build's check reports an exceeded expectation with.</summary>
+        public static Diagnostics.PoolRule ExceededRule => Diagnostics.DiagnosticCatalogue.SimulationExpectationExceeded;
+
+        /// <summary>CHPC1057, the rule the build's check reports an expectation it could not check with.</summary>
+        public static Diagnostics.PoolRule NotCheckedRule => Diagnostics.DiagnosticCatalogue.SimulationExpectationNotChecked;
+
+        /// <summary>CHPC1058, the rule the build's check reports with when it cannot run at all.</summary>
+        public static Diagnostics.PoolRule CheckFailedRule => Diagnostics.DiagnosticCatalogue.SimulationExpectationsCheckFailed;
+
         /// <summary>Called by generated code: the expectations of the pool <paramref name="definition"/> returns (read only when asked for).</summary>
         [EditorBrowsable(EditorBrowsableState.Never)]
         public static void Register(Func<PoolDefinition> definition, Func<IReadOnlyList<SimulationExpectation>> expectations)
