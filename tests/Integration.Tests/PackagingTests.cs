@@ -202,11 +202,33 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedFeed>
         Assert.Contains(exceeded.Replace(": error ", ": warning ", StringComparison.Ordinal), again.Stdout);
         Assert.Equal(checkedAt, File.GetLastWriteTimeUtc(results));
 
+        var misspelt = _feed.Dotnet(project, "build", project, "-p:ClusterlessHpcCheckExpectations=yes");
+        Assert.NotEqual(0, misspelt.ExitCode);
+        Assert.Contains("error CHPC1058: ClusterlessHpcCheckExpectations is 'yes': use warn", misspelt.Stdout);
+
         // The bound raised to what the formula does: the changed assembly is checked again, and the build passes.
         File.WriteAllText(file, pools.Replace("MaxMakespan = \"01:00:00\", MaxCostUsd", "MaxMakespan = \"06:00:00\", MaxCostUsd", StringComparison.Ordinal));
         var met = _feed.Dotnet(project, "build", project, "-p:ClusterlessHpcCheckExpectations=error");
         Assert.True(met.ExitCode == 0, met.Stdout + met.Stderr);
         Assert.DoesNotContain("CHPC1056", met.Stdout);
+    }
+
+    [Fact]
+    public void Asking_for_the_expectations_check_without_the_simulation_package_warns_instead_of_doing_nothing()
+    {
+        var project = _feed.CreateConsumer();
+        File.WriteAllText(Path.Combine(project, "Program.cs"), """
+            using ClusterlessHpc;
+            System.Console.WriteLine(ScaledPool.Definition.Id);
+
+            [BatchPool("scaled")]
+            [AutoScale("$TargetDedicatedNodes = 1;")]
+            [SimulationExpectation("burst:3", MaxMakespan = "01:00:00")]
+            public partial class ScaledPool;
+            """);
+        var build = _feed.Dotnet(project, "build", project, "-p:ClusterlessHpcCheckExpectations=warn");
+        Assert.True(build.ExitCode == 0, build.Stdout + build.Stderr);
+        Assert.Contains("warning CHPC1058: ClusterlessHpcCheckExpectations is 'warn' but the project does not reference the ClusterlessHpc.Simulation package", build.Stdout);
     }
 
     /// <summary>Packs once per test class: a folder feed with both packages at a version no cache has seen.</summary>
