@@ -27,12 +27,14 @@ namespace ClusterlessHpc.Generator
                 var pools = new ConcurrentBag<DeclaredPool>();
                 // Read when the first pinned pool needs them, once per compilation.
                 var files = new System.Lazy<ProjectFiles>(() => ProjectFiles.Of(start.Options, start.CancellationToken));
-                start.RegisterSymbolAction(symbol => AnalyzeType(symbol, pools, files), SymbolKind.NamedType);
+                // Read when the first expectation names a workload file: only the paths, never the texts.
+                var paths = new System.Lazy<System.Func<string, bool>>(() => ProjectFiles.PathsOf(start.Options));
+                start.RegisterSymbolAction(symbol => AnalyzeType(symbol, pools, files, paths), SymbolKind.NamedType);
                 start.RegisterCompilationEndAction(end => ReportCollisions(end, pools));
             });
         }
 
-        private static void AnalyzeType(SymbolAnalysisContext context, ConcurrentBag<DeclaredPool> pools, System.Lazy<ProjectFiles> files)
+        private static void AnalyzeType(SymbolAnalysisContext context, ConcurrentBag<DeclaredPool> pools, System.Lazy<ProjectFiles> files, System.Lazy<System.Func<string, bool>> paths)
         {
             var type = (INamedTypeSymbol)context.Symbol;
             if (type.TypeKind != TypeKind.Class || !PoolDeclarationReader.IsBatchPool(type)) return;
@@ -50,7 +52,7 @@ namespace ClusterlessHpc.Generator
                     RoslynDescriptors.For(DiagnosticCatalogue.PoolClassMustNotBeGeneric), classLocation, type.Name));
             }
 
-            var (declared, locations) = PoolDeclarationReader.ReadWithLocations(type, context.CancellationToken);
+            var (declared, expectations, locations) = PoolDeclarationReader.ReadAll(type, context.CancellationToken);
             var definition = declared.JuliaManifest is null ? declared : files.Value.Resolve(declared);
             // One locator per formula argument: finding and decoding its literals is the costly part.
             var formulaLocators = new Dictionary<Location, FormulaLocator?>();
@@ -67,6 +69,15 @@ namespace ClusterlessHpc.Generator
                     location = locator?.Locate(span) ?? location;
                 }
                 context.ReportDiagnostic(Diagnostic.Create(RoslynDescriptors.For(problem.Rule), location, problem.MessageArgs));
+            }
+            if (expectations.Count > 0)
+            {
+                // Checked as written; the simulation itself never runs here (only in the user's tests or the build's check).
+                var fileExists = expectations.Any(e => e.IsFile) ? paths.Value : null;
+                foreach (var problem in SimulationExpectationRules.Check(definition, expectations, fileExists))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(RoslynDescriptors.For(problem.Rule), Locate(problem.Target, locations, classLocation), problem.MessageArgs));
+                }
             }
             pools.Add(new DeclaredPool(definition, type.ToDisplayString(), Locate(DefinitionTarget.PoolId, locations, classLocation)));
         }

@@ -34,6 +34,30 @@ namespace ClusterlessHpc.Generator
             return description.Attach(pool, declared);
         }
 
+        /// <summary>
+        /// One <c>[SimulationExpectation]</c>: not a part of the pool, so not among the pool's attribute descriptions, but read
+        /// the same way, each argument recorded under <c>SimulationExpectation[i].Argument</c>.
+        /// </summary>
+        private static Rules.SimulationExpectationDeclaration ReadExpectation(AttributeArguments a, int index)
+        {
+            string? Target(string property) => a.Recording ? DefinitionTarget.SimulationExpectation(index, property) : null;
+            string? Text(string property) => a.TryNamed(property, Target(property), out var c) ? c.Value as string : null;
+            double? Number(string property) => a.TryNamed(property, Target(property), out var c) && c.Value is double d ? d : null;
+
+            a.RecordAttribute(Target(DefinitionTarget.WholeAttribute));
+            var workload = a.Constructor(0, "workload", Target(nameof(SimulationExpectationAttribute.Workload)))?.Value as string ?? "";
+            return new Rules.SimulationExpectationDeclaration(workload)
+            {
+                Name = Text(nameof(SimulationExpectationAttribute.Name)),
+                MaxMakespan = Text(nameof(SimulationExpectationAttribute.MaxMakespan)),
+                MaxCostUsd = Number(nameof(SimulationExpectationAttribute.MaxCostUsd)),
+                PricePerNodeHour = Number(nameof(SimulationExpectationAttribute.PricePerNodeHour)),
+                SpotPricePerNodeHour = Number(nameof(SimulationExpectationAttribute.SpotPricePerNodeHour)),
+                Duration = Text(nameof(SimulationExpectationAttribute.Duration)),
+                TaskDuration = Text(nameof(SimulationExpectationAttribute.TaskDuration)),
+            };
+        }
+
         /// <summary>The constant as the argument's value type; null when it is not one (the compiler reports that).</summary>
         private static object? ValueOf(TypedConstant constant, Type type)
         {

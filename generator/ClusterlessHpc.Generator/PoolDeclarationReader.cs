@@ -22,6 +22,7 @@ namespace ClusterlessHpc.Generator
 
         private readonly Dictionary<string, Location>? _locations;
         private readonly CancellationToken _cancellationToken;
+        private readonly List<Rules.SimulationExpectationDeclaration> _expectations = new();
 
         private PoolDeclarationReader(bool recordLocations, CancellationToken cancellationToken)
         {
@@ -37,6 +38,14 @@ namespace ClusterlessHpc.Generator
         {
             var reader = new PoolDeclarationReader(recordLocations: true, cancellationToken);
             return (reader.ReadDefinition(type), reader._locations!);
+        }
+
+        /// <summary>The pool, its <c>[SimulationExpectation]</c>s as written (not part of the pool), and where each value was written.</summary>
+        public static (PoolDefinition Definition, IReadOnlyList<Rules.SimulationExpectationDeclaration> Expectations, IReadOnlyDictionary<string, Location> Locations) ReadAll(
+            INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            var reader = new PoolDeclarationReader(recordLocations: true, cancellationToken);
+            return (reader.ReadDefinition(type), reader._expectations, reader._locations!);
         }
 
         public static bool IsBatchPool(INamedTypeSymbol type) => type.GetAttributes().Any(IsBatchPoolAttribute);
@@ -66,10 +75,14 @@ namespace ClusterlessHpc.Generator
             foreach (var attribute in type.GetAttributes())
             {
                 _cancellationToken.ThrowIfCancellationRequested();
-                if (PoolAttributes.Find(NameOf(attribute)) is not { } description) continue;
+                var name = NameOf(attribute);
+                var description = PoolAttributes.Find(name);
+                var isExpectation = name == nameof(SimulationExpectationAttribute);
+                if (description is null && !isExpectation) continue;
                 var syntax = _locations is null ? null : attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) as AttributeSyntax;
                 var args = new AttributeArguments(attribute, syntax, this);
-                pool = Apply(description, args, pool);
+                if (isExpectation) _expectations.Add(ReadExpectation(args, _expectations.Count));
+                else pool = Apply(description!, args, pool);
             }
             return pool;
         }

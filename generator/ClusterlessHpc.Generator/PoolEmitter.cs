@@ -56,6 +56,11 @@ namespace ClusterlessHpc.Generator
                 w.Line(GeneratedCode);
                 w.VerbatimLine("public const string Dockerfile = ", dockerfile);
             }
+            if (model.Expectations.Count > 0)
+            {
+                w.Line();
+                ExpectationEmitter.EmitProperty(w, model.Expectations, GeneratedCode);
+            }
             w.Close();
 
             for (var i = 0; i < model.ContainingTypes.Count; i++) w.Close();

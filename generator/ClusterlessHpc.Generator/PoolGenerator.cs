@@ -117,11 +117,29 @@ namespace ClusterlessHpc.Generator
             {
                 if (pools.Count > 0) spc.AddSource(DeclarationSiteEmitter.HintName, DeclarationSiteEmitter.Emit(pools));
             });
+
+            // The pools that declare simulation expectations, registered when the assembly loads so the build's check finds
+            // them from a definition. Only the run needs it, as it needs the sites.
+            var expecting = emittable
+                .Where(static model => model.Expectations.Count > 0)
+                .Select(static (model, _) => model.FullyQualifiedName)
+                .Collect()
+                .Select(static (names, _) => new EquatableArray<string>(names.OrderBy(n => n, System.StringComparer.Ordinal)))
+                .WithTrackingName(TrackingNames.SimulationExpectations);
+
+            context.RegisterImplementationSourceOutput(expecting, static (spc, names) =>
+            {
+                if (names.Count > 0) spc.AddSource(ExpectationEmitter.RegistrationHintName, ExpectationEmitter.EmitRegistration(names));
+            });
         }
 
         internal static BoundPool CreateModel(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
-            var (definition, locations) = PoolDeclarationReader.ReadWithLocations(type, cancellationToken);
+            var (definition, declarations, locations) = PoolDeclarationReader.ReadAll(type, cancellationToken);
+            // Listed only when every one is valid as written; the analyzer reports the rest (a workload file's presence too).
+            var expectations = declarations.Count > 0 && !PoolValidator.HasErrors(SimulationExpectationRules.Check(definition, declarations, fileExists: null))
+                ? new EquatableArray<SimulationExpectation>(declarations.Select(SimulationExpectationRules.ToExpectation))
+                : default;
             var containing = new List<ContainingTypeModel>();
             var isGeneric = type.IsGenericType;
             for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
@@ -141,7 +159,8 @@ namespace ClusterlessHpc.Generator
                 definition,
                 emittable,
                 type.IsStatic,
-                Keyword(type));
+                Keyword(type),
+                expectations);
             return new BoundPool(model, new PoolSitesModel(model.FullyQualifiedName, DeclarationSiteEmitter.Read(locations, cancellationToken)));
         }
 

@@ -66,6 +66,23 @@ namespace ClusterlessHpc.Generator
             return matches.Count == 1 ? matches[0].Text : null;
         }
 
+        /// <summary>
+        /// Whether a path relative to the project's folder names one of the project's additional files, of any kind (a
+        /// <c>[SimulationExpectation]</c>'s workload file). Only the paths are compared; no file's text is read.
+        /// </summary>
+        public static Func<string, bool> PathsOf(AnalyzerOptions options)
+        {
+            var projectDir = ProjectDir(options.AnalyzerConfigOptionsProvider.GlobalOptions);
+            var root = string.IsNullOrEmpty(projectDir) ? null : Normalize(projectDir!).TrimEnd('/');
+            var paths = new HashSet<string>(options.AdditionalFiles.Select(f => Normalize(f.Path)), StringComparer.Ordinal);
+            return relativePath =>
+            {
+                var relative = Normalize(relativePath).TrimStart('/');
+                if (root is not null) return paths.Contains(Normalize(root + "/" + relative));
+                return paths.Count(p => p.EndsWith("/" + relative, StringComparison.Ordinal) || p == relative) == 1;
+            };
+        }
+
         /// <summary>The definition with its manifest's texts read from these files (unchanged without a manifest).</summary>
         public PoolDefinition Resolve(PoolDefinition definition) =>
             definition.JuliaManifest is { } pinned

@@ -12,5 +12,6 @@ namespace ClusterlessHpc.Generator
         public const string EmittablePools = nameof(EmittablePools);
         public const string Registry = nameof(Registry);
         public const string DeclarationSites = nameof(DeclarationSites);
+        public const string SimulationExpectations = nameof(SimulationExpectations);
     }
 }

@@ -25,6 +25,10 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedFeed>
         Assert.Contains("lib/net10.0/ClusterlessHpc.Emulator.dll", emulator.Entries.Select(e => e.FullName));
         using var model = ZipFile.OpenRead(Path.Combine(_feed.Folder, $"ClusterlessHpc.Simulation.{_feed.Version}.nupkg"));
         Assert.Contains("lib/net10.0/ClusterlessHpc.Simulation.dll", model.Entries.Select(e => e.FullName));
+        // The build's check of simulation expectations: its targets, and the checker they run in a process of its own.
+        Assert.Contains("build/ClusterlessHpc.Simulation.targets", model.Entries.Select(e => e.FullName));
+        Assert.Contains("tools/checker/ClusterlessHpc.Simulation.Checker.dll", model.Entries.Select(e => e.FullName));
+        Assert.Contains("tools/checker/ClusterlessHpc.Simulation.Checker.runtimeconfig.json", model.Entries.Select(e => e.FullName));
     }
 
     [Fact]
@@ -146,6 +150,85 @@ public sealed class PackagingTests : IClassFixture<PackagingTests.PackedFeed>
         var failed = _feed.Dotnet(project, "build", project, "--no-incremental");
         Assert.NotEqual(0, failed.ExitCode);
         Assert.Contains("error CHPC0007", failed.Stdout);
+    }
+
+    /// <summary>
+    /// The opt-in check of [SimulationExpectation]s after build, as a user gets it from the packed packages: off by default;
+    /// with <c>error</c> an exceeded expectation fails the build at its attribute's line; with <c>warn</c> it is a warning,
+    /// reported again by a build that changed nothing without simulating again; and once the bound is met, the build passes.
+    /// </summary>
+    [Fact]
+    public void An_exceeded_simulation_expectation_fails_or_warns_the_build_at_its_attribute_only_when_asked()
+    {
+        var project = _feed.CreateConsumer("ClusterlessHpc.Simulation");
+        const string pools = """
+            using ClusterlessHpc;
+
+            System.Console.WriteLine(OverPool.Definition.Id);
+
+            // One node for 30 ten-minute tasks takes 5 h 4 min; ten nodes take 24 min.
+            [BatchPool("over", VmSize = "Standard_E4s_v3")]
+            [AutoScale("$TargetDedicatedNodes = 1;")]
+            [SimulationExpectation("burst:30", MaxMakespan = "01:00:00", MaxCostUsd = 25, PricePerNodeHour = 0.252)]
+            public partial class OverPool;
+
+            [BatchPool("within", VmSize = "Standard_E4s_v3")]
+            [AutoScale("$TargetDedicatedNodes = $PendingTasks.GetSamplePercent(180 * TimeInterval_Second) < 70 ? 10 : min(10, avg($PendingTasks.GetSample(180 * TimeInterval_Second))); $NodeDeallocationOption = taskcompletion;")]
+            [SimulationExpectation("burst:30", Name = "burst", MaxMakespan = "01:00:00")]
+            public partial class WithinPool;
+            """;
+        File.WriteAllText(Path.Combine(project, "Program.cs"), pools);
+        var file = Path.Combine(project, "Program.cs");
+        var exceeded = $"{file}(8,2): error CHPC1056: Pool 'over', expectation 'burst:30': simulated makespan 05:04:00 exceeds the expected 01:00:00";
+
+        var off = _feed.Dotnet(project, "build", project);
+        Assert.True(off.ExitCode == 0, off.Stdout + off.Stderr);
+        Assert.DoesNotContain("CHPC1056", off.Stdout);
+
+        var failed = _feed.Dotnet(project, "build", project, "-p:ClusterlessHpcCheckExpectations=error");
+        Assert.NotEqual(0, failed.ExitCode);
+        Assert.Contains(exceeded, failed.Stdout);
+        Assert.DoesNotContain(failed.Stdout.Split('\n'), line => line.Contains("CHPC10", StringComparison.Ordinal) && line.Contains("'within'", StringComparison.Ordinal));
+
+        var warned = _feed.Dotnet(project, "build", project, "-p:ClusterlessHpcCheckExpectations=warn");
+        Assert.True(warned.ExitCode == 0, warned.Stdout + warned.Stderr);
+        Assert.Contains(exceeded.Replace(": error ", ": warning ", StringComparison.Ordinal), warned.Stdout);
+
+        // Nothing changed: the warning is reported again from the last check's results, which are not written again.
+        var results = Directory.GetFiles(Path.Combine(project, "obj"), "clusterlesshpc.expectations.results", SearchOption.AllDirectories).Single();
+        var checkedAt = File.GetLastWriteTimeUtc(results);
+        var again = _feed.Dotnet(project, "build", project, "-p:ClusterlessHpcCheckExpectations=warn");
+        Assert.True(again.ExitCode == 0, again.Stdout + again.Stderr);
+        Assert.Contains(exceeded.Replace(": error ", ": warning ", StringComparison.Ordinal), again.Stdout);
+        Assert.Equal(checkedAt, File.GetLastWriteTimeUtc(results));
+
+        var misspelt = _feed.Dotnet(project, "build", project, "-p:ClusterlessHpcCheckExpectations=yes");
+        Assert.NotEqual(0, misspelt.ExitCode);
+        Assert.Contains("error CHPC1058: ClusterlessHpcCheckExpectations is 'yes': use warn", misspelt.Stdout);
+
+        // The bound raised to what the formula does: the changed assembly is checked again, and the build passes.
+        File.WriteAllText(file, pools.Replace("MaxMakespan = \"01:00:00\", MaxCostUsd", "MaxMakespan = \"06:00:00\", MaxCostUsd", StringComparison.Ordinal));
+        var met = _feed.Dotnet(project, "build", project, "-p:ClusterlessHpcCheckExpectations=error");
+        Assert.True(met.ExitCode == 0, met.Stdout + met.Stderr);
+        Assert.DoesNotContain("CHPC1056", met.Stdout);
+    }
+
+    [Fact]
+    public void Asking_for_the_expectations_check_without_the_simulation_package_warns_instead_of_doing_nothing()
+    {
+        var project = _feed.CreateConsumer();
+        File.WriteAllText(Path.Combine(project, "Program.cs"), """
+            using ClusterlessHpc;
+            System.Console.WriteLine(ScaledPool.Definition.Id);
+
+            [BatchPool("scaled")]
+            [AutoScale("$TargetDedicatedNodes = 1;")]
+            [SimulationExpectation("burst:3", MaxMakespan = "01:00:00")]
+            public partial class ScaledPool;
+            """);
+        var build = _feed.Dotnet(project, "build", project, "-p:ClusterlessHpcCheckExpectations=warn");
+        Assert.True(build.ExitCode == 0, build.Stdout + build.Stderr);
+        Assert.Contains("warning CHPC1058: ClusterlessHpcCheckExpectations is 'warn' but the project does not reference the ClusterlessHpc.Simulation package", build.Stdout);
     }
 
     /// <summary>Packs once per test class: a folder feed with both packages at a version no cache has seen.</summary>

@@ -2,7 +2,8 @@ namespace ClusterlessHpc.Generator.Model
 {
     /// <summary>
     /// What the generator knows of one pool class: names as strings and the shared <see cref="PoolDefinition"/>,
-    /// which compares by value. No symbol, syntax node or compilation is reachable from it (a test walks it).
+    /// which compares by value, and the pool's simulation expectations beside it (never in it: they change no pool).
+    /// No symbol, syntax node or compilation is reachable from it (a test walks it).
     /// </summary>
     internal sealed record PoolModel(
         string? Namespace,
@@ -11,7 +12,8 @@ namespace ClusterlessHpc.Generator.Model
         PoolDefinition Definition,
         bool IsEmittable,
         bool IsStatic = false,
-        string Keyword = "class")
+        string Keyword = "class",
+        EquatableArray<SimulationExpectation> Expectations = default)
     {
         /// <summary>The class's name as C# writes it with <c>global::</c>.</summary>
         public string FullyQualifiedName

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
+using ClusterlessHpc.Rules;
 
 namespace ClusterlessHpc.Simulation
 {
@@ -12,43 +12,24 @@ namespace ClusterlessHpc.Simulation
     /// </summary>
     internal static class WorkloadGenerators
     {
-        /// <summary>The highest rate a generator takes, so a slip cannot ask for billions of tasks.</summary>
-        private const double MaxPerMinute = 10_000;
-
         /// <summary>The generator <paramref name="spec"/> names, or null when it names none (then it is a file).</summary>
         /// <exception cref="SimulationWorkloadException">A generator's value that is not valid.</exception>
         public static Func<DateTimeOffset, TimeSpan, IReadOnlyList<SimulationTask>>? TryParse(string spec, TimeSpan taskDuration)
         {
-            var colon = spec.IndexOf(':');
-            if (colon < 0) return null;
-            var name = spec[..colon].Trim().ToLowerInvariant();
-            var text = spec[(colon + 1)..].Trim();
-            switch (name)
+            // The syntax is the analyzer's too (ClusterlessHpc.Rules.WorkloadSpecSyntax, compiled in), so a workload that
+            // [SimulationExpectation] accepts at build time is one this runs.
+            if (WorkloadSpecSyntax.Parse(spec) is not { } generator) return null;
+            if (generator.Error is { } error) throw new SimulationWorkloadException(spec, null, error);
+            switch (generator.Generator)
             {
-                case "burst":
-                    if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count > WorkloadReader.MaxTasks)
-                    {
-                        throw new SimulationWorkloadException(spec, null, $"'{text}' must be a whole number of tasks from 0 to {WorkloadReader.MaxTasks:N0}");
-                    }
+                case WorkloadSpecSyntax.Burst:
+                    var count = (int)generator.Value;
                     return (_, _) => Burst(count, taskDuration);
-                case "steady":
-                    var perMinute = Rate(spec, text, "tasks a minute");
-                    return (_, duration) => Steady(perMinute, duration, taskDuration);
-                case "diurnal":
-                    var peak = Rate(spec, text, "tasks a minute at the 14:00 UTC peak");
-                    return (start, duration) => Diurnal(peak, start, duration, taskDuration);
+                case WorkloadSpecSyntax.Steady:
+                    return (_, duration) => Steady(generator.Value, duration, taskDuration);
                 default:
-                    return null;
+                    return (start, duration) => Diurnal(generator.Value, start, duration, taskDuration);
             }
-        }
-
-        private static double Rate(string spec, string text, string what)
-        {
-            if (!double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate) || rate <= 0 || rate > MaxPerMinute)
-            {
-                throw new SimulationWorkloadException(spec, null, $"'{text}' must be a number of {what}, more than 0 and at most {MaxPerMinute:N0}");
-            }
-            return rate;
         }
 
         private static SimulationTask[] Burst(int count, TimeSpan taskDuration)

@@ -17,7 +17,7 @@ namespace ClusterlessHpc.Simulation
         private static readonly TimeSpan MaxDuration = TimeSpan.FromDays(180);
 
         /// <summary>A limit on tasks, so a typing slip (<c>minute,count</c> with a count of 10^9) fails clearly instead of exhausting memory.</summary>
-        public const int MaxTasks = 10_000_000;
+        public const int MaxTasks = ClusterlessHpc.Rules.WorkloadSpecSyntax.MaxTasks;
 
         private const string TaskHeader = "arrival_s,duration_s,slots";
         private const string CountHeader = "minute,count";

@@ -23,6 +23,7 @@ namespace ClusterlessHpc.Diagnostics
         internal const string StartTask = "StartTask";
         internal const string Network = "Network";
         internal const string MountTarget = "Mount";
+        internal const string SimulationExpectationTarget = "SimulationExpectation";
 
         /// <summary>The last part of a target that names a whole attribute.</summary>
         public const string WholeAttribute = "Attribute";
@@ -73,6 +74,8 @@ namespace ClusterlessHpc.Diagnostics
         public static string Metadata(int index, string property) => Of(MetadataTarget, index, property);
 
         public static string Mount(int index, string property) => Of(MountTarget, index, property);
+
+        public static string SimulationExpectation(int index, string property) => Of(SimulationExpectationTarget, index, property);
 
         public static string StartupStep(int index) => Of(StartupStepTarget, index, nameof(StartupStepAttribute.Bash));
     }

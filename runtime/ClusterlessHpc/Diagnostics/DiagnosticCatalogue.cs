@@ -6,8 +6,8 @@ namespace ClusterlessHpc.Diagnostics
     /// Every CHPC diagnostic. The analyzer reports them at the attribute argument that holds the mistake;
     /// the runtime validator raises the same ones for definitions built in code. Each has a page in docs/diagnostics.
     /// Ranges: 0001–0019 the pool class and the pool, 0020–0029 autoscale settings, 0030–0039 images, 0040–0049
-    /// containers, 0050–0059 network, 0060–0069 mounts, 0070–0079 the Julia manifest; 0100–0199 Julia; 1000–1999 autoscale formulas
-    /// (declared in DiagnosticCatalogue.AutoScale.cs).
+    /// containers, 0050–0059 network, 0060–0069 mounts, 0070–0079 the Julia manifest; 0100–0199 Julia; 1000–1047 autoscale formulas
+    /// (declared in DiagnosticCatalogue.AutoScale.cs); 1048–1059 simulation expectations (DiagnosticCatalogue.Simulation.cs).
     /// </summary>
     internal static partial class DiagnosticCatalogue
     {
@@ -320,7 +320,10 @@ namespace ClusterlessHpc.Diagnostics
             RuleSeverity.Error, Julia);
 
         /// <summary>Every rule, in id order.</summary>
-        public static IReadOnlyList<PoolRule> All { get; } = Concat(PoolRules(), AutoScaleRules());
+        // Built on first use, not by a static initializer: the rules are fields of several partial files, whose
+        // initializers run in the order the files are compiled.
+        public static IReadOnlyList<PoolRule> All => _all ??= Concat(PoolRules(), Concat(AutoScaleRules(), SimulationRules()));
+        private static IReadOnlyList<PoolRule>? _all;
 
         private static PoolRule[] PoolRules() => new[]
         {
