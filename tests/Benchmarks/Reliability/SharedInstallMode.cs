@@ -73,7 +73,7 @@ public static class SharedInstallMode
             // Boot: node 1 alone, then nodes 2..N at once.
             var boot = Definition("boot", internet);
             // A floor sample after node 1 and after each later node: the machine's load then is the load the nodes met.
-            var floors = new List<TimeSpan> { await FloorAsync(azurite, container, boot).ConfigureAwait(false) };
+            var floors = new List<TimeSpan>();
             var (first, later, bootManifestsIdentical) = await BootAsync(client, provisioner, emulator, boot, bootNodes, oneAtATime: true,
                 afterEach: async () => floors.Add(await FloorAsync(azurite, container, boot).ConfigureAwait(false))).ConfigureAwait(false);
             var floor = Median(floors);
@@ -130,6 +130,7 @@ public static class SharedInstallMode
         Func<Task>? afterEach = null)
     {
         if (!alreadyFirst) await provisioner.ApplyAsync(definition).ConfigureAwait(false);
+        if (!alreadyFirst && afterEach is not null) await afterEach().ConfigureAwait(false);
         var first = await NodesAsync(client, definition.Id).ConfigureAwait(false);
         for (var target = oneAtATime ? first.Count + 1 : nodes; target <= nodes && nodes > 1; target++)
         {
