@@ -96,8 +96,8 @@ namespace ClusterlessHpc.Scripts
             "  fi\n" +
             "  rm -f \"$file.headers\"\n" +
             "}\n" +
-            "# Unpacks a published archive (tar and gzip) into the new folder $2 while it downloads: curl's stream goes to tar and,\n" +
-            "# through tee, to sha256sum, so downloading, hashing and unpacking overlap. $3: the definition it must have been published\n" +
+            "# Unpacks a published archive (tar and gzip) into the new folder $2 while it downloads: curl's stream goes to gzip and tar\n" +
+            "# and, through tee, to the SHA-256, so downloading, hashing and unpacking overlap. $3: the definition it must have been published\n" +
             "# for, $4: the SHA-256 it must have, each or ''; the rest are tar's options. The folder is only kept when cache_check\n" +
             "# accepts the download and tar read it whole; put it beside its destination, so that moving it into place is a rename.\n" +
             "cache_unpack() {\n" +
@@ -107,11 +107,13 @@ namespace ClusterlessHpc.Scripts
             "  [[ -n \"$url\" ]] || return 1\n" +
             "  mkdir \"$into\"\n" +
             "  mkfifo \"$into.stream\"\n" +
-            "  sha256sum < \"$into.stream\" > \"$into.sha256\" &\n" +
+            // openssl's SHA-256 uses the CPU's SHA instructions, two to three times sha256sum's speed: the hash keeps up with the stream.
+            "  if command -v openssl > /dev/null; then openssl dgst -sha256 -r < \"$into.stream\" > \"$into.sha256\" & else sha256sum < \"$into.stream\" > \"$into.sha256\" & fi\n" +
             "  hasher=$!\n" +
             // Each command's exit code: pipefail would give only the last failure's, and a broken download must be told from a broken archive.
-            "  if curl " + ReadOptions + " --dump-header \"$into.headers\" \"$url\" | tee \"$into.stream\" | tar -xz -C \"$into\" \"$@\" 2> \"$into.errors\"; then\n" +
-            "    codes=(0 0 0)\n" +
+            // gzip in a process of its own: tar -z reading a pipe copies the stream through one more process in 10 KiB records, twice as slow.
+            "  if curl " + ReadOptions + " --dump-header \"$into.headers\" \"$url\" | tee \"$into.stream\" | gzip -dc 2> \"$into.errors\" | tar -x -C \"$into\" \"$@\" 2>> \"$into.errors\"; then\n" +
+            "    codes=(0 0 0 0)\n" +
             "  else\n" +
             "    codes=(\"${PIPESTATUS[@]}\")\n" +
             "  fi\n" +
@@ -121,8 +123,8 @@ namespace ClusterlessHpc.Scripts
             "    rm -rf \"$into\" \"$into.stream\" \"$into.sha256\" \"$into.headers\" \"$into.errors\"\n" +
             "    return 1\n" +
             "  fi\n" +
-            "  if (( codes[1] != 0 || codes[2] != 0 )); then\n" +
-            "    log \"the shared copy ${url%%\\?*} could not be unpacked: $(tail -n 3 \"$into.errors\" | tr '\\n' ' ')(tee exit code ${codes[1]}, tar exit code ${codes[2]}); installing without it\" >&2\n" +
+            "  if (( codes[1] != 0 || codes[2] != 0 || codes[3] != 0 )); then\n" +
+            "    log \"the shared copy ${url%%\\?*} could not be unpacked: $(tail -n 3 \"$into.errors\" | tr '\\n' ' ')(exit codes: tee ${codes[1]}, gzip ${codes[2]}, tar ${codes[3]}); installing without it\" >&2\n" +
             "    rm -rf \"$into\" \"$into.stream\" \"$into.sha256\" \"$into.headers\" \"$into.errors\"\n" +
             "    return 1\n" +
             "  fi\n" +
