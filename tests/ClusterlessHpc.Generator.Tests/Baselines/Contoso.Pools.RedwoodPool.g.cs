@@ -28,7 +28,7 @@ namespace Contoso.Pools
 set -euo pipefail
 umask 022
 
-readonly definition_hash='1e876d330deac041'
+readonly definition_hash='e0482b2a0b827a09'
 readonly root=""${AZ_BATCH_NODE_SHARED_DIR:?the Batch agent sets AZ_BATCH_NODE_SHARED_DIR}/clusterlesshpc""
 readonly marker=""$root/installed/$definition_hash""
 
@@ -109,8 +109,8 @@ cache_fetch() {
   fi
   rm -f ""$file.headers""
 }
-# Unpacks a published archive (tar and gzip) into the new folder $2 while it downloads: curl's stream goes to tar and,
-# through tee, to sha256sum, so downloading, hashing and unpacking overlap. $3: the definition it must have been published
+# Unpacks a published archive (tar and gzip) into the new folder $2 while it downloads: curl's stream goes to gzip and tar
+# and, through tee, to the SHA-256, so downloading, hashing and unpacking overlap. $3: the definition it must have been published
 # for, $4: the SHA-256 it must have, each or ''; the rest are tar's options. The folder is only kept when cache_check
 # accepts the download and tar read it whole; put it beside its destination, so that moving it into place is a rename.
 cache_unpack() {
@@ -120,10 +120,10 @@ cache_unpack() {
   [[ -n ""$url"" ]] || return 1
   mkdir ""$into""
   mkfifo ""$into.stream""
-  sha256sum < ""$into.stream"" > ""$into.sha256"" &
+  if command -v openssl > /dev/null; then openssl dgst -sha256 -r < ""$into.stream"" > ""$into.sha256"" & else sha256sum < ""$into.stream"" > ""$into.sha256"" & fi
   hasher=$!
-  if curl --fail --silent --connect-timeout 30 --speed-limit 1024 --speed-time 60 --retry 3 --retry-delay 5 --dump-header ""$into.headers"" ""$url"" | tee ""$into.stream"" | tar -xz -C ""$into"" ""$@"" 2> ""$into.errors""; then
-    codes=(0 0 0)
+  if curl --fail --silent --connect-timeout 30 --speed-limit 1024 --speed-time 60 --retry 3 --retry-delay 5 --dump-header ""$into.headers"" ""$url"" | tee ""$into.stream"" | gzip -dc 2> ""$into.errors"" | tar -x -C ""$into"" ""$@"" 2>> ""$into.errors""; then
+    codes=(0 0 0 0)
   else
     codes=(""${PIPESTATUS[@]}"")
   fi
@@ -133,8 +133,8 @@ cache_unpack() {
     rm -rf ""$into"" ""$into.stream"" ""$into.sha256"" ""$into.headers"" ""$into.errors""
     return 1
   fi
-  if (( codes[1] != 0 || codes[2] != 0 )); then
-    log ""the shared copy ${url%%\?*} could not be unpacked: $(tail -n 3 ""$into.errors"" | tr '\n' ' ')(tee exit code ${codes[1]}, tar exit code ${codes[2]}); installing without it"" >&2
+  if (( codes[1] != 0 || codes[2] != 0 || codes[3] != 0 )); then
+    log ""the shared copy ${url%%\?*} could not be unpacked: $(tail -n 3 ""$into.errors"" | tr '\n' ' ')(exit codes: tee ${codes[1]}, gzip ${codes[2]}, tar ${codes[3]}); installing without it"" >&2
     rm -rf ""$into"" ""$into.stream"" ""$into.sha256"" ""$into.headers"" ""$into.errors""
     return 1
   fi
