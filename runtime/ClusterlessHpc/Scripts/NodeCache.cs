@@ -41,35 +41,94 @@ namespace ClusterlessHpc.Scripts
         public const string DefinitionMetadata = "definition";
 
         /// <summary>
-        /// <c>cache_fetch URL FILE [DEFINITION]</c> reads a published file when it exists, is whole (its SHA-256 is the one
-        /// published with it) and, given a definition hash, was published for it; <c>cache_publish URL FILE [DEFINITION]</c>
-        /// creates it with <c>If-None-Match: *</c>, so that of several nodes racing the first wins and the others' uploads are
-        /// refused (409 or 412), never overwriting. URLs are logged without their query: the SAS never reaches a log.
+        /// The curl options of every read of a shared copy: one GET (its headers carry the checksum and definition, so no
+        /// request goes before it), <c>--fail</c> so that an error's body never reaches a file or <c>tar</c>, and the same
+        /// bounded connection, stall and retries as any download.
+        /// </summary>
+        private const string ReadOptions = "--fail --silent --connect-timeout 30 --speed-limit 1024 --speed-time 60 --retry 3 --retry-delay 5";
+
+        /// <summary>
+        /// <c>cache_check URL HEADERS CURL_EXIT SHA256 DEFINITION EXPECTED</c> is the one judgement of a shared copy read with
+        /// its headers dumped to HEADERS: found (a 404 is said nothing of: not published yet), read to its end, whole (its
+        /// SHA-256 is the one published with it), given a definition hash published for it, and given EXPECTED (the declared
+        /// <c>Sha256</c> of a Julia release) that file; else it says why on stderr and fails. <c>cache_fetch URL FILE
+        /// [DEFINITION]</c> reads a small published file so; <c>cache_unpack</c> streams an archive through the same checks into
+        /// <c>tar</c>. <c>cache_publish URL FILE [DEFINITION]</c> creates a file with <c>If-None-Match: *</c>, so that of several
+        /// nodes racing the first wins and the others' uploads are refused (409 or 412), never overwriting. URLs are logged
+        /// without their query: the SAS never reaches a log.
         /// </summary>
         public const string Functions =
             "# The shared install (docs/delivery.md): read and create-only URLs the start task carries with blob storage; without them each node installs on its own.\n" +
             "cache_header() { tr -d '\\r' < \"$1\" | sed -n \"s/^$2: *//Ip\" | tail -n 1; }\n" +
-            "cache_fetch() {\n" +
-            "  local url=$1 file=$2 definition=${3:-} status sum\n" +
-            "  [[ -n \"$url\" ]] || return 1\n" +
-            "  status=\"$(curl --silent --connect-timeout 30 --speed-limit 1024 --speed-time 60 --retry 3 --retry-delay 5 --dump-header \"$file.headers\" --output \"$file\" --write-out '%{http_code}' \"$url\")\" || status=\"no answer (curl exit code $?)\"\n" +
+            "cache_check() {\n" +
+            "  local url=${1%%\\?*} headers=$2 code=$3 sum=$4 definition=$5 expected=$6 status\n" +
+            "  status=\"$(tr -d '\\r' < \"$headers\" 2>/dev/null | sed -n 's|^HTTP/[^ ]* \\([0-9]*\\).*|\\1|p' | tail -n 1)\"\n" +
             "  if [[ \"$status\" != 200 ]]; then\n" +
-            "    [[ \"$status\" == 404 ]] || log \"the shared copy ${url%%\\?*} could not be read: $status; installing without it\" >&2\n" +
-            "    rm -f \"$file\" \"$file.headers\"\n" +
+            "    [[ \"$status\" == 404 ]] || log \"the shared copy $url could not be read: ${status:-no answer (curl exit code $code)}; installing without it\" >&2\n" +
             "    return 1\n" +
             "  fi\n" +
-            "  sum=\"$(sha256sum \"$file\")\"\n" +
-            "  if [[ \"${sum%% *}\" != \"$(cache_header \"$file.headers\" x-ms-meta-" + ChecksumMetadata + ")\" ]]; then\n" +
-            "    log \"the shared copy ${url%%\\?*} is not whole (its SHA-256 is not the one published with it); installing without it\" >&2\n" +
-            "    rm -f \"$file\" \"$file.headers\"\n" +
+            // 23: curl could not write, because what reads the stream (tar) stopped: the checksum says why.
+            "  if (( code != 0 && code != 23 )); then\n" +
+            "    log \"the shared copy $url is not whole (its download broke off: curl exit code $code); installing without it\" >&2\n" +
             "    return 1\n" +
             "  fi\n" +
-            "  if [[ -n \"$definition\" && \"$(cache_header \"$file.headers\" x-ms-meta-" + DefinitionMetadata + ")\" != \"$definition\" ]]; then\n" +
-            "    log \"the shared copy ${url%%\\?*} was published for another definition; installing without it\" >&2\n" +
+            "  if [[ \"$sum\" != \"$(cache_header \"$headers\" x-ms-meta-" + ChecksumMetadata + ")\" ]]; then\n" +
+            "    log \"the shared copy $url is not whole (its SHA-256 is not the one published with it); installing without it\" >&2\n" +
+            "    return 1\n" +
+            "  fi\n" +
+            "  if [[ -n \"$definition\" && \"$(cache_header \"$headers\" x-ms-meta-" + DefinitionMetadata + ")\" != \"$definition\" ]]; then\n" +
+            "    log \"the shared copy $url was published for another definition; installing without it\" >&2\n" +
+            "    return 1\n" +
+            "  fi\n" +
+            "  if [[ -n \"$expected\" && \"$sum\" != \"$expected\" ]]; then\n" +
+            "    log \"the shared copy $url does not have the declared Sha256; installing without it\" >&2\n" +
+            "    return 1\n" +
+            "  fi\n" +
+            "}\n" +
+            "cache_fetch() {\n" +
+            "  local url=$1 file=$2 definition=${3:-} code=0 sum=''\n" +
+            "  [[ -n \"$url\" ]] || return 1\n" +
+            "  curl " + ReadOptions + " --dump-header \"$file.headers\" --output \"$file\" \"$url\" || code=$?\n" +
+            "  [[ ! -f \"$file\" ]] || sum=\"$(sha256sum \"$file\")\"\n" +
+            "  if ! cache_check \"$url\" \"$file.headers\" \"$code\" \"${sum%% *}\" \"$definition\" ''; then\n" +
             "    rm -f \"$file\" \"$file.headers\"\n" +
             "    return 1\n" +
             "  fi\n" +
             "  rm -f \"$file.headers\"\n" +
+            "}\n" +
+            "# Unpacks a published archive (tar and gzip) into the new folder $2 while it downloads: curl's stream goes to gzip and tar\n" +
+            "# and, through tee, to the SHA-256, so downloading, hashing and unpacking overlap. $3: the definition it must have been published\n" +
+            "# for, $4: the SHA-256 it must have, each or ''; the rest are tar's options. The folder is only kept when cache_check\n" +
+            "# accepts the download and tar read it whole; put it beside its destination, so that moving it into place is a rename.\n" +
+            "cache_unpack() {\n" +
+            "  local url=$1 into=$2 definition=$3 expected=$4 hasher sum\n" +
+            "  local -a codes\n" +
+            "  shift 4\n" +
+            "  [[ -n \"$url\" ]] || return 1\n" +
+            "  mkdir \"$into\"\n" +
+            "  mkfifo \"$into.stream\"\n" +
+            // openssl's SHA-256 uses the CPU's SHA instructions, two to three times sha256sum's speed: the hash keeps up with the stream.
+            "  if command -v openssl > /dev/null; then openssl dgst -sha256 -r < \"$into.stream\" > \"$into.sha256\" & else sha256sum < \"$into.stream\" > \"$into.sha256\" & fi\n" +
+            "  hasher=$!\n" +
+            // Each command's exit code: pipefail would give only the last failure's, and a broken download must be told from a broken archive.
+            // gzip in a process of its own: tar -z reading a pipe copies the stream through one more process in 10 KiB records, twice as slow.
+            "  if curl " + ReadOptions + " --dump-header \"$into.headers\" \"$url\" | tee \"$into.stream\" | gzip -dc 2> \"$into.errors\" | tar -x -C \"$into\" \"$@\" 2>> \"$into.errors\"; then\n" +
+            "    codes=(0 0 0 0)\n" +
+            "  else\n" +
+            "    codes=(\"${PIPESTATUS[@]}\")\n" +
+            "  fi\n" +
+            "  wait \"$hasher\" || true\n" +
+            "  sum=\"$(cat \"$into.sha256\")\"\n" +
+            "  if ! cache_check \"$url\" \"$into.headers\" \"${codes[0]}\" \"${sum%% *}\" \"$definition\" \"$expected\"; then\n" +
+            "    rm -rf \"$into\" \"$into.stream\" \"$into.sha256\" \"$into.headers\" \"$into.errors\"\n" +
+            "    return 1\n" +
+            "  fi\n" +
+            "  if (( codes[1] != 0 || codes[2] != 0 || codes[3] != 0 )); then\n" +
+            "    log \"the shared copy ${url%%\\?*} could not be unpacked: $(tail -n 3 \"$into.errors\" | tr '\\n' ' ')(exit codes: tee ${codes[1]}, gzip ${codes[2]}, tar ${codes[3]}); installing without it\" >&2\n" +
+            "    rm -rf \"$into\" \"$into.stream\" \"$into.sha256\" \"$into.headers\" \"$into.errors\"\n" +
+            "    return 1\n" +
+            "  fi\n" +
+            "  rm -f \"$into.stream\" \"$into.sha256\" \"$into.headers\" \"$into.errors\"\n" +
             "}\n" +
             "cache_publish() {\n" +
             "  local url=$1 file=$2 definition=${3:-} status sum\n" +
@@ -101,14 +160,12 @@ namespace ClusterlessHpc.Scripts
         public const string DepotFunctions =
             "restore_depot() {\n" +
             "  [[ -n \"${" + DepotRead + ":-}\" && \"$(uname -m)\" == \"$architecture\" ]] || return 1\n" +
-            "  cache_fetch \"$" + DepotRead + "\" \"$work/depot.tar.gz\" \"$definition_hash\" || return 1\n" +
-            "  mkdir \"$work/depot\"\n" +
-            "  if ! tar -xzf \"$work/depot.tar.gz\" -C \"$work/depot\" || [[ \"$(cat \"$work/depot/" + DepotLabel + "\" 2>/dev/null)\" != \"$definition_hash $architecture\" ]]; then\n" +
+            "  cache_unpack \"$" + DepotRead + "\" \"$work/depot\" \"$definition_hash\" '' || return 1\n" +
+            "  if [[ \"$(cat \"$work/depot/" + DepotLabel + "\" 2>/dev/null)\" != \"$definition_hash $architecture\" ]]; then\n" +
             "    log \"the shared depot archive is not this definition's depot for $architecture; installing without it\" >&2\n" +
-            "    rm -rf \"$work/depot\" \"$work/depot.tar.gz\"\n" +
+            "    rm -rf \"$work/depot\"\n" +
             "    return 1\n" +
             "  fi\n" +
-            "  rm -f \"$work/depot.tar.gz\"\n" +
             "  rm -rf \"$depot\" && mv \"$work/depot\" \"$depot\"\n" +
             "}\n" +
             "# The commit a developed repository has checked out, read without git (the image may have none).\n" +

@@ -244,24 +244,26 @@ namespace ClusterlessHpc.Scripts
             steps.Announce(s, StartupStepKind.Julia);
             s.Append("if [[ ! -x \"$julia_bin\" ]]; then\n");
             s.Append("  work=\"$(mktemp -d \"$root/download.XXXXXX\")\"\n");
-            // The release a node of any pool with the same download published, checked against its published SHA-256.
+            // The release a node of any pool with the same download published, unpacked while it downloads and kept only when
+            // its SHA-256 is the published one (and the declared one); else the mirror's, checked before it is unpacked.
+            var declared = julia.Sha256 is { } sha ? ShellQuoting.Quote(sha.ToLowerInvariant()) : "''";
             s.Append("  julia_fresh=0\n");
-            s.Append("  if cache_fetch \"${").Append(NodeCache.JuliaRead).Append(":-}\" \"$work/julia.tar.gz\"; then\n");
+            s.Append("  if cache_unpack \"${").Append(NodeCache.JuliaRead).Append(":-}\" \"$work/julia\" '' ").Append(declared).Append(" --strip-components=1; then\n");
             s.Append("    log ").Append(ShellQuoting.Quote("using the published copy of " + url)).Append('\n');
             s.Append("  else\n");
             s.Append("    log ").Append(ShellQuoting.Quote("downloading " + url)).Append('\n');
             s.Append("    download ").Append(ShellQuoting.Quote(url)).Append(" \"$work/julia.tar.gz\"\n");
+            if (julia.Sha256 is not null)
+            {
+                s.Append("    if ! printf '%s  %s\\n' ").Append(declared).Append(" \"$work/julia.tar.gz\" | sha256sum --check --quiet -; then\n");
+                s.Append("      log ").Append(ShellQuoting.Quote($"the download from {url} does not have the declared Sha256")).Append(" >&2\n");
+                s.Append("      exit 1\n");
+                s.Append("    fi\n");
+            }
+            s.Append("    mkdir \"$work/julia\"\n");
+            s.Append("    tar -xzf \"$work/julia.tar.gz\" -C \"$work/julia\" --strip-components=1\n");
             s.Append("    julia_fresh=1\n");
             s.Append("  fi\n");
-            if (julia.Sha256 is { } sha)
-            {
-                s.Append("  if ! printf '%s  %s\\n' ").Append(ShellQuoting.Quote(sha.ToLowerInvariant())).Append(" \"$work/julia.tar.gz\" | sha256sum --check --quiet -; then\n");
-                s.Append("    log ").Append(ShellQuoting.Quote($"the download from {url} does not have the declared Sha256")).Append(" >&2\n");
-                s.Append("    exit 1\n");
-                s.Append("  fi\n");
-            }
-            s.Append("  mkdir \"$work/julia\"\n");
-            s.Append("  tar -xzf \"$work/julia.tar.gz\" -C \"$work/julia\" --strip-components=1\n");
             s.Append("  rm -rf \"$julia_home\"\n");
             s.Append("  mv \"$work/julia\" \"$julia_home\"\n");
             s.Append("  if (( julia_fresh )); then cache_publish \"${").Append(NodeCache.JuliaCreate).Append(":-}\" \"$work/julia.tar.gz\"; fi\n");

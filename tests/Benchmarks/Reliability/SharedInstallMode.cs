@@ -14,8 +14,8 @@ namespace ClusterlessHpc.Reliability;
 /// <c>dotnet run -c Release --project tests/Benchmarks -- shared-install [boot-nodes] [request-nodes] [resolve-ms] [precompile-ms] [release-MB]</c>:
 /// the shared install measured in the emulator's Execute mode with Azurite and a stand-in julia (docs/performance.md). A
 /// 5-package pool boots its first node alone, then grows to <c>boot-nodes</c>: the start tasks of nodes 2..N against node
-/// 1's, and against the physical floor (downloading the published release and depot archive from Azurite and unpacking
-/// them, timed on their own); then a pool of <c>request-nodes</c>, its later nodes joining together, counts the package server's requests against one node's.
+/// 1's, and against the physical floor (<see cref="FloorAsync"/>); then a pool of <c>request-nodes</c>, its later nodes joining
+/// together, counts the package server's requests against one node's (0 leaves the count out, to time boots alone).
 /// Exits 1 unless nodes 2..N take under 10 % of node 1 and under the floor plus 20 %, the requests are one node's worth, and
 /// every manifest is the first node's.
 /// </summary>
@@ -72,11 +72,21 @@ public static class SharedInstallMode
 
             // Boot: node 1 alone, then nodes 2..N at once.
             var boot = Definition("boot", internet);
-            var (first, later, bootManifestsIdentical) = await BootAsync(client, provisioner, emulator, boot, bootNodes, oneAtATime: true).ConfigureAwait(false);
-            var floor = await FloorAsync(azurite, container, boot, folder).ConfigureAwait(false);
+            // A floor sample after node 1 and after each later node: the machine's load then is the load the nodes met.
+            var floors = new List<TimeSpan>();
+            var (first, later, bootManifestsIdentical) = await BootAsync(client, provisioner, emulator, boot, bootNodes, oneAtATime: true,
+                afterEach: async () => floors.Add(await FloorAsync(azurite, container, boot).ConfigureAwait(false))).ConfigureAwait(false);
+            var floor = Median(floors);
             var median = Median(later);
             output.WriteLine($"  node 1: {S(first)}; nodes 2..{bootNodes}: median {S(median)} (each: {string.Join(", ", later.Select(S))}) = {median / first:P1} of node 1");
-            output.WriteLine($"  physical floor (download the published release and depot archive from Azurite and unpack them): {S(floor)}; nodes 2..{bootNodes} = {median / floor:P0} of it");
+            output.WriteLine($"  physical floor (curl piped into gzip and tar, the release and the depot archive at once, no checksum): median {S(floor)} " +
+                             $"(each: {string.Join(", ", floors.Select(S))}); nodes 2..{bootNodes} = {median / floor:P0} of it");
+            if (requestNodes == 0)
+            {
+                var bootMet = median < first * 0.10 && median <= floor * 1.2 && bootManifestsIdentical;
+                output.WriteLine(bootMet ? "boot goals met (package server requests not counted)" : "A BOOT GOAL WAS MISSED (package server requests not counted)");
+                return bootMet ? 0 : 1;
+            }
 
             // Requests: one node, then the rest of a larger pool.
             var requests = Definition("requests", internet);
@@ -116,15 +126,18 @@ public static class SharedInstallMode
     /// own, while here they share this machine's cores and disk, so nodes joining together would time the machine, not the node.
     /// </summary>
     private static async Task<(TimeSpan First, List<TimeSpan> Later, bool ManifestsIdentical)> BootAsync(
-        BatchClient client, PoolProvisioner provisioner, BatchEmulator emulator, PoolDefinition definition, int nodes, bool alreadyFirst = false, bool oneAtATime = false)
+        BatchClient client, PoolProvisioner provisioner, BatchEmulator emulator, PoolDefinition definition, int nodes, bool alreadyFirst = false, bool oneAtATime = false,
+        Func<Task>? afterEach = null)
     {
         if (!alreadyFirst) await provisioner.ApplyAsync(definition).ConfigureAwait(false);
+        if (!alreadyFirst && afterEach is not null) await afterEach().ConfigureAwait(false);
         var first = await NodesAsync(client, definition.Id).ConfigureAwait(false);
         for (var target = oneAtATime ? first.Count + 1 : nodes; target <= nodes && nodes > 1; target++)
         {
             await client.ResizePoolAsync(definition.Id, new BatchPoolResizeOptions { TargetDedicatedNodes = target }).ConfigureAwait(false);
             await Task.Delay(200).ConfigureAwait(false);
             await provisioner.WaitUntilReadyAsync(definition.Id).ConfigureAwait(false);
+            if (afterEach is not null) await afterEach().ConfigureAwait(false);
         }
         var all = await NodesAsync(client, definition.Id).ConfigureAwait(false);
         if (all.Any(n => n.StartTaskInfo?.Result != BatchTaskExecutionResult.Success)) throw new InvalidOperationException("a start task failed");
@@ -149,34 +162,36 @@ public static class SharedInstallMode
         return manifests.Count > 0 && manifests.All(m => m is not null && m == manifests[0]);
     }
 
-    /// <summary>What no later node can beat: the published release and depot archive downloaded from Azurite and unpacked, timed with the tools the script uses.</summary>
-    private static async Task<TimeSpan> FloorAsync(AzuriteProcess azurite, string container, PoolDefinition definition, string folder)
+    /// <summary>
+    /// What no later node can beat: the published release and depot archive downloaded from the same Azurite and unpacked
+    /// in the plainest fastest way, each curl piped into gzip and tar, both at once, no checksum and no check of any kind;
+    /// one sample. gzip runs apart from tar because that is faster than <c>tar -xz</c> on a pipe (which copies the stream
+    /// through one more process), so the floor is the fastest way there is, not only the simplest.
+    /// </summary>
+    private static async Task<TimeSpan> FloorAsync(AzuriteProcess azurite, string container, PoolDefinition definition)
     {
         var blobs = new Azure.Storage.Blobs.BlobContainerClient(azurite.ConnectionString, container);
         var hash = StartupScriptRenderer.DefinitionHash(definition);
         var url = $"{definition.Julia!.Mirror}/linux/x64/1.10/julia-{JuliaVersion}-linux-x86_64.tar.gz";
-        var times = new List<TimeSpan>();
-        for (var run = 0; run < 3; run++)
+        var release = blobs.GetBlobClient(SharedInstallBlobs.JuliaRelease(url)).GenerateSasUri(Azure.Storage.Sas.BlobSasPermissions.Read, DateTimeOffset.UtcNow.AddHours(1));
+        var depot = blobs.GetBlobClient(SharedInstallBlobs.DepotArchive(hash, "x86_64")).GenerateSasUri(Azure.Storage.Sas.BlobSasPermissions.Read, DateTimeOffset.UtcNow.AddHours(1));
+        var work = Directory.CreateTempSubdirectory("chpc-floor-").FullName;
+        try
         {
-            var work = Directory.CreateTempSubdirectory("chpc-floor-").FullName;
-            try
-            {
-                var release = blobs.GetBlobClient(SharedInstallBlobs.JuliaRelease(url)).GenerateSasUri(Azure.Storage.Sas.BlobSasPermissions.Read, DateTimeOffset.UtcNow.AddHours(1));
-                var depot = blobs.GetBlobClient(SharedInstallBlobs.DepotArchive(hash, "x86_64")).GenerateSasUri(Azure.Storage.Sas.BlobSasPermissions.Read, DateTimeOffset.UtcNow.AddHours(1));
-                var script = $"set -e; cd '{work}'; curl --silent --fail -o julia.tar.gz '{release}'; curl --silent --fail -o depot.tar.gz '{depot}'; " +
-                             "sha256sum julia.tar.gz depot.tar.gz > /dev/null; mkdir julia depot; tar -xzf julia.tar.gz -C julia; tar -xzf depot.tar.gz -C depot";
-                var watch = Stopwatch.StartNew();
-                using var process = Process.Start(new ProcessStartInfo("bash", ["-c", script]))!;
-                await process.WaitForExitAsync().ConfigureAwait(false);
-                if (process.ExitCode != 0) throw new InvalidOperationException("the floor's download failed");
-                times.Add(watch.Elapsed);
-            }
-            finally
-            {
-                Directory.Delete(work, recursive: true);
-            }
+            var script = $"set -euo pipefail; cd '{work}'; mkdir julia depot; " +
+                         $"curl --silent --fail '{release}' | gzip -dc | tar -x -C julia --strip-components=1 & " +
+                         $"curl --silent --fail '{depot}' | gzip -dc | tar -x -C depot & " +
+                         "wait -n; wait -n";
+            var watch = Stopwatch.StartNew();
+            using var process = Process.Start(new ProcessStartInfo("bash", ["-c", script]))!;
+            await process.WaitForExitAsync().ConfigureAwait(false);
+            if (process.ExitCode != 0) throw new InvalidOperationException("the floor's download failed");
+            return watch.Elapsed;
         }
-        return Median(times);
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
     }
 
     private static TimeSpan Duration(BatchStartTaskInfo info) => (info.EndTime ?? info.StartTime) - info.StartTime;

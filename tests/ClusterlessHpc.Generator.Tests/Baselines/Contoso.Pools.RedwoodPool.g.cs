@@ -28,7 +28,7 @@ namespace Contoso.Pools
 set -euo pipefail
 umask 022
 
-readonly definition_hash='3bbd93ac36fa64f0'
+readonly definition_hash='e0482b2a0b827a09'
 readonly root=""${AZ_BATCH_NODE_SHARED_DIR:?the Batch agent sets AZ_BATCH_NODE_SHARED_DIR}/clusterlesshpc""
 readonly marker=""$root/installed/$definition_hash""
 
@@ -52,7 +52,7 @@ limited() {
   ""$@"" &
   pid=$!
   set +m
-  if timeout ""$step_timeout_seconds"" tail --pid=""$pid"" --sleep-interval=0.2 -f /dev/null; then
+  if timeout ""$step_timeout_seconds"" tail --pid=""$pid"" --sleep-interval=0.05 -f /dev/null; then
     wait ""$pid"" || status=$?
   else
     kill -TERM -- ""-$pid"" 2>/dev/null || true
@@ -74,27 +74,71 @@ download() {
 }
 # The shared install (docs/delivery.md): read and create-only URLs the start task carries with blob storage; without them each node installs on its own.
 cache_header() { tr -d '\r' < ""$1"" | sed -n ""s/^$2: *//Ip"" | tail -n 1; }
-cache_fetch() {
-  local url=$1 file=$2 definition=${3:-} status sum
-  [[ -n ""$url"" ]] || return 1
-  status=""$(curl --silent --connect-timeout 30 --speed-limit 1024 --speed-time 60 --retry 3 --retry-delay 5 --dump-header ""$file.headers"" --output ""$file"" --write-out '%{http_code}' ""$url"")"" || status=""no answer (curl exit code $?)""
+cache_check() {
+  local url=${1%%\?*} headers=$2 code=$3 sum=$4 definition=$5 expected=$6 status
+  status=""$(tr -d '\r' < ""$headers"" 2>/dev/null | sed -n 's|^HTTP/[^ ]* \([0-9]*\).*|\1|p' | tail -n 1)""
   if [[ ""$status"" != 200 ]]; then
-    [[ ""$status"" == 404 ]] || log ""the shared copy ${url%%\?*} could not be read: $status; installing without it"" >&2
-    rm -f ""$file"" ""$file.headers""
+    [[ ""$status"" == 404 ]] || log ""the shared copy $url could not be read: ${status:-no answer (curl exit code $code)}; installing without it"" >&2
     return 1
   fi
-  sum=""$(sha256sum ""$file"")""
-  if [[ ""${sum%% *}"" != ""$(cache_header ""$file.headers"" x-ms-meta-sha256)"" ]]; then
-    log ""the shared copy ${url%%\?*} is not whole (its SHA-256 is not the one published with it); installing without it"" >&2
-    rm -f ""$file"" ""$file.headers""
+  if (( code != 0 && code != 23 )); then
+    log ""the shared copy $url is not whole (its download broke off: curl exit code $code); installing without it"" >&2
     return 1
   fi
-  if [[ -n ""$definition"" && ""$(cache_header ""$file.headers"" x-ms-meta-definition)"" != ""$definition"" ]]; then
-    log ""the shared copy ${url%%\?*} was published for another definition; installing without it"" >&2
+  if [[ ""$sum"" != ""$(cache_header ""$headers"" x-ms-meta-sha256)"" ]]; then
+    log ""the shared copy $url is not whole (its SHA-256 is not the one published with it); installing without it"" >&2
+    return 1
+  fi
+  if [[ -n ""$definition"" && ""$(cache_header ""$headers"" x-ms-meta-definition)"" != ""$definition"" ]]; then
+    log ""the shared copy $url was published for another definition; installing without it"" >&2
+    return 1
+  fi
+  if [[ -n ""$expected"" && ""$sum"" != ""$expected"" ]]; then
+    log ""the shared copy $url does not have the declared Sha256; installing without it"" >&2
+    return 1
+  fi
+}
+cache_fetch() {
+  local url=$1 file=$2 definition=${3:-} code=0 sum=''
+  [[ -n ""$url"" ]] || return 1
+  curl --fail --silent --connect-timeout 30 --speed-limit 1024 --speed-time 60 --retry 3 --retry-delay 5 --dump-header ""$file.headers"" --output ""$file"" ""$url"" || code=$?
+  [[ ! -f ""$file"" ]] || sum=""$(sha256sum ""$file"")""
+  if ! cache_check ""$url"" ""$file.headers"" ""$code"" ""${sum%% *}"" ""$definition"" ''; then
     rm -f ""$file"" ""$file.headers""
     return 1
   fi
   rm -f ""$file.headers""
+}
+# Unpacks a published archive (tar and gzip) into the new folder $2 while it downloads: curl's stream goes to gzip and tar
+# and, through tee, to the SHA-256, so downloading, hashing and unpacking overlap. $3: the definition it must have been published
+# for, $4: the SHA-256 it must have, each or ''; the rest are tar's options. The folder is only kept when cache_check
+# accepts the download and tar read it whole; put it beside its destination, so that moving it into place is a rename.
+cache_unpack() {
+  local url=$1 into=$2 definition=$3 expected=$4 hasher sum
+  local -a codes
+  shift 4
+  [[ -n ""$url"" ]] || return 1
+  mkdir ""$into""
+  mkfifo ""$into.stream""
+  if command -v openssl > /dev/null; then openssl dgst -sha256 -r < ""$into.stream"" > ""$into.sha256"" & else sha256sum < ""$into.stream"" > ""$into.sha256"" & fi
+  hasher=$!
+  if curl --fail --silent --connect-timeout 30 --speed-limit 1024 --speed-time 60 --retry 3 --retry-delay 5 --dump-header ""$into.headers"" ""$url"" | tee ""$into.stream"" | gzip -dc 2> ""$into.errors"" | tar -x -C ""$into"" ""$@"" 2>> ""$into.errors""; then
+    codes=(0 0 0 0)
+  else
+    codes=(""${PIPESTATUS[@]}"")
+  fi
+  wait ""$hasher"" || true
+  sum=""$(cat ""$into.sha256"")""
+  if ! cache_check ""$url"" ""$into.headers"" ""${codes[0]}"" ""${sum%% *}"" ""$definition"" ""$expected""; then
+    rm -rf ""$into"" ""$into.stream"" ""$into.sha256"" ""$into.headers"" ""$into.errors""
+    return 1
+  fi
+  if (( codes[1] != 0 || codes[2] != 0 || codes[3] != 0 )); then
+    log ""the shared copy ${url%%\?*} could not be unpacked: $(tail -n 3 ""$into.errors"" | tr '\n' ' ')(exit codes: tee ${codes[1]}, gzip ${codes[2]}, tar ${codes[3]}); installing without it"" >&2
+    rm -rf ""$into"" ""$into.stream"" ""$into.sha256"" ""$into.headers"" ""$into.errors""
+    return 1
+  fi
+  rm -f ""$into.stream"" ""$into.sha256"" ""$into.headers"" ""$into.errors""
 }
 cache_publish() {
   local url=$1 file=$2 definition=${3:-} status sum
@@ -125,15 +169,15 @@ step_marker '##[chpc step 1/4] download Julia 1.5.2'
 if [[ ! -x ""$julia_bin"" ]]; then
   work=""$(mktemp -d ""$root/download.XXXXXX"")""
   julia_fresh=0
-  if cache_fetch ""${CHPC_CACHE_JULIA_URL:-}"" ""$work/julia.tar.gz""; then
+  if cache_unpack ""${CHPC_CACHE_JULIA_URL:-}"" ""$work/julia"" '' '' --strip-components=1; then
     log 'using the published copy of https://julialang-s3.julialang.org/bin/linux/x64/1.5/julia-1.5.2-linux-x86_64.tar.gz'
   else
     log 'downloading https://julialang-s3.julialang.org/bin/linux/x64/1.5/julia-1.5.2-linux-x86_64.tar.gz'
     download 'https://julialang-s3.julialang.org/bin/linux/x64/1.5/julia-1.5.2-linux-x86_64.tar.gz' ""$work/julia.tar.gz""
+    mkdir ""$work/julia""
+    tar -xzf ""$work/julia.tar.gz"" -C ""$work/julia"" --strip-components=1
     julia_fresh=1
   fi
-  mkdir ""$work/julia""
-  tar -xzf ""$work/julia.tar.gz"" -C ""$work/julia"" --strip-components=1
   rm -rf ""$julia_home""
   mv ""$work/julia"" ""$julia_home""
   if (( julia_fresh )); then cache_publish ""${CHPC_CACHE_JULIA_CREATE_URL:-}"" ""$work/julia.tar.gz""; fi
@@ -171,14 +215,12 @@ readonly julia_environment=""$depot/environments/v""'1.5'
 readonly developed=('JOLI')
 restore_depot() {
   [[ -n ""${CHPC_CACHE_DEPOT_URL:-}"" && ""$(uname -m)"" == ""$architecture"" ]] || return 1
-  cache_fetch ""$CHPC_CACHE_DEPOT_URL"" ""$work/depot.tar.gz"" ""$definition_hash"" || return 1
-  mkdir ""$work/depot""
-  if ! tar -xzf ""$work/depot.tar.gz"" -C ""$work/depot"" || [[ ""$(cat ""$work/depot/.clusterlesshpc-depot"" 2>/dev/null)"" != ""$definition_hash $architecture"" ]]; then
+  cache_unpack ""$CHPC_CACHE_DEPOT_URL"" ""$work/depot"" ""$definition_hash"" '' || return 1
+  if [[ ""$(cat ""$work/depot/.clusterlesshpc-depot"" 2>/dev/null)"" != ""$definition_hash $architecture"" ]]; then
     log ""the shared depot archive is not this definition's depot for $architecture; installing without it"" >&2
-    rm -rf ""$work/depot"" ""$work/depot.tar.gz""
+    rm -rf ""$work/depot""
     return 1
   fi
-  rm -f ""$work/depot.tar.gz""
   rm -rf ""$depot"" && mv ""$work/depot"" ""$depot""
 }
 # The commit a developed repository has checked out, read without git (the image may have none).

@@ -140,6 +140,51 @@ public sealed partial class SharedInstallTests : IClassFixture<AzuriteFixture>, 
     }
 
     [Fact]
+    public async Task A_depot_archive_whose_download_breaks_off_mid_stream_is_detected_and_the_node_installs_from_the_manifest()
+    {
+        // The published archive is whole; only its download breaks off: curl fails in the middle of the pipe into tar,
+        // after tar has unpacked part of it, and no check of the published blob itself can see that.
+        var definition = Pool();
+        var hash = StartupScriptRenderer.DefinitionHash(definition);
+        var (pool, first) = await ApplyFirstNodeAsync(definition);
+        var published = (await Container.GetBlobClient(SharedInstallBlobs.DepotArchive(hash, "x86_64")).DownloadContentAsync(Cancel)).Value;
+        await using var server = new BrokenOffBlobServer(published.Content.ToArray(), published.Details.Metadata.ToDictionary());
+        var startTask = pool.StartTask!;
+        foreach (var setting in startTask.EnvironmentSettings!.Where(s => s.Name == NodeCache.DepotRead)) setting.Value = server.Instead(setting.Value!);
+        await _client.UpdatePoolAsync(definition.Id, new BatchPoolUpdateOptions { StartTask = startTask }, cancellationToken: Cancel);
+
+        var second = Assert.Single(await GrowAsync(definition.Id, 2, first));
+
+        Assert.Equal(1, server.BrokenOff);
+        Assert.Contains("is not whole (its download broke off: curl exit code 18)", await ReadAsync(definition.Id, second, BatchClient.StartTaskStdErrPath), StringComparison.Ordinal);
+        Assert.DoesNotContain("unpacked the depot", await ReadAsync(definition.Id, second, BatchClient.StartTaskStdOutPath), StringComparison.Ordinal);
+        Assert.Equal(["instantiate"], (await LaunchesAsync(definition.Id, second)).Select(l => l.Kind));
+        await AssertIdenticalManifestsAsync(definition.Id, [first, second]);
+    }
+
+    [Fact]
+    public async Task A_corrupted_published_julia_release_is_detected_while_it_unpacks_and_the_node_downloads_the_mirrors()
+    {
+        var definition = Pool();
+        var (_, first) = await ApplyFirstNodeAsync(definition);
+        var blob = Container.GetBlobClient(SharedInstallBlobs.JuliaRelease(Julia(definition)));
+        var published = (await blob.DownloadContentAsync(Cancel)).Value;
+        var bytes = published.Content.ToArray();
+        bytes[bytes.Length / 2] ^= 0xff;
+        await blob.UploadAsync(BinaryData.FromBytes(bytes), new BlobUploadOptions { Metadata = published.Details.Metadata }, Cancel);
+
+        var second = Assert.Single(await GrowAsync(definition.Id, 2, first));
+
+        Assert.Contains("is not whole (its SHA-256 is not the one published with it)", await ReadAsync(definition.Id, second, BatchClient.StartTaskStdErrPath), StringComparison.Ordinal);
+        var output = await ReadAsync(definition.Id, second, BatchClient.StartTaskStdOutPath);
+        Assert.DoesNotContain("using the published copy of", output, StringComparison.Ordinal);
+        Assert.Contains("unpacked the depot", output, StringComparison.Ordinal);
+        Assert.Equal(2, _internet.ReleaseDownloads);
+        // What the corrupted copy unpacked went with its scratch folder: the node runs the mirror's julia.
+        Assert.Equal(["load"], (await LaunchesAsync(definition.Id, second)).Select(l => l.Kind));
+    }
+
+    [Fact]
     public async Task An_upload_cut_off_half_way_leaves_no_blob_and_the_next_node_resolves_and_publishes()
     {
         var definition = Pool();
