@@ -52,18 +52,31 @@ namespace ClusterlessHpc.Generator
         /// </summary>
         public string? Find(string relativePath)
         {
+            var path = Match(_files.Select(f => f.Path), _projectDir, relativePath);
+            return path is null ? null : _files.First(f => string.Equals(f.Path, path, StringComparison.Ordinal)).Text;
+        }
+
+        /// <summary>
+        /// The one rule for a path relative to the project: among normalized <paramref name="paths"/>, the one at it from the
+        /// project's folder; without a known folder, the one path that ends with it. Null when there is none (or, without a
+        /// folder, more than one).
+        /// </summary>
+        private static string? Match(IEnumerable<string> paths, string? projectDir, string relativePath)
+        {
             var relative = Normalize(relativePath).TrimStart('/');
-            if (_projectDir is not null)
+            if (projectDir is not null)
             {
-                var full = Normalize(_projectDir + "/" + relative);
-                foreach (var file in _files)
-                {
-                    if (string.Equals(file.Path, full, StringComparison.Ordinal)) return file.Text;
-                }
-                return null;
+                var full = Normalize(projectDir + "/" + relative);
+                return paths.Contains(full) ? full : null;
             }
-            var matches = _files.Where(f => f.Path.EndsWith("/" + relative, StringComparison.Ordinal) || f.Path == relative).ToList();
-            return matches.Count == 1 ? matches[0].Text : null;
+            string? found = null;
+            foreach (var path in paths)
+            {
+                if (!path.EndsWith("/" + relative, StringComparison.Ordinal) && path != relative) continue;
+                if (found is not null) return null;
+                found = path;
+            }
+            return found;
         }
 
         /// <summary>
@@ -75,12 +88,7 @@ namespace ClusterlessHpc.Generator
             var projectDir = ProjectDir(options.AnalyzerConfigOptionsProvider.GlobalOptions);
             var root = string.IsNullOrEmpty(projectDir) ? null : Normalize(projectDir!).TrimEnd('/');
             var paths = new HashSet<string>(options.AdditionalFiles.Select(f => Normalize(f.Path)), StringComparer.Ordinal);
-            return relativePath =>
-            {
-                var relative = Normalize(relativePath).TrimStart('/');
-                if (root is not null) return paths.Contains(Normalize(root + "/" + relative));
-                return paths.Count(p => p.EndsWith("/" + relative, StringComparison.Ordinal) || p == relative) == 1;
-            };
+            return relativePath => Match(paths, root, relativePath) is not null;
         }
 
         /// <summary>The definition with its manifest's texts read from these files (unchanged without a manifest).</summary>
