@@ -61,6 +61,12 @@ namespace ClusterlessHpc.Cli
             {
                 return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
             }
+            catch (CliException e)
+            {
+                // Input a command cannot use, found anywhere in its action: one line that names it, and its exit code.
+                console.Error.WriteLine(CliErrors.Describe(e));
+                return e.ExitCode;
+            }
             catch (Exception e)
             {
                 return CliErrors.ReportUnexpected(console, e, parsed.GetValue<bool>(VerboseOption), args);

@@ -47,16 +47,7 @@ namespace ClusterlessHpc.Cli.Commands
             account.AddTo(command);
             command.SetAction(async (parsed, cancellationToken) =>
             {
-                SelectedPools selected;
-                try
-                {
-                    selected = source.Load(parsed, console);
-                }
-                catch (CliException e)
-                {
-                    console.Error.WriteLine("error: " + e.Message);
-                    return e.ExitCode;
-                }
+                var selected = source.Load(parsed, console);
                 if (!selected.ReportAndCheck(console)) return ExitCodes.InvalidInput;
                 var mode = OutputModes.For(console, parsed.GetValue(json));
                 return await BatchSession.RunAsync(console, parsed, account, selected, async (accounts, settings) =>

@@ -47,16 +47,8 @@ namespace ClusterlessHpc.Cli.Commands
             var command = new Command("import", "Write a C# pool class for each pool of an AzureClusterlessHPC.jl parameters.json.") { parameters, credentials, startupScript, @namespace, output, force };
             command.SetAction(parsed =>
             {
-                try
-                {
-                    return Run(console, parsed.GetRequiredValue(parameters), parsed.GetValue(credentials), parsed.GetValue(startupScript),
-                        parsed.GetRequiredValue(@namespace), console.FullPath(parsed.GetValue(output) ?? "."), parsed.GetValue(force));
-                }
-                catch (CliException e)
-                {
-                    console.Error.WriteLine("error: " + e.Message);
-                    return e.ExitCode;
-                }
+                return Run(console, parsed.GetRequiredValue(parameters), parsed.GetValue(credentials), parsed.GetValue(startupScript),
+                    parsed.GetRequiredValue(@namespace), console.FullPath(parsed.GetValue(output) ?? "."), parsed.GetValue(force));
             });
             return command;
         }

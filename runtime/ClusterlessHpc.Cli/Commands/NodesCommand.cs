@@ -38,19 +38,7 @@ namespace ClusterlessHpc.Cli.Commands
             command.SetAction(async (parsed, cancellationToken) =>
             {
                 var poolId = parsed.GetRequiredValue(pool);
-                PoolDefinition? definition = null;
-                if (parsed.GetValue(assembly) is { } path)
-                {
-                    try
-                    {
-                        definition = PoolSourceOptions.LoadDeclared(console, path, poolId);
-                    }
-                    catch (CliException e)
-                    {
-                        console.Error.WriteLine("error: " + e.Message);
-                        return e.ExitCode;
-                    }
-                }
+                var definition = parsed.GetValue(assembly) is { } path ? PoolSourceOptions.LoadDeclared(console, path, poolId) : null;
                 return await BatchSession.RunAsync(console, parsed, account,
                     (client, _) => RunAsync(console, client, poolId, definition, OutputModes.For(console, parsed.GetValue(json)), cancellationToken), cancellationToken).ConfigureAwait(false);
             });

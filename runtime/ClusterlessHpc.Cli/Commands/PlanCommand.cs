@@ -31,16 +31,7 @@ namespace ClusterlessHpc.Cli.Commands
             account.AddTo(command);
             command.SetAction(async (parsed, cancellationToken) =>
             {
-                SelectedPools selected;
-                try
-                {
-                    selected = source.Load(parsed, console);
-                }
-                catch (CliException e)
-                {
-                    console.Error.WriteLine("error: " + e.Message);
-                    return e.ExitCode;
-                }
+                var selected = source.Load(parsed, console);
                 // Pools in a placeholder account were validated above; they are reported, and nothing is sent for them.
                 if (!selected.ReportAndCheck(console, offlineAllowed: true)) return ExitCodes.InvalidInput;
                 if (selected.Reachable.Count == 0) return Print(console, selected, [], parsed.GetValue(json));

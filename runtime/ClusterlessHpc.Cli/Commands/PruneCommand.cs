@@ -48,16 +48,7 @@ namespace ClusterlessHpc.Cli.Commands
             });
             command.SetAction(async (parsed, cancellationToken) =>
             {
-                SelectedPools selected;
-                try
-                {
-                    selected = source.Load(parsed, console);
-                }
-                catch (CliException e)
-                {
-                    console.Error.WriteLine("error: " + e.Message);
-                    return e.ExitCode;
-                }
+                var selected = source.Load(parsed, console);
                 // Diagnostics are the declarations' business, not the sweep's: every pool they name is kept, valid or not.
                 foreach (var message in selected.Messages) console.Error.WriteLine(message);
                 var mode = OutputModes.For(console, parsed.GetValue(json));

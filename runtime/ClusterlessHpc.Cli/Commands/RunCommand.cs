@@ -65,17 +65,7 @@ namespace ClusterlessHpc.Cli.Commands
             command.SetAction(async (parsed, cancellationToken) =>
             {
                 var poolId = parsed.GetRequiredValue(pool);
-                PoolDefinition definition;
-                string? source;
-                try
-                {
-                    (definition, source) = Declaration(console, poolId, parsed.GetValue(assembly), parsed.GetValue(parameters));
-                }
-                catch (CliException e)
-                {
-                    console.Error.WriteLine("error: " + e.Message);
-                    return e.ExitCode;
-                }
+                var (definition, source) = Declaration(console, poolId, parsed.GetValue(assembly), parsed.GetValue(parameters));
                 var count = parsed.GetValue(tasks) ?? 1;
                 var variables = (parsed.GetValue(env) ?? []).Select(p => EnvironmentPair(p)!.Value).ToList();
                 var line = Quote(parsed.GetRequiredValue(commandLine));
