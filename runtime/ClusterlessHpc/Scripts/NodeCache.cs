@@ -31,6 +31,13 @@ namespace ClusterlessHpc.Scripts
         public const string JuliaRead = "CHPC_CACHE_JULIA_URL";
         public const string JuliaCreate = "CHPC_CACHE_JULIA_CREATE_URL";
 
+        /// <summary>
+        /// The script's exit trap when it shares its install: the download folder in use goes, and a depot still downloading in
+        /// the background (<see cref="DepotFunctions"/>) is stopped, waited for and removed, however the script ends.
+        /// </summary>
+        public const string ExitTrap =
+            "trap '[[ -z \"$work\" ]] || rm -rf \"$work\"; [[ -z \"$depot_prefetch_pid\" ]] || { kill -TERM -- \"-$depot_prefetch_pid\" 2> /dev/null; wait \"$depot_prefetch_pid\" 2> /dev/null; }; [[ -z \"$depot_prefetch\" ]] || rm -rf \"$depot_prefetch\"' EXIT\n";
+
         /// <summary>The file the depot archive carries at its root: the definition hash and architecture it was built for.</summary>
         public const string DepotLabel = ".clusterlesshpc-depot";
 
@@ -59,12 +66,29 @@ namespace ClusterlessHpc.Scripts
         /// </summary>
         public const string Functions =
             "# The shared install (docs/delivery.md): read and create-only URLs the start task carries with blob storage; without them each node installs on its own.\n" +
-            "cache_header() { tr -d '\\r' < \"$1\" | sed -n \"s/^$2: *//Ip\" | tail -n 1; }\n" +
+            // Read by bash alone: the processes a sed and tr for each header would start cost a later node more than the checks.
+            "# Sets cache_status, cache_sum and cache_definition from the last response in the headers file $1 (curl writes each response of\n" +
+            "# its retries there).\n" +
+            "cache_headers() {\n" +
+            "  local line rest\n" +
+            "  cache_status='' cache_sum='' cache_definition=''\n" +
+            "  [[ -f \"$1\" ]] || return 0\n" +
+            "  while IFS= read -r line || [[ -n \"$line\" ]]; do\n" +
+            "    line=${line%$'\\r'}\n" +
+            "    rest=${line#*:}\n" +
+            "    rest=${rest#\"${rest%%[! ]*}\"}\n" +
+            "    case ${line,,} in\n" +
+            "      http/*) rest=${line#* }; cache_status=${rest%% *} cache_sum='' cache_definition='' ;;\n" +
+            "      x-ms-meta-" + ChecksumMetadata + ":*) cache_sum=$rest ;;\n" +
+            "      x-ms-meta-" + DefinitionMetadata + ":*) cache_definition=$rest ;;\n" +
+            "    esac\n" +
+            "  done < \"$1\"\n" +
+            "}\n" +
             "cache_check() {\n" +
-            "  local url=${1%%\\?*} headers=$2 code=$3 sum=$4 definition=$5 expected=$6 status\n" +
-            "  status=\"$(tr -d '\\r' < \"$headers\" 2>/dev/null | sed -n 's|^HTTP/[^ ]* \\([0-9]*\\).*|\\1|p' | tail -n 1)\"\n" +
-            "  if [[ \"$status\" != 200 ]]; then\n" +
-            "    [[ \"$status\" == 404 ]] || log \"the shared copy $url could not be read: ${status:-no answer (curl exit code $code)}; installing without it\" >&2\n" +
+            "  local url=${1%%\\?*} headers=$2 code=$3 sum=$4 definition=$5 expected=$6\n" +
+            "  cache_headers \"$headers\"\n" +
+            "  if [[ \"$cache_status\" != 200 ]]; then\n" +
+            "    [[ \"$cache_status\" == 404 ]] || log \"the shared copy $url could not be read: ${cache_status:-no answer (curl exit code $code)}; installing without it\" >&2\n" +
             "    return 1\n" +
             "  fi\n" +
             // 23: curl could not write, because what reads the stream (tar) stopped: the checksum says why.
@@ -72,11 +96,11 @@ namespace ClusterlessHpc.Scripts
             "    log \"the shared copy $url is not whole (its download broke off: curl exit code $code); installing without it\" >&2\n" +
             "    return 1\n" +
             "  fi\n" +
-            "  if [[ \"$sum\" != \"$(cache_header \"$headers\" x-ms-meta-" + ChecksumMetadata + ")\" ]]; then\n" +
+            "  if [[ \"$sum\" != \"$cache_sum\" ]]; then\n" +
             "    log \"the shared copy $url is not whole (its SHA-256 is not the one published with it); installing without it\" >&2\n" +
             "    return 1\n" +
             "  fi\n" +
-            "  if [[ -n \"$definition\" && \"$(cache_header \"$headers\" x-ms-meta-" + DefinitionMetadata + ")\" != \"$definition\" ]]; then\n" +
+            "  if [[ -n \"$definition\" && \"$cache_definition\" != \"$definition\" ]]; then\n" +
             "    log \"the shared copy $url was published for another definition; installing without it\" >&2\n" +
             "    return 1\n" +
             "  fi\n" +
@@ -118,8 +142,9 @@ namespace ClusterlessHpc.Scripts
             "    codes=(\"${PIPESTATUS[@]}\")\n" +
             "  fi\n" +
             "  wait \"$hasher\" || true\n" +
-            "  sum=\"$(cat \"$into.sha256\")\"\n" +
-            "  if ! cache_check \"$url\" \"$into.headers\" \"${codes[0]}\" \"${sum%% *}\" \"$definition\" \"$expected\"; then\n" +
+            "  sum=''\n" +
+            "  read -r sum _ < \"$into.sha256\" || true\n" +
+            "  if ! cache_check \"$url\" \"$into.headers\" \"${codes[0]}\" \"$sum\" \"$definition\" \"$expected\"; then\n" +
             "    rm -rf \"$into\" \"$into.stream\" \"$into.sha256\" \"$into.headers\" \"$into.errors\"\n" +
             "    return 1\n" +
             "  fi\n" +
@@ -152,21 +177,40 @@ namespace ClusterlessHpc.Scripts
             "}\n";
 
         /// <summary>
-        /// <c>restore_depot</c> unpacks the published depot archive in place of the depot, after checking its checksum, the
-        /// definition it was published for, and the label inside it (this definition, this node's <c>uname -m</c>);
-        /// <c>publish_install</c> publishes the resolved manifest, the developed commits and the depot archive. Both need
-        /// <c>$work</c>, <c>$depot</c>, <c>$julia_environment</c>, <c>$architecture</c> and <c>$definition_hash</c>.
+        /// <c>prefetch_depot</c> starts downloading and unpacking the published depot archive in the background, as soon as the
+        /// script starts: its URL is known from the start, so it needs no step before it, and on a node of two or more cores it
+        /// unpacks beside the Julia release instead of after it (a real pool's depot of precompiled packages can be as large as the release). It runs in
+        /// a process group of its own (<c>set -m</c>), which the exit trap (<see cref="ExitTrap"/>) stops with everything it
+        /// started. <c>restore_depot</c> waits for it, passes on what it logged, and moves the depot into place after checking
+        /// its checksum, the definition it was published for, and the label inside it (this definition, this node's
+        /// <c>uname -m</c>); <c>publish_install</c> publishes the resolved manifest, the developed commits and the depot
+        /// archive. They need <c>$root</c>, <c>$depot</c>, <c>$julia_environment</c>, <c>$architecture</c> and <c>$definition_hash</c>
+        /// (and <c>publish_install</c> <c>$work</c>).
         /// </summary>
         public const string DepotFunctions =
+            "prefetch_depot() {\n" +
+            "  [[ -n \"${" + DepotRead + ":-}\" && \"$(uname -m)\" == \"$architecture\" ]] || return 0\n" +
+            "  depot_prefetch=\"$(mktemp -d \"$root/download.XXXXXX\")\"\n" +
+            "  set -m\n" +
+            // In a || list, as the other reads are called: set -e does not end the background job half way without a word.
+            "  { cache_unpack \"$" + DepotRead + "\" \"$depot_prefetch/depot\" \"$definition_hash\" '' || exit 1; } > \"$depot_prefetch/stdout\" 2> \"$depot_prefetch/stderr\" &\n" +
+            "  depot_prefetch_pid=$!\n" +
+            "  set +m\n" +
+            "}\n" +
             "restore_depot() {\n" +
-            "  [[ -n \"${" + DepotRead + ":-}\" && \"$(uname -m)\" == \"$architecture\" ]] || return 1\n" +
-            "  cache_unpack \"$" + DepotRead + "\" \"$work/depot\" \"$definition_hash\" '' || return 1\n" +
-            "  if [[ \"$(cat \"$work/depot/" + DepotLabel + "\" 2>/dev/null)\" != \"$definition_hash $architecture\" ]]; then\n" +
+            "  local status=0 label=''\n" +
+            "  [[ -n \"$depot_prefetch_pid\" ]] || return 1\n" +
+            "  wait \"$depot_prefetch_pid\" || status=$?\n" +
+            "  depot_prefetch_pid=''\n" +
+            "  [[ ! -s \"$depot_prefetch/stdout\" ]] || cat \"$depot_prefetch/stdout\"\n" +
+            "  [[ ! -s \"$depot_prefetch/stderr\" ]] || cat \"$depot_prefetch/stderr\" >&2\n" +
+            "  (( status == 0 )) || return 1\n" +
+            "  read -r label 2> /dev/null < \"$depot_prefetch/depot/" + DepotLabel + "\" || true\n" +
+            "  if [[ \"$label\" != \"$definition_hash $architecture\" ]]; then\n" +
             "    log \"the shared depot archive is not this definition's depot for $architecture; installing without it\" >&2\n" +
-            "    rm -rf \"$work/depot\"\n" +
             "    return 1\n" +
             "  fi\n" +
-            "  rm -rf \"$depot\" && mv \"$work/depot\" \"$depot\"\n" +
+            "  rm -rf \"$depot\" && mv \"$depot_prefetch/depot\" \"$depot\"\n" +
             "}\n" +
             "# The commit a developed repository has checked out, read without git (the image may have none).\n" +
             "develop_commit() {\n" +

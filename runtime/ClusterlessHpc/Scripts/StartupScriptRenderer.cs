@@ -149,7 +149,6 @@ namespace ClusterlessHpc.Scripts
             s.Append(pinned is null
                 ? "\n# The packages: the depot the first node of this definition published, else the manifest it resolved, else resolved here.\n"
                 : "\n# The packages: the depot the first node of this definition published, else the pinned manifest ([JuliaManifest]) instantiated here.\n");
-            s.Append("readonly architecture=").Append(ShellQuoting.Quote(JuliaInstall.Platform(definition))).Append('\n');
             AppendEnvironment(s, julia);
             s.Append("readonly developed=(").Append(string.Join(" ", developed)).Append(")\n");
             if (JuliaCpuTarget.For(definition.VmSize, julia.Version) is { } target)
@@ -158,7 +157,6 @@ namespace ClusterlessHpc.Scripts
                  .Append(" sizes, so an image built on one node loads on the others.\n");
                 s.Append("export JULIA_CPU_TARGET=").Append(ShellQuoting.Quote(target)).Append('\n');
             }
-            s.Append(NodeCache.DepotFunctions);
             s.Append("work=\"$(mktemp -d \"$root/download.XXXXXX\")\"\n");
             s.Append("if restore_depot; then\n");
             var load = ShellQuoting.Quote($"loading {count} Julia package(s) from the published depot");
@@ -192,8 +190,9 @@ namespace ClusterlessHpc.Scripts
             }
             s.Append("  publish_install || log 'publishing the install failed; later nodes install on their own' >&2\n");
             s.Append("fi\n");
-            s.Append("rm -rf \"$work\"\n");
+            s.Append("rm -rf \"$work\" \"$depot_prefetch\"\n");
             s.Append("work=\"\"\n");
+            s.Append("depot_prefetch=\"\"\n");
         }
 
         /// <summary>The pool depot's default environment, where <c>Pkg.add</c> puts the packages and a pinned manifest is written, so tasks load them the same way.</summary>
@@ -236,11 +235,28 @@ namespace ClusterlessHpc.Scripts
             s.Append(NodeCache.Functions);
             s.Append("# A download's temporary folder goes when the script ends, however it ends; one a stopped run left goes now.\n");
             s.Append("work=\"\"\n");
-            s.Append("trap '[[ -z \"$work\" ]] || rm -rf \"$work\"' EXIT\n");
+            var shared = NodeCache.Applies(definition);
+            if (shared)
+            {
+                s.Append("depot_prefetch=\"\"\n");
+                s.Append("depot_prefetch_pid=\"\"\n");
+                s.Append(NodeCache.ExitTrap);
+            }
+            else
+            {
+                s.Append("trap '[[ -z \"$work\" ]] || rm -rf \"$work\"' EXIT\n");
+            }
             s.Append("rm -rf \"$root\"/download.*\n");
             s.Append("readonly julia_home=\"$root/julia-\"").Append(ShellQuoting.Quote(julia.Version)).Append('\n');
             s.Append("readonly julia_bin=\"$julia_home/bin/julia\"\n");
             s.Append("readonly depot=\"$root/depot\"\n");
+            if (shared)
+            {
+                s.Append("readonly architecture=").Append(ShellQuoting.Quote(JuliaInstall.Platform(definition))).Append('\n');
+                s.Append("\n# The depot the first node of this definition published downloads and unpacks beside the release.\n");
+                s.Append(NodeCache.DepotFunctions);
+                s.Append("prefetch_depot\n");
+            }
             steps.Announce(s, StartupStepKind.Julia);
             s.Append("if [[ ! -x \"$julia_bin\" ]]; then\n");
             s.Append("  work=\"$(mktemp -d \"$root/download.XXXXXX\")\"\n");

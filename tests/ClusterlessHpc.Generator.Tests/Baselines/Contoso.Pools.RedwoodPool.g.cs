@@ -28,7 +28,7 @@ namespace Contoso.Pools
 set -euo pipefail
 umask 022
 
-readonly definition_hash='e0482b2a0b827a09'
+readonly definition_hash='91a1a6417097f7bb'
 readonly root=""${AZ_BATCH_NODE_SHARED_DIR:?the Batch agent sets AZ_BATCH_NODE_SHARED_DIR}/clusterlesshpc""
 readonly marker=""$root/installed/$definition_hash""
 
@@ -73,23 +73,39 @@ download() {
   limited ""downloading $1"" curl --fail --silent --show-error --location --connect-timeout 30 --speed-limit 1024 --speed-time 60 --retry 5 --retry-delay 10 --retry-connrefused --output ""$2"" ""$1""
 }
 # The shared install (docs/delivery.md): read and create-only URLs the start task carries with blob storage; without them each node installs on its own.
-cache_header() { tr -d '\r' < ""$1"" | sed -n ""s/^$2: *//Ip"" | tail -n 1; }
+# Sets cache_status, cache_sum and cache_definition from the last response in the headers file $1 (curl writes each response of
+# its retries there).
+cache_headers() {
+  local line rest
+  cache_status='' cache_sum='' cache_definition=''
+  [[ -f ""$1"" ]] || return 0
+  while IFS= read -r line || [[ -n ""$line"" ]]; do
+    line=${line%$'\r'}
+    rest=${line#*:}
+    rest=${rest#""${rest%%[! ]*}""}
+    case ${line,,} in
+      http/*) rest=${line#* }; cache_status=${rest%% *} cache_sum='' cache_definition='' ;;
+      x-ms-meta-sha256:*) cache_sum=$rest ;;
+      x-ms-meta-definition:*) cache_definition=$rest ;;
+    esac
+  done < ""$1""
+}
 cache_check() {
-  local url=${1%%\?*} headers=$2 code=$3 sum=$4 definition=$5 expected=$6 status
-  status=""$(tr -d '\r' < ""$headers"" 2>/dev/null | sed -n 's|^HTTP/[^ ]* \([0-9]*\).*|\1|p' | tail -n 1)""
-  if [[ ""$status"" != 200 ]]; then
-    [[ ""$status"" == 404 ]] || log ""the shared copy $url could not be read: ${status:-no answer (curl exit code $code)}; installing without it"" >&2
+  local url=${1%%\?*} headers=$2 code=$3 sum=$4 definition=$5 expected=$6
+  cache_headers ""$headers""
+  if [[ ""$cache_status"" != 200 ]]; then
+    [[ ""$cache_status"" == 404 ]] || log ""the shared copy $url could not be read: ${cache_status:-no answer (curl exit code $code)}; installing without it"" >&2
     return 1
   fi
   if (( code != 0 && code != 23 )); then
     log ""the shared copy $url is not whole (its download broke off: curl exit code $code); installing without it"" >&2
     return 1
   fi
-  if [[ ""$sum"" != ""$(cache_header ""$headers"" x-ms-meta-sha256)"" ]]; then
+  if [[ ""$sum"" != ""$cache_sum"" ]]; then
     log ""the shared copy $url is not whole (its SHA-256 is not the one published with it); installing without it"" >&2
     return 1
   fi
-  if [[ -n ""$definition"" && ""$(cache_header ""$headers"" x-ms-meta-definition)"" != ""$definition"" ]]; then
+  if [[ -n ""$definition"" && ""$cache_definition"" != ""$definition"" ]]; then
     log ""the shared copy $url was published for another definition; installing without it"" >&2
     return 1
   fi
@@ -128,8 +144,9 @@ cache_unpack() {
     codes=(""${PIPESTATUS[@]}"")
   fi
   wait ""$hasher"" || true
-  sum=""$(cat ""$into.sha256"")""
-  if ! cache_check ""$url"" ""$into.headers"" ""${codes[0]}"" ""${sum%% *}"" ""$definition"" ""$expected""; then
+  sum=''
+  read -r sum _ < ""$into.sha256"" || true
+  if ! cache_check ""$url"" ""$into.headers"" ""${codes[0]}"" ""$sum"" ""$definition"" ""$expected""; then
     rm -rf ""$into"" ""$into.stream"" ""$into.sha256"" ""$into.headers"" ""$into.errors""
     return 1
   fi
@@ -160,11 +177,70 @@ cache_publish() {
 }
 # A download's temporary folder goes when the script ends, however it ends; one a stopped run left goes now.
 work=""""
-trap '[[ -z ""$work"" ]] || rm -rf ""$work""' EXIT
+depot_prefetch=""""
+depot_prefetch_pid=""""
+trap '[[ -z ""$work"" ]] || rm -rf ""$work""; [[ -z ""$depot_prefetch_pid"" ]] || { kill -TERM -- ""-$depot_prefetch_pid"" 2> /dev/null; wait ""$depot_prefetch_pid"" 2> /dev/null; }; [[ -z ""$depot_prefetch"" ]] || rm -rf ""$depot_prefetch""' EXIT
 rm -rf ""$root""/download.*
 readonly julia_home=""$root/julia-""'1.5.2'
 readonly julia_bin=""$julia_home/bin/julia""
 readonly depot=""$root/depot""
+readonly architecture='x86_64'
+
+# The depot the first node of this definition published downloads and unpacks beside the release.
+prefetch_depot() {
+  [[ -n ""${CHPC_CACHE_DEPOT_URL:-}"" && ""$(uname -m)"" == ""$architecture"" ]] || return 0
+  depot_prefetch=""$(mktemp -d ""$root/download.XXXXXX"")""
+  set -m
+  { cache_unpack ""$CHPC_CACHE_DEPOT_URL"" ""$depot_prefetch/depot"" ""$definition_hash"" '' || exit 1; } > ""$depot_prefetch/stdout"" 2> ""$depot_prefetch/stderr"" &
+  depot_prefetch_pid=$!
+  set +m
+}
+restore_depot() {
+  local status=0 label=''
+  [[ -n ""$depot_prefetch_pid"" ]] || return 1
+  wait ""$depot_prefetch_pid"" || status=$?
+  depot_prefetch_pid=''
+  cat ""$depot_prefetch/stdout""
+  cat ""$depot_prefetch/stderr"" >&2
+  (( status == 0 )) || return 1
+  read -r label 2> /dev/null < ""$depot_prefetch/depot/.clusterlesshpc-depot"" || true
+  if [[ ""$label"" != ""$definition_hash $architecture"" ]]; then
+    log ""the shared depot archive is not this definition's depot for $architecture; installing without it"" >&2
+    return 1
+  fi
+  rm -rf ""$depot"" && mv ""$depot_prefetch/depot"" ""$depot""
+}
+# The commit a developed repository has checked out, read without git (the image may have none).
+develop_commit() {
+  local git=""$1/.git"" head
+  head=""$(<""$git/HEAD"")""
+  if [[ $head == 'ref: '* ]]; then
+    if [[ -f ""$git/${head#ref: }"" ]]; then head=""$(<""$git/${head#ref: }"")""; else head=""$(awk -v ref=""${head#ref: }"" '$2 == ref { print $1 }' ""$git/packed-refs"")""; fi
+  fi
+  printf '%s\n' ""$head""
+}
+publish_install() {
+  [[ -n ""${CHPC_CACHE_DEPOT_CREATE_URL:-}${CHPC_CACHE_MANIFEST_CREATE_URL:-}"" ]] || return 0
+  [[ ! -f ""$julia_environment/Manifest.toml"" ]] || cache_publish ""${CHPC_CACHE_MANIFEST_CREATE_URL:-}"" ""$julia_environment/Manifest.toml"" ""$definition_hash""
+  if (( ${#developed[@]} > 0 )); then
+    local name
+    for name in ""${developed[@]}""; do printf '%s %s\n' ""$name"" ""$(develop_commit ""$depot/dev/$name"")""; done > ""$work/develop-commits.txt""
+    if grep -qvE '^[^ ]+ [0-9a-f]{40,64}$' ""$work/develop-commits.txt""; then
+      log ""the commit of a developed repository could not be read; later nodes resolve on their own"" >&2
+    else
+      cache_publish ""${CHPC_CACHE_COMMITS_CREATE_URL:-}"" ""$work/develop-commits.txt"" ""$definition_hash""
+    fi
+  fi
+  [[ -n ""${CHPC_CACHE_DEPOT_CREATE_URL:-}"" && ""$(uname -m)"" == ""$architecture"" ]] || return 0
+  printf '%s %s\n' ""$definition_hash"" ""$architecture"" > ""$depot/.clusterlesshpc-depot""
+  if tar -czf ""$work/depot.tar.gz"" -C ""$depot"" .; then
+    cache_publish ""$CHPC_CACHE_DEPOT_CREATE_URL"" ""$work/depot.tar.gz"" ""$definition_hash""
+  else
+    log ""could not archive the depot; later nodes install on their own"" >&2
+  fi
+  rm -f ""$work/depot.tar.gz""
+}
+prefetch_depot
 step_marker '##[chpc step 1/4] download Julia 1.5.2'
 if [[ ! -x ""$julia_bin"" ]]; then
   work=""$(mktemp -d ""$root/download.XXXXXX"")""
@@ -210,49 +286,8 @@ if [[ -w /usr/local/bin ]]; then
 fi
 
 # The packages: the depot the first node of this definition published, else the manifest it resolved, else resolved here.
-readonly architecture='x86_64'
 readonly julia_environment=""$depot/environments/v""'1.5'
 readonly developed=('JOLI')
-restore_depot() {
-  [[ -n ""${CHPC_CACHE_DEPOT_URL:-}"" && ""$(uname -m)"" == ""$architecture"" ]] || return 1
-  cache_unpack ""$CHPC_CACHE_DEPOT_URL"" ""$work/depot"" ""$definition_hash"" '' || return 1
-  if [[ ""$(cat ""$work/depot/.clusterlesshpc-depot"" 2>/dev/null)"" != ""$definition_hash $architecture"" ]]; then
-    log ""the shared depot archive is not this definition's depot for $architecture; installing without it"" >&2
-    rm -rf ""$work/depot""
-    return 1
-  fi
-  rm -rf ""$depot"" && mv ""$work/depot"" ""$depot""
-}
-# The commit a developed repository has checked out, read without git (the image may have none).
-develop_commit() {
-  local git=""$1/.git"" head
-  head=""$(<""$git/HEAD"")""
-  if [[ $head == 'ref: '* ]]; then
-    if [[ -f ""$git/${head#ref: }"" ]]; then head=""$(<""$git/${head#ref: }"")""; else head=""$(awk -v ref=""${head#ref: }"" '$2 == ref { print $1 }' ""$git/packed-refs"")""; fi
-  fi
-  printf '%s\n' ""$head""
-}
-publish_install() {
-  [[ -n ""${CHPC_CACHE_DEPOT_CREATE_URL:-}${CHPC_CACHE_MANIFEST_CREATE_URL:-}"" ]] || return 0
-  [[ ! -f ""$julia_environment/Manifest.toml"" ]] || cache_publish ""${CHPC_CACHE_MANIFEST_CREATE_URL:-}"" ""$julia_environment/Manifest.toml"" ""$definition_hash""
-  if (( ${#developed[@]} > 0 )); then
-    local name
-    for name in ""${developed[@]}""; do printf '%s %s\n' ""$name"" ""$(develop_commit ""$depot/dev/$name"")""; done > ""$work/develop-commits.txt""
-    if grep -qvE '^[^ ]+ [0-9a-f]{40,64}$' ""$work/develop-commits.txt""; then
-      log ""the commit of a developed repository could not be read; later nodes resolve on their own"" >&2
-    else
-      cache_publish ""${CHPC_CACHE_COMMITS_CREATE_URL:-}"" ""$work/develop-commits.txt"" ""$definition_hash""
-    fi
-  fi
-  [[ -n ""${CHPC_CACHE_DEPOT_CREATE_URL:-}"" && ""$(uname -m)"" == ""$architecture"" ]] || return 0
-  printf '%s %s\n' ""$definition_hash"" ""$architecture"" > ""$depot/.clusterlesshpc-depot""
-  if tar -czf ""$work/depot.tar.gz"" -C ""$depot"" .; then
-    cache_publish ""$CHPC_CACHE_DEPOT_CREATE_URL"" ""$work/depot.tar.gz"" ""$definition_hash""
-  else
-    log ""could not archive the depot; later nodes install on their own"" >&2
-  fi
-  rm -f ""$work/depot.tar.gz""
-}
 work=""$(mktemp -d ""$root/download.XXXXXX"")""
 if restore_depot; then
   log ""unpacked the depot the first node of definition $definition_hash published""
@@ -308,8 +343,9 @@ import JOLI
   fi
   publish_install || log 'publishing the install failed; later nodes install on their own' >&2
 fi
-rm -rf ""$work""
+rm -rf ""$work"" ""$depot_prefetch""
 work=""""
+depot_prefetch=""""
 
 printf '%s\n' ""$definition_hash"" > ""$marker""
 log ""definition $definition_hash installed""

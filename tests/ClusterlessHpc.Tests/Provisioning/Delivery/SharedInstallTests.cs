@@ -148,7 +148,7 @@ public sealed partial class SharedInstallTests : IClassFixture<AzuriteFixture>, 
         var hash = StartupScriptRenderer.DefinitionHash(definition);
         var (pool, first) = await ApplyFirstNodeAsync(definition);
         var published = (await Container.GetBlobClient(SharedInstallBlobs.DepotArchive(hash, "x86_64")).DownloadContentAsync(Cancel)).Value;
-        await using var server = new BrokenOffBlobServer(published.Content.ToArray(), published.Details.Metadata.ToDictionary());
+        await using var server = new LoopbackBlobServer(published.Content.ToArray(), published.Details.Metadata.ToDictionary(), breakOff: true);
         var startTask = pool.StartTask!;
         foreach (var setting in startTask.EnvironmentSettings!.Where(s => s.Name == NodeCache.DepotRead)) setting.Value = server.Instead(setting.Value!);
         await _client.UpdatePoolAsync(definition.Id, new BatchPoolUpdateOptions { StartTask = startTask }, cancellationToken: Cancel);
@@ -160,6 +160,37 @@ public sealed partial class SharedInstallTests : IClassFixture<AzuriteFixture>, 
         Assert.DoesNotContain("unpacked the depot", await ReadAsync(definition.Id, second, BatchClient.StartTaskStdOutPath), StringComparison.Ordinal);
         Assert.Equal(["instantiate"], (await LaunchesAsync(definition.Id, second)).Select(l => l.Kind));
         await AssertIdenticalManifestsAsync(definition.Id, [first, second]);
+    }
+
+    [Fact]
+    public async Task A_later_node_downloads_the_published_depot_while_its_julia_release_is_still_downloading()
+    {
+        // The release's download is held half way until the depot archive is asked for: a node that read the depot only
+        // after the release would wait the whole timeout first.
+        var definition = Pool();
+        var hash = StartupScriptRenderer.DefinitionHash(definition);
+        var (pool, first) = await ApplyFirstNodeAsync(definition);
+        var depot = (await Container.GetBlobClient(SharedInstallBlobs.DepotArchive(hash, "x86_64")).DownloadContentAsync(Cancel)).Value;
+        var release = (await Container.GetBlobClient(SharedInstallBlobs.JuliaRelease(Julia(definition))).DownloadContentAsync(Cancel)).Value;
+        await using var depotServer = new LoopbackBlobServer(depot.Content.ToArray(), depot.Details.Metadata.ToDictionary());
+        await using var releaseServer = new LoopbackBlobServer(release.Content.ToArray(), release.Details.Metadata.ToDictionary(),
+            halfWayGate: () => depotServer.Requested.WaitAsync(TimeSpan.FromSeconds(15), Cancel));
+        var startTask = pool.StartTask!;
+        foreach (var setting in startTask.EnvironmentSettings!)
+        {
+            if (setting.Name == NodeCache.DepotRead) setting.Value = depotServer.Instead(setting.Value!);
+            if (setting.Name == NodeCache.JuliaRead) setting.Value = releaseServer.Instead(setting.Value!);
+        }
+        await _client.UpdatePoolAsync(definition.Id, new BatchPoolUpdateOptions { StartTask = startTask }, cancellationToken: Cancel);
+
+        var second = Assert.Single(await GrowAsync(definition.Id, 2, first));
+
+        Assert.True(releaseServer.GateOpened, "the depot archive was not asked for while the julia release was downloading");
+        var output = await ReadAsync(definition.Id, second, BatchClient.StartTaskStdOutPath);
+        Assert.Contains("using the published copy of", output, StringComparison.Ordinal);
+        Assert.Contains("unpacked the depot", output, StringComparison.Ordinal);
+        Assert.Equal(["load"], (await LaunchesAsync(definition.Id, second)).Select(l => l.Kind));
+        Assert.Equal(1, _internet.ReleaseDownloads);
     }
 
     [Fact]
