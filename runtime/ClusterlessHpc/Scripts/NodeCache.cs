@@ -62,7 +62,7 @@ namespace ClusterlessHpc.Scripts
         /// [DEFINITION]</c> reads a small published file so; <c>cache_unpack</c> streams an archive through the same checks into
         /// <c>tar</c>. <c>cache_publish URL FILE [DEFINITION]</c> creates a file with <c>If-None-Match: *</c>, so that of several
         /// nodes racing the first wins and the others' uploads are refused (409 or 412), never overwriting. URLs are logged
-        /// without their query: the SAS never reaches a log.
+        /// without their query: the SAS never reaches a log. <c>cache_unpack</c> needs <c>gunzip_command</c> (<see cref="GzipReader"/>).
         /// </summary>
         public const string Functions =
             "# The shared install (docs/delivery.md): read and create-only URLs the start task carries with blob storage; without them each node installs on its own.\n" +
@@ -120,7 +120,7 @@ namespace ClusterlessHpc.Scripts
             "  fi\n" +
             "  rm -f \"$file.headers\"\n" +
             "}\n" +
-            "# Unpacks a published archive (tar and gzip) into the new folder $2 while it downloads: curl's stream goes to gzip and tar\n" +
+            "# Unpacks a published archive (tar and gzip) into the new folder $2 while it downloads: curl's stream goes to gunzip_command and tar\n" +
             "# and, through tee, to the SHA-256, so downloading, hashing and unpacking overlap. $3: the definition it must have been published\n" +
             "# for, $4: the SHA-256 it must have, each or ''; the rest are tar's options. The folder is only kept when cache_check\n" +
             "# accepts the download and tar read it whole; put it beside its destination, so that moving it into place is a rename.\n" +
@@ -135,8 +135,8 @@ namespace ClusterlessHpc.Scripts
             "  if command -v openssl > /dev/null; then openssl dgst -sha256 -r < \"$into.stream\" > \"$into.sha256\" & else sha256sum < \"$into.stream\" > \"$into.sha256\" & fi\n" +
             "  hasher=$!\n" +
             // Each command's exit code: pipefail would give only the last failure's, and a broken download must be told from a broken archive.
-            // gzip in a process of its own: tar -z reading a pipe copies the stream through one more process in 10 KiB records, twice as slow.
-            "  if curl " + ReadOptions + " --dump-header \"$into.headers\" \"$url\" | tee \"$into.stream\" | gzip -dc 2> \"$into.errors\" | tar -x -C \"$into\" \"$@\" 2>> \"$into.errors\"; then\n" +
+            // The decompressor in a process of its own: tar -z reading a pipe copies the stream through one more process in 10 KiB records, twice as slow.
+            "  if curl " + ReadOptions + " --dump-header \"$into.headers\" \"$url\" | tee \"$into.stream\" | " + GzipReader.Command + " 2> \"$into.errors\" | tar -x -C \"$into\" \"$@\" 2>> \"$into.errors\"; then\n" +
             "    codes=(0 0 0 0)\n" +
             "  else\n" +
             "    codes=(\"${PIPESTATUS[@]}\")\n" +
@@ -149,7 +149,7 @@ namespace ClusterlessHpc.Scripts
             "    return 1\n" +
             "  fi\n" +
             "  if (( codes[1] != 0 || codes[2] != 0 || codes[3] != 0 )); then\n" +
-            "    log \"the shared copy ${url%%\\?*} could not be unpacked: $(tail -n 3 \"$into.errors\" | tr '\\n' ' ')(exit codes: tee ${codes[1]}, gzip ${codes[2]}, tar ${codes[3]}); installing without it\" >&2\n" +
+            "    log \"the shared copy ${url%%\\?*} could not be unpacked: $(tail -n 3 \"$into.errors\" | tr '\\n' ' ')(exit codes: tee ${codes[1]}, ${gunzip_command[0]} ${codes[2]}, tar ${codes[3]}); installing without it\" >&2\n" +
             "    rm -rf \"$into\" \"$into.stream\" \"$into.sha256\" \"$into.headers\" \"$into.errors\"\n" +
             "    return 1\n" +
             "  fi\n" +

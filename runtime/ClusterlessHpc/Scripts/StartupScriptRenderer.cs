@@ -232,6 +232,7 @@ namespace ClusterlessHpc.Scripts
             s.Append("\n# Julia ").Append(ShellQuoting.Comment(julia.Version)).Append(" for ").Append(JuliaInstall.Platform(definition))
              .Append(" (the architecture of VM size ").Append(ShellQuoting.Comment(definition.VmSize)).Append(")\n");
             s.Append(StepLimits.DownloadFunction);
+            s.Append(GzipReader.Choose);
             s.Append(NodeCache.Functions);
             s.Append("# A download's temporary folder goes when the script ends, however it ends; one a stopped run left goes now.\n");
             s.Append("work=\"\"\n");
@@ -277,7 +278,7 @@ namespace ClusterlessHpc.Scripts
                 s.Append("    fi\n");
             }
             s.Append("    mkdir \"$work/julia\"\n");
-            s.Append("    tar -xzf \"$work/julia.tar.gz\" -C \"$work/julia\" --strip-components=1\n");
+            s.Append("    ").Append(GzipReader.Command).Append(" < \"$work/julia.tar.gz\" | tar -x -C \"$work/julia\" --strip-components=1\n");
             s.Append("    julia_fresh=1\n");
             s.Append("  fi\n");
             s.Append("  rm -rf \"$julia_home\"\n");

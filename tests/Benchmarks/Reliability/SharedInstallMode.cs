@@ -79,7 +79,7 @@ public static class SharedInstallMode
             var floor = Median(floors);
             var median = Median(later);
             output.WriteLine($"  node 1: {S(first)}; nodes 2..{bootNodes}: median {S(median)} (each: {string.Join(", ", later.Select(S))}) = {median / first:P1} of node 1");
-            output.WriteLine($"  physical floor (curl piped into gzip and tar, the release and the depot archive at once, no checksum): median {S(floor)} " +
+            output.WriteLine($"  physical floor (curl piped into {Decoder()} and tar, the release and the depot archive at once, no checksum): median {S(floor)} " +
                              $"(each: {string.Join(", ", floors.Select(S))}); nodes 2..{bootNodes} = {median / floor:P0} of it");
             if (requestNodes == 0)
             {
@@ -164,9 +164,11 @@ public static class SharedInstallMode
 
     /// <summary>
     /// What no later node can beat: the published release and depot archive downloaded from the same Azurite and unpacked
-    /// in the plainest fastest way, each curl piped into gzip and tar, both at once, no checksum and no check of any kind;
-    /// one sample. gzip runs apart from tar because that is faster than <c>tar -xz</c> on a pipe (which copies the stream
-    /// through one more process), so the floor is the fastest way there is, not only the simplest.
+    /// in the plainest fastest way, each curl piped into the fastest gzip decoder on the machine (<see cref="GzipReader"/>,
+    /// as the nodes choose it) and tar, both at once, no checksum and no check of any kind; one sample, timed by bash from
+    /// the first curl to the last tar (the decoder's choice and bash's own start are outside it). The decoder runs apart
+    /// from tar because that is faster than <c>tar -xz</c> on a pipe (which copies the stream through one more process), so
+    /// the floor is the fastest way there is, not only the simplest.
     /// </summary>
     private static async Task<TimeSpan> FloorAsync(AzuriteProcess azurite, string container, PoolDefinition definition)
     {
@@ -178,20 +180,33 @@ public static class SharedInstallMode
         var work = Directory.CreateTempSubdirectory("chpc-floor-").FullName;
         try
         {
-            var script = $"set -euo pipefail; cd '{work}'; mkdir julia depot; " +
-                         $"curl --silent --fail '{release}' | gzip -dc | tar -x -C julia --strip-components=1 & " +
-                         $"curl --silent --fail '{depot}' | gzip -dc | tar -x -C depot & " +
-                         "wait -n; wait -n";
-            var watch = Stopwatch.StartNew();
-            using var process = Process.Start(new ProcessStartInfo("bash", ["-c", script]))!;
+            // The decompressor the nodes choose (zstd where it reads gzip, else gzip), chosen before the clock starts.
+            var script = "set -euo pipefail\n" + GzipReader.Choose + $"cd '{work}'; mkdir julia depot\n" +
+                         "start=$EPOCHREALTIME\n" +
+                         $"curl --silent --fail '{release}' | {GzipReader.Command} | tar -x -C julia --strip-components=1 & " +
+                         $"curl --silent --fail '{depot}' | {GzipReader.Command} | tar -x -C depot & " +
+                         "wait -n; wait -n\n" +
+                         "printf '%s %s\\n' \"$start\" \"$EPOCHREALTIME\"";
+            using var process = Process.Start(new ProcessStartInfo("bash", ["-c", script]) { RedirectStandardOutput = true })!;
+            var times = await process.StandardOutput.ReadToEndAsync().ConfigureAwait(false);
             await process.WaitForExitAsync().ConfigureAwait(false);
             if (process.ExitCode != 0) throw new InvalidOperationException("the floor's download failed");
-            return watch.Elapsed;
+            var pair = times.Split(' ', StringSplitOptions.TrimEntries).Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToArray();
+            return TimeSpan.FromSeconds(pair[1] - pair[0]);
         }
         finally
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    /// <summary>The gzip decoder this machine's nodes and floor use (<see cref="GzipReader"/>).</summary>
+    private static string Decoder()
+    {
+        using var process = Process.Start(new ProcessStartInfo("bash", ["-c", GzipReader.Choose + "printf '%s' \"${gunzip_command[0]}\""]) { RedirectStandardOutput = true })!;
+        var decoder = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return decoder;
     }
 
     private static TimeSpan Duration(BatchStartTaskInfo info) => (info.EndTime ?? info.StartTime) - info.StartTime;

@@ -28,7 +28,7 @@ namespace Contoso.Pools
 set -euo pipefail
 umask 022
 
-readonly definition_hash='91a1a6417097f7bb'
+readonly definition_hash='d459508b01d39b42'
 readonly root=""${AZ_BATCH_NODE_SHARED_DIR:?the Batch agent sets AZ_BATCH_NODE_SHARED_DIR}/clusterlesshpc""
 readonly marker=""$root/installed/$definition_hash""
 
@@ -72,6 +72,9 @@ limited() {
 download() {
   limited ""downloading $1"" curl --fail --silent --show-error --location --connect-timeout 30 --speed-limit 1024 --speed-time 60 --retry 5 --retry-delay 10 --retry-connrefused --output ""$2"" ""$1""
 }
+# zstd reads gzip (where it was built with zlib) about three times as fast as gzip's own decoder.
+gunzip_command=(gzip -dc)
+if command -v zstd > /dev/null && [[ ""$(printf x | gzip -c | zstd -dcq --format=gzip 2> /dev/null)"" == x ]]; then gunzip_command=(zstd -dcq --format=gzip); fi
 # The shared install (docs/delivery.md): read and create-only URLs the start task carries with blob storage; without them each node installs on its own.
 # Sets cache_status, cache_sum and cache_definition from the last response in the headers file $1 (curl writes each response of
 # its retries there).
@@ -125,7 +128,7 @@ cache_fetch() {
   fi
   rm -f ""$file.headers""
 }
-# Unpacks a published archive (tar and gzip) into the new folder $2 while it downloads: curl's stream goes to gzip and tar
+# Unpacks a published archive (tar and gzip) into the new folder $2 while it downloads: curl's stream goes to gunzip_command and tar
 # and, through tee, to the SHA-256, so downloading, hashing and unpacking overlap. $3: the definition it must have been published
 # for, $4: the SHA-256 it must have, each or ''; the rest are tar's options. The folder is only kept when cache_check
 # accepts the download and tar read it whole; put it beside its destination, so that moving it into place is a rename.
@@ -138,7 +141,7 @@ cache_unpack() {
   mkfifo ""$into.stream""
   if command -v openssl > /dev/null; then openssl dgst -sha256 -r < ""$into.stream"" > ""$into.sha256"" & else sha256sum < ""$into.stream"" > ""$into.sha256"" & fi
   hasher=$!
-  if curl --fail --silent --connect-timeout 30 --speed-limit 1024 --speed-time 60 --retry 3 --retry-delay 5 --dump-header ""$into.headers"" ""$url"" | tee ""$into.stream"" | gzip -dc 2> ""$into.errors"" | tar -x -C ""$into"" ""$@"" 2>> ""$into.errors""; then
+  if curl --fail --silent --connect-timeout 30 --speed-limit 1024 --speed-time 60 --retry 3 --retry-delay 5 --dump-header ""$into.headers"" ""$url"" | tee ""$into.stream"" | ""${gunzip_command[@]}"" 2> ""$into.errors"" | tar -x -C ""$into"" ""$@"" 2>> ""$into.errors""; then
     codes=(0 0 0 0)
   else
     codes=(""${PIPESTATUS[@]}"")
@@ -151,7 +154,7 @@ cache_unpack() {
     return 1
   fi
   if (( codes[1] != 0 || codes[2] != 0 || codes[3] != 0 )); then
-    log ""the shared copy ${url%%\?*} could not be unpacked: $(tail -n 3 ""$into.errors"" | tr '\n' ' ')(exit codes: tee ${codes[1]}, gzip ${codes[2]}, tar ${codes[3]}); installing without it"" >&2
+    log ""the shared copy ${url%%\?*} could not be unpacked: $(tail -n 3 ""$into.errors"" | tr '\n' ' ')(exit codes: tee ${codes[1]}, ${gunzip_command[0]} ${codes[2]}, tar ${codes[3]}); installing without it"" >&2
     rm -rf ""$into"" ""$into.stream"" ""$into.sha256"" ""$into.headers"" ""$into.errors""
     return 1
   fi
@@ -200,8 +203,8 @@ restore_depot() {
   [[ -n ""$depot_prefetch_pid"" ]] || return 1
   wait ""$depot_prefetch_pid"" || status=$?
   depot_prefetch_pid=''
-  cat ""$depot_prefetch/stdout""
-  cat ""$depot_prefetch/stderr"" >&2
+  [[ ! -s ""$depot_prefetch/stdout"" ]] || cat ""$depot_prefetch/stdout""
+  [[ ! -s ""$depot_prefetch/stderr"" ]] || cat ""$depot_prefetch/stderr"" >&2
   (( status == 0 )) || return 1
   read -r label 2> /dev/null < ""$depot_prefetch/depot/.clusterlesshpc-depot"" || true
   if [[ ""$label"" != ""$definition_hash $architecture"" ]]; then
@@ -251,7 +254,7 @@ if [[ ! -x ""$julia_bin"" ]]; then
     log 'downloading https://julialang-s3.julialang.org/bin/linux/x64/1.5/julia-1.5.2-linux-x86_64.tar.gz'
     download 'https://julialang-s3.julialang.org/bin/linux/x64/1.5/julia-1.5.2-linux-x86_64.tar.gz' ""$work/julia.tar.gz""
     mkdir ""$work/julia""
-    tar -xzf ""$work/julia.tar.gz"" -C ""$work/julia"" --strip-components=1
+    ""${gunzip_command[@]}"" < ""$work/julia.tar.gz"" | tar -x -C ""$work/julia"" --strip-components=1
     julia_fresh=1
   fi
   rm -rf ""$julia_home""
