@@ -74,13 +74,22 @@ public static class SharedInstallMode
             var boot = Definition("boot", internet);
             // A floor sample after node 1 and after each later node: the machine's load then is the load the nodes met.
             var floors = new List<TimeSpan>();
+            var hashedFloors = new List<TimeSpan>();
             var (first, later, bootManifestsIdentical) = await BootAsync(client, provisioner, emulator, boot, bootNodes, oneAtATime: true,
-                afterEach: async () => floors.Add(await FloorAsync(azurite, container, boot).ConfigureAwait(false))).ConfigureAwait(false);
+                afterEach: async () =>
+                {
+                    var (plain, hashed) = await FloorAsync(azurite, container, boot, hashedFirst: floors.Count % 2 == 1).ConfigureAwait(false);
+                    floors.Add(plain);
+                    hashedFloors.Add(hashed);
+                }).ConfigureAwait(false);
             var floor = Median(floors);
+            var hashedFloor = Median(hashedFloors);
             var median = Median(later);
             output.WriteLine($"  node 1: {S(first)}; nodes 2..{bootNodes}: median {S(median)} (each: {string.Join(", ", later.Select(S))}) = {median / first:P1} of node 1");
             output.WriteLine($"  physical floor (curl piped into {Decoder()} and tar, the release and the depot archive at once, no checksum): median {S(floor)} " +
                              $"(each: {string.Join(", ", floors.Select(S))}); nodes 2..{bootNodes} = {median / floor:P0} of it");
+            output.WriteLine($"  the same pipes with the SHA-256 (each stream also through tee to openssl dgst): median {S(hashedFloor)} " +
+                             $"(each: {string.Join(", ", hashedFloors.Select(S))}) = {hashedFloor / floor:P0} of the floor; nodes 2..{bootNodes} = {median / hashedFloor:P0} of it");
             if (requestNodes == 0)
             {
                 var bootMet = median < first * 0.10 && median <= floor * 1.2 && bootManifestsIdentical;
@@ -168,24 +177,44 @@ public static class SharedInstallMode
     /// as the nodes choose it) and tar, both at once, no checksum and no check of any kind; one sample, timed by bash from
     /// the first curl to the last tar (the decoder's choice and bash's own start are outside it). The decoder runs apart
     /// from tar because that is faster than <c>tar -xz</c> on a pipe (which copies the stream through one more process), so
-    /// the floor is the fastest way there is, not only the simplest.
+    /// the floor is the fastest way there is, not only the simplest. Beside it, in the same turn (which goes first
+    /// alternates), the same pipes with the SHA-256 a node computes: each stream also through <c>tee</c> to
+    /// <c>openssl dgst</c>, so that what the hash costs on this machine is told apart from the rest of a node's work.
     /// </summary>
-    private static async Task<TimeSpan> FloorAsync(AzuriteProcess azurite, string container, PoolDefinition definition)
+    private static async Task<(TimeSpan Plain, TimeSpan Hashed)> FloorAsync(AzuriteProcess azurite, string container, PoolDefinition definition, bool hashedFirst)
     {
         var blobs = new Azure.Storage.Blobs.BlobContainerClient(azurite.ConnectionString, container);
         var hash = StartupScriptRenderer.DefinitionHash(definition);
         var url = $"{definition.Julia!.Mirror}/linux/x64/1.10/julia-{JuliaVersion}-linux-x86_64.tar.gz";
         var release = blobs.GetBlobClient(SharedInstallBlobs.JuliaRelease(url)).GenerateSasUri(Azure.Storage.Sas.BlobSasPermissions.Read, DateTimeOffset.UtcNow.AddHours(1));
         var depot = blobs.GetBlobClient(SharedInstallBlobs.DepotArchive(hash, "x86_64")).GenerateSasUri(Azure.Storage.Sas.BlobSasPermissions.Read, DateTimeOffset.UtcNow.AddHours(1));
+        var plain = $"curl --silent --fail '{release}' | {GzipReader.Command} | tar -x -C julia --strip-components=1 & " +
+                    $"curl --silent --fail '{depot}' | {GzipReader.Command} | tar -x -C depot & ";
+        var hashed = "mkfifo julia.stream depot.stream\n" +
+                     "openssl dgst -sha256 -r < julia.stream > julia.sha256 & openssl dgst -sha256 -r < depot.stream > depot.sha256 &\n" +
+                     $"curl --silent --fail '{release}' | tee julia.stream | {GzipReader.Command} | tar -x -C julia --strip-components=1 & " +
+                     $"curl --silent --fail '{depot}' | tee depot.stream | {GzipReader.Command} | tar -x -C depot & ";
+        if (hashedFirst)
+        {
+            var h = await TimePipesAsync(hashed).ConfigureAwait(false);
+            return (await TimePipesAsync(plain).ConfigureAwait(false), h);
+        }
+        var p = await TimePipesAsync(plain).ConfigureAwait(false);
+        return (p, await TimePipesAsync(hashed).ConfigureAwait(false));
+    }
+
+    /// <summary>Runs <paramref name="pipes"/> (commands that end in <c>&amp;</c>) in a new folder and times them until every one has ended.</summary>
+    private static async Task<TimeSpan> TimePipesAsync(string pipes)
+    {
         var work = Directory.CreateTempSubdirectory("chpc-floor-").FullName;
         try
         {
             // The decompressor the nodes choose (zstd where it reads gzip, else gzip), chosen before the clock starts.
             var script = "set -euo pipefail\n" + GzipReader.Choose + $"cd '{work}'; mkdir julia depot\n" +
                          "start=$EPOCHREALTIME\n" +
-                         $"curl --silent --fail '{release}' | {GzipReader.Command} | tar -x -C julia --strip-components=1 & " +
-                         $"curl --silent --fail '{depot}' | {GzipReader.Command} | tar -x -C depot & " +
-                         "wait -n; wait -n\n" +
+                         pipes + "\n" +
+                         // wait -n answers 127 once every job has ended; any other failure is a pipe's.
+                         "status=0; while wait -n || { status=$?; false; }; do :; done; (( status == 127 ))\n" +
                          "printf '%s %s\\n' \"$start\" \"$EPOCHREALTIME\"";
             using var process = Process.Start(new ProcessStartInfo("bash", ["-c", script]) { RedirectStandardOutput = true })!;
             var times = await process.StandardOutput.ReadToEndAsync().ConfigureAwait(false);
