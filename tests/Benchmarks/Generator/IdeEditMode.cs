@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ClusterlessHpc.Benchmarks.Generator;
 
 /// <summary>
-/// <c>ide-edit [pools] [edits] [all-new] [baseline=generator.dll]</c>: what a user feels while typing in a pool project held
+/// <c>ide-edit [pools] [edits] [all-new|without-generated] [baseline=generator.dll]</c>: what a user feels while typing in a pool project held
 /// by an IDE. One character of one formula changes per edit (a digit of the maximum, back and forth, pool by pool); each
 /// edit is timed as the driver's rerun plus the analyzer's diagnostics for the edited document, asked as Roslyn's IDE asks
 /// (see <see cref="IdeEditSession"/>). Goal: under 5 ms. Three kinds of edit take turns, so the machine's load falls on
@@ -15,7 +15,8 @@ namespace ClusterlessHpc.Benchmarks.Generator;
 /// and an analyzer that does nothing asked as the IDE asks (Roslyn's analyzer driver by itself). After each, the document's
 /// compiler diagnostics are timed too, apart: the IDE computes them for the same keystroke, but they are not the goal's.
 /// With <c>all-new</c>, every generated file gets a new syntax tree after each edit, as
-/// <c>RunGeneratorsAndUpdateCompilation</c> gives them. With <c>baseline=</c>, a second project held by another build of
+/// <c>RunGeneratorsAndUpdateCompilation</c> gives them; with <c>without-generated</c>, the analyzers see no generated file
+/// (no IDE does that: the difference is what those files cost the analysis). With <c>baseline=</c>, a second project held by another build of
 /// the generator (an earlier commit's <c>ClusterlessHpc.Generator.dll</c>) takes every edit too, its driver's rerun timed
 /// beside this build's, each going first in turn; every 25th edit, both must have generated the same files, text for text.
 /// </summary>
@@ -26,7 +27,10 @@ internal static class IdeEditMode
         var pools = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
         var edits = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 400;
         // "all-new": the generated files as RunGeneratorsAndUpdateCompilation gives them, each parsed again after every edit.
-        var generatedFiles = args.Skip(3).Contains("all-new") ? GeneratedFiles.AllNew : GeneratedFiles.ReuseUnchanged;
+        // "without-generated": the analyzers see the user's files only, to tell what the generated files cost them.
+        var generatedFiles = args.Skip(3).Contains("all-new") ? GeneratedFiles.AllNew
+            : args.Skip(3).Contains("without-generated") ? GeneratedFiles.Omitted
+            : GeneratedFiles.ReuseUnchanged;
         var baselinePath = args.Skip(3).Where(a => a.StartsWith("baseline=", StringComparison.Ordinal)).Select(a => a["baseline=".Length..]).FirstOrDefault();
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var input = CSharpCompilation.Create("Pools",
@@ -79,9 +83,12 @@ internal static class IdeEditMode
         }
 
         output.WriteLine($"{pools} pools, {edits} edits of each kind ({kinds.Length} kinds, in turn) after {warmup} warm-up edits; one character of one formula each");
-        output.WriteLine(generatedFiles == GeneratedFiles.AllNew
-            ? "generated files: a new syntax tree for each after every edit (as RunGeneratorsAndUpdateCompilation gives them)"
-            : "generated files: unchanged ones keep their syntax trees (as Roslyn's workspace keeps them)");
+        output.WriteLine(generatedFiles switch
+        {
+            GeneratedFiles.AllNew => "generated files: a new syntax tree for each after every edit (as RunGeneratorsAndUpdateCompilation gives them)",
+            GeneratedFiles.Omitted => "generated files: left out of the compilation the analyzers see (no IDE does that; a measure of what they cost)",
+            _ => "generated files: unchanged ones keep their syntax trees (as Roslyn's workspace keeps them)",
+        });
         foreach (var (label, pick) in new (string, Func<Samples, List<double>>)[] { ("wall time:", s => s.Wall), ("process CPU time (all threads), less disturbed by other work on the machine:", s => s.Cpu) })
         {
             output.WriteLine(label);

@@ -98,7 +98,7 @@ public sealed class IdeEditSession
         var cpu0 = ProcessCpu.Now();
         var clock = Stopwatch.StartNew();
         _driver = _driver.RunGenerators(_input);
-        var output = _input.AddSyntaxTrees(GeneratedTrees());
+        var output = _generatedFiles == GeneratedFiles.Omitted ? _input : _input.AddSyntaxTrees(GeneratedTrees());
         var generatorTime = clock.Elapsed;
         var cpu1 = ProcessCpu.Now();
         var diagnostics = request == AnalyzerRequest.AsTheIde
@@ -195,6 +195,12 @@ public enum GeneratedFiles
 
     /// <summary>Every generated file gets a new tree, as <see cref="GeneratorDriver.RunGeneratorsAndUpdateCompilation"/> gives them.</summary>
     AllNew,
+
+    /// <summary>
+    /// The analyzers see the user's files only, which no IDE does (the pool analyzer needs nothing generated): what the
+    /// generated files cost the document's analysis, by difference.
+    /// </summary>
+    Omitted,
 }
 
 /// <summary>How the document's analyzer diagnostics are asked for.</summary>
