@@ -28,7 +28,7 @@ namespace Contoso.Pools
 set -euo pipefail
 umask 022
 
-readonly definition_hash='d459508b01d39b42'
+readonly definition_hash='b574091b1a06c2ca'
 readonly root=""${AZ_BATCH_NODE_SHARED_DIR:?the Batch agent sets AZ_BATCH_NODE_SHARED_DIR}/clusterlesshpc""
 readonly marker=""$root/installed/$definition_hash""
 
@@ -72,7 +72,7 @@ limited() {
 download() {
   limited ""downloading $1"" curl --fail --silent --show-error --location --connect-timeout 30 --speed-limit 1024 --speed-time 60 --retry 5 --retry-delay 10 --retry-connrefused --output ""$2"" ""$1""
 }
-# zstd reads gzip (where it was built with zlib) about three times as fast as gzip's own decoder.
+# zstd reads gzip (where it was built with zlib) faster than gzip's own decoder.
 gunzip_command=(gzip -dc)
 if command -v zstd > /dev/null && [[ ""$(printf x | gzip -c | zstd -dcq --format=gzip 2> /dev/null)"" == x ]]; then gunzip_command=(zstd -dcq --format=gzip); fi
 # The shared install (docs/delivery.md): read and create-only URLs the start task carries with blob storage; without them each node installs on its own.
