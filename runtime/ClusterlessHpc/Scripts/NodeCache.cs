@@ -33,10 +33,12 @@ namespace ClusterlessHpc.Scripts
 
         /// <summary>
         /// The script's exit trap when it shares its install: the download folder in use goes, and a depot still downloading in
-        /// the background (<see cref="DepotFunctions"/>) is stopped, waited for and removed, however the script ends.
+        /// the background (<see cref="DepotFunctions"/>) is stopped, waited for and removed, however the script ends. Nothing in
+        /// it may fail under <c>set -e</c>: the trap would end there, leave the folder and exit with the stopped job's code
+        /// instead of the script's own.
         /// </summary>
         public const string ExitTrap =
-            "trap '[[ -z \"$work\" ]] || rm -rf \"$work\"; [[ -z \"$depot_prefetch_pid\" ]] || { kill -TERM -- \"-$depot_prefetch_pid\" 2> /dev/null; wait \"$depot_prefetch_pid\" 2> /dev/null; }; [[ -z \"$depot_prefetch\" ]] || rm -rf \"$depot_prefetch\"' EXIT\n";
+            "trap '[[ -z \"$work\" ]] || rm -rf \"$work\"; [[ -z \"$depot_prefetch_pid\" ]] || { kill -TERM -- \"-$depot_prefetch_pid\" 2> /dev/null || true; wait \"$depot_prefetch_pid\" 2> /dev/null || true; }; [[ -z \"$depot_prefetch\" ]] || rm -rf \"$depot_prefetch\"' EXIT\n";
 
         /// <summary>The file the depot archive carries at its root: the definition hash and architecture it was built for.</summary>
         public const string DepotLabel = ".clusterlesshpc-depot";

@@ -28,7 +28,7 @@ namespace Contoso.Pools
 set -euo pipefail
 umask 022
 
-readonly definition_hash='b574091b1a06c2ca'
+readonly definition_hash='6c817284e599be4b'
 readonly root=""${AZ_BATCH_NODE_SHARED_DIR:?the Batch agent sets AZ_BATCH_NODE_SHARED_DIR}/clusterlesshpc""
 readonly marker=""$root/installed/$definition_hash""
 
@@ -182,7 +182,7 @@ cache_publish() {
 work=""""
 depot_prefetch=""""
 depot_prefetch_pid=""""
-trap '[[ -z ""$work"" ]] || rm -rf ""$work""; [[ -z ""$depot_prefetch_pid"" ]] || { kill -TERM -- ""-$depot_prefetch_pid"" 2> /dev/null; wait ""$depot_prefetch_pid"" 2> /dev/null; }; [[ -z ""$depot_prefetch"" ]] || rm -rf ""$depot_prefetch""' EXIT
+trap '[[ -z ""$work"" ]] || rm -rf ""$work""; [[ -z ""$depot_prefetch_pid"" ]] || { kill -TERM -- ""-$depot_prefetch_pid"" 2> /dev/null || true; wait ""$depot_prefetch_pid"" 2> /dev/null || true; }; [[ -z ""$depot_prefetch"" ]] || rm -rf ""$depot_prefetch""' EXIT
 rm -rf ""$root""/download.*
 readonly julia_home=""$root/julia-""'1.5.2'
 readonly julia_bin=""$julia_home/bin/julia""

@@ -88,7 +88,13 @@ internal sealed class NodeSandbox : IDisposable
         }
     }
 
-    public (int ExitCode, string Stdout, string Stderr) Run(string script, TimeSpan? timeout = null)
+    /// <summary>Puts a stand-in for <paramref name="program"/> first on the script's PATH.</summary>
+    public void AddTool(string program, string bash) => WriteExecutable(Path.Combine(Root, "tools", program), bash);
+
+    /// <param name="script">The script.</param>
+    /// <param name="timeout">How long it may take.</param>
+    /// <param name="settings">More environment settings, as a start task's.</param>
+    public (int ExitCode, string Stdout, string Stderr) Run(string script, TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var file = Path.Combine(Root, "startup.sh");
         File.WriteAllText(file, script);
@@ -98,6 +104,7 @@ internal sealed class NodeSandbox : IDisposable
             ["HOME"] = Root,
             ["PATH"] = Path.Combine(Root, "tools") + ":/usr/local/bin:/usr/bin:/bin",
         };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) environment[name] = value;
         if (Environment.UserName != "root") return ProcessRunner.Run("bash", [file], environment: environment, timeout: timeout);
         ProcessRunner.Run("chown", ["-R", "65534:65534", Root]);
         return ProcessRunner.Run("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "bash", file], environment: environment, timeout: timeout);
