@@ -16,11 +16,13 @@ public sealed class DepotPrefetchTests : IDisposable
     [Fact]
     public void A_script_that_fails_while_the_depot_downloads_stops_that_download_deletes_its_folder_and_keeps_its_exit_code()
     {
-        // A curl that never finishes the depot (and records the processes it leaves) and cannot reach the mirror (curl's 7).
+        // A curl that never finishes the depot (and records the processes it leaves) and cannot reach the mirror (curl's 7),
+        // which it says only once the depot's download is under way.
         _node.AddTool("curl",
             "#!/bin/bash\n" +
             "if [[ \" $* \" == *depot-x86_64* ]]; then\n" +
             $"  sleep 1000 &\n  echo \"$!\" >> '{_node.Pids}'\n  echo \"$BASHPID\" >> '{_node.Pids}'\n  wait\nfi\n" +
+            $"for _ in $(seq 100); do [[ $(wc -l < '{_node.Pids}') -ge 2 ]] && break; sleep 0.1; done\n" +
             "echo 'curl: (7) Failed to connect to the mirror' >&2\n" +
             "exit 7\n");
         var pool = new PoolDefinition
