@@ -17,5 +17,19 @@ namespace ClusterlessHpc.Scripts
 
         /// <summary>The command, as a script word list.</summary>
         public const string Command = "\"${gunzip_command[@]}\"";
+
+        /// <summary>
+        /// Script lines (each indented by <paramref name="indent"/>) that unpack the downloaded <c>.tar.gz</c>
+        /// <paramref name="archive"/> into the existing folder <paramref name="into"/> with tar's <paramref name="tarOptions"/>.
+        /// zstd refuses bytes after the gzip stream (zero padding, say) that gzip warns of and ignores, so where the chosen
+        /// decoder fails, the folder is emptied and gzip's own decoder has the last word (and ends the script if it fails too).
+        /// Paths are script words, expanded in double quotes.
+        /// </summary>
+        public static string UnpackFile(string archive, string into, string tarOptions, string indent) =>
+            indent + "if ! " + Command + " < \"" + archive + "\" | tar -x -C \"" + into + "\" " + tarOptions + "; then\n" +
+            indent + "  log \"unpacking " + archive + " with ${gunzip_command[0]} failed; unpacking it with gzip\" >&2\n" +
+            indent + "  rm -rf \"" + into + "\" && mkdir \"" + into + "\"\n" +
+            indent + "  gzip -dc < \"" + archive + "\" | tar -x -C \"" + into + "\" " + tarOptions + "\n" +
+            indent + "fi\n";
     }
 }

@@ -38,7 +38,7 @@ namespace ClusterlessHpc.Scripts
         /// instead of the script's own.
         /// </summary>
         public const string ExitTrap =
-            "trap '[[ -z \"$work\" ]] || rm -rf \"$work\"; [[ -z \"$depot_prefetch_pid\" ]] || { kill -TERM -- \"-$depot_prefetch_pid\" 2> /dev/null || true; wait \"$depot_prefetch_pid\" 2> /dev/null || true; }; [[ -z \"$depot_prefetch\" ]] || rm -rf \"$depot_prefetch\"' EXIT\n";
+            "trap '[[ -z \"$work\" ]] || rm -rf \"$work\" || true; [[ -z \"$depot_prefetch_pid\" ]] || { kill -TERM -- \"-$depot_prefetch_pid\" 2> /dev/null || true; wait \"$depot_prefetch_pid\" 2> /dev/null || true; }; [[ -z \"$depot_prefetch\" ]] || rm -rf \"$depot_prefetch\" || true' EXIT\n";
 
         /// <summary>The file the depot archive carries at its root: the definition hash and architecture it was built for.</summary>
         public const string DepotLabel = ".clusterlesshpc-depot";

@@ -278,7 +278,7 @@ namespace ClusterlessHpc.Scripts
                 s.Append("    fi\n");
             }
             s.Append("    mkdir \"$work/julia\"\n");
-            s.Append("    ").Append(GzipReader.Command).Append(" < \"$work/julia.tar.gz\" | tar -x -C \"$work/julia\" --strip-components=1\n");
+            s.Append(GzipReader.UnpackFile("$work/julia.tar.gz", "$work/julia", "--strip-components=1", "    "));
             s.Append("    julia_fresh=1\n");
             s.Append("  fi\n");
             s.Append("  rm -rf \"$julia_home\"\n");

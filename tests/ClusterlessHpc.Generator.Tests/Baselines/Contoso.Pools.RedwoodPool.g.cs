@@ -28,7 +28,7 @@ namespace Contoso.Pools
 set -euo pipefail
 umask 022
 
-readonly definition_hash='6c817284e599be4b'
+readonly definition_hash='200c4aa3e2167ce0'
 readonly root=""${AZ_BATCH_NODE_SHARED_DIR:?the Batch agent sets AZ_BATCH_NODE_SHARED_DIR}/clusterlesshpc""
 readonly marker=""$root/installed/$definition_hash""
 
@@ -182,7 +182,7 @@ cache_publish() {
 work=""""
 depot_prefetch=""""
 depot_prefetch_pid=""""
-trap '[[ -z ""$work"" ]] || rm -rf ""$work""; [[ -z ""$depot_prefetch_pid"" ]] || { kill -TERM -- ""-$depot_prefetch_pid"" 2> /dev/null || true; wait ""$depot_prefetch_pid"" 2> /dev/null || true; }; [[ -z ""$depot_prefetch"" ]] || rm -rf ""$depot_prefetch""' EXIT
+trap '[[ -z ""$work"" ]] || rm -rf ""$work"" || true; [[ -z ""$depot_prefetch_pid"" ]] || { kill -TERM -- ""-$depot_prefetch_pid"" 2> /dev/null || true; wait ""$depot_prefetch_pid"" 2> /dev/null || true; }; [[ -z ""$depot_prefetch"" ]] || rm -rf ""$depot_prefetch"" || true' EXIT
 rm -rf ""$root""/download.*
 readonly julia_home=""$root/julia-""'1.5.2'
 readonly julia_bin=""$julia_home/bin/julia""
@@ -254,7 +254,11 @@ if [[ ! -x ""$julia_bin"" ]]; then
     log 'downloading https://julialang-s3.julialang.org/bin/linux/x64/1.5/julia-1.5.2-linux-x86_64.tar.gz'
     download 'https://julialang-s3.julialang.org/bin/linux/x64/1.5/julia-1.5.2-linux-x86_64.tar.gz' ""$work/julia.tar.gz""
     mkdir ""$work/julia""
-    ""${gunzip_command[@]}"" < ""$work/julia.tar.gz"" | tar -x -C ""$work/julia"" --strip-components=1
+    if ! ""${gunzip_command[@]}"" < ""$work/julia.tar.gz"" | tar -x -C ""$work/julia"" --strip-components=1; then
+      log ""unpacking $work/julia.tar.gz with ${gunzip_command[0]} failed; unpacking it with gzip"" >&2
+      rm -rf ""$work/julia"" && mkdir ""$work/julia""
+      gzip -dc < ""$work/julia.tar.gz"" | tar -x -C ""$work/julia"" --strip-components=1
+    fi
     julia_fresh=1
   fi
   rm -rf ""$julia_home""

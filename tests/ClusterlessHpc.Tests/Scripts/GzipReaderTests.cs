@@ -46,6 +46,26 @@ public sealed class GzipReaderTests : IDisposable
         Assert.Equal($"{chosen}\nthe release", stdout);
     }
 
+    [Fact]
+    public void A_release_with_bytes_after_its_gzip_stream_is_installed_whichever_decoder_the_node_has()
+    {
+        // zstd refuses the padding that gzip ignores: where the node's zstd is chosen, gzip unpacks the release again.
+        using var node = new NodeSandbox(standInCurl: false);
+        node.AddStandInJulia();
+        node.AddTool("curl",
+            "#!/bin/bash\n" +
+            "out=''\n" +
+            "while [[ $# -gt 0 ]]; do if [[ $1 == --output ]]; then out=$2; shift; fi; shift; done\n" +
+            $"tar -czf \"$out\" -C '{node.Root}/release' julia-standin\n" +
+            "head -c 1024 /dev/zero >> \"$out\"\n");
+
+        var run = node.Run(StartupScriptRenderer.Render(SamplePools.Seed));
+
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.True(File.Exists(Path.Combine(node.SharedDir, "clusterlesshpc", "julia-1.5.2", "bin", "julia")), "the padded release was not installed");
+        Assert.Equal(1, node.JuliaLaunches);
+    }
+
     private static string Which(string program) =>
         Environment.GetEnvironmentVariable("PATH")!.Split(':').Select(d => Path.Combine(d, program)).First(File.Exists);
 }
