@@ -147,11 +147,9 @@ public sealed partial class SharedInstallTests : IClassFixture<AzuriteFixture>, 
         var definition = Pool();
         var hash = StartupScriptRenderer.DefinitionHash(definition);
         var (pool, first) = await ApplyFirstNodeAsync(definition);
-        var published = (await Container.GetBlobClient(SharedInstallBlobs.DepotArchive(hash, "x86_64")).DownloadContentAsync(Cancel)).Value;
-        await using var server = new LoopbackBlobServer(published.Content.ToArray(), published.Details.Metadata.ToDictionary(), breakOff: true);
-        var startTask = pool.StartTask!;
-        foreach (var setting in startTask.EnvironmentSettings!.Where(s => s.Name == NodeCache.DepotRead)) setting.Value = server.Instead(setting.Value!);
-        await _client.UpdatePoolAsync(definition.Id, new BatchPoolUpdateOptions { StartTask = startTask }, cancellationToken: Cancel);
+        var (content, metadata) = await PublishedAsync(SharedInstallBlobs.DepotArchive(hash, "x86_64"));
+        await using var server = new LoopbackBlobServer(content, metadata, breakOff: true);
+        await ReadFromAsync(pool, (NodeCache.DepotRead, server));
 
         var second = Assert.Single(await GrowAsync(definition.Id, 2, first));
 
@@ -170,18 +168,12 @@ public sealed partial class SharedInstallTests : IClassFixture<AzuriteFixture>, 
         var definition = Pool();
         var hash = StartupScriptRenderer.DefinitionHash(definition);
         var (pool, first) = await ApplyFirstNodeAsync(definition);
-        var depot = (await Container.GetBlobClient(SharedInstallBlobs.DepotArchive(hash, "x86_64")).DownloadContentAsync(Cancel)).Value;
-        var release = (await Container.GetBlobClient(SharedInstallBlobs.JuliaRelease(Julia(definition))).DownloadContentAsync(Cancel)).Value;
-        await using var depotServer = new LoopbackBlobServer(depot.Content.ToArray(), depot.Details.Metadata.ToDictionary());
-        await using var releaseServer = new LoopbackBlobServer(release.Content.ToArray(), release.Details.Metadata.ToDictionary(),
+        var depot = await PublishedAsync(SharedInstallBlobs.DepotArchive(hash, "x86_64"));
+        var release = await PublishedAsync(SharedInstallBlobs.JuliaRelease(Julia(definition)));
+        await using var depotServer = new LoopbackBlobServer(depot.Content, depot.Metadata);
+        await using var releaseServer = new LoopbackBlobServer(release.Content, release.Metadata,
             halfWayGate: () => depotServer.Requested.WaitAsync(TimeSpan.FromSeconds(15), Cancel));
-        var startTask = pool.StartTask!;
-        foreach (var setting in startTask.EnvironmentSettings!)
-        {
-            if (setting.Name == NodeCache.DepotRead) setting.Value = depotServer.Instead(setting.Value!);
-            if (setting.Name == NodeCache.JuliaRead) setting.Value = releaseServer.Instead(setting.Value!);
-        }
-        await _client.UpdatePoolAsync(definition.Id, new BatchPoolUpdateOptions { StartTask = startTask }, cancellationToken: Cancel);
+        await ReadFromAsync(pool, (NodeCache.DepotRead, depotServer), (NodeCache.JuliaRead, releaseServer));
 
         var second = Assert.Single(await GrowAsync(definition.Id, 2, first));
 
@@ -368,6 +360,27 @@ public sealed partial class SharedInstallTests : IClassFixture<AzuriteFixture>, 
             new JuliaPackageDefinition("Dev") { Url = "https://github.com/example/Dev.jl", Develop = true },
         ],
     };
+
+    /// <summary>A published file's bytes and metadata, to serve from a <see cref="LoopbackBlobServer"/>.</summary>
+    private async Task<(byte[] Content, Dictionary<string, string> Metadata)> PublishedAsync(string name)
+    {
+        var published = (await Container.GetBlobClient(name).DownloadContentAsync(Cancel)).Value;
+        return (published.Content.ToArray(), published.Details.Metadata.ToDictionary());
+    }
+
+    /// <summary>Points the start task's read URL of each setting named at its loopback server, for the nodes that join next.</summary>
+    private async Task ReadFromAsync(BatchPool pool, params (string Setting, LoopbackBlobServer Server)[] servers)
+    {
+        var startTask = pool.StartTask!;
+        foreach (var setting in startTask.EnvironmentSettings!)
+        {
+            foreach (var (name, server) in servers)
+            {
+                if (setting.Name == name) setting.Value = server.Instead(setting.Value!);
+            }
+        }
+        await _client.UpdatePoolAsync(pool.Id!, new BatchPoolUpdateOptions { StartTask = startTask }, cancellationToken: Cancel);
+    }
 
     private BlobDelivery Delivery() => (BlobDelivery)ScriptDeliveryFactory.Create(WithConnectionString(_azurite, _container));
 
