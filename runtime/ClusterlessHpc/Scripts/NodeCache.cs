@@ -32,13 +32,12 @@ namespace ClusterlessHpc.Scripts
         public const string JuliaCreate = "CHPC_CACHE_JULIA_CREATE_URL";
 
         /// <summary>
-        /// The script's exit trap when it shares its install: the download folder in use goes, and a depot still downloading in
-        /// the background (<see cref="DepotFunctions"/>) is stopped, waited for and removed, however the script ends. Nothing in
-        /// it may fail under <c>set -e</c>: the trap would end there, leave the folder and exit with the stopped job's code
-        /// instead of the script's own.
+        /// The exit trap's part for the shared install (<see cref="StartupScriptRenderer"/> writes the trap): a depot still
+        /// downloading in the background (<see cref="DepotFunctions"/>) is stopped, waited for and its folder removed, however
+        /// the script ends.
         /// </summary>
-        public const string ExitTrap =
-            "trap '[[ -z \"$work\" ]] || rm -rf \"$work\" || true; [[ -z \"$depot_prefetch_pid\" ]] || { kill -TERM -- \"-$depot_prefetch_pid\" 2> /dev/null || true; wait \"$depot_prefetch_pid\" 2> /dev/null || true; }; [[ -z \"$depot_prefetch\" ]] || rm -rf \"$depot_prefetch\" || true' EXIT\n";
+        public const string ExitCleanup =
+            "[[ -z \"$depot_prefetch_pid\" ]] || { kill -TERM -- \"-$depot_prefetch_pid\" 2> /dev/null || true; wait \"$depot_prefetch_pid\" 2> /dev/null || true; }; [[ -z \"$depot_prefetch\" ]] || rm -rf \"$depot_prefetch\" || true";
 
         /// <summary>The file the depot archive carries at its root: the definition hash and architecture it was built for.</summary>
         public const string DepotLabel = ".clusterlesshpc-depot";
@@ -182,7 +181,7 @@ namespace ClusterlessHpc.Scripts
         /// <c>prefetch_depot</c> starts downloading and unpacking the published depot archive in the background, as soon as the
         /// script starts: its URL is known from the start, so it needs no step before it, and on a node of two or more cores it
         /// unpacks beside the Julia release instead of after it (a real pool's depot of precompiled packages can be as large as the release). It runs in
-        /// a process group of its own (<c>set -m</c>), which the exit trap (<see cref="ExitTrap"/>) stops with everything it
+        /// a process group of its own (<c>set -m</c>), which the exit trap (<see cref="ExitCleanup"/>) stops with everything it
         /// started. <c>restore_depot</c> waits for it, passes on what it logged, and moves the depot into place after checking
         /// its checksum, the definition it was published for, and the label inside it (this definition, this node's
         /// <c>uname -m</c>); <c>publish_install</c> publishes the resolved manifest, the developed commits and the depot

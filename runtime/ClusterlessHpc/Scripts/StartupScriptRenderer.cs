@@ -237,16 +237,12 @@ namespace ClusterlessHpc.Scripts
             s.Append("# A download's temporary folder goes when the script ends, however it ends; one a stopped run left goes now.\n");
             s.Append("work=\"\"\n");
             var shared = NodeCache.Applies(definition);
-            if (shared)
-            {
-                s.Append("depot_prefetch=\"\"\n");
-                s.Append("depot_prefetch_pid=\"\"\n");
-                s.Append(NodeCache.ExitTrap);
-            }
-            else
-            {
-                s.Append("trap '[[ -z \"$work\" ]] || rm -rf \"$work\"' EXIT\n");
-            }
+            if (shared) s.Append("depot_prefetch=\"\"\ndepot_prefetch_pid=\"\"\n");
+            // Nothing in the trap may fail under set -e: the trap would end there, leave what it had still to remove, and the
+            // script would exit with that command's code instead of its own.
+            s.Append("trap '[[ -z \"$work\" ]] || rm -rf \"$work\" || true");
+            if (shared) s.Append("; ").Append(NodeCache.ExitCleanup);
+            s.Append("' EXIT\n");
             s.Append("rm -rf \"$root\"/download.*\n");
             s.Append("readonly julia_home=\"$root/julia-\"").Append(ShellQuoting.Quote(julia.Version)).Append('\n');
             s.Append("readonly julia_bin=\"$julia_home/bin/julia\"\n");
