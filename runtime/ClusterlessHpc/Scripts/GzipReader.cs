@@ -2,7 +2,7 @@ namespace ClusterlessHpc.Scripts
 {
     /// <summary>
     /// How the startup script decompresses a <c>.tar.gz</c>: with zstd where the node has one that reads gzip (built with
-    /// zlib; some distributions build it without), which decodes gzip 1.7 to 1.8 times as fast as gzip's own decoder (a
+    /// zlib; some distributions build it without), which decodes gzip 1.5 to 1.8 times as fast as gzip's own decoder (a
     /// runtime's binaries as a .tar.gz, docs/performance.md, "Shared install"), else with gzip. Decompressing is most of
     /// what a node that unpacks a published release and depot waits for. The script chooses once, by decompressing one
     /// byte, so a zstd without gzip support is never used.
