@@ -23,26 +23,28 @@ namespace ClusterlessHpc.Scripts
         /// <summary>
         /// The bash function <c>limited DESCRIPTION COMMAND...</c>. It must be called as a statement of its own (not after
         /// <c>if</c>, <c>||</c> or <c>&amp;&amp;</c>): there bash would ignore <c>set -e</c> inside a startup step too.
-        /// Job control (<c>set -m</c>) gives the step its own process group, so the limit stops its children as well;
-        /// <c>tail --pid</c> under <c>timeout</c> waits for it without a watcher process of our own to clean up. tail looks
-        /// for the step every 0.05 s, and only after the first interval: every step, however short, ends that much late (at
-        /// 0.2 s a later node's load check waited 0.2 s for nothing), while 20 looks a second cost nothing measurable.
+        /// Job control (<c>set -m</c>) gives the step its own process group, so the limit stops its children as well. The
+        /// script waits for the step itself (<c>wait</c> returns the moment it ends), while a watchdog in a process group
+        /// of its own sleeps out the limit and then stops the step's group (TERM, then KILL 10 s later); the watchdog is
+        /// stopped as soon as the step ends, and says by its exit code (124, from its trap once it has fired) whether it
+        /// stopped the step. Polling for the step instead (<c>tail --pid</c>) ended every step up to an interval late.
+        /// The watchdog's output goes nowhere: under <c>$(limited ...)</c> it must not hold the substitution's pipe open.
         /// </summary>
         public const string LimitedFunction =
             "# Runs a step that can block, in its own process group, for at most step_timeout_seconds; names it when it fails.\n" +
             "limited() {\n" +
-            "  local what=$1 pid status=0\n" +
+            "  local what=$1 pid watchdog status=0 watched=0\n" +
             "  shift\n" +
             "  set -m\n" +
             "  \"$@\" &\n" +
             "  pid=$!\n" +
+            "  { sleep \"$step_timeout_seconds\"; trap 'exit 124' TERM; kill -TERM -- \"-$pid\" 2>/dev/null || true; sleep 10; kill -KILL -- \"-$pid\" 2>/dev/null || true; exit 124; } > /dev/null 2>&1 &\n" +
+            "  watchdog=$!\n" +
             "  set +m\n" +
-            "  if timeout \"$step_timeout_seconds\" tail --pid=\"$pid\" --sleep-interval=0.05 -f /dev/null; then\n" +
-            "    wait \"$pid\" || status=$?\n" +
-            "  else\n" +
-            "    kill -TERM -- \"-$pid\" 2>/dev/null || true\n" +
-            "    timeout 10 tail --pid=\"$pid\" --sleep-interval=0.2 -f /dev/null || kill -KILL -- \"-$pid\" 2>/dev/null || true\n" +
-            "    wait \"$pid\" 2>/dev/null || true\n" +
+            "  wait \"$pid\" || status=$?\n" +
+            "  kill -TERM -- \"-$watchdog\" 2>/dev/null || true\n" +
+            "  wait \"$watchdog\" 2>/dev/null || watched=$?\n" +
+            "  if (( watched == 124 )); then\n" +
             "    log \"$what did not finish within $step_timeout_seconds seconds and was stopped (the pool's [StartTask(StepTimeoutMinutes)] sets the limit)\" >&2\n" +
             "    return 124\n" +
             "  fi\n" +

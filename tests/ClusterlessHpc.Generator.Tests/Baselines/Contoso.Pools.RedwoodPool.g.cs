@@ -28,7 +28,7 @@ namespace Contoso.Pools
 set -euo pipefail
 umask 022
 
-readonly definition_hash='200c4aa3e2167ce0'
+readonly definition_hash='e52d8f558e3c44d8'
 readonly root=""${AZ_BATCH_NODE_SHARED_DIR:?the Batch agent sets AZ_BATCH_NODE_SHARED_DIR}/clusterlesshpc""
 readonly marker=""$root/installed/$definition_hash""
 
@@ -46,18 +46,18 @@ mkdir -p ""$root/installed"" ""$root/bin""
 readonly step_timeout_seconds=3600
 # Runs a step that can block, in its own process group, for at most step_timeout_seconds; names it when it fails.
 limited() {
-  local what=$1 pid status=0
+  local what=$1 pid watchdog status=0 watched=0
   shift
   set -m
   ""$@"" &
   pid=$!
+  { sleep ""$step_timeout_seconds""; trap 'exit 124' TERM; kill -TERM -- ""-$pid"" 2>/dev/null || true; sleep 10; kill -KILL -- ""-$pid"" 2>/dev/null || true; exit 124; } > /dev/null 2>&1 &
+  watchdog=$!
   set +m
-  if timeout ""$step_timeout_seconds"" tail --pid=""$pid"" --sleep-interval=0.05 -f /dev/null; then
-    wait ""$pid"" || status=$?
-  else
-    kill -TERM -- ""-$pid"" 2>/dev/null || true
-    timeout 10 tail --pid=""$pid"" --sleep-interval=0.2 -f /dev/null || kill -KILL -- ""-$pid"" 2>/dev/null || true
-    wait ""$pid"" 2>/dev/null || true
+  wait ""$pid"" || status=$?
+  kill -TERM -- ""-$watchdog"" 2>/dev/null || true
+  wait ""$watchdog"" 2>/dev/null || watched=$?
+  if (( watched == 124 )); then
     log ""$what did not finish within $step_timeout_seconds seconds and was stopped (the pool's [StartTask(StepTimeoutMinutes)] sets the limit)"" >&2
     return 124
   fi
