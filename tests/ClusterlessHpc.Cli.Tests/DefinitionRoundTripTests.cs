@@ -148,6 +148,54 @@ public class DefinitionRoundTripTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    /// <summary>
+    /// Settings whose variant starts from a pool that breaks a rule (the setting is what makes it valid), so there is no
+    /// pool to compare with: each is a value going from none to some, which its own rule forbids.
+    /// </summary>
+    private static readonly HashSet<string> NeededInContext =
+    [
+        "CustomImageDefinition.JuliaDepotPath", "ContainerRegistryDefinition.IdentityResourceId", "NetworkDefinition.PublicIPAddressIds",
+        "BlobfuseMountDefinition.AccountKeySetting", "BlobfuseMountDefinition.IdentityResourceId",
+    ];
+
+    /// <summary>
+    /// The planner sees every setting that reaches the pool. A pool made from one variant, read back as the service
+    /// answers (the add-pool body read as a pool), is drift for the other variant exactly when the two add-pool requests
+    /// differ (secrets have a stand-in in both: Batch returns none, so they cannot be compared). The pool id is left out:
+    /// it names another pool.
+    /// </summary>
+    [Fact]
+    public void Every_setting_that_reaches_the_pool_is_drift_when_it_changes()
+    {
+        var problems = new List<string>();
+        var drifts = 0;
+        foreach (var (name, before, after, _) in Variants().Where(v => v.Missing is null && v.Name != "PoolDefinition.Id"))
+        {
+            if (Rules.PoolValidator.HasErrors(Rules.PoolValidator.Validate(before!)))
+            {
+                if (!NeededInContext.Contains(name)) problems.Add($"{name}: the variant starts from an invalid pool");
+                continue;
+            }
+            var differs = Json(Request(before!)) != Json(Request(after!));
+            var plan = Provisioning.PoolPlanner.Compare(Request(after!), Live(before!));
+            if (differs && plan.Action != Provisioning.PoolPlanAction.Drift) problems.Add($"{name}: changes the add-pool request, but the plan is {plan}");
+            if (!differs && plan.Action != Provisioning.PoolPlanAction.NoChange) problems.Add($"{name}: makes the same pool, but the plan is {plan}");
+            if (differs) drifts++;
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.True(drifts > 40, $"only {drifts} settings changed the request");
+    }
+
+    private static Batch.Models.BatchPoolCreateOptions Request(PoolDefinition definition) =>
+        Provisioning.PoolRequestBuilder.BuildWithoutSecrets(definition, _ => "secret", [], Scripts.StartupScriptRenderer.DefinitionHash(definition));
+
+    private static string Json(Batch.Models.BatchPoolCreateOptions request) =>
+        System.Text.Json.JsonSerializer.Serialize(request, Batch.BatchJson.TypeInfo<Batch.Models.BatchPoolCreateOptions>());
+
+    /// <summary>The pool made from <paramref name="definition"/> as a GET answers it: the add-pool body, read as a pool.</summary>
+    private static Batch.Models.BatchPool Live(PoolDefinition definition) =>
+        System.Text.Json.JsonSerializer.Deserialize(Json(Request(definition)), Batch.BatchJson.TypeInfo<Batch.Models.BatchPool>())!;
+
     private static IEnumerable<(string Name, PoolDefinition? Before, PoolDefinition? After, string? Missing)> Variants()
     {
         var n = 0;

@@ -60,8 +60,8 @@ namespace ClusterlessHpc.Provisioning
         /// <summary>Whether Batch can change every differing property of the existing pool (no recreate needed).</summary>
         public bool CanUpdateInPlace => Differences.All(d => d.UpdatableInPlace);
 
-        /// <summary>Whether the start task differs: existing nodes get it only when rebooted or reimaged.</summary>
-        public bool ChangesStartTask => Differences.Any(d => d.Property == PoolDifference.StartTask);
+        /// <summary>Whether the start task differs (its script or its settings): existing nodes get it only when rebooted or reimaged.</summary>
+        public bool ChangesStartTask => Differences.Any(d => d.IsStartTask);
 
         public override string ToString() => (Action switch
         {
@@ -78,6 +78,12 @@ namespace ClusterlessHpc.Provisioning
     public sealed record PoolDifference(string Property, string Expected, string Actual, bool UpdatableInPlace)
     {
         public const string StartTask = "startTask";
+        public const string StartTaskEnvironment = "startTask.environmentSettings";
+        public const string StartTaskRetries = "startTask.maxTaskRetryCount";
+        public const string StartTaskWaitForSuccess = "startTask.waitForSuccess";
+
+        /// <summary>Whether this is the start task's script or one of its settings: an update replaces the whole start task.</summary>
+        public bool IsStartTask => Property is StartTask or StartTaskEnvironment or StartTaskRetries or StartTaskWaitForSuccess;
 
         public override string ToString() =>
             $"{Property}: expected {Expected}, found {Actual}{(UpdatableInPlace ? "" : " (needs the pool to be recreated)")}";

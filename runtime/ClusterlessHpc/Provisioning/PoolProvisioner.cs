@@ -237,7 +237,7 @@ namespace ClusterlessHpc.Provisioning
         {
             var poolId = plan.PoolId;
             report.Stage(ProvisioningStage.Updating, $"found the pool from another definition ({Found(existing)}); updating in place: " + string.Join("; ", plan.Differences));
-            if (plan.Differences.Any(d => d.Property is PoolDifference.StartTask or "metadata"))
+            if (plan.ChangesStartTask || plan.Differences.Any(d => d.Property == "metadata"))
             {
                 await _client.UpdatePoolAsync(poolId, new BatchPoolUpdateOptions { StartTask = request.StartTask, Metadata = request.Metadata },
                     cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -261,7 +261,7 @@ namespace ClusterlessHpc.Provisioning
                 {
                     await _client.DisablePoolAutoScaleAsync(poolId, cancellationToken).ConfigureAwait(false);
                 }
-                if (plan.Differences.Any(d => d.Property is "enableAutoScale" or "targetDedicatedNodes" or "targetLowPriorityNodes"))
+                if (plan.Differences.Any(d => d.Property is "enableAutoScale" or "targetDedicatedNodes" or "targetLowPriorityNodes" or PoolPlanner.ResizeTimeout))
                 {
                     await WaitUntilSteadyAsync(poolId, cancellationToken).ConfigureAwait(false);
                     await _client.ResizePoolAsync(poolId, new BatchPoolResizeOptions

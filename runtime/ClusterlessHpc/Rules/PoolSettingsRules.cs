@@ -85,12 +85,15 @@ namespace ClusterlessHpc.Rules
         /// <summary>Metadata ClusterlessHpc writes on the pools it creates.</summary>
         public const string ReservedMetadataPrefix = "clusterlesshpc-";
 
+        /// <summary>The start task variables ClusterlessHpc sets itself (its script's delivery): no definition may name one.</summary>
+        public const string ReservedVariablePrefix = "CHPC_";
+
         private static string? EnvironmentVariableNameProblem(string name)
         {
             if (name.Length == 0) return "it is empty";
             if (!TextChecks.IsIdentifier(name)) return "use letters, digits and '_', not starting with a digit";
             if (name.StartsWith("AZ_BATCH_", StringComparison.Ordinal)) return "Batch sets the AZ_BATCH_ variables itself";
-            if (name.StartsWith("CHPC_", StringComparison.Ordinal)) return "the CHPC_ variables are ClusterlessHpc's own";
+            if (name.StartsWith(ReservedVariablePrefix, StringComparison.Ordinal)) return $"the {ReservedVariablePrefix} variables are ClusterlessHpc's own";
             if (name.StartsWith("LD_", StringComparison.Ordinal) || ShellStartupVariables.Contains(name))
             {
                 return "bash or the program loader reads it when the start task starts, so it would run code before the script";

@@ -41,6 +41,50 @@ public sealed class PoolOperationsTests : IClassFixture<PoolProvisionerTests.Emu
     }
 
     [Fact]
+    public async Task The_start_tasks_settings_and_the_resize_timeout_are_drift_updated_in_place()
+    {
+        var original = new PoolDefinition { Id = "update-settings", NodeCount = 1, EnvironmentVariables = [new NameValueDefinition("STAGE", "test")] };
+        await Provisioner().ApplyAsync(original);
+        var changed = original with
+        {
+            EnvironmentVariables = [new NameValueDefinition("STAGE", "production")], StartTaskRetryCount = 2, WaitForStartTask = false, ResizeTimeoutMinutes = 25,
+        };
+
+        var plan = await Provisioner().PlanAsync(changed);
+
+        Assert.Equal(PoolPlanAction.Drift, plan.Action);
+        Assert.True(plan.CanUpdateInPlace);
+        Assert.True(plan.ChangesStartTask);
+        Assert.Equal(
+            ["resizeTimeout", PoolDifference.StartTaskEnvironment, PoolDifference.StartTaskRetries, PoolDifference.StartTaskWaitForSuccess],
+            plan.Differences.Select(d => d.Property).Order(StringComparer.Ordinal));
+        Assert.Contains(plan.Differences, d => d.ToString() == "startTask.environmentSettings: expected 'STAGE=production', found 'STAGE=test'");
+        Assert.DoesNotContain(plan.Differences, d => d.ToString().Contains("CHPC_", StringComparison.Ordinal));
+
+        await Provisioner(DriftPolicy.UpdateInPlace).ApplyAsync(changed);
+
+        var live = (await _client.GetPoolAsync("update-settings")).Value;
+        Assert.Contains(live.StartTask!.EnvironmentSettings!, e => e.Name == "STAGE" && e.Value == "production");
+        Assert.Equal(2, live.StartTask.MaxTaskRetryCount);
+        Assert.False(live.StartTask.WaitForSuccess);
+        Assert.Equal(TimeSpan.FromMinutes(25), live.ResizeTimeout);
+        Assert.Equal(PoolPlanAction.NoChange, (await Provisioner().PlanAsync(changed)).Action);
+    }
+
+    [Fact]
+    public async Task A_changed_mount_is_drift_that_needs_a_new_pool()
+    {
+        var original = new PoolDefinition { Id = "update-mount", NodeCount = 0, Mounts = [new NfsMountDefinition("10.0.0.4:/exports/data", "data")] };
+        await Provisioner().ApplyAsync(original);
+
+        var plan = await Provisioner().PlanAsync(original with { Mounts = [new NfsMountDefinition("10.0.0.5:/exports/data", "data")] });
+
+        Assert.Equal(PoolPlanAction.Drift, plan.Action);
+        var difference = Assert.Single(plan.Differences);
+        Assert.Equal("mountConfiguration: expected 'NFS 10.0.0.5:/exports/data at data ()', found 'NFS 10.0.0.4:/exports/data at data ()' (needs the pool to be recreated)", difference.ToString());
+    }
+
+    [Fact]
     public async Task A_start_task_change_can_reboot_the_existing_nodes()
     {
         var original = new PoolDefinition { Id = "update-reboot", NodeCount = 2 };
