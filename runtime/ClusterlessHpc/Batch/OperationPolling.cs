@@ -14,7 +14,10 @@ namespace ClusterlessHpc.Batch
     internal static class OperationPolling
     {
         /// <summary>The operations' default: the first poll soon, so a fast pool is seen ready fast, backing off to 10 s.</summary>
-        public static DelayStrategy DefaultDelays { get; } = DelayStrategy.CreateExponentialDelayStrategy(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10));
+        public static DelayStrategy DefaultDelays { get; } = Backoff(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10));
+
+        /// <summary>The back-off of every wait and retry: exponential from <paramref name="first"/> to <paramref name="longest"/>.</summary>
+        public static DelayStrategy Backoff(TimeSpan first, TimeSpan longest) => DelayStrategy.CreateExponentialDelayStrategy(first, longest);
 
         // Exponential strategies double per retry number: past this many polls every delay is at its maximum, and a
         // larger number would only risk the doubling overflowing.
@@ -22,12 +25,13 @@ namespace ClusterlessHpc.Batch
 
         /// <summary>
         /// Updates <paramref name="operation"/> until it completes, sleeping between polls. <paramref name="afterPoll"/>
-        /// sees each poll that answered; a poll failing with an exception <paramref name="isMissedPoll"/> accepts counts
-        /// as missed (polled again after the next delay) rather than ending the wait.
+        /// sees each poll that answered and did not complete the operation; a poll failing with an exception
+        /// <paramref name="isMissedPoll"/> accepts counts as missed (polled again after the next delay) rather than ending
+        /// the wait.
         /// </summary>
         public static async ValueTask<Response> PollAsync(
             Operation operation, DelayStrategy? delays, TimeProvider? time, CancellationToken cancellationToken,
-            Action? afterPoll = null, Func<Exception, bool>? isMissedPoll = null)
+            Func<CancellationToken, ValueTask>? afterPoll = null, Func<Exception, bool>? isMissedPoll = null)
         {
             delays ??= DefaultDelays;
             time ??= TimeProvider.System;
@@ -44,7 +48,7 @@ namespace ClusterlessHpc.Batch
                 if (response is not null)
                 {
                     if (operation.HasCompleted) return response;
-                    afterPoll?.Invoke();
+                    if (afterPoll is not null) await afterPoll(cancellationToken).ConfigureAwait(false);
                 }
                 await Task.Delay(NextDelay(delays, response, retry), time, cancellationToken).ConfigureAwait(false);
             }

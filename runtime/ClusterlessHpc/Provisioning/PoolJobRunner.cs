@@ -126,24 +126,22 @@ namespace ClusterlessHpc.Provisioning
         {
             ArgumentNullException.ThrowIfNull(job);
             var operation = new BatchJobTasksOperation(_client, job.Id, Time);
-            var delays = Azure.Core.DelayStrategy.CreateExponentialDelayStrategy(_options.FirstPollDelay, _options.MaxPollDelay);
             var started = Time.GetUtcNow();
             string? last = null;
+            async ValueTask ReportAsync(CancellationToken token)
+            {
+                if (progress is null || operation.LastCounts is not { } counts) return;
+                var report = new JobProgress(job, counts.TaskCounts, await NodesByStateAsync(job.PoolId, token).ConfigureAwait(false), Time.GetUtcNow() - started);
+                var text = report.ToString();
+                if (text != last || operation.HasCompleted) progress.Report(report);
+                last = text;
+            }
             try
             {
-                for (var poll = 1; ; poll++)
-                {
-                    await operation.UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
-                    if (progress is not null && operation.LastCounts is { } counts)
-                    {
-                        var report = new JobProgress(job, counts.TaskCounts, await NodesByStateAsync(job.PoolId, cancellationToken).ConfigureAwait(false), Time.GetUtcNow() - started);
-                        var text = report.ToString();
-                        if (text != last || operation.HasCompleted) progress.Report(report);
-                        last = text;
-                    }
-                    if (operation.HasCompleted) break;
-                    await Task.Delay(OperationPolling.NextDelay(delays, null, poll), Time, cancellationToken).ConfigureAwait(false);
-                }
+                // A poll that failed after the client's own retries is a missed poll, not a failed wait: the job runs on.
+                await OperationPolling.PollAsync(operation, OperationPolling.Backoff(_options.FirstPollDelay, _options.MaxPollDelay), Time, cancellationToken,
+                    ReportAsync, e => TransientFailures.IsTransient(e, cancellationToken)).ConfigureAwait(false);
+                await ReportAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
             {

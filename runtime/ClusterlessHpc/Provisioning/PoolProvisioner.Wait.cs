@@ -29,7 +29,7 @@ namespace ClusterlessHpc.Provisioning
         private TimeProvider Time => _options.TimeProvider ?? TimeProvider.System;
 
         /// <summary>The one back-off of every poll and retry: exponential from the first delay to the longest.</summary>
-        private DelayStrategy Delays => DelayStrategy.CreateExponentialDelayStrategy(_options.FirstPollDelay, _options.MaxPollDelay);
+        private DelayStrategy Delays => OperationPolling.Backoff(_options.FirstPollDelay, _options.MaxPollDelay);
 
         // The definition, when known, traces a start-task failure to the step and the declaration that failed.
         private async Task<BatchPool> WaitUntilReadyAsync(string poolId, Reporter report, PoolDefinition? definition, CancellationToken cancellationToken)
@@ -197,6 +197,14 @@ namespace ClusterlessHpc.Provisioning
                 () => $"Pool '{poolId}' was still resizing {DurationText.Format(_options.Timeout)} later. Batch goes on with it: check again with 'chpc status {poolId}', or stop the resize.",
                 cancellationToken);
 
+        /// <exception cref="TimeoutException">The job still existed after <see cref="PoolProvisionerOptions.Timeout"/>.</exception>
+        private Task WaitUntilJobDeletedAsync(string jobId, CancellationToken cancellationToken) =>
+            WaitAsync(
+                new BatchJobDeleteOperation(_client, jobId),
+                afterPoll: null,
+                () => $"Job '{jobId}' still existed {DurationText.Format(_options.Timeout)} after it was deleted. Batch goes on deleting it: check again with 'chpc jobs'.",
+                cancellationToken);
+
         /// <exception cref="TimeoutException">The pool still existed after <see cref="PoolProvisionerOptions.Timeout"/>.</exception>
         private Task WaitUntilDeletedAsync(string poolId, CancellationToken cancellationToken) =>
             WaitAsync(
@@ -216,7 +224,8 @@ namespace ClusterlessHpc.Provisioning
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             try
             {
-                await OperationPolling.PollAsync(operation, Delays, Time, linked.Token, afterPoll, IsTransient).ConfigureAwait(false);
+                await OperationPolling.PollAsync(operation, Delays, Time, linked.Token,
+                    afterPoll is null ? null : _ => { afterPoll(); return default; }, IsTransient).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {

@@ -51,7 +51,7 @@ namespace ClusterlessHpc.Provisioning
             using var activity = ProvisioningTelemetry.Start("Plan", definition.Id);
             var diagnostics = ThrowIfInvalid(definition);
             var missing = new List<MissingSetting>();
-            var definitionHash = StartupScriptRenderer.RenderValidated(definition).DefinitionHash;
+            var definitionHash = Render(definition).DefinitionHash;
             var request = WithSource(PoolRequestBuilder.BuildWithoutSecrets(definition, _options.Settings, missing, definitionHash));
             var live = await TryGetPoolAsync(definition.Id, cancellationToken).ConfigureAwait(false);
             var plan = live is null
@@ -121,6 +121,7 @@ namespace ClusterlessHpc.Provisioning
             {
                 var report = new Reporter(definition.Id, progress, Time);
                 report.Stage(ProvisioningStage.Validating, "validating the definition");
+                ThrowIfInvalid(definition);
                 var retired = await CheckRetirementAsync(definition, report, cancellationToken).ConfigureAwait(false);
                 var request = await BuildRequestAsync(definition, cancellationToken).ConfigureAwait(false);
                 await CreateOrReconcileAsync(definition, request, report, retired, cancellationToken).ConfigureAwait(false);
@@ -140,7 +141,6 @@ namespace ClusterlessHpc.Provisioning
         /// </summary>
         private async Task<NodeAgentRetirement?> CheckRetirementAsync(PoolDefinition definition, Reporter report, CancellationToken cancellationToken)
         {
-            ThrowIfInvalid(definition);
             var retirement = NodeAgentRetirements.Check(definition, Time.GetUtcNow());
             if (retirement is null) return null;
             if (retirement.HasPassed)
@@ -165,6 +165,7 @@ namespace ClusterlessHpc.Provisioning
                 await RetryTransientAsync(() => _preflight.CheckAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
             var retry = 0;
+            var deadline = Time.GetUtcNow() + _options.Timeout;
             while (true)
             {
                 try
@@ -174,9 +175,10 @@ namespace ClusterlessHpc.Provisioning
                     report.Stage(ProvisioningStage.Creating, $"created the pool ({definition.VmSize}, {Targets(definition)})");
                     return;
                 }
-                catch (Exception e) when (IsTransient(e))
+                catch (Exception e) when (IsTransient(e) && Time.GetUtcNow() + OperationPolling.NextDelay(Delays, null, retry + 1) < deadline)
                 {
                     // The create may or may not have happened: look before trying again, so a pool is never made twice.
+                    // Within the provisioning timeout, as every retry: past it the last failure is the answer.
                     await Task.Delay(OperationPolling.NextDelay(Delays, null, ++retry), Time, cancellationToken).ConfigureAwait(false);
                     if (await RetryTransientAsync(() => TryGetPoolAsync(definition.Id, cancellationToken), cancellationToken).ConfigureAwait(false) is null) continue;
                 }
@@ -323,8 +325,7 @@ namespace ClusterlessHpc.Provisioning
         /// </summary>
         private async Task<BatchPoolCreateOptions> BuildRequestAsync(PoolDefinition definition, CancellationToken cancellationToken)
         {
-            ThrowIfInvalid(definition);
-            var (script, definitionHash) = StartupScriptRenderer.RenderValidated(definition);
+            var (script, definitionHash) = Render(definition);
             if (PoolRequestBuilder.FindMissingSettings(definition, _options.Settings) is [var missing, ..]) throw new MissingSettingException(missing);
             var delivery = _options.ScriptDelivery ?? InlineDelivery.Instance;
             var sharedInstall = SharedInstallBlobs.For(definition, definitionHash);
@@ -348,9 +349,23 @@ namespace ClusterlessHpc.Provisioning
             return request;
         }
 
-        /// <summary>The definition's diagnostics, when none is an error.</summary>
-        private static IReadOnlyList<Diagnostics.PoolDiagnostic> ThrowIfInvalid(PoolDefinition definition)
+        /// <summary>How often this provisioner validated a definition and rendered a script: an apply or a plan does each once.</summary>
+        internal (int Validations, int Renders) WorkDone => (_validations, _renders);
+
+        private int _validations;
+        private int _renders;
+
+        /// <summary>The script and its definition hash of a definition <see cref="ThrowIfInvalid"/> accepted.</summary>
+        private (string Script, string DefinitionHash) Render(PoolDefinition definition)
         {
+            Interlocked.Increment(ref _renders);
+            return StartupScriptRenderer.RenderValidated(definition);
+        }
+
+        /// <summary>The definition's diagnostics, when none is an error.</summary>
+        private IReadOnlyList<Diagnostics.PoolDiagnostic> ThrowIfInvalid(PoolDefinition definition)
+        {
+            Interlocked.Increment(ref _validations);
             var diagnostics = PoolValidator.Validate(definition);
             if (PoolValidator.HasErrors(diagnostics)) throw new PoolDefinitionException(definition, diagnostics);
             return diagnostics;

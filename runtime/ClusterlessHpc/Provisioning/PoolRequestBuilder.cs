@@ -26,8 +26,8 @@ namespace ClusterlessHpc.Provisioning
         /// <exception cref="Delivery.InlineScriptTooLargeException">The script does not fit inline.</exception>
         public static BatchPoolCreateOptions Build(PoolDefinition definition, Func<string, string?>? settings = null)
         {
-            var script = StartupScriptRenderer.Render(definition);
-            return Build(definition, settings, Delivery.InlineDelivery.Prepare(script), StartupScriptRenderer.DefinitionHash(definition));
+            var (script, definitionHash) = StartupScriptRenderer.RenderChecked(definition);
+            return Build(definition, settings, Delivery.InlineDelivery.Prepare(script), definitionHash);
         }
 
         /// <summary>The request for a validated definition whose script <paramref name="delivery"/> brings to the nodes.</summary>

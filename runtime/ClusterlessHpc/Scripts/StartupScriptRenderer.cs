@@ -18,10 +18,14 @@ namespace ClusterlessHpc.Scripts
     {
         /// <summary>Renders the script of a valid definition.</summary>
         /// <exception cref="System.ArgumentException">The definition breaks a rule (see <see cref="PoolValidator"/>).</exception>
-        public static string Render(PoolDefinition definition)
+        public static string Render(PoolDefinition definition) => RenderChecked(definition).Script;
+
+        /// <summary>The script and its definition hash from one validation and one rendering.</summary>
+        /// <exception cref="System.ArgumentException">The definition breaks a rule (see <see cref="PoolValidator"/>).</exception>
+        internal static (string Script, string DefinitionHash) RenderChecked(PoolDefinition definition)
         {
             ThrowIfInvalid(definition);
-            return RenderValidated(definition).Script;
+            return RenderValidated(definition);
         }
 
         /// <summary>The hash the script's install marker is named by; it changes whenever the script does.</summary>

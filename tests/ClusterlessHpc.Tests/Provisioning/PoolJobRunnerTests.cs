@@ -152,6 +152,20 @@ public sealed class PoolJobRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_poll_that_failed_after_the_clients_retries_is_missed_and_the_wait_goes_on()
+    {
+        var options = new BatchClientOptions();
+        var busy = new BusyOnce("/taskcounts");
+        options.AddPolicy(busy, HttpPipelinePosition.PerCall);
+        var runner = new PoolJobRunner(new BatchClient(_emulator.Endpoint, _emulator.Credential, options), Fast());
+
+        var results = await runner.RunAsync(PlainPool, [Simulated(TaskDefinition.Command("missed", "true"), "5s")], jobId: "missed-poll-1");
+
+        Assert.True(busy.Failed);
+        Assert.True(Assert.Single(results).Succeeded);
+    }
+
+    [Fact]
     public async Task Cancelled_while_adding_tasks_run_terminates_the_job_and_says_so()
     {
         using var cancel = new CancellationTokenSource();
@@ -282,6 +296,22 @@ public sealed class PoolJobRunnerTests : IAsyncLifetime
         public override void OnSendingRequest(HttpMessage message)
         {
             if (message.Request.Uri.Path.EndsWith(pathEnd, StringComparison.Ordinal)) cancel.Cancel();
+        }
+    }
+
+    /// <summary>The first request whose path ends so fails as a 503 would once the client's own retries were spent.</summary>
+    private sealed class BusyOnce(string pathEnd) : HttpPipelineSynchronousPolicy
+    {
+        private int _failed;
+
+        public bool Failed => _failed == 1;
+
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            if (message.Request.Uri.Path.EndsWith(pathEnd, StringComparison.Ordinal) && Interlocked.Exchange(ref _failed, 1) == 0)
+            {
+                throw new Azure.RequestFailedException(503, "The server is busy (injected).");
+            }
         }
     }
 }

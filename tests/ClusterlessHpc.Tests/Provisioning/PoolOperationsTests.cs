@@ -85,6 +85,20 @@ public sealed class PoolOperationsTests : IClassFixture<PoolProvisionerTests.Emu
     }
 
     [Fact]
+    public async Task An_apply_and_a_plan_each_validate_the_definition_once_and_render_its_script_once()
+    {
+        var definition = new PoolDefinition { Id = "once", NodeCount = 1, Julia = new JuliaDefinition("1.10.5"), JuliaPackages = [new JuliaPackageDefinition("JOLI")] };
+        var applying = Provisioner();
+        var planning = Provisioner();
+
+        await applying.ApplyAsync(definition);
+        await planning.PlanAsync(definition);
+
+        Assert.Equal((1, 1), applying.WorkDone);
+        Assert.Equal((1, 1), planning.WorkDone);
+    }
+
+    [Fact]
     public async Task A_start_task_change_can_reboot_the_existing_nodes()
     {
         var original = new PoolDefinition { Id = "update-reboot", NodeCount = 2 };

@@ -101,28 +101,7 @@ namespace ClusterlessHpc.Provisioning
             {
                 // Gone already, or someone else is deleting it: wait the same way.
             }
-            using var timeout = new CancellationTokenSource(_options.Timeout, Time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-            var attempt = 0;
-            try
-            {
-                while (true)
-                {
-                    try
-                    {
-                        await _client.GetJobAsync(jobId, linked.Token).ConfigureAwait(false);
-                    }
-                    catch (RequestFailedException e) when (e.Status == 404)
-                    {
-                        return;
-                    }
-                    await Task.Delay(Delays.GetNextDelay(null, ++attempt), Time, linked.Token).ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Job '{jobId}' still existed {DurationText.Format(_options.Timeout)} after it was deleted. Batch goes on deleting it: check again with 'chpc jobs'.");
-            }
+            await WaitUntilJobDeletedAsync(jobId, cancellationToken).ConfigureAwait(false);
         }
 
         private static async Task<bool> StillOwnedAsync<T>(Func<Task<Response<T>>> get, Func<T, IEnumerable<BatchMetadataItem>?> metadata, string source)
