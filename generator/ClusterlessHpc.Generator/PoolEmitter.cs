@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using ClusterlessHpc.Generator.Model;
 using ClusterlessHpc.Scripts;
 

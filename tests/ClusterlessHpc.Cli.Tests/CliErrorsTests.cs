@@ -1,5 +1,4 @@
 using Azure;
-using ClusterlessHpc.Cli;
 using ClusterlessHpc.Provisioning;
 
 namespace ClusterlessHpc.Cli.Tests;

@@ -1,5 +1,3 @@
-using ClusterlessHpc.Cli;
-
 namespace ClusterlessHpc.Cli.Tests;
 
 /// <summary>Runs chpc in-process through its parser, with captured standard streams.</summary>

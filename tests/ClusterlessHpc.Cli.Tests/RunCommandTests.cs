@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ClusterlessHpc.Batch.Models;
 
 namespace ClusterlessHpc.Cli.Tests;

@@ -1,5 +1,4 @@
 using ClusterlessHpc.Cli.Output.Charts;
-using ClusterlessHpc.Testing;
 
 namespace ClusterlessHpc.Cli.Tests;
 

@@ -1,9 +1,6 @@
-using System;
 using System.Globalization;
 using System.Net;
-using System.Net.Http;
 using System.Text.Json;
-using System.Threading.Tasks;
 using Azure;
 using ClusterlessHpc.Batch;
 using ClusterlessHpc.Emulator.Tests.Support;

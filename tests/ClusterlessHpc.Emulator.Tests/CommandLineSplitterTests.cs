@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using ClusterlessHpc.Batch.Models;
-using ClusterlessHpc.Simulation;
 using ClusterlessHpc.Emulator.StartTasks;
 using ClusterlessHpc.Provisioning;
 

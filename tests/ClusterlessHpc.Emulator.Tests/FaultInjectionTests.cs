@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Azure;
 using ClusterlessHpc.Batch;
-using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Emulator.Faults;
 using ClusterlessHpc.Emulator.Tests.Support;
 

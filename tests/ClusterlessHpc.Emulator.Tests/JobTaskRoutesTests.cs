@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using ClusterlessHpc.Emulator.Tests.Support;
 using static ClusterlessHpc.Emulator.Tests.Support.ManualClockEmulatorFixture;

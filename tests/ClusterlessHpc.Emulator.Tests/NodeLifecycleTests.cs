@@ -1,6 +1,3 @@
-using System;
-using System.Linq;
-using System.Threading.Tasks;
 using Azure;
 using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Emulator.Tests.Support;

@@ -1,9 +1,6 @@
-using System;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http;
 using System.Text.Json;
-using System.Threading.Tasks;
 using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Emulator.Tests.Support;
 

@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Diagnostics;
 using ClusterlessHpc.Emulator.Errors;

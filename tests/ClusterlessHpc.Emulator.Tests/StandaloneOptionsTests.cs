@@ -1,5 +1,3 @@
-using ClusterlessHpc.Emulator.Tests.Support;
-
 namespace ClusterlessHpc.Emulator.Tests
 {
     /// <summary>The standalone emulator's command line (<c>chpc emulator</c>) and <see cref="BatchEmulator.RunAsync"/>.</summary>

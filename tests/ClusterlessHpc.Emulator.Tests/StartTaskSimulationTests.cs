@@ -1,5 +1,3 @@
-using System;
-using System.Threading.Tasks;
 using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Emulator.Tests.Support;
 using static ClusterlessHpc.Emulator.Tests.Support.ManualClockEmulatorFixture;

@@ -1,5 +1,4 @@
 using ClusterlessHpc.Batch.Models;
-using ClusterlessHpc.Simulation;
 using ClusterlessHpc.Emulator.Simulation;
 using ClusterlessHpc.Emulator.Tests.Support;
 

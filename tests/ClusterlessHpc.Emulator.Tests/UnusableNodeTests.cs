@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Azure;
 using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Emulator.Tests.Support;

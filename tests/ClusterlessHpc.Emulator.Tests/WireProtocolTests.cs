@@ -1,9 +1,5 @@
-using System;
-using System.Linq;
 using System.Net;
-using System.Net.Http;
 using System.Text.Json;
-using System.Threading.Tasks;
 using ClusterlessHpc.Emulator.Tests.Support;
 
 namespace ClusterlessHpc.Emulator.Tests

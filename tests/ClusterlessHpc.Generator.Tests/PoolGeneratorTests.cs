@@ -1,4 +1,3 @@
-using System.Reflection;
 using ClusterlessHpc.Scripts;
 
 namespace ClusterlessHpc.Generator.Tests;

@@ -1,5 +1,3 @@
-using ClusterlessHpc.Batch.Models;
-using ClusterlessHpc.Simulation;
 using static ClusterlessHpc.Simulation.Tests.ModelFixtures;
 
 namespace ClusterlessHpc.Simulation.Tests

@@ -1,6 +1,4 @@
-using System.Threading;
 using ClusterlessHpc.Batch.Models;
-using ClusterlessHpc.Simulation;
 
 namespace ClusterlessHpc.Simulation.Tests
 {

@@ -1,5 +1,4 @@
 using ClusterlessHpc.Batch.Models;
-using ClusterlessHpc.Simulation;
 using static ClusterlessHpc.Simulation.Tests.ModelFixtures;
 
 namespace ClusterlessHpc.Simulation.Tests

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using ClusterlessHpc.Batch.Models;
-using ClusterlessHpc.Simulation;
 using static ClusterlessHpc.Simulation.Tests.ModelFixtures;
 
 namespace ClusterlessHpc.Simulation.Tests

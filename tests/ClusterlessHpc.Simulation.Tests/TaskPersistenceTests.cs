@@ -1,4 +1,3 @@
-using ClusterlessHpc.Simulation;
 using static ClusterlessHpc.Simulation.Tests.ModelFixtures;
 
 namespace ClusterlessHpc.Simulation.Tests

@@ -1,6 +1,3 @@
-using System;
-using System.Threading;
-
 namespace ClusterlessHpc.Testing
 {
     /// <summary>A clock that moves only when a test advances it, so what runs on it is deterministic.</summary>

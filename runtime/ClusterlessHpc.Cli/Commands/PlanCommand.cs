@@ -1,11 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
-using ClusterlessHpc.Batch;
 using ClusterlessHpc.Cli.Accounts;
 using ClusterlessHpc.Cli.Output;
 using ClusterlessHpc.Cli.Pools;

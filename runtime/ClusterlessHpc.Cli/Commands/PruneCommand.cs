@@ -4,7 +4,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
-using System.Threading;
 using System.Threading.Tasks;
 using ClusterlessHpc.Cli.Accounts;
 using ClusterlessHpc.Cli.Output;

@@ -5,8 +5,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
-using System.Threading;
-using System.Threading.Tasks;
 using ClusterlessHpc.Batch;
 using ClusterlessHpc.Cli.Accounts;
 using ClusterlessHpc.Cli.Output;

@@ -5,7 +5,6 @@ using System.Threading.Tasks;
 using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Emulator.Errors;
 using ClusterlessHpc.Emulator.Http;
-using ClusterlessHpc.Emulator.State;
 using ClusterlessHpc.Emulator.Views;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

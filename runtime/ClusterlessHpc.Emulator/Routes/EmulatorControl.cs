@@ -1,6 +1,4 @@
 using System;
-using System.Threading.Tasks;
-using ClusterlessHpc.Emulator.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

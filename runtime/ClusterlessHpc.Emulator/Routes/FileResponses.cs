@@ -8,7 +8,6 @@ using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Emulator.Errors;
 using ClusterlessHpc.Emulator.Http;
 using ClusterlessHpc.Emulator.Views;
-using ClusterlessHpc.Simulation;
 using Microsoft.AspNetCore.Http;
 
 namespace ClusterlessHpc.Emulator.Routes

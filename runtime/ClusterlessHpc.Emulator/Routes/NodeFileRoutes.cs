@@ -1,8 +1,6 @@
 using System.Threading.Tasks;
 using ClusterlessHpc.Emulator.Errors;
 using ClusterlessHpc.Emulator.Http;
-using ClusterlessHpc.Emulator.NodeFiles;
-using ClusterlessHpc.Emulator.State;
 using ClusterlessHpc.Emulator.Views;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -4,7 +4,6 @@ using System.Threading.Tasks;
 using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Emulator.Http;
-using ClusterlessHpc.Emulator.State;
 using ClusterlessHpc.Emulator.Views;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

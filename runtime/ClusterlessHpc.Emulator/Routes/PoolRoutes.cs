@@ -6,7 +6,6 @@ using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Emulator.Errors;
 using ClusterlessHpc.Emulator.Http;
-using ClusterlessHpc.Emulator.State;
 using ClusterlessHpc.Emulator.Validation;
 using ClusterlessHpc.Emulator.Views;
 using Microsoft.AspNetCore.Builder;

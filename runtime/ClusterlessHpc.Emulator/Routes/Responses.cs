@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using ClusterlessHpc.Emulator.Http;
-using ClusterlessHpc.Emulator.State;
 using Microsoft.AspNetCore.Http;
 
 namespace ClusterlessHpc.Emulator.Routes

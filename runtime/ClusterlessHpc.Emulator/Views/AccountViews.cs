@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;
-using ClusterlessHpc.Emulator.State;
 using ClusterlessHpc.Images;
 
 namespace ClusterlessHpc.Emulator.Views

@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using ClusterlessHpc.Emulator.State;
 
 namespace ClusterlessHpc.Emulator.Views
 {

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;
-using ClusterlessHpc.Emulator.NodeFiles;
 
 namespace ClusterlessHpc.Emulator.Views
 {

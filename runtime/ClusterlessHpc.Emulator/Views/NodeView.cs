@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;
-using ClusterlessHpc.Emulator.State;
 
 namespace ClusterlessHpc.Emulator.Views
 {

@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Rules;
-using ClusterlessHpc.Emulator.State;
 
 namespace ClusterlessHpc.Emulator.Views
 {

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using ClusterlessHpc.Emulator.State;
 
 namespace ClusterlessHpc.Emulator.Views
 {

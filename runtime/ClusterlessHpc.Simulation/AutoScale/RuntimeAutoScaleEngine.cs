@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Text.Json;
 using ClusterlessHpc.AutoScale;
 using ClusterlessHpc.Batch.Models;

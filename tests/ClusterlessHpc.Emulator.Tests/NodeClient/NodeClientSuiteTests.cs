@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading.Tasks;
-
 namespace ClusterlessHpc.Emulator.Tests.NodeClient
 {
     /// <summary>One run of the Node client suite against an emulator of its own, with the api-version the client sends.</summary>

@@ -1,5 +1,3 @@
-using System;
-using System.Threading.Tasks;
 using ClusterlessHpc.Batch;
 
 namespace ClusterlessHpc.Emulator.Tests.Support

@@ -1,6 +1,3 @@
-using System;
-using System.IO;
-
 namespace ClusterlessHpc.Emulator.Tests.Support
 {
     /// <summary>Options for an emulator a single test starts on the real clock, whose nodes come up in a few tens of milliseconds.</summary>

@@ -1,11 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Net.Sockets;
 using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
 using ClusterlessHpc.Batch;
 
 namespace ClusterlessHpc.Emulator.Tests.Support

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Provisioning;

@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Http;
 using System.Text;
 using System.Text.Json;
-using Azure;
 using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Emulator.Tests.Support;
 

@@ -1,4 +1,3 @@
-using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Emulator.Tests.Support;
 using static ClusterlessHpc.Emulator.Tests.Support.ManualClockEmulatorFixture;

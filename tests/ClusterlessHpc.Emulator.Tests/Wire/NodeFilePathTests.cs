@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http;
 using Azure;
 using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;

@@ -1,11 +1,9 @@
 using System.Net;
-using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Emulator.Tests.Support;
-using static ClusterlessHpc.Emulator.Tests.Support.ManualClockEmulatorFixture;
 
 namespace ClusterlessHpc.Emulator.Tests.Wire
 {

@@ -1,6 +1,3 @@
-using System.IO;
-using ClusterlessHpc.Simulation;
-
 namespace ClusterlessHpc.Simulation.Tests.Prices
 {
     /// <summary>The price table: lookup by size, region and kind; files of the same shape; bad lines named by file, line and value.</summary>

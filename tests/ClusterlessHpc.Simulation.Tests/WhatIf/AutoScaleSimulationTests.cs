@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ClusterlessHpc.AutoScale;
-using ClusterlessHpc.Simulation;
 
 namespace ClusterlessHpc.Simulation.Tests.WhatIf
 {

@@ -1,5 +1,3 @@
-using ClusterlessHpc.Simulation;
-
 namespace ClusterlessHpc.Simulation.Tests.WhatIf
 {
     /// <summary>Workloads: each CSV and JSON form, each generator, and each kind of bad input named with its place and value.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using ClusterlessHpc.Batch;
 using static ClusterlessHpc.Tests.Batch.CreateTasksTests;
 
 namespace ClusterlessHpc.Tests.Batch;

@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Web;
 using Azure;
-using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;
 using static ClusterlessHpc.Tests.Batch.ClientRequestTests;
 

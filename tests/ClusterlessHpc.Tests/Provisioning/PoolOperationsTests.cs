@@ -1,4 +1,3 @@
-using Azure;
 using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Emulator;

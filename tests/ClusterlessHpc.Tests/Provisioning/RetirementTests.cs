@@ -1,4 +1,3 @@
-using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Provisioning;
 
 namespace ClusterlessHpc.Tests.Provisioning;

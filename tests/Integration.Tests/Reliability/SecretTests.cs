@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure;
 using ClusterlessHpc.Batch;
-using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Emulator;
 using ClusterlessHpc.Emulator.Faults;
 using ClusterlessHpc.Hosting;

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace ClusterlessHpc.Batch.Models
 {
     /// <summary>A hint of the node a task would best run on: a node's <see cref="BatchNode.AffinityId"/> (AffinityInformation).</summary>

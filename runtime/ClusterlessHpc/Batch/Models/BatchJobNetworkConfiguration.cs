@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace ClusterlessHpc.Batch.Models
 {
     /// <summary>The subnet a job's tasks run in, on pools whose network is assigned per job (JobNetworkConfiguration).</summary>

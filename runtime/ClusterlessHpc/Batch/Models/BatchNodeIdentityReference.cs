@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace ClusterlessHpc.Batch.Models
 {
     /// <summary>A user-assigned identity of the pool that nodes use (ComputeNodeIdentityReference).</summary>

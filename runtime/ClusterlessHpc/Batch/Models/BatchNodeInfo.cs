@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace ClusterlessHpc.Batch.Models
 {
     /// <summary>The node a task ran on (ComputeNodeInformation).</summary>

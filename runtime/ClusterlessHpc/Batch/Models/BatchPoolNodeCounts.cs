@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace ClusterlessHpc.Batch.Models
 {
     /// <summary>A pool's nodes counted by state (PoolNodeCounts).</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace ClusterlessHpc.Batch.Models
 {
     /// <summary>A task's container (TaskContainerExecutionInformation).</summary>

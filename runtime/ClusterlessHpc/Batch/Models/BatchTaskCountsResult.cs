@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace ClusterlessHpc.Batch.Models
 {
     /// <summary>A job's tasks and their scheduling slots by state (TaskCountsResult).</summary>

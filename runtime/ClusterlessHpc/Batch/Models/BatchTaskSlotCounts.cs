@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace ClusterlessHpc.Batch.Models
 {
     /// <summary>The scheduling slots a job's tasks take, by the tasks' state (TaskSlotCounts): each task counts its required slots.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace ClusterlessHpc.Batch.Models
 {
     /// <summary>Secure boot and vTPM settings (UefiSettings).</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace ClusterlessHpc.Batch.Models
 {
     /// <summary>Security settings of a managed disk (VMDiskSecurityProfile).</summary>

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Azure;
-using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;
 
 namespace ClusterlessHpc.Provisioning

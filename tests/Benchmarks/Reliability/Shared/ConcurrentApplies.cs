@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Emulator;
 using ClusterlessHpc.Provisioning;

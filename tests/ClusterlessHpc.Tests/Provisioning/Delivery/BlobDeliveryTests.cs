@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using ClusterlessHpc.Hosting;
 using BatchModels = ClusterlessHpc.Batch.Models;

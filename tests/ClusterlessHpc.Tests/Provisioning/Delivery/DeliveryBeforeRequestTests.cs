@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Emulator;
 using ClusterlessHpc.Provisioning;
 using ClusterlessHpc.Provisioning.Delivery;

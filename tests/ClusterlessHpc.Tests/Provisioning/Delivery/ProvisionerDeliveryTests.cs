@@ -1,4 +1,3 @@
-using ClusterlessHpc.Batch;
 using ClusterlessHpc.Emulator;
 using ClusterlessHpc.Hosting;
 using ClusterlessHpc.Provisioning;

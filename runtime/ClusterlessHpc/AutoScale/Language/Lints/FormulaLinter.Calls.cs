@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using ClusterlessHpc.AutoScale.Language.BuiltIns;
 using ClusterlessHpc.AutoScale.Language.Syntax;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using ClusterlessHpc.Batch;
-using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Emulator;
 using ClusterlessHpc.Provisioning;
 using ClusterlessHpc.Reliability.Boot;
