@@ -3,7 +3,7 @@ namespace ClusterlessHpc.Benchmarks.Generator;
 /// <summary>The pool declaration the generator benchmarks repeat: 3 Julia packages and a 5-statement formula.</summary>
 public static class BenchmarkPools
 {
-    /// <summary>Where pool <paramref name="i"/>'s formula sets its maximum: the digits after this text.</summary>
+    /// <summary>Where a pool's formula (<see cref="Source"/>) sets its maximum: the digits after this text.</summary>
     public const string MaximumMarker = "maxNumberofVMs = ";
 
     /// <summary>Pool <paramref name="i"/>'s file: class <c>Pool{i}</c>, id <c>pool-{i}</c>, a maximum of 10 to 16 nodes.</summary>

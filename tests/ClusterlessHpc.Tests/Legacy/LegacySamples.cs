@@ -59,7 +59,6 @@ internal static class LegacySamples
     public static string Credentials(int accounts) =>
         "[" + string.Join(",", Enumerable.Range(1, accounts).Select(i => Entry($"account{i}", "eastus", $"storage{i}"))) + "]";
 
-    /// <summary>Writes <paramref name="text"/> to a fresh file named <paramref name="name"/> and returns its path.</summary>
     // One folder for the test run, removed when the process ends: the files hold credential-shaped test values.
     private static readonly Lazy<string> Scratch = new(() =>
     {
@@ -68,6 +67,7 @@ internal static class LegacySamples
         return root;
     });
 
+    /// <summary>Writes <paramref name="text"/> to a fresh file named <paramref name="name"/> and returns its path.</summary>
     public static string WriteFile(string name, string text)
     {
         var folder = Path.Combine(Scratch.Value, Guid.NewGuid().ToString("N"));
