@@ -125,6 +125,8 @@ namespace ClusterlessHpc.Cli.Commands
                 var jobId = parsed.GetRequiredValue(jobArgument);
                 // The job must exist: deleting a name that never was is a mistake worth telling (JobNotFound, exit 2).
                 var job = (await client.GetJobAsync(jobId, select: ["id", "poolInfo"], cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+                // Deleting uses nothing of the application's delivery and storage (Provisioners.CreateJobRunner), whose
+                // misconfiguration must not stop a cleanup.
                 await new PoolJobRunner(client).DeleteJobAsync(new PoolJob(jobId, job.PoolInfo?.PoolId ?? ""), cancellationToken).ConfigureAwait(false);
                 if (parsed.GetValue(json)) JsonOutput.Write(console, new JsonObject { ["jobId"] = jobId, ["deleted"] = true });
                 else console.Output.WriteLine($"Job '{jobId}' is being deleted with its tasks.");

@@ -50,7 +50,8 @@ namespace ClusterlessHpc.Cli.Commands
             var nodes = (await PoolViews.GetNodesAsync(client, poolId, cancellationToken).ConfigureAwait(false)).OrderBy(n => n.Id, System.StringComparer.Ordinal).ToList();
             var failedSteps = new Dictionary<string, StartupStepMarker>();
             var traced = new Dictionary<string, StartTaskFailedException>();
-            // The provisioner reads and names a failure as apply does; it only reads the node's files here.
+            // The provisioner reads and names a failure as apply does; it only reads the node's files here, so it is made
+            // without the application's delivery and storage (Provisioners.Create), whose misconfiguration must not stop a read.
             var provisioner = definition is null ? null : new PoolProvisioner(client);
             foreach (var node in nodes.Where(n => n.State == BatchNodeState.StartTaskFailed && n.Id is not null))
             {

@@ -34,6 +34,20 @@ namespace ClusterlessHpc.Cli.Commands
             }
         }
 
+        /// <summary>A job runner made as an application's host makes it (the same delivery, storage and clock as the provisioners).</summary>
+        /// <exception cref="CliException">The delivery or storage configuration cannot work (exit 1).</exception>
+        public static PoolJobRunner CreateJobRunner(BatchClient client, CliSettings settings)
+        {
+            try
+            {
+                return new PoolProvisionerFactory(settings.Options(), settings.Get).CreateJobRunner(client);
+            }
+            catch (ScriptDeliveryException e)
+            {
+                throw new CliException(ExitCodes.InvalidInput, e.Message, e);
+            }
+        }
+
         /// <summary>A missing secret setting, with where the user gives it.</summary>
         public static string Describe(MissingSetting missing) =>
             $"{missing} Set it (environment variable {missing.SettingKey.Replace(":", "__", StringComparison.Ordinal)}, or appsettings.json); apply refuses the pool until then.";

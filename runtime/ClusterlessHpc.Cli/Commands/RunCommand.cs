@@ -69,9 +69,9 @@ namespace ClusterlessHpc.Cli.Commands
                 var line = Quote(parsed.GetRequiredValue(commandLine));
                 var mode = OutputModes.For(console, parsed.GetValue(json));
                 var jobId = parsed.GetValue(job);
-                return await BatchSession.RunAsync(console, parsed, account, async (client, _) =>
+                return await BatchSession.RunAsync(console, parsed, account, async (client, settings) =>
                 {
-                    var runner = new PoolJobRunner(client);
+                    var runner = Provisioners.CreateJobRunner(client, settings);
                     jobId ??= PoolJobRunner.DefaultJobId(poolId, DateTimeOffset.UtcNow);
                     var metadata = source is null ? [] : new[] { KeyValuePair.Create(SourceMetadata, source) };
                     if (mode != OutputMode.Json) console.Error.WriteLine($"Job '{jobId}' on pool '{poolId}': {count} task(s) of {line}");

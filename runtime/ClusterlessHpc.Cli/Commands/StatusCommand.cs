@@ -117,7 +117,6 @@ namespace ClusterlessHpc.Cli.Commands
         }
 
         private static bool MayBeStalled(BatchPool pool, IReadOnlyList<BatchNode> nodes) =>
-            pool.EnableAutoScale == true ||
-            nodes.Count(n => n.State == BatchNodeState.Idle || n.State == BatchNodeState.Running) < (pool.TargetDedicatedNodes ?? 0) + (pool.TargetLowPriorityNodes ?? 0);
+            pool.EnableAutoScale == true || PoolStallExplainer.IsBelowTarget(pool, nodes);
     }
 }

@@ -17,8 +17,14 @@ namespace ClusterlessHpc.Batch
         public static bool IsReady(BatchPool pool, IReadOnlyList<BatchNode> nodes) =>
             pool.AllocationState == AllocationState.Steady
             && pool.ResizeErrors is not { Count: > 0 }
-            && nodes.Count == (pool.TargetDedicatedNodes ?? 0) + (pool.TargetLowPriorityNodes ?? 0)
-            && nodes.All(n => n.State == BatchNodeState.Idle || n.State == BatchNodeState.Running);
+            && nodes.Count == Target(pool)
+            && nodes.All(IsUsable);
+
+        /// <summary>The pool's target: dedicated plus low-priority nodes (an autoscale pool's are its formula's).</summary>
+        public static int Target(BatchPool pool) => (pool.TargetDedicatedNodes ?? 0) + (pool.TargetLowPriorityNodes ?? 0);
+
+        /// <summary>A node that counts towards a ready pool: <c>idle</c>, or <c>running</c> tasks.</summary>
+        public static bool IsUsable(BatchNode node) => node.State == BatchNodeState.Idle || node.State == BatchNodeState.Running;
 
         /// <summary>Why the pool will not become ready, or null while it still may.</summary>
         public static PoolWaitFailure? FindFailure(string poolId, BatchPool pool, IReadOnlyList<BatchNode> nodes)

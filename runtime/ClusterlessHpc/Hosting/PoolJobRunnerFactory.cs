@@ -23,13 +23,7 @@ namespace ClusterlessHpc.Hosting
         }
 
         /// <summary>A runner on <paramref name="client"/>; <paramref name="configure"/> changes its options last.</summary>
-        public PoolJobRunner Create(BatchClient client, Action<PoolJobRunnerOptions>? configure = null)
-        {
-            ArgumentNullException.ThrowIfNull(client);
-            var options = new PoolJobRunnerOptions { ScriptDelivery = _provisioners.Delivery, TimeProvider = _provisioners.Time };
-            configure?.Invoke(options);
-            return new PoolJobRunner(client, options);
-        }
+        public PoolJobRunner Create(BatchClient client, Action<PoolJobRunnerOptions>? configure = null) => _provisioners.CreateJobRunner(client, configure);
 
         /// <summary>A runner for the pool's Batch account (its <see cref="PoolDefinition.Account"/>, or the default one).</summary>
         public async Task<PoolJobRunner> CreateAsync(PoolDefinition pool, Action<PoolJobRunnerOptions>? configure = null, CancellationToken cancellationToken = default)

@@ -61,7 +61,20 @@ namespace ClusterlessHpc.Hosting
             return new PoolProvisioner(client, options);
         }
 
-        /// <summary>The script delivery of every provisioner (and of <see cref="PoolJobRunnerFactory"/>'s runners), made on first use.</summary>
+        /// <summary>
+        /// A job runner on <paramref name="client"/> configured as the provisioners are: their script delivery and storage
+        /// (for Julia scripts too large to travel inline) and their clock; <paramref name="configure"/> changes its options last.
+        /// </summary>
+        /// <exception cref="ScriptDeliveryException">The delivery or storage configuration cannot work (the message says which settings).</exception>
+        public PoolJobRunner CreateJobRunner(BatchClient client, Action<PoolJobRunnerOptions>? configure = null)
+        {
+            ArgumentNullException.ThrowIfNull(client);
+            var options = new PoolJobRunnerOptions { ScriptDelivery = _delivery.Value, TimeProvider = _time };
+            configure?.Invoke(options);
+            return new PoolJobRunner(client, options);
+        }
+
+        /// <summary>The script delivery of every provisioner and job runner, made on first use.</summary>
         internal IScriptDelivery Delivery => _delivery.Value;
 
         /// <summary>The clock of the provisioners' waits.</summary>

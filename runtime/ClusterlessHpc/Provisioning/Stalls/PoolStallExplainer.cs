@@ -94,16 +94,25 @@ namespace ClusterlessHpc.Provisioning
             };
         }
 
+        /// <summary>Whether the pool has fewer usable nodes (idle or running, as a ready pool's) than its target.</summary>
+        /// <param name="pool">The pool, as Batch lists it.</param>
+        /// <param name="nodes">Its nodes.</param>
+        public static bool IsBelowTarget(BatchPool pool, IReadOnlyList<BatchNode> nodes)
+        {
+            ArgumentNullException.ThrowIfNull(pool);
+            ArgumentNullException.ThrowIfNull(nodes);
+            return nodes.Count(PoolReadiness.IsUsable) < PoolReadiness.Target(pool);
+        }
+
         /// <summary>
         /// Since when the pool has had fewer usable nodes than its target: the start of a resize in progress, or the
         /// allocation of its oldest node that is not yet usable, or the end of the last resize when that fell short.
         /// </summary>
         internal static DateTimeOffset? BelowTargetSince(BatchPool pool, IReadOnlyList<BatchNode> nodes, DateTimeOffset now)
         {
-            var target = (pool.TargetDedicatedNodes ?? 0) + (pool.TargetLowPriorityNodes ?? 0);
-            var usable = nodes.Count(n => n.State == BatchNodeState.Idle || n.State == BatchNodeState.Running);
-            if (usable >= target) return null;
-            var candidates = nodes.Where(n => n.State != BatchNodeState.Idle && n.State != BatchNodeState.Running)
+            if (!IsBelowTarget(pool, nodes)) return null;
+            var target = PoolReadiness.Target(pool);
+            var candidates = nodes.Where(n => !PoolReadiness.IsUsable(n))
                 .Select(n => n.AllocationTime ?? n.StateTransitionTime).OfType<DateTimeOffset>().ToList();
             if (pool.AllocationStateTransitionTime is { } transition && (pool.AllocationState == AllocationState.Resizing || nodes.Count < target)) candidates.Add(transition);
             return candidates.Count == 0 ? now : candidates.Min();

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;
 
 namespace ClusterlessHpc.Provisioning
@@ -40,8 +41,8 @@ namespace ClusterlessHpc.Provisioning
                 Evidence = evidence;
                 Pool = evidence.Pool;
                 PoolId = Pool.Id ?? "?";
-                Target = (Pool.TargetDedicatedNodes ?? 0) + (Pool.TargetLowPriorityNodes ?? 0);
-                Usable = evidence.Nodes.Count(n => n.State == BatchNodeState.Idle || n.State == BatchNodeState.Running);
+                Target = PoolReadiness.Target(Pool);
+                Usable = evidence.Nodes.Count(PoolReadiness.IsUsable);
                 ResizeErrors = Pool.AllocationState == AllocationState.Steady ? Pool.ResizeErrors ?? [] : [];
                 Results = ParseResults(Pool.AutoScaleRun?.Results);
             }
