@@ -236,8 +236,9 @@ namespace ClusterlessHpc.Emulator
         /// <summary>
         /// Reads <c>[--port N] [--state FILE] [--execute-start-tasks | --execute-tasks [--allow-development-key]]
         /// [--spot-preemption-rate X [--spot-preemption-seed N]] [--account NAME --key BASE64]
-        /// [--nodes-dir DIR] [--time-scale X] [--dedicated-core-quota N] [--low-priority-core-quota N] [--accept-bearer-tokens] [--log-level LEVEL] [--verbose]</c>. The standalone emulator listens on
-        /// <see cref="DefaultPort"/> unless told otherwise.
+        /// [--nodes-dir DIR] [--time-scale X] [--dedicated-core-quota N] [--low-priority-core-quota N] [--accept-bearer-tokens] [--log-level LEVEL] [--verbose]</c>:
+        /// the options of <see cref="StandaloneOption.All"/>, each applied as it comes, then checked as a whole. The
+        /// standalone emulator listens on <see cref="DefaultPort"/> unless told otherwise.
         /// </summary>
         /// <exception cref="ArgumentException">An unknown option, a missing or invalid value (the message never shows a key).</exception>
         public static BatchEmulatorOptions Parse(IReadOnlyList<string> args)
@@ -247,65 +248,10 @@ namespace ClusterlessHpc.Emulator
             for (var i = 0; i < args.Count; i++)
             {
                 var name = args[i];
-                string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"The option {name} needs a value.");
-                switch (name)
-                {
-                    case "--port":
-                        options.Port = int.TryParse(Value(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
-                            ? port
-                            : throw new ArgumentException("--port needs a number between 0 and 65535.");
-                        break;
-                    case "--state":
-                        options.StateFile = Value();
-                        break;
-                    case "--execute-start-tasks":
-                        options.StartTaskMode = StartTaskMode.Execute;
-                        break;
-                    case "--execute-tasks":
-                        options.ExecuteTasks = true;
-                        options.StartTaskMode = StartTaskMode.Execute;
-                        break;
-                    case "--spot-preemption-rate":
-                        options.SpotPreemptionRate = ParseSpotPreemptionRate(Value());
-                        break;
-                    case "--spot-preemption-seed":
-                        options.SpotPreemptionSeed = int.TryParse(Value(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var seed)
-                            ? seed
-                            : throw new ArgumentException("--spot-preemption-seed needs an integer.");
-                        break;
-                    case "--allow-development-key":
-                        options.AllowDevelopmentKey = true;
-                        break;
-                    case "--verbose":
-                        options.Verbose = true;
-                        break;
-                    case "--account":
-                        options.AccountName = Value();
-                        break;
-                    case "--key":
-                        options.AccountKey = Value();
-                        break;
-                    case "--nodes-dir":
-                        options.NodesDirectory = Value();
-                        break;
-                    case "--time-scale":
-                        options.TimeScale = ParseTimeScale(Value());
-                        break;
-                    case "--accept-bearer-tokens":
-                        options.AcceptBearerTokens = true;
-                        break;
-                    case "--dedicated-core-quota":
-                        options.DedicatedCoreQuota = ParseQuota(name, Value());
-                        break;
-                    case "--low-priority-core-quota":
-                        options.LowPriorityCoreQuota = ParseQuota(name, Value());
-                        break;
-                    case "--log-level":
-                        options.MinimumLogLevel = ParseLogLevel(Value());
-                        break;
-                    default:
-                        throw new ArgumentException($"Unknown option '{name}'.");
-                }
+                var option = StandaloneOption.All.FirstOrDefault(o => o.Name == name) ?? throw new ArgumentException($"Unknown option '{name}'.");
+                // A valued option takes the next argument even when it looks like an option: a negative seed is one (--spot-preemption-seed -3).
+                var value = option.ValueName is null || i + 1 >= args.Count ? null : args[++i];
+                option.Apply(options, value);
             }
             options.EnsureValidStandalone();
             return options;
@@ -328,7 +274,8 @@ namespace ClusterlessHpc.Emulator
                 ? rate
                 : throw new ArgumentException("--spot-preemption-rate needs a number of preemptions per node per hour, such as 0.5.");
 
-        private static int ParseQuota(string name, string text) =>
+        /// <summary>The value of <c>--dedicated-core-quota</c> or <c>--low-priority-core-quota</c>, named <paramref name="name"/> in the error.</summary>
+        internal static int ParseQuota(string name, string text) =>
             int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var quota)
                 ? quota
                 : throw new ArgumentException($"{name} needs a number of cores, such as 20.");

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using ClusterlessHpc.Batch;
+using ClusterlessHpc.Cli.Accounts;
 using ClusterlessHpc.Emulator;
 
 namespace ClusterlessHpc.Cli.Tests;
@@ -45,7 +47,7 @@ public class EmulatorCommandTests
         using var stop = new CancellationTokenSource();
         var running = new CliEnvironment().Start(stop.Token, ["emulator", "--port", "0", .. options]);
         await running.WaitForOutputAsync("Press Ctrl+C to stop.");
-        var endpoint = System.Text.RegularExpressions.Regex.Match(running.CurrentStdout(), @"listening on (\S+)").Groups[1].Value;
+        var endpoint = Regex.Match(running.CurrentStdout(), @"listening on (\S+)").Groups[1].Value;
         var client = new BatchClient(new Uri(endpoint),
             new Azure.AzureNamedKeyCredential(BatchEmulatorOptions.DevelopmentAccountName, BatchEmulatorOptions.DevelopmentAccountKey));
         for (var i = 0; i < 30; i++) await client.PoolExistsAsync("pool" + i, cancellationToken: TestContext.Current.CancellationToken);
@@ -97,6 +99,29 @@ public class EmulatorCommandTests
 
     private static int Occurrences(string text, string part) =>
         (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+
+    [Fact]
+    public void Help_lists_exactly_the_emulators_options_each_with_its_value_name_and_description()
+    {
+        var (exit, help, _) = CliRun.Run(null, "emulator", "--help");
+
+        Assert.Equal(0, exit);
+        // Help wraps descriptions at the terminal's width; one space for each run of white space undoes that.
+        var flat = Regex.Replace(help, @"\s+", " ");
+        foreach (var option in StandaloneOption.All)
+        {
+            var usage = option.ValueName is null ? option.Name : $"{option.Name} <{option.ValueName}>";
+            Assert.Contains($" {usage} {option.Description}", flat);
+        }
+        Assert.Contains("$" + BatchConnection.EmulatorPortVariable, flat);
+        // An option's line starts two spaces in with its names; a wrapped description's lines start further in.
+        var listed = Regex.Matches(help, @"^  (-[^\s,]+(?:, -[^\s,]+)*)", RegexOptions.Multiline)
+            .SelectMany(m => m.Groups[1].Value.Split(", "))
+            .ToHashSet(StringComparer.Ordinal);
+        // Beyond the emulator's own: System.CommandLine's help, and chpc's --verbose, which every command has.
+        var expected = StandaloneOption.All.Select(o => o.Name).Concat(["-?", "-h", "--help", Chpc.VerboseOption]).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
+    }
 
     [Theory]
     [InlineData("--account", "someone")]

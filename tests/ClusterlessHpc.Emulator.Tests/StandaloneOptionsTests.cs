@@ -33,6 +33,66 @@ namespace ClusterlessHpc.Emulator.Tests
             Assert.Equal((true, true), (options.AllowDevelopmentKey, options.Verbose));
         }
 
+        /// <summary>
+        /// A value each valued option of <see cref="StandaloneOption.All"/> takes, different from its default. An option
+        /// added to the table without one fails the test below, so that every option is shown to do something.
+        /// </summary>
+        private static readonly Dictionary<string, string> SampleValues = new(StringComparer.Ordinal)
+        {
+            ["--port"] = "0",
+            ["--state"] = "/tmp/state.json",
+            ["--spot-preemption-rate"] = "0.5",
+            ["--spot-preemption-seed"] = "3",
+            ["--account"] = "mine",
+            ["--key"] = Convert.ToBase64String(new byte[32]),
+            ["--nodes-dir"] = "/tmp/nodes",
+            ["--time-scale"] = "60",
+            ["--log-level"] = "Warning",
+            ["--dedicated-core-quota"] = "20",
+            ["--low-priority-core-quota"] = "8",
+        };
+
+        [Fact]
+        public void Parse_reads_every_option_of_the_table_and_each_changes_a_setting()
+        {
+            // A key of the account's own, so that every option is valid alone: --account needs one, executing start tasks wants one.
+            string[] ownKey = ["--key", Convert.ToBase64String(new byte[64])];
+            var baseline = Settings(BatchEmulatorOptions.Parse(ownKey));
+
+            Assert.Equal(StandaloneOption.All.Count, StandaloneOption.All.Select(o => o.Name).Distinct(StringComparer.Ordinal).Count());
+            Assert.Equal(StandaloneOption.All.Where(o => o.ValueName is not null).Select(o => o.Name).Order(StringComparer.Ordinal),
+                SampleValues.Keys.Order(StringComparer.Ordinal));
+            foreach (var option in StandaloneOption.All)
+            {
+                string[] given = option.ValueName is null ? [option.Name] : [option.Name, SampleValues[option.Name]];
+                var parsed = BatchEmulatorOptions.Parse([.. ownKey, .. given]);
+                Assert.True(Settings(parsed) != baseline, option.Name + " changed no setting");
+            }
+        }
+
+        [Fact]
+        public void An_option_applied_by_a_host_refuses_what_Parse_refuses_in_the_same_words()
+        {
+            var port = StandaloneOption.All.Single(o => o.Name == "--port");
+            var verbose = StandaloneOption.All.Single(o => o.Name == "--verbose");
+            var options = BatchEmulatorOptions.Standalone();
+
+            Assert.Equal(Assert.Throws<ArgumentException>(() => BatchEmulatorOptions.Parse(["--port", "many"])).Message,
+                Assert.Throws<ArgumentException>(() => port.Apply(options, "many")).Message);
+            Assert.Equal(Assert.Throws<ArgumentException>(() => BatchEmulatorOptions.Parse(["--port"])).Message,
+                Assert.Throws<ArgumentException>(() => port.Apply(options, null)).Message);
+            Assert.Equal("The option --port needs a value.", Assert.Throws<ArgumentException>(() => port.Apply(options, null)).Message);
+            Assert.Throws<ArgumentException>(() => verbose.Apply(options, "yes"));
+            verbose.Apply(options, null);
+            Assert.True(options.Verbose);
+            Assert.Equal(new[] { "--state", "--nodes-dir" }, StandaloneOption.All.Where(o => o.IsPath).Select(o => o.Name));
+        }
+
+        /// <summary>Every public setting, as text, to tell whether an option changed any.</summary>
+        private static string Settings(BatchEmulatorOptions options) => string.Join("\n",
+            typeof(BatchEmulatorOptions).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+                .Select(p => $"{p.Name}={p.GetValue(options)}"));
+
         [Fact]
         public void Options_a_host_read_itself_are_checked_by_the_same_rules_as_parsed_ones()
         {

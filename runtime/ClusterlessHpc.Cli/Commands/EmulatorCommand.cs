@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ClusterlessHpc.Cli.Accounts;
@@ -10,61 +11,40 @@ namespace ClusterlessHpc.Cli.Commands
 {
     /// <summary>
     /// <c>chpc emulator [--port N] [--state FILE] [--execute-start-tasks [--allow-development-key]] [--account NAME --key BASE64]
-    /// [--nodes-dir DIR] [--time-scale X] [--accept-bearer-tokens] [--log-level LEVEL] [--verbose]</c>: the Batch emulator,
-    /// standalone, until Ctrl+C or SIGTERM. The options are <see cref="BatchEmulatorOptions.Parse"/>'s, read once by
-    /// System.CommandLine and checked by the emulator's own rules (<see cref="BatchEmulatorOptions.EnsureValidStandalone"/>). The emulator's log goes to standard error, one line per message; its notices are said once, in the banner.
+    /// [--nodes-dir DIR] [--time-scale X] [--accept-bearer-tokens] [--log-level LEVEL] [--verbose] ...</c>: the Batch emulator,
+    /// standalone, until Ctrl+C or SIGTERM. The options are the emulator's own (<see cref="StandaloneOption.All"/>, which
+    /// <see cref="BatchEmulatorOptions.Parse"/> reads too), declared to System.CommandLine for its parsing and help, applied
+    /// by the emulator's table and checked by the emulator's own rules (<see cref="BatchEmulatorOptions.EnsureValidStandalone"/>).
+    /// The emulator's log goes to standard error, one line per message; its notices are said once, in the banner.
     /// </summary>
     internal static class EmulatorCommand
     {
         public static Command Create(CliConsole console)
         {
-            var port = new Option<int?>("--port") { Description = $"The loopback port (default {BatchEmulatorOptions.DefaultPort}, or ${BatchConnection.EmulatorPortVariable}; 0 takes any free port).", HelpName = "N" };
-            var state = new Option<string?>("--state") { Description = "Keep the pools and nodes in FILE, so a restarted emulator still has them (default: none).", HelpName = "FILE" };
-            var execute = new Option<bool>("--execute-start-tasks") { Description = "Run start tasks for real, in a sandbox folder per node (default: simulate them). Needs a key of your own, or --allow-development-key." };
-            var executeTasks = new Option<bool>("--execute-tasks") { Description = "Run tasks for real too, in their node's sandbox (implies --execute-start-tasks; default: simulate them for their CHPC_EMULATOR_TASK_DURATION)." };
-            var preemptionRate = new Option<string?>("--spot-preemption-rate") { Description = "Preempt spot nodes at this rate, in preemptions per node per hour of the emulator's clock (default 0: never).", HelpName = "X" };
-            var preemptionSeed = new Option<int?>("--spot-preemption-seed") { Description = "The seed of the preemptions: the same seed preempts the same nodes at the same times.", HelpName = "N" };
-            var allowDevelopmentKey = new Option<bool>("--allow-development-key") { Description = "Execute start tasks with the public development key, although anyone who can reach the port with it can then run code here." };
-            var account = new Option<string?>("--account") { Description = $"Serve this account instead of {BatchEmulatorOptions.DevelopmentAccountName} (needs --key).", HelpName = "NAME" };
-            var key = new Option<string?>("--key") { Description = "The account's key, base64 (default: the public development key). Never printed.", HelpName = "BASE64" };
-            var nodesDirectory = new Option<string?>("--nodes-dir") { Description = "Where executed nodes get their folders (default: next to the state file, else a temporary folder).", HelpName = "DIR" };
-            var timeScale = new Option<string?>("--time-scale") { Description = "Run the emulator's clock X times faster (default 1).", HelpName = "X" };
-            var bearer = new Option<bool>("--accept-bearer-tokens") { Description = "Accept Microsoft Entra ID bearer tokens as well as Shared Key." };
-            var logLevel = new Option<string?>("--log-level") { Description = "Trace, Debug, Information (default), Warning, Error, Critical or None.", HelpName = "LEVEL" };
-            var verbose = new Option<bool>("--verbose") { Description = "Log every request, and errors with their stack traces." };
-            var dedicatedCores = CommonOptions.Count("--dedicated-core-quota", "The account's dedicated core quota (each node counts its VM size's vCPUs); a resize beyond it ends with AccountCoreQuotaReached (default: none).");
-            var lowPriorityCores = CommonOptions.Count("--low-priority-core-quota", "The account's low-priority (spot) core quota; beyond it, AccountLowPriorityCoreQuotaReached (default: none).");
-            var command = new Command("emulator", "Run the Batch emulator on 127.0.0.1 until Ctrl+C; chpc commands without --endpoint use it.")
-            {
-                port, state, execute, executeTasks, preemptionRate, preemptionSeed, allowDevelopmentKey, account, key, nodesDirectory, timeScale, bearer, logLevel, verbose,
-                dedicatedCores, lowPriorityCores,
-            };
+            var declared = StandaloneOption.All.Select(option => (Option: option, Declared: Declare(option))).ToList();
+            var command = new Command("emulator", "Run the Batch emulator on 127.0.0.1 until Ctrl+C; chpc commands without --endpoint use it.");
+            foreach (var (_, option) in declared) command.Options.Add(option);
             command.SetAction(async (parsed, cancellationToken) =>
             {
                 // The command line is read once, here, into the emulator's options; the emulator checks them as a whole.
                 var options = BatchEmulatorOptions.Standalone();
                 try
                 {
-                    options.Port = parsed.GetValue(port) ?? BatchConnection.EmulatorPort(console);
-                    if (parsed.GetValue(state) is { } file) options.StateFile = console.FullPath(file);
-                    if (parsed.GetValue(execute)) options.StartTaskMode = StartTaskMode.Execute;
-                    if (parsed.GetValue(executeTasks))
+                    // chpc's default port, which --port replaces when given: chpc's other commands look for the emulator there.
+                    options.Port = BatchConnection.EmulatorPort(console);
+                    foreach (var (option, given) in declared)
                     {
-                        options.ExecuteTasks = true;
-                        options.StartTaskMode = StartTaskMode.Execute;
+                        switch (given)
+                        {
+                            case Option<bool> flag when parsed.GetValue(flag):
+                                option.Apply(options, null);
+                                break;
+                            case Option<string?> valued when parsed.GetValue(valued) is { } text:
+                                // Paths are relative to chpc's working directory, which is the console's, not necessarily the process's.
+                                option.Apply(options, option.IsPath ? console.FullPath(text) : text);
+                                break;
+                        }
                     }
-                    if (parsed.GetValue(preemptionRate) is { } rate) options.SpotPreemptionRate = BatchEmulatorOptions.ParseSpotPreemptionRate(rate);
-                    if (parsed.GetValue(preemptionSeed) is { } seed) options.SpotPreemptionSeed = seed;
-                    options.AllowDevelopmentKey = parsed.GetValue(allowDevelopmentKey);
-                    if (parsed.GetValue(account) is { } name) options.AccountName = name;
-                    if (parsed.GetValue(key) is { } secret) options.AccountKey = secret;
-                    if (parsed.GetValue(nodesDirectory) is { } folder) options.NodesDirectory = console.FullPath(folder);
-                    if (parsed.GetValue(timeScale) is { } scale) options.TimeScale = BatchEmulatorOptions.ParseTimeScale(scale);
-                    options.AcceptBearerTokens = parsed.GetValue(bearer);
-                    if (parsed.GetValue(logLevel) is { } level) options.MinimumLogLevel = BatchEmulatorOptions.ParseLogLevel(level);
-                    options.Verbose = parsed.GetValue(verbose);
-                    options.DedicatedCoreQuota = parsed.GetValue(dedicatedCores);
-                    options.LowPriorityCoreQuota = parsed.GetValue(lowPriorityCores);
                     options.EnsureValidStandalone();
                 }
                 catch (ArgumentException e)
@@ -81,6 +61,22 @@ namespace ClusterlessHpc.Cli.Commands
             });
             return command;
         }
+
+        /// <summary>
+        /// The System.CommandLine form of an emulator option: a flag as a bool, a valued option as its text, which the
+        /// emulator's table parses so that chpc and <see cref="BatchEmulatorOptions.Parse"/> refuse a value in the same words.
+        /// </summary>
+        private static Option Declare(StandaloneOption option)
+        {
+            if (option.ValueName is null) return new Option<bool>(option.Name) { Description = option.Description };
+            var description = option.Name == PortOption
+                // chpc's own default, which the emulator's table cannot know.
+                ? $"{option.Description} ${BatchConnection.EmulatorPortVariable}, when set, replaces the default."
+                : option.Description;
+            return new Option<string?>(option.Name) { Description = description, HelpName = option.ValueName };
+        }
+
+        private const string PortOption = "--port";
 
         private static async Task<int> RunAsync(CliConsole console, BatchEmulatorOptions options, CancellationToken cancellationToken)
         {
