@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using ClusterlessHpc.Rules;
 using ClusterlessHpc.Simulation;
 
 namespace ClusterlessHpc.Cli.Commands
@@ -19,9 +20,11 @@ namespace ClusterlessHpc.Cli.Commands
                 Required = true,
             };
             var duration = CommonOptions.Duration("--duration", "How long to simulate from the pool's creation (default 24h).", TimeSpan.FromMinutes(1), TimeSpan.FromDays(366));
-            var interval = CommonOptions.Duration("--interval", "The evaluation interval, 5m to 168h (default 5m).", TimeSpan.FromMinutes(5), TimeSpan.FromHours(168));
+            var interval = CommonOptions.Duration("--interval",
+                $"The evaluation interval, {ServiceLimits.MinEvaluationIntervalMinutes}m to {ServiceLimits.MaxEvaluationIntervalMinutes / 60}h (default 5m).",
+                ServiceLimits.MinEvaluationInterval, ServiceLimits.MaxEvaluationInterval);
             var vmSize = new Option<string?>("--vm-size") { Description = $"The VM size, for its price (default {PoolDefinition.DefaultVmSize}).", HelpName = "SIZE" };
-            var slots = CommonOptions.Count("--slots", "Task slots per node (default 1).", minimum: 1, maximum: 256);
+            var slots = CommonOptions.Count("--slots", "Task slots per node (default 1).", minimum: ServiceLimits.MinTaskSlotsPerNode, maximum: ServiceLimits.MaxTaskSlotsPerNode);
             var boot = CommonOptions.Duration("--boot", "From a node's allocation to its first task (default 4m).", TimeSpan.Zero, TimeSpan.FromHours(24));
             var startNodes = CommonOptions.Count("--start-nodes", "Idle nodes the pool has when autoscale is enabled (default 0).");
             var lowPriority = new Option<bool>("--low-priority") { Description = "A Spot pool: the start nodes are low-priority and priced as Spot." };

@@ -93,7 +93,7 @@ namespace ClusterlessHpc.Cli.Commands
         {
             try
             {
-                var stdout = (await client.GetNodeFileAsync(poolId, nodeId, "startup/stdout.txt", cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+                var stdout = (await client.GetNodeFileAsync(poolId, nodeId, BatchClient.StartTaskStdOutPath, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
                 return StartupStepMarker.LastIn(stdout.ToString());
             }
             catch (Azure.RequestFailedException)

@@ -16,8 +16,8 @@ namespace ClusterlessHpc.Emulator.Errors
             return new EmulatorException(status, refusal.Code, refusal.Message, refusal.Values);
         }
 
-        public static EmulatorException FileNotFound() =>
-            new(StatusCodes.Status404NotFound, "FileNotFound", "The specified file does not exist.");
+        /// <summary>The model's refusal (<see cref="ModelErrors.FileNotFound"/>), which is one of its 404 codes.</summary>
+        public static EmulatorException FileNotFound() => From(ModelErrors.FileNotFound());
 
         /// <summary>Not observed: the service's code for a non-empty directory deleted without <c>recursive</c> is not recorded.</summary>
         public static EmulatorException DirectoryNotEmpty(string path) =>

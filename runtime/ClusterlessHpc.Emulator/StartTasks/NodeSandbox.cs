@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;
 
 namespace ClusterlessHpc.Emulator.StartTasks
@@ -38,9 +39,9 @@ namespace ClusterlessHpc.Emulator.StartTasks
         /// <summary><c>AZ_BATCH_TASK_WORKING_DIR</c> of the start task.</summary>
         public string WorkingDirectory => Path.Combine(Startup, "wd");
 
-        public string StdOut => Path.Combine(Startup, "stdout.txt");
+        public string StdOut => Path.Combine(Root, BatchClient.StartTaskStdOutPath);
 
-        public string StdErr => Path.Combine(Startup, "stderr.txt");
+        public string StdErr => Path.Combine(Root, BatchClient.StartTaskStdErrPath);
 
         public string Tmp => Path.Combine(Root, "volatile", "tmp");
 

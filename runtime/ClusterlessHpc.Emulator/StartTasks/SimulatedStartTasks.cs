@@ -2,6 +2,7 @@ using System;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using ClusterlessHpc.Batch;
 
 namespace ClusterlessHpc.Emulator.StartTasks
 {
@@ -13,9 +14,6 @@ namespace ClusterlessHpc.Emulator.StartTasks
     /// </summary>
     internal sealed class SimulatedStartTasks : IStartTaskRunner
     {
-        internal const string StdOut = "startup/stdout.txt";
-        internal const string StdErr = "startup/stderr.txt";
-
         private readonly SyntaxCheckCache _checks;
 
         public SimulatedStartTasks(SyntaxCheckCache checks, TimeSpan minimumDuration)
@@ -31,13 +29,13 @@ namespace ClusterlessHpc.Emulator.StartTasks
         public StartTaskAttempt Start(StartTaskLaunch launch, DateTimeOffset at)
         {
             var files = launch.Files as VirtualNodeFiles;
-            files?.Write(StdOut, [], at);
-            files?.Write(StdErr, [], at);
+            files?.Write(BatchClient.StartTaskStdOutPath, [], at);
+            files?.Write(BatchClient.StartTaskStdErrPath, [], at);
             var outcome = Decide(launch).ContinueWith(decided =>
             {
                 // Known when it was decided (at once for the seam, or when bash -n finished), not when it is looked at.
                 var (exitCode, standardError, knownAt) = decided.Result;
-                if (standardError.Length > 0) files?.Write(StdErr, Encoding.UTF8.GetBytes(standardError), knownAt > at ? knownAt : at);
+                if (standardError.Length > 0) files?.Write(BatchClient.StartTaskStdErrPath, Encoding.UTF8.GetBytes(standardError), knownAt > at ? knownAt : at);
                 return new StartTaskOutcome(exitCode, null, knownAt);
             }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             return new StartTaskAttempt(at, outcome, new CancellationTokenSource());

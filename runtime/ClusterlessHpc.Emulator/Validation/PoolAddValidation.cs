@@ -22,7 +22,7 @@ namespace ClusterlessHpc.Emulator.Validation
             if (!ServiceLimits.IsValidPoolId(pool.Id))
             {
                 throw BatchErrors.InvalidPropertyValue("id",
-                    "The id may contain only letters, digits, hyphens and underscores, and at most 64 characters.");
+                    $"The id may contain only letters, digits, hyphens and underscores, and at most {ServiceLimits.MaxPoolIdLength} characters.");
             }
             ValidateDisplayName(pool.DisplayName);
             if (string.IsNullOrWhiteSpace(pool.VmSize)) throw BatchErrors.MissingRequiredProperty("vmSize");
@@ -30,7 +30,7 @@ namespace ClusterlessHpc.Emulator.Validation
 
             if (pool.ResizeTimeout is { } resizeTimeout && resizeTimeout < ServiceLimits.MinResizeTimeout)
             {
-                throw BatchErrors.InvalidPropertyValue("resizeTimeout", "The resize timeout must be at least 5 minutes.");
+                throw BatchErrors.InvalidPropertyValue("resizeTimeout", $"The resize timeout must be at least {ServiceLimits.MinResizeTimeoutMinutes} minutes.");
             }
             ValidateScale(pool);
             ValidateTaskSlots(pool.TaskSlotsPerNode);
@@ -152,7 +152,7 @@ namespace ClusterlessHpc.Emulator.Validation
         {
             if (taskSlotsPerNode is { } slots && !ServiceLimits.IsTaskSlotsPerNodeInRange(slots))
             {
-                throw BatchErrors.InvalidPropertyValue("taskSlotsPerNode", "taskSlotsPerNode must be between 1 and 256.");
+                throw BatchErrors.InvalidPropertyValue("taskSlotsPerNode", $"taskSlotsPerNode must be between {ServiceLimits.MinTaskSlotsPerNode} and {ServiceLimits.MaxTaskSlotsPerNode}.");
             }
         }
 
@@ -214,7 +214,7 @@ namespace ClusterlessHpc.Emulator.Validation
                 if (pool.AutoScaleEvaluationInterval is { } interval && !ServiceLimits.IsEvaluationIntervalInRange(interval))
                 {
                     throw BatchErrors.InvalidPropertyValue("autoScaleEvaluationInterval",
-                        "autoScaleEvaluationInterval must be between 5 minutes and 168 hours.");
+                        $"autoScaleEvaluationInterval must be between {ServiceLimits.MinEvaluationIntervalMinutes} minutes and {ServiceLimits.MaxEvaluationIntervalMinutes / 60} hours.");
                 }
                 return;
             }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ClusterlessHpc.Rules;
 
 namespace ClusterlessHpc.Simulation
 {
@@ -10,11 +11,9 @@ namespace ClusterlessHpc.Simulation
     /// </summary>
     internal static class JobRules
     {
-        public const int MaxIdLength = 64;
-
         public static void CheckJob(JobSpec spec)
         {
-            CheckId(spec.Id, "id");
+            CheckId(spec.Id, "id", ServiceLimits.IsValidJobId(spec.Id), ServiceLimits.MaxJobIdLength);
             if (string.IsNullOrWhiteSpace(spec.PoolInfo?.PoolId)) throw ModelErrors.MissingRequiredProperty("poolInfo.poolId");
             CheckCommon(spec.Priority, spec.MaxParallelTasks, spec.OnAllTasksComplete, spec.Constraints);
             if (spec.OnTaskFailure is { } failure && !IsOneOf(failure, JobSpecValues.NoAction, JobSpecValues.PerformExitOptionsJobAction))
@@ -39,7 +38,7 @@ namespace ClusterlessHpc.Simulation
         /// <summary>A task as add and add-collection check it, the simulated run settings included.</summary>
         public static void CheckTask(TaskSpec spec)
         {
-            CheckId(spec.Id, "id");
+            CheckId(spec.Id, "id", ServiceLimits.IsValidTaskId(spec.Id), ServiceLimits.MaxTaskIdLength);
             if (string.IsNullOrWhiteSpace(spec.CommandLine)) throw ModelErrors.MissingRequiredProperty("commandLine");
             if (spec.RequiredSlots is < 1) throw ModelErrors.InvalidPropertyValue("requiredSlots", "requiredSlots must be at least 1.");
             if (spec.AffinityInfo is { } affinity && string.IsNullOrEmpty(affinity.AffinityId)) throw ModelErrors.MissingRequiredProperty("affinityInfo.affinityId");
@@ -61,13 +60,14 @@ namespace ClusterlessHpc.Simulation
             }
         }
 
-        private static void CheckId(string? id, string property)
+        /// <summary>Refuses a missing id, then one that <paramref name="isValid"/> says breaks the service's id rule (<see cref="ServiceLimits"/>).</summary>
+        private static void CheckId(string? id, string property, bool isValid, int maxLength)
         {
             if (string.IsNullOrEmpty(id)) throw ModelErrors.MissingRequiredProperty(property);
-            if (id.Length > MaxIdLength || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            if (!isValid)
             {
                 throw ModelErrors.InvalidPropertyValue(property,
-                    $"'{id}' is not an id: up to 64 letters, digits, hyphens and underscores.");
+                    $"'{id}' is not an id: up to {maxLength} letters, digits, hyphens and underscores.");
             }
         }
 

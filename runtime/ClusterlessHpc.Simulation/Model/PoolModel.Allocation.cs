@@ -87,7 +87,7 @@ namespace ClusterlessHpc.Simulation
             // The body first, before the pool is looked up, as the service does.
             if (options.NodeList.Count is 0 or > ServiceLimits.MaxNodesPerRemoval)
             {
-                throw ModelErrors.InvalidPropertyValue("nodeList", "nodeList must name between 1 and 100 nodes.");
+                throw ModelErrors.InvalidPropertyValue("nodeList", $"nodeList must name between 1 and {ServiceLimits.MaxNodesPerRemoval} nodes.");
             }
             RequireResizeTimeout(options.ResizeTimeout);
             return Change(poolId, (pool, now) =>

@@ -26,7 +26,7 @@ namespace ClusterlessHpc.Simulation
             // The body first, before the pool is looked up, as the service does.
             if (options.AutoScaleEvaluationInterval is { } interval && !ServiceLimits.IsEvaluationIntervalInRange(interval))
             {
-                throw ModelErrors.InvalidPropertyValue("autoScaleEvaluationInterval", "autoScaleEvaluationInterval must be between 5 minutes and 168 hours.");
+                throw ModelErrors.InvalidPropertyValue("autoScaleEvaluationInterval", $"autoScaleEvaluationInterval must be between {ServiceLimits.MinEvaluationIntervalMinutes} minutes and {ServiceLimits.MaxEvaluationIntervalMinutes / 60} hours.");
             }
             if (options.AutoScaleFormula is { } formula) CheckFormula(formula);
             return Change(poolId, (pool, now) =>

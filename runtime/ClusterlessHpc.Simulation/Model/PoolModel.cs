@@ -309,7 +309,7 @@ namespace ClusterlessHpc.Simulation
         {
             if (timeout is { } value && value < ServiceLimits.MinResizeTimeout)
             {
-                throw ModelErrors.InvalidPropertyValue("resizeTimeout", "The resize timeout must be at least 5 minutes.");
+                throw ModelErrors.InvalidPropertyValue("resizeTimeout", $"The resize timeout must be at least {ServiceLimits.MinResizeTimeoutMinutes} minutes.");
             }
         }
 

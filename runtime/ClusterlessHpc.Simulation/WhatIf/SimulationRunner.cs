@@ -137,9 +137,9 @@ namespace ClusterlessHpc.Simulation
             Require(simulation.Duration > TimeSpan.Zero && simulation.Duration <= TimeSpan.FromDays(366), nameof(simulation.Duration),
                 $"The duration {simulation.Duration} must be more than 0 and at most 366 days.");
             Require(ServiceLimits.IsEvaluationIntervalInRange(simulation.EvaluationInterval), nameof(simulation.EvaluationInterval),
-                $"The evaluation interval {simulation.EvaluationInterval} must be from 5 minutes to 168 hours, as the service allows.");
-            Require(simulation.TaskSlotsPerNode >= 1 && simulation.TaskSlotsPerNode <= 256, nameof(simulation.TaskSlotsPerNode),
-                $"The task slots per node {simulation.TaskSlotsPerNode} must be from 1 to 256.");
+                $"The evaluation interval {simulation.EvaluationInterval} must be from {ServiceLimits.MinEvaluationIntervalMinutes} minutes to {ServiceLimits.MaxEvaluationIntervalMinutes / 60} hours, as the service allows.");
+            Require(ServiceLimits.IsTaskSlotsPerNodeInRange(simulation.TaskSlotsPerNode), nameof(simulation.TaskSlotsPerNode),
+                $"The task slots per node {simulation.TaskSlotsPerNode} must be from {ServiceLimits.MinTaskSlotsPerNode} to {ServiceLimits.MaxTaskSlotsPerNode}.");
             Require(string.Equals(simulation.NodeFillType, "spread", StringComparison.OrdinalIgnoreCase) || string.Equals(simulation.NodeFillType, "pack", StringComparison.OrdinalIgnoreCase),
                 nameof(simulation.NodeFillType), $"The node fill type '{simulation.NodeFillType}' must be 'spread' or 'pack'.");
             Require(simulation.BootTime >= TimeSpan.Zero && simulation.BootTime <= TimeSpan.FromHours(24), nameof(simulation.BootTime),

@@ -249,7 +249,7 @@ namespace ClusterlessHpc.Provisioning
         public static string DefaultJobId(string poolId, DateTimeOffset now)
         {
             var stamp = "-" + now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
-            return poolId[..Math.Min(poolId.Length, 64 - stamp.Length)] + stamp;
+            return poolId[..Math.Min(poolId.Length, Rules.ServiceLimits.MaxJobIdLength - stamp.Length)] + stamp;
         }
 
         private async Task<bool> IsThisStartAsync(string jobId, string start, CancellationToken cancellationToken)
@@ -294,10 +294,8 @@ namespace ClusterlessHpc.Provisioning
                 if (length == 0) return null;
                 HttpRange? range = length > TailBytes ? new HttpRange(length - TailBytes) : null;
                 var content = (await _client.GetTaskFileAsync(jobId, taskId, BatchClient.TaskStdErrPath, range, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-                var lines = content.ToString().Replace("\r\n", "\n").TrimEnd('\n').Split('\n');
-                // A read from the middle of the file starts inside a line: drop that part line.
-                var whole = range is null ? lines : lines.Skip(1).ToArray();
-                return string.Join("\n", whole.Skip(Math.Max(0, whole.Length - _options.StderrTailLines)));
+                // A read from the middle of the file starts inside a line: that part line is dropped.
+                return TextTail.LastLines(content.ToString(), _options.StderrTailLines, startsMidLine: range is not null);
             }
             catch (RequestFailedException)
             {

@@ -17,68 +17,78 @@ namespace ClusterlessHpc.Provisioning
             BatchNodeDeallocationOption? deallocation = null, IProgress<ProvisioningProgress>? progress = null, CancellationToken cancellationToken = default)
         {
             if (dedicatedNodes < 0 || lowPriorityNodes < 0) throw new ArgumentOutOfRangeException(nameof(dedicatedNodes), "Node counts must not be negative.");
-            using var activity = ProvisioningTelemetry.Start("Resize", poolId);
-            var report = new Reporter(poolId, progress, Time);
-            report.Stage(ProvisioningStage.Updating, $"resizing to {dedicatedNodes} dedicated and {lowPriorityNodes} low-priority node(s)");
-            await WaitUntilSteadyAsync(poolId, cancellationToken).ConfigureAwait(false);
-            await _client.ResizePoolAsync(poolId, new BatchPoolResizeOptions
+            return await ProvisioningTelemetry.RunAsync("Resize", poolId, async () =>
             {
-                TargetDedicatedNodes = dedicatedNodes,
-                TargetLowPriorityNodes = lowPriorityNodes,
-                NodeDeallocationOption = deallocation,
-            }, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return await WaitUntilReadyAsync(poolId, report, definition: null, cancellationToken).ConfigureAwait(false);
+                var report = new Reporter(poolId, progress, Time);
+                report.Stage(ProvisioningStage.Updating, $"resizing to {dedicatedNodes} dedicated and {lowPriorityNodes} low-priority node(s)");
+                await WaitUntilSteadyAsync(poolId, cancellationToken).ConfigureAwait(false);
+                await _client.ResizePoolAsync(poolId, new BatchPoolResizeOptions
+                {
+                    TargetDedicatedNodes = dedicatedNodes,
+                    TargetLowPriorityNodes = lowPriorityNodes,
+                    NodeDeallocationOption = deallocation,
+                }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                return await WaitUntilReadyAsync(poolId, report, definition: null, cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
         }
 
         /// <summary>Stops a resize in progress; the pool stays at the nodes it has.</summary>
         public virtual async Task StopResizeAsync(string poolId, CancellationToken cancellationToken = default)
         {
-            using var activity = ProvisioningTelemetry.Start("StopResize", poolId);
-            await _client.StopPoolResizeAsync(poolId, cancellationToken: cancellationToken).ConfigureAwait(false);
-            await WaitUntilSteadyAsync(poolId, cancellationToken).ConfigureAwait(false);
+            await ProvisioningTelemetry.RunAsync("StopResize", poolId, async () =>
+            {
+                await _client.StopPoolResizeAsync(poolId, cancellationToken: cancellationToken).ConfigureAwait(false);
+                await WaitUntilSteadyAsync(poolId, cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
         }
 
-        /// <summary>Removes these nodes (at most 100 per request, sent in batches) and waits until the pool is steady.</summary>
+        /// <summary>Removes these nodes (at most <see cref="ServiceLimits.MaxNodesPerRemoval"/> per request, sent in batches) and waits until the pool is steady.</summary>
         public virtual async Task RemoveNodesAsync(string poolId, IReadOnlyList<string> nodeIds, BatchNodeDeallocationOption? deallocation = null,
             CancellationToken cancellationToken = default)
         {
-            using var activity = ProvisioningTelemetry.Start("RemoveNodes", poolId);
-            foreach (var batch in nodeIds.Chunk(100))
+            await ProvisioningTelemetry.RunAsync("RemoveNodes", poolId, async () =>
             {
+                foreach (var batch in nodeIds.Chunk(ServiceLimits.MaxNodesPerRemoval))
+                {
+                    await WaitUntilSteadyAsync(poolId, cancellationToken).ConfigureAwait(false);
+                    await _client.RemoveNodesAsync(poolId, new BatchNodeRemoveOptions { NodeList = batch.ToList(), NodeDeallocationOption = deallocation },
+                        cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
                 await WaitUntilSteadyAsync(poolId, cancellationToken).ConfigureAwait(false);
-                await _client.RemoveNodesAsync(poolId, new BatchNodeRemoveOptions { NodeList = batch.ToList(), NodeDeallocationOption = deallocation },
-                    cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
-            await WaitUntilSteadyAsync(poolId, cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
         }
 
         /// <summary>Turns autoscale on with a formula checked locally first (an invalid one is refused before any request).</summary>
         public virtual async Task EnableAutoScaleAsync(string poolId, string formula, int evaluationIntervalMinutes = AutoScaleDefinition.DefaultEvaluationIntervalMinutes,
             CancellationToken cancellationToken = default)
         {
-            using var activity = ProvisioningTelemetry.Start("EnableAutoScale", poolId);
-            CheckFormula(poolId, formula, evaluationIntervalMinutes);
-            await _client.EnablePoolAutoScaleAsync(poolId, new BatchPoolEnableAutoScaleOptions
+            await ProvisioningTelemetry.RunAsync("EnableAutoScale", poolId, async () =>
             {
-                AutoScaleFormula = formula,
-                AutoScaleEvaluationInterval = TimeSpan.FromMinutes(evaluationIntervalMinutes),
-            }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                CheckFormula(poolId, formula, evaluationIntervalMinutes);
+                await _client.EnablePoolAutoScaleAsync(poolId, new BatchPoolEnableAutoScaleOptions
+                {
+                    AutoScaleFormula = formula,
+                    AutoScaleEvaluationInterval = TimeSpan.FromMinutes(evaluationIntervalMinutes),
+                }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
         }
 
         /// <summary>Turns autoscale off; the pool keeps its current nodes.</summary>
         public virtual async Task DisableAutoScaleAsync(string poolId, CancellationToken cancellationToken = default)
         {
-            using var activity = ProvisioningTelemetry.Start("DisableAutoScale", poolId);
-            await _client.DisablePoolAutoScaleAsync(poolId, cancellationToken).ConfigureAwait(false);
+            await ProvisioningTelemetry.RunAsync("DisableAutoScale", poolId,
+                async () => await _client.DisablePoolAutoScaleAsync(poolId, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         }
 
         /// <summary>The service's evaluation of <paramref name="formula"/> on the pool (which must have autoscale enabled), checked locally first.</summary>
         public virtual async Task<AutoScaleRun> EvaluateAutoScaleAsync(string poolId, string formula, CancellationToken cancellationToken = default)
         {
-            using var activity = ProvisioningTelemetry.Start("EvaluateAutoScale", poolId);
-            CheckFormula(poolId, formula, AutoScaleDefinition.DefaultEvaluationIntervalMinutes);
-            return (await _client.EvaluatePoolAutoScaleAsync(poolId, new BatchPoolEvaluateAutoScaleOptions { AutoScaleFormula = formula }, cancellationToken)
-                .ConfigureAwait(false)).Value;
+            return await ProvisioningTelemetry.RunAsync("EvaluateAutoScale", poolId, async () =>
+            {
+                CheckFormula(poolId, formula, AutoScaleDefinition.DefaultEvaluationIntervalMinutes);
+                return (await _client.EvaluatePoolAutoScaleAsync(poolId, new BatchPoolEvaluateAutoScaleOptions { AutoScaleFormula = formula }, cancellationToken)
+                    .ConfigureAwait(false)).Value;
+            }).ConfigureAwait(false);
         }
 
         /// <summary>The local evaluator's result for <paramref name="formula"/>, offline: no pool, no account.</summary>
@@ -95,20 +105,22 @@ namespace ClusterlessHpc.Provisioning
         /// <summary>Deletes the pool and waits until it is gone; a pool that does not exist is already gone.</summary>
         public virtual async Task DeleteAsync(string poolId, CancellationToken cancellationToken = default)
         {
-            using var activity = ProvisioningTelemetry.Start("Delete", poolId);
-            try
+            await ProvisioningTelemetry.RunAsync("Delete", poolId, async () =>
             {
-                await _client.DeletePoolAsync(poolId, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Azure.RequestFailedException e) when (e.ErrorCode is "PoolNotFound")
-            {
-                return;
-            }
-            catch (Azure.RequestFailedException e) when (e.ErrorCode is "PoolBeingDeleted")
-            {
-                // Someone else is deleting it: wait the same way.
-            }
-            await WaitUntilDeletedAsync(poolId, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await _client.DeletePoolAsync(poolId, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Azure.RequestFailedException e) when (e.ErrorCode is "PoolNotFound")
+                {
+                    return;
+                }
+                catch (Azure.RequestFailedException e) when (e.ErrorCode is "PoolBeingDeleted")
+                {
+                    // Someone else is deleting it: wait the same way.
+                }
+                await WaitUntilDeletedAsync(poolId, cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
         }
 
         private static void CheckFormula(string poolId, string formula, int intervalMinutes)

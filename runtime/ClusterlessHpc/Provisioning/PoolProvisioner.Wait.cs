@@ -34,58 +34,58 @@ namespace ClusterlessHpc.Provisioning
         // The definition, when known, traces a start-task failure to the step and the declaration that failed.
         private async Task<BatchPool> WaitUntilReadyAsync(string poolId, Reporter report, PoolDefinition? definition, CancellationToken cancellationToken)
         {
-            using var activity = ProvisioningTelemetry.Start("Wait", poolId);
-            var operation = new BatchPoolReadyOperation(_client, poolId, Time);
-            string? lastMessage = null;
-            var waitStarted = Time.GetUtcNow();
-            var stalledBy = StallCause.None;
-            try
+            return await ProvisioningTelemetry.RunAsync("Wait", poolId, async () =>
             {
-                await WaitAsync(operation, () =>
+                var operation = new BatchPoolReadyOperation(_client, poolId, Time);
+                string? lastMessage = null;
+                var waitStarted = Time.GetUtcNow();
+                var stalledBy = StallCause.None;
+                try
                 {
-                    var pool = operation.LastPool!;
-                    var nodes = operation.Nodes;
-                    var counts = CountByState(nodes);
-                    var message = $"{pool.AllocationState?.ToString() ?? "?"}; " +
-                                  (nodes.Count == 0 ? "no nodes yet" : string.Join(", ", counts.OrderBy(c => c.Key.ToString()).Select(c => $"{c.Value} {c.Key}"))) +
-                                  $" of {(pool.TargetDedicatedNodes ?? 0) + (pool.TargetLowPriorityNodes ?? 0)}";
-                    if (message != lastMessage)
+                    await WaitAsync(operation, () =>
                     {
-                        report.Stage(ProvisioningStage.WaitingForNodes, message, pool, counts);
-                        lastMessage = message;
-                    }
-                    // A failure the wait ends on is reported as that failure; a stall is what the wait goes on through.
-                    if (operation.Failure is null && ExplainWhileWaiting(pool, nodes, waitStarted) is { IsStalled: true } stall && stall.Cause != stalledBy)
-                    {
-                        report.Stage(ProvisioningStage.Stalled, stall.ToString(), pool, counts);
-                        stalledBy = stall.Cause;
-                    }
-                },
-                () => $"Pool '{poolId}' was not ready within {DurationText.Format(_options.Timeout)} (last seen: {lastMessage ?? "nothing"}). " +
-                      "The pool exists and keeps allocating: wait again, resize it, or delete it.",
-                cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException e)
-            {
-                var stalled = await ExplainTimeoutAsync(poolId, e, waitStarted, cancellationToken).ConfigureAwait(false);
-                ProvisioningTelemetry.Fail(activity, stalled);
-                throw stalled;
-            }
-            catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
-            {
-                throw new OperationCanceledException(
-                    $"Waiting for pool '{poolId}' was cancelled (last seen: {lastMessage ?? "nothing"}). The pool exists and keeps allocating: wait again, resize it, or delete it.",
-                    e, cancellationToken);
-            }
+                        var pool = operation.LastPool!;
+                        var nodes = operation.Nodes;
+                        var counts = CountByState(nodes);
+                        var message = $"{pool.AllocationState?.ToString() ?? "?"}; " +
+                                      (nodes.Count == 0 ? "no nodes yet" : string.Join(", ", counts.OrderBy(c => c.Key.ToString()).Select(c => $"{c.Value} {c.Key}"))) +
+                                      $" of {(pool.TargetDedicatedNodes ?? 0) + (pool.TargetLowPriorityNodes ?? 0)}";
+                        if (message != lastMessage)
+                        {
+                            report.Stage(ProvisioningStage.WaitingForNodes, message, pool, counts);
+                            lastMessage = message;
+                        }
+                        // A failure the wait ends on is reported as that failure; a stall is what the wait goes on through.
+                        if (operation.Failure is null && ExplainWhileWaiting(pool, nodes, waitStarted) is { IsStalled: true } stall && stall.Cause != stalledBy)
+                        {
+                            report.Stage(ProvisioningStage.Stalled, stall.ToString(), pool, counts);
+                            stalledBy = stall.Cause;
+                        }
+                    },
+                    () => $"Pool '{poolId}' was not ready within {DurationText.Format(_options.Timeout)} (last seen: {lastMessage ?? "nothing"}). " +
+                          "The pool exists and keeps allocating: wait again, resize it, or delete it.",
+                    cancellationToken).ConfigureAwait(false);
+                }
+                catch (TimeoutException e)
+                {
+                    throw await ExplainTimeoutAsync(poolId, e, waitStarted, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException(
+                        $"Waiting for pool '{poolId}' was cancelled (last seen: {lastMessage ?? "nothing"}). The pool exists and keeps allocating: wait again, resize it, or delete it.",
+                        e, cancellationToken);
+                }
 
-            if (operation.Failure is { } failure) await ThrowAsync(poolId, failure, definition, cancellationToken).ConfigureAwait(false);
-            var ready = operation.Value;
-            var readyCounts = CountByState(operation.Nodes);
-            var idle = readyCounts.GetValueOrDefault(BatchNodeState.Idle);
-            var running = readyCounts.GetValueOrDefault(BatchNodeState.Running);
-            report.Stage(ProvisioningStage.Ready,
-                running == 0 ? $"ready: {idle} idle node(s)" : $"ready: {idle} idle and {running} running node(s)", ready, readyCounts);
-            return ready;
+                if (operation.Failure is { } failure) await ThrowAsync(poolId, failure, definition, cancellationToken).ConfigureAwait(false);
+                var ready = operation.Value;
+                var readyCounts = CountByState(operation.Nodes);
+                var idle = readyCounts.GetValueOrDefault(BatchNodeState.Idle);
+                var running = readyCounts.GetValueOrDefault(BatchNodeState.Running);
+                report.Stage(ProvisioningStage.Ready,
+                    running == 0 ? $"ready: {idle} idle node(s)" : $"ready: {idle} idle and {running} running node(s)", ready, readyCounts);
+                return ready;
+            }).ConfigureAwait(false);
         }
 
         /// <summary>The stall explanation of what the wait's last poll saw (no further requests), below target since the wait began at the latest.</summary>
@@ -160,7 +160,7 @@ namespace ClusterlessHpc.Provisioning
             var tail = node.Id is null ? null : await StderrTailAsync(poolId, node.Id, cancellationToken).ConfigureAwait(false);
             var point = definition is null || node.Id is null
                 ? null
-                : StartTaskFailureTrace.Find(definition, await NodeFileTextAsync(poolId, node.Id, StdoutPath, cancellationToken).ConfigureAwait(false), tail);
+                : StartTaskFailureTrace.Find(definition, await NodeFileTextAsync(poolId, node.Id, BatchClient.StartTaskStdOutPath, cancellationToken).ConfigureAwait(false), tail);
             return new StartTaskFailedException(poolId, nodeId, node.StartTaskInfo?.ExitCode, node.StartTaskInfo?.FailureInfo?.Message, tail,
                 point?.Step.Name, point?.Declaration);
         }
@@ -168,13 +168,9 @@ namespace ClusterlessHpc.Provisioning
         /// <summary>The last lines of the start task's stderr.txt, or null when the node has none (or it cannot be read).</summary>
         private async Task<string?> StderrTailAsync(string poolId, string nodeId, CancellationToken cancellationToken)
         {
-            if (await NodeFileTextAsync(poolId, nodeId, "startup/stderr.txt", cancellationToken).ConfigureAwait(false) is not { } content) return null;
-            var lines = content.Replace("\r\n", "\n").TrimEnd('\n').Split('\n');
-            return string.Join("\n", lines.Skip(Math.Max(0, lines.Length - _options.StderrTailLines)));
+            if (await NodeFileTextAsync(poolId, nodeId, BatchClient.StartTaskStdErrPath, cancellationToken).ConfigureAwait(false) is not { } content) return null;
+            return TextTail.LastLines(content, _options.StderrTailLines);
         }
-
-        /// <summary>Where the start task's step markers are (<see cref="Scripts.StartupStepPlan"/>).</summary>
-        private const string StdoutPath = "startup/stdout.txt";
 
         /// <summary>A file of the node's, or null when it has none (or it cannot be read).</summary>
         private async Task<string?> NodeFileTextAsync(string poolId, string nodeId, string path, CancellationToken cancellationToken)

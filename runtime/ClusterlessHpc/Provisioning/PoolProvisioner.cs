@@ -48,23 +48,25 @@ namespace ClusterlessHpc.Provisioning
         public virtual async Task<PoolPlan> PlanAsync(PoolDefinition definition, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(definition);
-            using var activity = ProvisioningTelemetry.Start("Plan", definition.Id);
-            var diagnostics = ThrowIfInvalid(definition);
-            var missing = new List<MissingSetting>();
-            var definitionHash = Render(definition).DefinitionHash;
-            var request = WithSource(PoolRequestBuilder.BuildWithoutSecrets(definition, _options.Settings, missing, definitionHash));
-            var live = await TryGetPoolAsync(definition.Id, cancellationToken).ConfigureAwait(false);
-            var plan = live is null
-                ? new PoolPlan(definition.Id, PoolPlanAction.Create, Array.Empty<PoolDifference>())
-                : PoolPlanner.Compare(request, live);
-            // Errors were refused above; what the validator says beyond them are warnings the plan carries.
-            return new PoolPlan(plan.PoolId, plan.Action, plan.Differences)
+            return await ProvisioningTelemetry.RunAsync("Plan", definition.Id, async () =>
             {
-                Warnings = diagnostics,
-                MissingSettings = missing,
-                Retirement = NodeAgentRetirements.Check(definition, Time.GetUtcNow()),
-                PackageInstall = DescribePackageInstall(definition, definitionHash),
-            };
+                var diagnostics = ThrowIfInvalid(definition);
+                var missing = new List<MissingSetting>();
+                var definitionHash = Render(definition).DefinitionHash;
+                var request = WithSource(PoolRequestBuilder.BuildWithoutSecrets(definition, _options.Settings, missing, definitionHash));
+                var live = await TryGetPoolAsync(definition.Id, cancellationToken).ConfigureAwait(false);
+                var plan = live is null
+                    ? new PoolPlan(definition.Id, PoolPlanAction.Create, Array.Empty<PoolDifference>())
+                    : PoolPlanner.Compare(request, live);
+                // Errors were refused above; what the validator says beyond them are warnings the plan carries.
+                return new PoolPlan(plan.PoolId, plan.Action, plan.Differences)
+                {
+                    Warnings = diagnostics,
+                    MissingSettings = missing,
+                    Retirement = NodeAgentRetirements.Check(definition, Time.GetUtcNow()),
+                    PackageInstall = DescribePackageInstall(definition, definitionHash),
+                };
+            }).ConfigureAwait(false);
         }
 
         /// <summary>The plan's line on how nodes install the packages: shared through blob storage, or each node on its own.</summary>
@@ -116,8 +118,7 @@ namespace ClusterlessHpc.Provisioning
             PoolDefinition definition, IProgress<ProvisioningProgress>? progress = null, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(definition);
-            using var activity = ProvisioningTelemetry.Start("Apply", definition.Id);
-            try
+            return await ProvisioningTelemetry.RunAsync("Apply", definition.Id, async () =>
             {
                 var report = new Reporter(definition.Id, progress, Time);
                 report.Stage(ProvisioningStage.Validating, "validating the definition");
@@ -126,12 +127,7 @@ namespace ClusterlessHpc.Provisioning
                 var request = await BuildRequestAsync(definition, cancellationToken).ConfigureAwait(false);
                 await CreateOrReconcileAsync(definition, request, report, retired, cancellationToken).ConfigureAwait(false);
                 return await WaitUntilReadyAsync(definition.Id, report, definition, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                ProvisioningTelemetry.Fail(activity, e);
-                throw;
-            }
+            }).ConfigureAwait(false);
         }
 
         /// <summary>

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
+using ClusterlessHpc.Rules;
 
 namespace ClusterlessHpc.Provisioning
 {
@@ -23,7 +23,7 @@ namespace ClusterlessHpc.Provisioning
     /// environment and limits. Julia tasks run through the pool's <c>julia</c> launcher, so the packages the pool
     /// declares load as they do in the startup script; inputs travel as environment variables (<c>ENV["NAME"]</c>).
     /// </summary>
-    public sealed partial class TaskDefinition
+    public sealed class TaskDefinition
     {
         private TaskDefinition(string id, TaskKind kind, string text)
         {
@@ -88,15 +88,12 @@ namespace ClusterlessHpc.Provisioning
         private static string ValidId(string id)
         {
             ArgumentNullException.ThrowIfNull(id);
-            if (!IdPattern().IsMatch(id))
+            if (!ServiceLimits.IsValidTaskId(id))
             {
                 throw new ArgumentException(
-                    $"Task id '{id}' is not valid: use letters, digits, hyphens and underscores, at most 64 characters.", nameof(id));
+                    $"Task id '{id}' is not valid: use letters, digits, hyphens and underscores, at most {ServiceLimits.MaxTaskIdLength} characters.", nameof(id));
             }
             return id;
         }
-
-        [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
-        private static partial Regex IdPattern();
     }
 }

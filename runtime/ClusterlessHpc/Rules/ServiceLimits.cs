@@ -35,6 +35,12 @@ namespace ClusterlessHpc.Rules
         /// <summary>The most nodes one remove-nodes request may name.</summary>
         public const int MaxNodesPerRemoval = 100;
 
+        /// <summary>The longest job id: the service documents a job id as letters, digits, hyphens and underscores, at most 64 characters.</summary>
+        public const int MaxJobIdLength = 64;
+
+        /// <summary>The longest task id: the service documents a task id as letters, digits, hyphens and underscores, at most 64 characters.</summary>
+        public const int MaxTaskIdLength = 64;
+
         public static TimeSpan MinResizeTimeout => TimeSpan.FromMinutes(MinResizeTimeoutMinutes);
 
         public static TimeSpan DefaultResizeTimeout => TimeSpan.FromMinutes(DefaultResizeTimeoutMinutes);
@@ -50,9 +56,18 @@ namespace ClusterlessHpc.Rules
             c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '_';
 
         /// <summary>1 to <see cref="MaxPoolIdLength"/> characters, each a <see cref="IsPoolIdCharacter">pool id character</see>.</summary>
-        public static bool IsValidPoolId(string? id)
+        public static bool IsValidPoolId(string? id) => IsValidId(id, MaxPoolIdLength);
+
+        /// <summary>1 to <see cref="MaxJobIdLength"/> characters, each a <see cref="IsPoolIdCharacter">pool id character</see>.</summary>
+        public static bool IsValidJobId(string? id) => IsValidId(id, MaxJobIdLength);
+
+        /// <summary>1 to <see cref="MaxTaskIdLength"/> characters, each a <see cref="IsPoolIdCharacter">pool id character</see>.</summary>
+        public static bool IsValidTaskId(string? id) => IsValidId(id, MaxTaskIdLength);
+
+        // Pools, jobs and tasks share the service's id characters; only the length is each one's own.
+        private static bool IsValidId(string? id, int maxLength)
         {
-            if (string.IsNullOrEmpty(id) || id!.Length > MaxPoolIdLength) return false;
+            if (string.IsNullOrEmpty(id) || id!.Length > maxLength) return false;
             foreach (var c in id)
             {
                 if (!IsPoolIdCharacter(c)) return false;

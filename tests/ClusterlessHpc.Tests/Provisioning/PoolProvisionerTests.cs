@@ -245,4 +245,51 @@ public sealed class ProvisioningTelemetryTests : IClassFixture<PoolProvisionerTe
             Assert.Contains(spans, s => s.OperationName == "ClusterlessHpc.Apply" && (string?)s.GetTagItem("clusterlesshpc.pool.id") == "fail-traced" && s.Status == System.Diagnostics.ActivityStatusCode.Error);
         }
     }
+
+    [Fact]
+    public async Task Every_operation_that_fails_ends_its_span_marked_failed()
+    {
+        const string Missing = "traced-missing";
+        var spans = new List<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == ProvisioningTelemetry.SourceName,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => { lock (spans) spans.Add(activity); },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        var provisioner = new PoolProvisioner(_fixture.Client, new PoolProvisionerOptions { FirstPollDelay = TimeSpan.FromMilliseconds(50) });
+        const string Formula = "$TargetDedicatedNodes = 1;";
+
+        // Each on a pool that does not exist: the service refuses it with PoolNotFound.
+        await Assert.ThrowsAsync<RequestFailedException>(() => provisioner.ResizeAsync(Missing, 1));
+        await Assert.ThrowsAsync<RequestFailedException>(() => provisioner.StopResizeAsync(Missing));
+        await Assert.ThrowsAsync<RequestFailedException>(() => provisioner.RemoveNodesAsync(Missing, ["tvm-1"]));
+        await Assert.ThrowsAsync<RequestFailedException>(() => provisioner.EnableAutoScaleAsync(Missing, Formula));
+        await Assert.ThrowsAsync<RequestFailedException>(() => provisioner.DisableAutoScaleAsync(Missing));
+        await Assert.ThrowsAsync<RequestFailedException>(() => provisioner.EvaluateAutoScaleAsync(Missing, Formula));
+        // A formula refused locally fails the span too, though nothing was sent.
+        await Assert.ThrowsAsync<PoolDefinitionException>(() => provisioner.EnableAutoScaleAsync("traced-bad-formula", "$TargetDedicatedNodes = ;"));
+        // Deleting a pool that is not there succeeds; a cancelled delete fails.
+        await provisioner.DeleteAsync(Missing);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => provisioner.DeleteAsync("traced-cancelled", new CancellationToken(canceled: true)));
+
+        lock (spans)
+        {
+            System.Diagnostics.Activity Span(string operation, string poolId) =>
+                Assert.Single(spans, s => s.OperationName == "ClusterlessHpc." + operation && (string?)s.GetTagItem("clusterlesshpc.pool.id") == poolId);
+            foreach (var operation in new[] { "Resize", "StopResize", "RemoveNodes", "EnableAutoScale", "DisableAutoScale", "EvaluateAutoScale" })
+            {
+                var span = Span(operation, Missing);
+                Assert.Equal(System.Diagnostics.ActivityStatusCode.Error, span.Status);
+                Assert.Equal("PoolNotFound", span.GetTagItem("error.type"));
+                Assert.False(string.IsNullOrEmpty(span.StatusDescription));
+            }
+            var refused = Span("EnableAutoScale", "traced-bad-formula");
+            Assert.Equal(System.Diagnostics.ActivityStatusCode.Error, refused.Status);
+            Assert.Equal(typeof(PoolDefinitionException).FullName, refused.GetTagItem("error.type"));
+            Assert.NotEqual(System.Diagnostics.ActivityStatusCode.Error, Span("Delete", Missing).Status);
+            Assert.Equal(System.Diagnostics.ActivityStatusCode.Error, Span("Delete", "traced-cancelled").Status);
+        }
+    }
 }
