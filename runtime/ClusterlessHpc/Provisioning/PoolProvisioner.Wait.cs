@@ -11,9 +11,9 @@ using ClusterlessHpc.Batch.Models;
 namespace ClusterlessHpc.Provisioning
 {
     /// <summary>
-    /// Waiting: each wait is one of the client's pool operations (<see cref="BatchPoolReadyOperation"/>,
-    /// <see cref="BatchPoolSteadyOperation"/>, <see cref="BatchPoolDeleteOperation"/>), polled with the options'
-    /// back-off on the options' clock, bounded by the timeout, and turned into the provisioner's errors.
+    /// Waiting: each wait is one of the client's operations (<see cref="BatchPoolReadyOperation"/>,
+    /// <see cref="BatchPoolSteadyOperation"/>, <see cref="BatchPoolDeleteOperation"/>, and a job's deletion), polled with
+    /// the options' back-off on the options' clock, bounded by the timeout, and turned into the provisioner's errors.
     /// </summary>
     public partial class PoolProvisioner
     {
@@ -196,7 +196,7 @@ namespace ClusterlessHpc.Provisioning
         /// <exception cref="TimeoutException">The job still existed after <see cref="PoolProvisionerOptions.Timeout"/>.</exception>
         private Task WaitUntilJobDeletedAsync(string jobId, CancellationToken cancellationToken) =>
             WaitAsync(
-                new BatchJobDeleteOperation(_client, jobId),
+                new BatchJobDeleteOperation(_client, jobId, Time),
                 afterPoll: null,
                 () => $"Job '{jobId}' still existed {DurationText.Format(_options.Timeout)} after it was deleted. Batch goes on deleting it: check again with 'chpc jobs'.",
                 cancellationToken);

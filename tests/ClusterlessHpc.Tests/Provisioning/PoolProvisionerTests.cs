@@ -222,17 +222,24 @@ public sealed class ProvisioningTelemetryTests : IClassFixture<PoolProvisionerTe
 
     public ProvisioningTelemetryTests(PoolProvisionerTests.EmulatorFixture fixture) => _fixture = fixture;
 
-    [Fact]
-    public async Task Apply_and_its_wait_are_spans_tagged_with_the_pool_and_a_failure_is_marked()
+    /// <summary>Records every provisioning span that ends into <paramref name="spans"/> until disposed.</summary>
+    private static System.Diagnostics.ActivityListener Record(List<System.Diagnostics.Activity> spans)
     {
-        var spans = new List<System.Diagnostics.Activity>();
-        using var listener = new System.Diagnostics.ActivityListener
+        var listener = new System.Diagnostics.ActivityListener
         {
             ShouldListenTo = source => source.Name == ProvisioningTelemetry.SourceName,
             Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity => { lock (spans) spans.Add(activity); },
         };
         System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
+
+    [Fact]
+    public async Task Apply_and_its_wait_are_spans_tagged_with_the_pool_and_a_failure_is_marked()
+    {
+        var spans = new List<System.Diagnostics.Activity>();
+        using var listener = Record(spans);
         var provisioner = new PoolProvisioner(_fixture.Client, new PoolProvisionerOptions { FirstPollDelay = TimeSpan.FromMilliseconds(50) });
 
         await provisioner.ApplyAsync(new PoolDefinition { Id = "traced" });
@@ -251,13 +258,7 @@ public sealed class ProvisioningTelemetryTests : IClassFixture<PoolProvisionerTe
     {
         const string Missing = "traced-missing";
         var spans = new List<System.Diagnostics.Activity>();
-        using var listener = new System.Diagnostics.ActivityListener
-        {
-            ShouldListenTo = source => source.Name == ProvisioningTelemetry.SourceName,
-            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity => { lock (spans) spans.Add(activity); },
-        };
-        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        using var listener = Record(spans);
         var provisioner = new PoolProvisioner(_fixture.Client, new PoolProvisionerOptions { FirstPollDelay = TimeSpan.FromMilliseconds(50) });
         const string Formula = "$TargetDedicatedNodes = 1;";
 
