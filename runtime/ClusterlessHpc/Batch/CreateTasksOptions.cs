@@ -22,7 +22,7 @@ namespace ClusterlessHpc.Batch
         public TimeProvider? TimeProvider { get; set; }
 
         internal static DelayStrategy DefaultRetryDelays { get; } =
-            DelayStrategy.CreateExponentialDelayStrategy(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+            OperationPolling.Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
 
         internal void Validate()
         {
