@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using ClusterlessHpc.Emulator.Errors;
 using ClusterlessHpc.Emulator.Http;
 using ClusterlessHpc.Emulator.Views;
+using ClusterlessHpc.Rules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,10 +21,10 @@ namespace ClusterlessHpc.Emulator.Routes
     internal static class TaskRoutes
     {
         /// <summary>The most tasks one add-collection request may carry.</summary>
-        public const int MaxTasksPerCollection = 100;
+        public const int MaxTasksPerCollection = ServiceLimits.MaxTasksPerCollection;
 
         /// <summary>An add-collection body must be smaller than this.</summary>
-        public const int MaxCollectionBytes = 1024 * 1024;
+        public const int MaxCollectionBytes = ServiceLimits.MaxTaskCollectionBytes;
 
         public static void Map(IEndpointRouteBuilder routes, PoolModel store)
         {

@@ -14,11 +14,11 @@ namespace ClusterlessHpc.Batch
     /// <summary>Adding any number of tasks: split into the service's add-collection requests, retrying only what failed.</summary>
     public partial class BatchClient
     {
-        /// <summary>The most tasks one add-task-collection request may carry.</summary>
-        public const int MaxTasksPerRequest = 100;
+        /// <summary>The most tasks one add-task-collection request may carry (<see cref="Rules.ServiceLimits.MaxTasksPerCollection"/>).</summary>
+        public const int MaxTasksPerRequest = Rules.ServiceLimits.MaxTasksPerCollection;
 
-        /// <summary>One add-task-collection request's body must be smaller than this (1 MiB); a larger one fails with <c>RequestBodyTooLarge</c> (413).</summary>
-        public const int MaxTaskCollectionBytes = 1024 * 1024;
+        /// <summary>One add-task-collection request's body must be smaller than this (<see cref="Rules.ServiceLimits.MaxTaskCollectionBytes"/>).</summary>
+        public const int MaxTaskCollectionBytes = Rules.ServiceLimits.MaxTaskCollectionBytes;
 
         private static readonly byte[] CollectionStart = "{\"value\":["u8.ToArray();
         private static readonly byte[] CollectionEnd = "]}"u8.ToArray();

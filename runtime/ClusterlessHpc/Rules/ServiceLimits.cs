@@ -35,6 +35,12 @@ namespace ClusterlessHpc.Rules
         /// <summary>The most nodes one remove-nodes request may name.</summary>
         public const int MaxNodesPerRemoval = 100;
 
+        /// <summary>The most tasks one add-task-collection request may carry.</summary>
+        public const int MaxTasksPerCollection = 100;
+
+        /// <summary>One add-task-collection request's body must be smaller than this (1 MiB); a larger one fails with <c>RequestBodyTooLarge</c> (413).</summary>
+        public const int MaxTaskCollectionBytes = 1024 * 1024;
+
         /// <summary>The longest job id: the service documents a job id as letters, digits, hyphens and underscores, at most 64 characters.</summary>
         public const int MaxJobIdLength = 64;
 
