@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using ClusterlessHpc.Declarations;
 using ClusterlessHpc.Generator.Model;
 
 namespace ClusterlessHpc.Generator
@@ -23,14 +24,7 @@ namespace ClusterlessHpc.Generator
             w.Open();
             foreach (var e in expectations)
             {
-                var named = new List<string>();
-                if (e.MaxMakespan is { } makespan) named.Add($"MaxMakespan = {Span(makespan)}");
-                if (e.MaxCostUsd is { } cost) named.Add($"MaxCostUsd = {Money(cost)}");
-                if (e.PricePerNodeHour is { } price) named.Add($"PricePerNodeHour = {Money(price)}");
-                if (e.SpotPricePerNodeHour is { } spot) named.Add($"SpotPricePerNodeHour = {Money(spot)}");
-                if (e.Duration != SimulationExpectation.DefaultDuration) named.Add($"Duration = {Span(e.Duration)}");
-                if (e.TaskDuration != SimulationExpectation.DefaultTaskDuration) named.Add($"TaskDuration = {Span(e.TaskDuration)}");
-                w.Line($"new {Type}({DefinitionEmitter.Literal(e.Name)}, {DefinitionEmitter.Literal(e.Workload)}) {{ {string.Join(", ", named)} }},");
+                w.Line($"new {Type}({DefinitionEmitter.Literal(e.Name)}, {DefinitionEmitter.Literal(e.Workload)}) {{ {string.Join(", ", Named(e))} }},");
             }
             w.Close("};");
         }
@@ -45,6 +39,25 @@ namespace ClusterlessHpc.Generator
             }
             return ModuleInitializerWriter.Close(w);
         }
+
+        // What an expectation holds with no named argument given: only what differs from it is written.
+        private static readonly SimulationExpectation Unbounded = new("", "");
+
+        /// <summary><c>Property = value</c> for each named argument of the attribute whose value the expectation changed, in the description's order.</summary>
+        private static IEnumerable<string> Named(SimulationExpectation e)
+        {
+            foreach (var argument in ExpectationAttribute.Description.NamedArguments)
+            {
+                if (argument.Get(e) is { } value && !Equals(value, argument.Get(Unbounded))) yield return $"{argument.Property} = {Value(value)}";
+            }
+        }
+
+        private static string Value(object value) => value switch
+        {
+            System.TimeSpan span => Span(span),
+            decimal money => Money(money),
+            _ => throw new System.ArgumentException($"An expectation cannot hold a {value.GetType().Name}.", nameof(value)),
+        };
 
         private static string Span(System.TimeSpan value) =>
             $"global::System.TimeSpan.FromTicks({value.Ticks.ToString(CultureInfo.InvariantCulture)}L)";

@@ -9,10 +9,20 @@ namespace ClusterlessHpc.Generator
     /// <summary>Reads one attribute by its description: every argument it has, each recorded under its target.</summary>
     internal sealed partial class PoolDeclarationReader
     {
-        private static PoolDefinition Apply(AttributeDescription description, AttributeArguments a, PoolDefinition pool)
-        {
+        private static PoolDefinition Apply(AttributeDescription description, AttributeArguments a, PoolDefinition pool) =>
             // Target names only matter where the analyzer records locations: the generator reads without building them.
-            var index = a.Recording ? description.NextIndex(pool) : 0;
+            description.Attach(pool, Declare(description, a, a.Recording ? description.NextIndex(pool) : 0, pool));
+
+        /// <summary>
+        /// One <c>[SimulationExpectation]</c>: not a part of the pool, but described and read as the pool's attributes are,
+        /// each argument recorded under <c>SimulationExpectation[i].Argument</c>.
+        /// </summary>
+        private static Rules.SimulationExpectationDeclaration ReadExpectation(AttributeArguments a, int index, PoolDefinition pool) =>
+            (Rules.SimulationExpectationDeclaration)Declare(ExpectationAttribute.Description, a, index, pool);
+
+        /// <summary>What the attribute declares, the item at <paramref name="index"/> of a repeatable one.</summary>
+        private static object Declare(AttributeDescription description, AttributeArguments a, int index, PoolDefinition pool)
+        {
             a.RecordAttribute(a.Recording ? description.TargetOf(index, DefinitionTarget.WholeAttribute) : null);
             var constructorValues = new object?[description.ConstructorArguments.Count];
             foreach (var argument in description.ConstructorArguments)
@@ -31,31 +41,7 @@ namespace ClusterlessHpc.Generator
                     declared = argument.Set(declared, value);
                 }
             }
-            return description.Attach(pool, declared);
-        }
-
-        /// <summary>
-        /// One <c>[SimulationExpectation]</c>: not a part of the pool, so not among the pool's attribute descriptions, but read
-        /// the same way, each argument recorded under <c>SimulationExpectation[i].Argument</c>.
-        /// </summary>
-        private static Rules.SimulationExpectationDeclaration ReadExpectation(AttributeArguments a, int index)
-        {
-            string? Target(string property) => a.Recording ? DefinitionTarget.SimulationExpectation(index, property) : null;
-            string? Text(string property) => a.TryNamed(property, Target(property), out var c) ? c.Value as string : null;
-            double? Number(string property) => a.TryNamed(property, Target(property), out var c) && c.Value is double d ? d : null;
-
-            a.RecordAttribute(Target(DefinitionTarget.WholeAttribute));
-            var workload = a.Constructor(0, "workload", Target(nameof(SimulationExpectationAttribute.Workload)))?.Value as string ?? "";
-            return new Rules.SimulationExpectationDeclaration(workload)
-            {
-                Name = Text(nameof(SimulationExpectationAttribute.Name)),
-                MaxMakespan = Text(nameof(SimulationExpectationAttribute.MaxMakespan)),
-                MaxCostUsd = Number(nameof(SimulationExpectationAttribute.MaxCostUsd)),
-                PricePerNodeHour = Number(nameof(SimulationExpectationAttribute.PricePerNodeHour)),
-                SpotPricePerNodeHour = Number(nameof(SimulationExpectationAttribute.SpotPricePerNodeHour)),
-                Duration = Text(nameof(SimulationExpectationAttribute.Duration)),
-                TaskDuration = Text(nameof(SimulationExpectationAttribute.TaskDuration)),
-            };
+            return declared;
         }
 
         /// <summary>The constant as the argument's value type; null when it is not one (the compiler reports that).</summary>

@@ -76,11 +76,11 @@ namespace ClusterlessHpc.Generator
                 _cancellationToken.ThrowIfCancellationRequested();
                 var name = NameOf(attribute);
                 var description = PoolAttributes.Find(name);
-                var isExpectation = name == nameof(SimulationExpectationAttribute);
+                var isExpectation = name == ExpectationAttribute.Description.AttributeName;
                 if (description is null && !isExpectation) continue;
                 var syntax = _locations is null ? null : attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) as AttributeSyntax;
                 var args = new AttributeArguments(attribute, syntax, this);
-                if (isExpectation) _expectations.Add(ReadExpectation(args, _expectations.Count));
+                if (isExpectation) _expectations.Add(ReadExpectation(args, _expectations.Count, pool));
                 else pool = Apply(description!, args, pool);
             }
             return pool;

@@ -75,8 +75,6 @@ namespace ClusterlessHpc.Diagnostics
 
         public static string Mount(int index, string property) => Of(MountTarget, index, property);
 
-        public static string SimulationExpectation(int index, string property) => Of(SimulationExpectationTarget, index, property);
-
         public static string StartupStep(int index) => Of(StartupStepTarget, index, nameof(StartupStepAttribute.Bash));
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using ClusterlessHpc.Diagnostics;
+using A = ClusterlessHpc.Declarations.ExpectationAttribute;
 using T = ClusterlessHpc.Diagnostics.DefinitionTarget;
 
 namespace ClusterlessHpc.Rules
@@ -29,23 +30,23 @@ namespace ClusterlessHpc.Rules
             for (var i = 0; i < expectations.Count; i++)
             {
                 var e = expectations[i];
-                string Target(string property) => T.SimulationExpectation(i, property);
+                string Target(string argument) => A.Description.TargetOf(i, argument);
                 var attribute = Target(T.WholeAttribute);
 
                 if (pool.AutoScale is null)
                 {
                     found.Add(new(DiagnosticCatalogue.SimulationExpectationNeedsAutoScale, attribute, pool.Id));
                 }
-                CheckWorkload(e, Target(nameof(SimulationExpectationAttribute.Workload)), fileExists, found);
-                CheckDuration(e.MaxMakespan, nameof(SimulationExpectationAttribute.MaxMakespan), Target, null, found);
-                CheckDuration(e.Duration, nameof(SimulationExpectationAttribute.Duration), Target, MaxDuration, found);
-                CheckDuration(e.TaskDuration, nameof(SimulationExpectationAttribute.TaskDuration), Target, MaxTaskDuration, found);
-                CheckAmount(e.MaxCostUsd, nameof(SimulationExpectationAttribute.MaxCostUsd), Target, found);
-                CheckAmount(e.PricePerNodeHour, nameof(SimulationExpectationAttribute.PricePerNodeHour), Target, found);
-                CheckAmount(e.SpotPricePerNodeHour, nameof(SimulationExpectationAttribute.SpotPricePerNodeHour), Target, found);
+                CheckWorkload(e, Target(A.Workload.Name), fileExists, found);
+                CheckDuration(e.MaxMakespan, A.MaxMakespan.Name, Target, null, found);
+                CheckDuration(e.Duration, A.Duration.Name, Target, MaxDuration, found);
+                CheckDuration(e.TaskDuration, A.TaskDuration.Name, Target, MaxTaskDuration, found);
+                CheckAmount(e.MaxCostUsd, A.MaxCostUsd.Name, Target, found);
+                CheckAmount(e.PricePerNodeHour, A.PricePerNodeHour.Name, Target, found);
+                CheckAmount(e.SpotPricePerNodeHour, A.SpotPricePerNodeHour.Name, Target, found);
                 if (e.MaxCostUsd is not null && e.PricePerNodeHour is null && e.SpotPricePerNodeHour is null)
                 {
-                    found.Add(new(DiagnosticCatalogue.SimulationCostBoundNeedsPrice, Target(nameof(SimulationExpectationAttribute.MaxCostUsd)), e.EffectiveName));
+                    found.Add(new(DiagnosticCatalogue.SimulationCostBoundNeedsPrice, Target(A.MaxCostUsd.Name), e.EffectiveName));
                 }
                 if (e.MaxMakespan is null && e.MaxCostUsd is null)
                 {
@@ -54,7 +55,7 @@ namespace ClusterlessHpc.Rules
                 if (!names.Add(e.EffectiveName))
                 {
                     found.Add(new(DiagnosticCatalogue.SimulationExpectationNamesMustBeUnique,
-                        e.Name is null ? Target(nameof(SimulationExpectationAttribute.Workload)) : Target(nameof(SimulationExpectationAttribute.Name)),
+                        e.Name is null ? Target(A.Workload.Name) : Target(A.Name.Name),
                         e.EffectiveName, pool.Id));
                 }
             }

@@ -64,6 +64,19 @@ namespace ClusterlessHpc.Declarations
             where TOwner : class =>
             Named(name, name, get, set);
 
+        /// <summary>
+        /// A named argument whose value as written is checked before it becomes a value of what the declaration declares
+        /// (an expectation's <c>"90s"</c> becomes a <see cref="TimeSpan"/>): it sets <typeparamref name="TDeclaration"/>,
+        /// and reads back from <typeparamref name="TResult"/>; <paramref name="get"/> is null where the result's
+        /// constructor holds the value, so it is never written as a named argument.
+        /// </summary>
+        public static AttributeArgument Checked<TDeclaration, TValue, TResult, TResultValue>(
+            string name, string property, Func<TResult, TResultValue>? get, Func<TDeclaration, TValue, TDeclaration> set)
+            where TDeclaration : class
+            where TResult : class =>
+            new(name, -1, property, ValueTypeOf<TValue>(), get is null ? static _ => null : owner => get((TResult)owner),
+                (owner, value) => set((TDeclaration)owner, (TValue)value));
+
         private static Type ValueTypeOf<TValue>() => Nullable.GetUnderlyingType(typeof(TValue)) ?? typeof(TValue);
     }
 }

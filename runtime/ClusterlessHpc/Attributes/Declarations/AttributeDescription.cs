@@ -124,6 +124,17 @@ namespace ClusterlessHpc.Declarations
                 pool => get(pool) is { } value ? new object[] { value } : Array.Empty<object>(),
                 (pool, declared) => set(pool, (TProperty)declared), arguments);
 
+        /// <summary>
+        /// A repeatable attribute that declares something beside the pool, not a part of it (<c>[SimulationExpectation]</c>):
+        /// read as the pool's attributes are, into a <typeparamref name="TDeclaration"/> the pool never holds.
+        /// </summary>
+        public static AttributeDescription OfDeclaration<TDeclaration>(
+            string attributeName, string target, Func<object?[], TDeclaration> create, params AttributeArgument[] arguments)
+            where TDeclaration : class =>
+            new(attributeName, target, null, typeof(TDeclaration), typeof(TDeclaration), false, create,
+                _ => Array.Empty<object>(),
+                (_, _) => throw new InvalidOperationException($"A {typeof(TDeclaration).Name} is not a part of the pool."), arguments);
+
         /// <summary>A repeatable attribute that adds an item to a pool's list property.</summary>
         public static AttributeDescription OfItem<TDefinition, TElement>(
             string attributeName, string target, string property, Func<PoolDefinition, IReadOnlyList<TElement>> get,
