@@ -1,3 +1,4 @@
+using Azure;
 using ClusterlessHpc.Batch;
 using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Emulator;
@@ -11,7 +12,13 @@ public sealed class PoolOperationsTests : IClassFixture<PoolProvisionerTests.Emu
     private static readonly PoolProvisionerOptions Fast = new() { FirstPollDelay = TimeSpan.FromMilliseconds(30), MaxPollDelay = TimeSpan.FromMilliseconds(150) };
     private readonly BatchClient _client;
 
-    public PoolOperationsTests(PoolProvisionerTests.EmulatorFixture fixture) => _client = fixture.Client;
+    private readonly PoolProvisionerTests.EmulatorFixture _fixture;
+
+    public PoolOperationsTests(PoolProvisionerTests.EmulatorFixture fixture)
+    {
+        _fixture = fixture;
+        _client = fixture.Client;
+    }
 
     private PoolProvisioner Provisioner(DriftPolicy policy = DriftPolicy.Fail, ExistingNodes existing = ExistingNodes.Leave) => new(_client, new PoolProvisionerOptions
     {
@@ -95,6 +102,38 @@ public sealed class PoolOperationsTests : IClassFixture<PoolProvisionerTests.Emu
 
         Assert.Equal((1, 1), applying.WorkDone);
         Assert.Equal((1, 1), planning.WorkDone);
+    }
+
+    [Fact]
+    public async Task A_create_that_keeps_failing_transiently_gives_up_at_the_timeout_and_makes_no_pool()
+    {
+        var options = new BatchClientOptions();
+        options.Retry.MaxRetries = 0;
+        options.AddPolicy(new BusyOnCreate(), Azure.Core.HttpPipelinePosition.PerCall);
+        var client = new BatchClient(_fixture.Emulator.Endpoint, _fixture.Emulator.Credential, options);
+        var provisioner = new PoolProvisioner(client, new PoolProvisionerOptions
+        {
+            FirstPollDelay = TimeSpan.FromMilliseconds(30), MaxPollDelay = TimeSpan.FromMilliseconds(100), Timeout = TimeSpan.FromSeconds(2), Preflight = false,
+        });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => provisioner.ApplyAsync(new PoolDefinition { Id = "always-busy", NodeCount = 1 }));
+
+        Assert.Equal(503, error.Status);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20));
+        Assert.False((await _client.PoolExistsAsync("always-busy")).Value);
+    }
+
+    /// <summary>Every add-pool request fails as a 503 would once the client's own retries were spent.</summary>
+    private sealed class BusyOnCreate : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        public override void OnSendingRequest(Azure.Core.HttpMessage message)
+        {
+            if (message.Request.Method == Azure.Core.RequestMethod.Post && message.Request.Uri.Path.EndsWith("/pools", StringComparison.Ordinal))
+            {
+                throw new RequestFailedException(503, "The server is busy (injected).");
+            }
+        }
     }
 
     [Fact]

@@ -196,6 +196,9 @@ public sealed class PoolProvisionerTests : IClassFixture<PoolProvisionerTests.Em
 
         public BatchClient Client { get; private set; } = null!;
 
+        /// <summary>The emulator itself, for a test that needs a client of its own on it.</summary>
+        public BatchEmulator Emulator { get; private set; } = null!;
+
         public async ValueTask InitializeAsync()
         {
             _emulator = await BatchEmulator.StartAsync(new BatchEmulatorOptions
@@ -206,6 +209,7 @@ public sealed class PoolProvisionerTests : IClassFixture<PoolProvisionerTests.Em
                 StartTaskExitCode = (pool, _) => pool.StartsWith("fail-", StringComparison.OrdinalIgnoreCase) ? 42 : null,
             });
             Client = new BatchClient(_emulator.Endpoint, _emulator.Credential);
+            Emulator = _emulator;
         }
 
         public async ValueTask DisposeAsync()
