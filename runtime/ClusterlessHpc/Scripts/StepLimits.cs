@@ -25,29 +25,33 @@ namespace ClusterlessHpc.Scripts
         /// <c>if</c>, <c>||</c> or <c>&amp;&amp;</c>): there bash would ignore <c>set -e</c> inside a startup step too.
         /// Job control (<c>set -m</c>) gives the step its own process group, so the limit stops its children as well. The
         /// script waits for the step itself (<c>wait</c> returns the moment it ends), while a watchdog in a process group
-        /// of its own sleeps out the limit and then stops the step's group (TERM, then KILL 10 s later); the watchdog is
-        /// stopped as soon as the step ends, and says by its exit code (124, from its trap once it has fired) whether it
-        /// stopped the step. Polling for the step instead (<c>tail --pid</c>) ended every step up to an interval late.
-        /// The watchdog's output goes nowhere: under <c>$(limited ...)</c> it must not hold the substitution's pipe open.
+        /// of its own sleeps out the limit, marks that it fired (a file under <c>$root</c>), and stops the step's group
+        /// (TERM, then KILL 10 s later). Once the step has ended the watchdog is stopped and not waited for: waiting would
+        /// put its own ending on the script's path. Polling for the step instead (<c>tail --pid</c>) ended every step up to
+        /// an interval late. The watchdog's output goes nowhere: under <c>$(limited ...)</c> it must not hold the
+        /// substitution's pipe open. It runs under <c>set -e</c> too: a <c>sleep</c> ended by stopping the watchdog ends it
+        /// there, so a stopped watchdog never marks or stops anything; what follows a sleep cannot fail.
         /// </summary>
         public const string LimitedFunction =
             "# Runs a step that can block, in its own process group, for at most step_timeout_seconds; names it when it fails.\n" +
             "limited() {\n" +
-            "  local what=$1 pid watchdog status=0 watched=0\n" +
+            "  local what=$1 pid watchdog status=0 fired=\"$root/.step-limit.$BASHPID\"\n" +
             "  shift\n" +
             "  set -m\n" +
             "  \"$@\" &\n" +
             "  pid=$!\n" +
-            "  { sleep \"$step_timeout_seconds\"; trap 'exit 124' TERM; kill -TERM -- \"-$pid\" 2>/dev/null || true; sleep 10; kill -KILL -- \"-$pid\" 2>/dev/null || true; exit 124; } > /dev/null 2>&1 &\n" +
+            "  { sleep \"$step_timeout_seconds\"; { : > \"$fired\"; } 2>/dev/null || true; kill -TERM -- \"-$pid\" 2>/dev/null || true; sleep 10; kill -KILL -- \"-$pid\" 2>/dev/null || true; } > /dev/null 2>&1 &\n" +
             "  watchdog=$!\n" +
             "  set +m\n" +
-            "  wait \"$pid\" || status=$?\n" +
+            "  wait \"$pid\" 2>/dev/null || status=$?\n" +
             "  kill -TERM -- \"-$watchdog\" 2>/dev/null || true\n" +
-            "  wait \"$watchdog\" 2>/dev/null || watched=$?\n" +
-            "  if (( watched == 124 )); then\n" +
+            // A step that ended well as the limit came is not a step the limit stopped.
+            "  if [[ -e \"$fired\" ]] && (( status != 0 )); then\n" +
+            "    rm -f \"$fired\" || true\n" +
             "    log \"$what did not finish within $step_timeout_seconds seconds and was stopped (the pool's [StartTask(StepTimeoutMinutes)] sets the limit)\" >&2\n" +
             "    return 124\n" +
             "  fi\n" +
+            "  [[ ! -e \"$fired\" ]] || rm -f \"$fired\" || true\n" +
             "  if (( status != 0 )); then\n" +
             "    log \"$what failed (exit code $status)\" >&2\n" +
             "  fi\n" +

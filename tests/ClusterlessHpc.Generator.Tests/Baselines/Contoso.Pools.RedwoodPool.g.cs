@@ -28,7 +28,7 @@ namespace Contoso.Pools
 set -euo pipefail
 umask 022
 
-readonly definition_hash='e52d8f558e3c44d8'
+readonly definition_hash='8f236e1792c0c3e0'
 readonly root=""${AZ_BATCH_NODE_SHARED_DIR:?the Batch agent sets AZ_BATCH_NODE_SHARED_DIR}/clusterlesshpc""
 readonly marker=""$root/installed/$definition_hash""
 
@@ -46,21 +46,22 @@ mkdir -p ""$root/installed"" ""$root/bin""
 readonly step_timeout_seconds=3600
 # Runs a step that can block, in its own process group, for at most step_timeout_seconds; names it when it fails.
 limited() {
-  local what=$1 pid watchdog status=0 watched=0
+  local what=$1 pid watchdog status=0 fired=""$root/.step-limit.$BASHPID""
   shift
   set -m
   ""$@"" &
   pid=$!
-  { sleep ""$step_timeout_seconds""; trap 'exit 124' TERM; kill -TERM -- ""-$pid"" 2>/dev/null || true; sleep 10; kill -KILL -- ""-$pid"" 2>/dev/null || true; exit 124; } > /dev/null 2>&1 &
+  { sleep ""$step_timeout_seconds""; { : > ""$fired""; } 2>/dev/null || true; kill -TERM -- ""-$pid"" 2>/dev/null || true; sleep 10; kill -KILL -- ""-$pid"" 2>/dev/null || true; } > /dev/null 2>&1 &
   watchdog=$!
   set +m
-  wait ""$pid"" || status=$?
+  wait ""$pid"" 2>/dev/null || status=$?
   kill -TERM -- ""-$watchdog"" 2>/dev/null || true
-  wait ""$watchdog"" 2>/dev/null || watched=$?
-  if (( watched == 124 )); then
+  if [[ -e ""$fired"" ]] && (( status != 0 )); then
+    rm -f ""$fired"" || true
     log ""$what did not finish within $step_timeout_seconds seconds and was stopped (the pool's [StartTask(StepTimeoutMinutes)] sets the limit)"" >&2
     return 124
   fi
+  [[ ! -e ""$fired"" ]] || rm -f ""$fired"" || true
   if (( status != 0 )); then
     log ""$what failed (exit code $status)"" >&2
   fi
