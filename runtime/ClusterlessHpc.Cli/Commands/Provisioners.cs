@@ -18,29 +18,26 @@ namespace ClusterlessHpc.Cli.Commands
             BatchClient client, CliSettings settings, TimeSpan timeout, DriftPolicy drift = DriftPolicy.Fail, ExistingNodes existingNodes = ExistingNodes.Leave,
             string? source = null)
         {
-            try
+            return Made(() => new PoolProvisionerFactory(settings.Options(), settings.Get).Create(client, options =>
             {
-                return new PoolProvisionerFactory(settings.Options(), settings.Get).Create(client, options =>
-                {
-                    options.Timeout = timeout;
-                    options.Source = source;
-                    options.DriftPolicy = drift;
-                    options.ExistingNodesOnStartTaskChange = existingNodes;
-                });
-            }
-            catch (ScriptDeliveryException e)
-            {
-                throw new CliException(ExitCodes.InvalidInput, e.Message, e);
-            }
+                options.Timeout = timeout;
+                options.Source = source;
+                options.DriftPolicy = drift;
+                options.ExistingNodesOnStartTaskChange = existingNodes;
+            }));
         }
 
         /// <summary>A job runner made as an application's host makes it (the same delivery, storage and clock as the provisioners).</summary>
         /// <exception cref="CliException">The delivery or storage configuration cannot work (exit 1).</exception>
-        public static PoolJobRunner CreateJobRunner(BatchClient client, CliSettings settings)
+        public static PoolJobRunner CreateJobRunner(BatchClient client, CliSettings settings) =>
+            Made(() => new PoolProvisionerFactory(settings.Options(), settings.Get).CreateJobRunner(client));
+
+        /// <summary>What the factory makes; a delivery or storage configuration that cannot work is the user's input (exit 1).</summary>
+        private static T Made<T>(Func<T> make)
         {
             try
             {
-                return new PoolProvisionerFactory(settings.Options(), settings.Get).CreateJobRunner(client);
+                return make();
             }
             catch (ScriptDeliveryException e)
             {

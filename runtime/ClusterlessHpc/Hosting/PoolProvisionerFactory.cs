@@ -74,11 +74,6 @@ namespace ClusterlessHpc.Hosting
             return new PoolJobRunner(client, options);
         }
 
-        /// <summary>The script delivery of every provisioner and job runner, made on first use.</summary>
-        internal IScriptDelivery Delivery => _delivery.Value;
-
-        /// <summary>The clock of the provisioners' waits.</summary>
-        internal TimeProvider Time => _time;
 
         private static Func<string, string?> Lookup(IConfiguration configuration) => key => configuration[key];
     }

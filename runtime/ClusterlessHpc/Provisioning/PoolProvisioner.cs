@@ -160,10 +160,13 @@ namespace ClusterlessHpc.Provisioning
             {
                 await RetryTransientAsync(() => _preflight.CheckAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
-            var retry = 0;
             var deadline = Time.GetUtcNow() + _options.Timeout;
+            var delays = Delays;
+            var retry = 0;
             while (true)
             {
+                // One delay per try, as RetryTransientAsync takes it: the one that decides whether to try again is the one slept.
+                var delay = OperationPolling.NextDelay(delays, null, retry + 1);
                 try
                 {
                     // Said once Batch has accepted it: until then the pool may turn out to exist already.
@@ -171,11 +174,12 @@ namespace ClusterlessHpc.Provisioning
                     report.Stage(ProvisioningStage.Creating, $"created the pool ({definition.VmSize}, {Targets(definition)})");
                     return;
                 }
-                catch (Exception e) when (IsTransient(e) && Time.GetUtcNow() + OperationPolling.NextDelay(Delays, null, retry + 1) < deadline)
+                catch (Exception e) when (IsTransient(e) && Time.GetUtcNow() + delay < deadline)
                 {
                     // The create may or may not have happened: look before trying again, so a pool is never made twice.
                     // Within the provisioning timeout, as every retry: past it the last failure is the answer.
-                    await Task.Delay(OperationPolling.NextDelay(Delays, null, ++retry), Time, cancellationToken).ConfigureAwait(false);
+                    retry++;
+                    await Task.Delay(delay, Time, cancellationToken).ConfigureAwait(false);
                     if (await RetryTransientAsync(() => TryGetPoolAsync(definition.Id, cancellationToken), cancellationToken).ConfigureAwait(false) is null) continue;
                 }
                 catch (RequestFailedException e) when (e.ErrorCode == "PoolBeingDeleted")
