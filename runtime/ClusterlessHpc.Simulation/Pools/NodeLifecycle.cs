@@ -123,9 +123,10 @@ namespace ClusterlessHpc.Simulation
         {
             DateTimeOffset? next = node.Phase switch
             {
-                NodePhase.Creating or NodePhase.Starting or NodePhase.Rebooting or NodePhase.Reimaging or NodePhase.Preempted => node.Until,
+                NodePhase.Creating or NodePhase.Starting => node.Until,
+                NodePhase.Rebooting or NodePhase.Reimaging or NodePhase.Preempted => AfterStoppedAttempt(node),
                 NodePhase.StartTask => EndOf(node)?.End,
-                NodePhase.Leaving => node.LeavesAfterStartTask ? EndOf(node)?.End : node.LeavesAfterTasks ? node.RetainedUntil : node.Until,
+                NodePhase.Leaving => node.LeavesAfterStartTask ? EndOf(node)?.End : node.LeavesAfterTasks ? node.RetainedUntil : AfterStoppedAttempt(node),
                 _ => null,
             };
             if (node.PreemptAt is { } preempt && (next is null || preempt < next)) next = preempt;
@@ -158,9 +159,8 @@ namespace ClusterlessHpc.Simulation
                     Enter(node, NodePhase.Starting, booted, booted + _settings.NodeStartingDelay);
                     return true;
 
-                case NodePhase.Preempted when now >= node.Until:
+                case NodePhase.Preempted when AfterStoppedAttempt(node) is { } recovered && now >= recovered:
                     // The pool got the VM back: a fresh disk, booted, and the pool's start task as it is now.
-                    var recovered = node.Until!.Value;
                     node.Attempt = null;
                     node.Files.Wipe();
                     node.LastBootTime = recovered;
@@ -181,14 +181,12 @@ namespace ClusterlessHpc.Simulation
                     BeginStartTask(pool, node, node.Until!.Value, retryCount: 0);
                     return true;
 
-                case NodePhase.Rebooting or NodePhase.Reimaging when now >= node.Until:
-                    // A stopped attempt must be over before the disk is wiped or the start task runs again.
-                    if (node.Attempt is { Outcome.IsCompleted: false }) return false;
+                case NodePhase.Rebooting or NodePhase.Reimaging when AfterStoppedAttempt(node) is { } restarted && now >= restarted:
                     node.Attempt = null;
                     if (node.Phase == NodePhase.Reimaging) node.Files.Wipe();
-                    node.LastBootTime = node.Until;
+                    node.LastBootTime = restarted;
                     node.StartTaskInfo = null;
-                    BeginStartTask(pool, node, node.Until!.Value, retryCount: 0);
+                    BeginStartTask(pool, node, restarted, retryCount: 0);
                     return true;
 
                 case NodePhase.StartTask:
@@ -266,9 +264,7 @@ namespace ClusterlessHpc.Simulation
                 return true;
             }
             if (node.LeavesAfterTasks) return false;
-            if (node.Until is not { } until || now < until) return false;
-            // A stopped attempt must be over before the node's disk goes.
-            if (node.Attempt is { Outcome.IsCompleted: false }) return false;
+            if (AfterStoppedAttempt(node) is not { } until || now < until) return false;
             node.Attempt = null;
             // An executed node's files are on disk and must go with it; a simulated node's go with the object.
             if (!node.Files.IsSimulated) node.Files.Wipe();
@@ -276,6 +272,21 @@ namespace ClusterlessHpc.Simulation
             node.Removed = true;
             return false;
         }
+
+        /// <summary>
+        /// When a node whose start task was stopped (preempted, rebooted, reimaged, leaving) may go on: at its own time, but
+        /// not before the stopped attempt is over, because an executed one's processes take their time to die and must not
+        /// work on a wiped disk or beside the next attempt. Null while it is not over, or when the node has no time set.
+        /// </summary>
+        private static DateTimeOffset? AfterStoppedAttempt(SimulatedNode node) => (node.Until, node.Attempt) switch
+        {
+            (null, _) => null,
+            ({ } until, null) => until,
+            ({ } until, { Outcome.IsCompletedSuccessfully: true } attempt) => Later(until, attempt.Outcome.Result.KnownAt),
+            // The outcome never faults (StartTaskAttempt); one that did is over all the same.
+            ({ } until, { Outcome.IsCompleted: true }) => until,
+            _ => null,
+        };
 
         /// <summary>When the node's attempt ends on the clock, once its outcome is known: not before its minimum duration.</summary>
         private (StartTaskOutcome Outcome, DateTimeOffset End)? EndOf(SimulatedNode node)
