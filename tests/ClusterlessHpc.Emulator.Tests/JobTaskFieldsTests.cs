@@ -160,11 +160,11 @@ namespace ClusterlessHpc.Emulator.Tests
 
             if (decision.Refused)
             {
-                Assert.Equal(("clienterror", "InvalidPropertyValue"), (result["status"]!.GetValue<string>(), result["error"]!["code"]!.GetValue<string>()));
+                Assert.Equal(("ClientError", "InvalidPropertyValue"), (result["status"]!.GetValue<string>(), result["error"]!["code"]!.GetValue<string>()));
                 Assert.Equal(property, Value(result["error"]!, "PropertyName"));
                 return;
             }
-            Assert.Equal("success", result["status"]!.GetValue<string>());
+            Assert.Equal("Success", result["status"]!.GetValue<string>());
             var echoed = (await _requests.GetAsync($"jobs/{jobId}/tasks/t")).Body!;
             Assert.True(JsonNode.DeepEquals(sent[property], echoed[property]), $"{row}: sent {sent[property]?.ToJsonString()}, GET echoes {echoed[property]?.ToJsonString()}");
         }

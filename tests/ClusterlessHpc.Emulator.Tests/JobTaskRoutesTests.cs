@@ -112,7 +112,7 @@ namespace ClusterlessHpc.Emulator.Tests
             Assert.Equal(TimeSpan.FromSeconds(10), DateTimeOffset.Parse(ok["endTime"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)
                                                     - DateTimeOffset.Parse(ok["startTime"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
             var bad = failed.Body!["executionInfo"]!;
-            Assert.Equal((2, "failure", "FailureExitCode", "usererror"), (bad["exitCode"]!.GetValue<int>(), bad["result"]!.GetValue<string>(),
+            Assert.Equal((2, "failure", "FailureExitCode", "UserError"), (bad["exitCode"]!.GetValue<int>(), bad["result"]!.GetValue<string>(),
                 bad["failureInfo"]!["code"]!.GetValue<string>(), bad["failureInfo"]!["category"]!.GetValue<string>()));
             Assert.Equal(["fails", "ok"], completed.Body!["value"]!.AsArray().Select(t => t!["id"]!.GetValue<string>()).Order());
             Assert.All(completed.Body!["value"]!.AsArray(), t => Assert.Equal(2, t!.AsObject().Count));
@@ -148,7 +148,7 @@ namespace ClusterlessHpc.Emulator.Tests
 
             Assert.Equal(HttpStatusCode.OK, collection.Status);
             var results = collection.Body!["value"]!.AsArray();
-            Assert.Equal([("new-1", "success"), ("existing", "clienterror"), ("bad-duration", "clienterror"), ("mpi", "clienterror")],
+            Assert.Equal([("new-1", "Success"), ("existing", "ClientError"), ("bad-duration", "ClientError"), ("mpi", "ClientError")],
                 results.Select(r => (r!["taskId"]!.GetValue<string>(), r["status"]!.GetValue<string>())));
             Assert.EndsWith($"/jobs/{job}/tasks/new-1", results[0]!["location"]!.GetValue<string>(), StringComparison.Ordinal);
             Assert.Equal(["TaskExists", "InvalidPropertyValue", "InvalidPropertyValue"], results.Skip(1).Select(r => r!["error"]!["code"]!.GetValue<string>()));

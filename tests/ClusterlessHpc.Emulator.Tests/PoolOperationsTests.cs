@@ -94,7 +94,7 @@ namespace ClusterlessHpc.Emulator.Tests
             Assert.Equal(0, pool.StartTask.MaxTaskRetryCount);
             Assert.True(pool.StartTask.WaitForSuccess);
             Assert.Equal(ElevationLevel.NonAdmin, pool.StartTask.UserIdentity!.AutoUser!.ElevationLevel);
-            Assert.Equal("spread", json.RootElement.GetProperty("taskSchedulingPolicy").GetProperty("nodeFillType").GetString());
+            Assert.Equal("Spread", json.RootElement.GetProperty("taskSchedulingPolicy").GetProperty("nodeFillType").GetString());
             Assert.Equal("application/json;odata=minimalmetadata", raw.Content.Headers.ContentType!.ToString().Replace(" ", ""));
         }
 

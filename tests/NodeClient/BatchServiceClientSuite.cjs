@@ -811,13 +811,15 @@ test('task addCollection: a result per task, with TaskExists for one already add
   c.equal(Object.keys(byId).sort(), ['quick-1', 'quick-2', 'sleeper', 'wide'], 'the tasks with a result');
   for (const id of ['quick-1', 'quick-2', 'wide']) {
     const r = byId[id] || {};
-    // The spec's enum is lowercase; the 2022 recording shows "Success": the client compares without case.
-    c.equal(String(r.status).toLowerCase(), 'success', `${id}: status`);
+    // The spec's enum is lowercase; the service writes "Success" (every recording, 2016 to 2022): the client compares without case.
+    c.equal(r.status, 'Success', `${id}: status`);
     c.equal(r.location, taskUrl(ids.job, id), `${id}: location`);
     c.check(r.eTag && !isNaN(Date.parse(r.lastModified)), `${id}: eTag and lastModified, got ${JSON.stringify(r)}`);
   }
   const exists = byId.sleeper || {};
-  c.equal(exists.status, 'clienterror', 'sleeper: status');
+  c.equal(exists.status, 'ClientError', 'sleeper: status');
+  c.equal(exists['error@odata.navigationLinkUrl'], taskUrl(ids.job, 'sleeper') + '/error', 'sleeper: the link to its error');
+  c.check(/\nRequestId:[0-9a-f-]{36}\nTime:/.test(((exists.error || {}).message || {}).value), `sleeper: the message ends with the request id and time, got ${JSON.stringify(exists.error)}`);
   c.equal([(exists.error || {}).code, ((exists.error || {}).message || {}).lang], ['TaskExists', 'en-US'], 'sleeper: error code and message language');
   c.equal(exists.eTag, undefined, 'sleeper: no eTag for a task not added');
 });
@@ -866,7 +868,7 @@ test('task list: $filter and $select, exit codes and failure info', async (c) =>
   // The job's retries were cleared by the update: quick-2 fails at its first exit.
   const failed = (byId['quick-2'] || {}).executionInfo || {};
   c.equal([failed.exitCode, failed.result, failed.retryCount], [3, 'failure', 0], 'quick-2: exitCode, result, retryCount');
-  c.equal([(failed.failureInfo || {}).category, (failed.failureInfo || {}).code], ['usererror', 'FailureExitCode'], 'quick-2: failureInfo category and code');
+  c.equal([(failed.failureInfo || {}).category, (failed.failureInfo || {}).code], ['UserError', 'FailureExitCode'], 'quick-2: failureInfo category and code');
 });
 
 test('job getTaskCounts: tasks and slots by state', async (c) => {
@@ -924,7 +926,7 @@ test('task terminate: a running task completes, failed with TaskEnded', async (c
   const body = c.json((await getTask('sleeper'))._response, 'tasks/@Element', 'CloudTask');
   const execution = body.executionInfo || {};
   c.equal([body.state, execution.result], ['completed', 'failure'], 'state and executionInfo.result');
-  c.equal([(execution.failureInfo || {}).category, (execution.failureInfo || {}).code], ['usererror', 'TaskEnded'], 'failureInfo category and code');
+  c.equal([(execution.failureInfo || {}).category, (execution.failureInfo || {}).code], ['UserError', 'TaskEnded'], 'failureInfo category and code');
   const again = await c.rejects(() => client.task.terminate(ids.job, 'sleeper'), 'terminating a completed task');
   c.serviceError(again, 409, 'TaskCompleted');
 });

@@ -32,8 +32,7 @@ namespace ClusterlessHpc.Emulator.Errors
                 writer.WriteString("code", error.Code);
                 writer.WriteStartObject("message");
                 writer.WriteString("lang", "en-US");
-                writer.WriteString("value", string.Create(CultureInfo.InvariantCulture,
-                    $"{error.Message}\nRequestId:{requestId}\nTime:{now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'}"));
+                writer.WriteString("value", MessageValue(error.Message, requestId, now));
                 writer.WriteEndObject();
                 if (error.Values.Count > 0)
                 {
@@ -51,6 +50,13 @@ namespace ClusterlessHpc.Emulator.Errors
             }
             return JsonResponses.WriteAsync(context, error.Status, buffer.WrittenMemory);
         }
+
+        /// <summary>
+        /// An error message as the service words it: the sentence, then the request's id and the time on lines of their
+        /// own (in error bodies and in the per-task errors of an add-task-collection result).
+        /// </summary>
+        public static string MessageValue(string message, string requestId, DateTimeOffset now) =>
+            string.Create(CultureInfo.InvariantCulture, $"{message}\nRequestId:{requestId}\nTime:{now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'}");
 
         /// <summary>The front end's refusal of a URL: its HTML page, without the Batch service's request id.</summary>
         public static async Task WriteInvalidUrlAsync(HttpContext context)

@@ -91,7 +91,7 @@ namespace ClusterlessHpc.Emulator.Routes
                 }
                 catch (EmulatorException error)
                 {
-                    results[index] = ClientError(id, error.Code, error.Message, error.Values);
+                    results[index] = ClientError(context, store, id, error.Code, error.Message, error.Values);
                 }
                 index++;
             }
@@ -104,13 +104,13 @@ namespace ClusterlessHpc.Emulator.Routes
                 results[specs[i].Index] = versions is { } v
                     ? new JsonObject
                     {
-                        ["status"] = "success",
+                        ["status"] = TaskAddStatus.Success,
                         ["taskId"] = taskId,
                         ["eTag"] = v.ETag,
                         ["lastModified"] = JobView.Time(v.LastModified),
                         ["location"] = TaskView.Url(baseUrl, jobId, taskId),
                     }
-                    : ClientError(taskId, refusal!.Code, refusal.Message, refusal.Values);
+                    : ClientError(context, store, taskId, refusal!.Code, refusal.Message, refusal.Values);
             }
             await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, new JsonObject { ["value"] = new JsonArray(results) }, ODataMetadata.TaskAddResults).ConfigureAwait(false);
         }
@@ -191,18 +191,40 @@ namespace ClusterlessHpc.Emulator.Routes
         }
 
         /// <summary>A task the collection could not add: <c>clienterror</c> with the error the service would have answered for it alone.</summary>
-        private static JsonObject ClientError(string taskId, string code, string message, IReadOnlyList<KeyValuePair<string, string>> values)
+        /// <summary>
+        /// A task the collection could not add, shaped as the service answers it (batch-recordings,
+        /// batch-cli-ext-test_batch_extensions_live.jsonl, the add-task-collection of 2019-03-06): a link to the error, the
+        /// error with the request's id and time in its message, the status and the task's id.
+        /// </summary>
+        private static JsonObject ClientError(
+            HttpContext context, PoolModel store, string taskId, string code, string message, IReadOnlyList<KeyValuePair<string, string>> values)
         {
             var error = new JsonObject
             {
                 ["code"] = code,
-                ["message"] = new JsonObject { ["lang"] = "en-US", ["value"] = message },
+                ["message"] = new JsonObject { ["lang"] = "en-US", ["value"] = ErrorResponses.MessageValue(message, RequestIds.Of(context), store.Now) },
             };
             if (values.Count > 0)
             {
                 error["values"] = new JsonArray(values.Select(v => (JsonNode)new JsonObject { ["key"] = v.Key, ["value"] = v.Value }).ToArray());
             }
-            return new JsonObject { ["status"] = "clienterror", ["taskId"] = taskId, ["error"] = error };
+            return new JsonObject
+            {
+                ["error@odata.navigationLinkUrl"] = TaskView.Url(BaseUrl.Of(context.Request), JobRoutes.JobId(context), taskId) + "/error",
+                ["error"] = error,
+                ["status"] = TaskAddStatus.ClientError,
+                ["taskId"] = taskId,
+            };
+        }
+
+        /// <summary>
+        /// The statuses of an add-task-collection result as the service spells them ("Success", "ClientError" in every
+        /// recording from 2016 to 2022), not as the specification's enum does ("success", "clienterror").
+        /// </summary>
+        private static class TaskAddStatus
+        {
+            public const string Success = "Success";
+            public const string ClientError = "ClientError";
         }
     }
 }

@@ -98,8 +98,11 @@ namespace ClusterlessHpc.Emulator.Views
             _ => "deleting",
         };
 
-        /// <summary>Batch's time format: UTC with seven fractional digits and a Z.</summary>
-        public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        /// <summary>
+        /// Batch's time format in bodies: UTC, up to seven fractional digits without trailing zeros (none at all on a whole
+        /// second), and a Z; as the pools' times are written (<see cref="ClusterlessHpc.Batch.UtcTimestampConverter"/>) and as the service writes them.
+        /// </summary>
+        public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
         public static string Duration(TimeSpan? duration) => duration is { } value ? XmlConvert.ToString(value) : Unlimited;
     }

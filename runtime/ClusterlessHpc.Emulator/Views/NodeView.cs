@@ -29,7 +29,7 @@ namespace ClusterlessHpc.Emulator.Views
                 AllocationTime = node.AllocationTime,
                 IpAddress = node.IpAddress,
                 AffinityId = node.AffinityId,
-                VmSize = pool.Spec.VmSize,
+                VmSize = ServiceSpelling.VmSize(pool.Spec.VmSize),
                 TotalTasksRun = node.TotalTasksRun,
                 RunningTasksCount = node.Running.Count,
                 RunningTaskSlotsCount = node.UsedSlots,
@@ -53,7 +53,9 @@ namespace ClusterlessHpc.Emulator.Views
                     },
                 },
             };
-            return JsonSerializer.SerializeToNode(model, BatchJson.TypeInfo<BatchNode>())!.AsObject();
+            var json = JsonSerializer.SerializeToNode(model, BatchJson.TypeInfo<BatchNode>())!.AsObject();
+            ServiceSpelling.Capitalize((json["startTaskInfo"] as JsonObject)?["failureInfo"] as JsonObject, "category");
+            return json;
         }
     }
 }

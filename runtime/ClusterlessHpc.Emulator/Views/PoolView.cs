@@ -33,7 +33,7 @@ namespace ClusterlessHpc.Emulator.Views
                 StateTransitionTime = pool.StateTransitionTime,
                 AllocationState = pool.Allocation,
                 AllocationStateTransitionTime = pool.AllocationSince,
-                VmSize = spec.VmSize,
+                VmSize = ServiceSpelling.VmSize(spec.VmSize),
                 VirtualMachineConfiguration = SecretFree.Of(spec.VirtualMachineConfiguration),
                 ResizeTimeout = pool.ResizeTimeout,
                 ResizeErrors = pool.Allocation == AllocationState.Steady && pool.ResizeErrors.Count > 0 ? pool.ResizeErrors.ToList() : null,
@@ -52,7 +52,7 @@ namespace ClusterlessHpc.Emulator.Views
                 ApplicationPackageReferences = spec.ApplicationPackageReferences?.ToList(),
                 TaskSlotsPerNode = spec.TaskSlotsPerNode ?? 1,
                 TaskSchedulingPolicy = spec.TaskSchedulingPolicy ?? new BatchTaskSchedulingPolicy { NodeFillType = BatchNodeFillType.Spread },
-                UserAccounts = SecretFree.Of(spec.UserAccounts),
+                UserAccounts = spec.UserAccounts?.ToList(),
                 Metadata = spec.Metadata?.ToList(),
                 Stats = stats ? Statistics(pool, url, now) : null,
                 MountConfiguration = SecretFree.Of(spec.MountConfiguration),
@@ -67,13 +67,11 @@ namespace ClusterlessHpc.Emulator.Views
                 // A marketplace image without a version is the latest.
                 if (configuration["imageReference"] is JsonObject image && image["publisher"] is not null) image.TryAdd("version", "latest");
                 foreach (var extension in (configuration["extensions"] as JsonArray ?? []).OfType<JsonObject>()) extension.Remove("protectedSettings");
-                // The service echoes a placement policy capitalized: "zonal" comes back "Zonal" (observation 12,
-                // powershell-TestAutoScaleActions-2024.jsonl); "regional" is capitalized alike (not recorded).
-                if (configuration["nodePlacementConfiguration"] is JsonObject placement && placement["policy"]?.GetValue<string>() is { Length: > 0 } policy)
-                {
-                    placement["policy"] = char.ToUpperInvariant(policy[0]) + policy[1..].ToLowerInvariant();
-                }
+                ServiceSpelling.Capitalize(configuration["nodePlacementConfiguration"] as JsonObject, "policy");
             }
+            ServiceSpelling.Capitalize(json["taskSchedulingPolicy"] as JsonObject, "nodeFillType");
+            // The service keeps user passwords to itself and leaves the property out (python-assets-test_batch_scale_pools-sync.jsonl, 2024-07-01.20.0).
+            foreach (var account in (json["userAccounts"] as JsonArray ?? []).OfType<JsonObject>()) account.Remove("password");
             return json;
         }
 

@@ -7,8 +7,8 @@ using ClusterlessHpc.Batch.Models;
 namespace ClusterlessHpc.Emulator.Views
 {
     /// <summary>
-    /// Copies of a pool's settings without the secrets it was created with (registry passwords, storage keys and SAS,
-    /// user passwords): the service keeps those to itself and never returns them, so neither does the emulator.
+    /// Copies of a pool's settings without the secrets it was created with (registry passwords, storage keys and SAS;
+    /// user passwords the pool view leaves out): the service keeps those to itself and never returns them, so neither does the emulator.
     /// </summary>
     internal static class SecretFree
     {
@@ -31,14 +31,6 @@ namespace ClusterlessHpc.Emulator.Views
                 }
                 if (copy.AzureFileShareConfiguration is { } files) files.AccountKey = "";
                 if (copy.CifsMountConfiguration is { } cifs) cifs.Password = "";
-                return copy;
-            }).ToList();
-
-        public static List<UserAccount>? Of(IList<UserAccount>? accounts) =>
-            accounts?.Select(account =>
-            {
-                var copy = Clone(account, BatchJson.TypeInfo<UserAccount>())!;
-                copy.Password = "";
                 return copy;
             }).ToList();
 

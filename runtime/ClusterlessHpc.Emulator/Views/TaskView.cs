@@ -81,7 +81,12 @@ namespace ClusterlessHpc.Emulator.Views
             {
                 if (task.EndTime is { } end) execution["endTime"] = JobView.Time(end);
                 if (task.ExitCode is { } code) execution["exitCode"] = code;
-                if (task.FailureInfo is { } failure) execution["failureInfo"] = JsonSerializer.SerializeToNode(failure, JobJsonContext.Default.BatchTaskFailureInfo);
+                if (task.FailureInfo is { } failure)
+                {
+                    var failureInfo = JsonSerializer.SerializeToNode(failure, JobJsonContext.Default.BatchTaskFailureInfo)!.AsObject();
+                    ServiceSpelling.Capitalize(failureInfo, "category");
+                    execution["failureInfo"] = failureInfo;
+                }
             }
             execution["retryCount"] = task.RetryCount;
             if (task.LastRetryTime is { } retried) execution["lastRetryTime"] = JobView.Time(retried);

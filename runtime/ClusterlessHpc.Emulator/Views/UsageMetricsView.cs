@@ -34,7 +34,7 @@ namespace ClusterlessHpc.Emulator.Views
                     ["poolId"] = pool.Id,
                     ["startTime"] = Timestamp(start),
                     ["endTime"] = Timestamp(end),
-                    ["vmSize"] = pool.Spec.VmSize,
+                    ["vmSize"] = ServiceSpelling.VmSize(pool.Spec.VmSize),
                     ["totalCoreHours"] = hours,
                 });
             }
