@@ -55,8 +55,7 @@ namespace ClusterlessHpc.Emulator.Errors
 
         /// <summary>As the service names a value it refuses in the body: PropertyName, PropertyValue and Reason.</summary>
         public static EmulatorException InvalidPropertyValue(string property, string value, string reason) =>
-            new(StatusCodes.Status400BadRequest, "InvalidPropertyValue", "The value provided for one of the properties in the request body is invalid.",
-                Detail("PropertyName", property), Detail("PropertyValue", value), Detail("Reason", reason));
+            From(ModelErrors.InvalidPropertyValue(property, value, reason));
 
         public static EmulatorException InvalidRequestBody(string reason) => From(ModelErrors.InvalidRequestBody(reason));
 

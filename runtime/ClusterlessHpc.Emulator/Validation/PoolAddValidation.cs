@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using ClusterlessHpc.Batch.Models;
 using ClusterlessHpc.Emulator.Errors;
@@ -77,7 +76,7 @@ namespace ClusterlessHpc.Emulator.Validation
             {
                 throw BatchErrors.MissingRequiredProperty("imageName");
             }
-            foreach (var file in startTask.ResourceFiles ?? []) ValidateResourceFile(file);
+            foreach (var file in startTask.ResourceFiles ?? []) ResourceFileRules.Check(file);
         }
 
         public static void ValidateMetadata(IEnumerable<BatchMetadataItem>? metadata)
@@ -85,32 +84,6 @@ namespace ClusterlessHpc.Emulator.Validation
             foreach (var item in metadata ?? [])
             {
                 if (string.IsNullOrEmpty(item?.Name)) throw BatchErrors.MissingRequiredProperty("name");
-            }
-        }
-
-        /// <summary>One source of three; a file path that stays inside the working directory, required with an httpUrl.</summary>
-        private static void ValidateResourceFile(ResourceFile file)
-        {
-            var sources = new[] { file.AutoStorageContainerName, file.StorageContainerUrl, file.HttpUrl }.Count(s => !string.IsNullOrEmpty(s));
-            if (sources != 1)
-            {
-                throw BatchErrors.InvalidPropertyValue("resourceFiles",
-                    "Exactly one of autoStorageContainerName, storageContainerUrl and httpUrl must be given.");
-            }
-            if (!string.IsNullOrEmpty(file.HttpUrl))
-            {
-                if (string.IsNullOrEmpty(file.FilePath)) throw BatchErrors.MissingRequiredProperty("filePath");
-                if (!Uri.TryCreate(file.HttpUrl, UriKind.Absolute, out _)) throw BatchErrors.InvalidPropertyValue("httpUrl", "httpUrl must be an absolute URL.");
-                if (!string.IsNullOrEmpty(file.BlobPrefix)) throw BatchErrors.InvalidPropertyValue("blobPrefix", "blobPrefix applies only to container sources.");
-            }
-            if (!string.IsNullOrEmpty(file.StorageContainerUrl) && !Uri.TryCreate(file.StorageContainerUrl, UriKind.Absolute, out _))
-            {
-                throw BatchErrors.InvalidPropertyValue("storageContainerUrl", "storageContainerUrl must be an absolute URL.");
-            }
-            if (file.FilePath is { Length: > 0 } path &&
-                (Path.IsPathRooted(path) || path.Replace('\\', '/').Split('/').Any(segment => segment == "..")))
-            {
-                throw BatchErrors.InvalidPropertyValue("filePath", "filePath must stay inside the task's working directory.");
             }
         }
 

@@ -76,6 +76,11 @@ namespace ClusterlessHpc.Simulation
             new("InvalidPropertyValue", "The value provided for one of the properties in the request body is invalid.",
                 Detail("PropertyName", property), Detail("Reason", reason));
 
+        /// <summary>As the service names a value it refuses: PropertyName, PropertyValue and Reason.</summary>
+        public static PoolModelException InvalidPropertyValue(string property, string value, string reason) =>
+            new("InvalidPropertyValue", "The value provided for one of the properties in the request body is invalid.",
+                Detail("PropertyName", property), Detail("PropertyValue", value), Detail("Reason", reason));
+
         public static PoolModelException InvalidRequestBody(string reason) =>
             new("InvalidRequestBody", "The specified Request Body is not syntactically valid.", Detail("Reason", reason));
 

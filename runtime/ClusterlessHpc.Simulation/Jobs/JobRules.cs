@@ -47,6 +47,7 @@ namespace ClusterlessHpc.Simulation
             if (constraints?.MaxWallClockTime is { } wall && wall <= TimeSpan.Zero) throw ModelErrors.InvalidPropertyValue("constraints.maxWallClockTime", "maxWallClockTime must be positive.");
             if (constraints?.RetentionTime is { } retention && retention < TimeSpan.Zero) throw ModelErrors.InvalidPropertyValue("constraints.retentionTime", "retentionTime must not be negative.");
             CheckEnvironment(spec.EnvironmentSettings, "environmentSettings");
+            foreach (var file in spec.ResourceFiles ?? []) ResourceFileRules.Check(file);
         }
 
         /// <summary>Names, and the simulated run's settings when they are set (a bad one is refused when added, not when it runs).</summary>
