@@ -35,7 +35,9 @@ namespace ClusterlessHpc.Scripts
         public const string LimitedFunction =
             "# Runs a step that can block, in its own process group, for at most step_timeout_seconds; names it when it fails.\n" +
             "limited() {\n" +
-            "  local what=$1 pid watchdog status=0 fired=\"$root/.step-limit.$BASHPID\"\n" +
+            // Named for this call alone: a mark that a run stopped during the watchdog's last 10 s left must not make a later
+            // run whose bash has the same pid take its failing step for one that ran out of time.
+            "  local what=$1 pid watchdog status=0 fired=\"$root/.step-limit.$BASHPID.$RANDOM$RANDOM\"\n" +
             "  shift\n" +
             "  set -m\n" +
             "  \"$@\" &\n" +

@@ -28,7 +28,7 @@ namespace Contoso.Pools
 set -euo pipefail
 umask 022
 
-readonly definition_hash='8f236e1792c0c3e0'
+readonly definition_hash='90041eb0d615c8f7'
 readonly root=""${AZ_BATCH_NODE_SHARED_DIR:?the Batch agent sets AZ_BATCH_NODE_SHARED_DIR}/clusterlesshpc""
 readonly marker=""$root/installed/$definition_hash""
 
@@ -46,7 +46,7 @@ mkdir -p ""$root/installed"" ""$root/bin""
 readonly step_timeout_seconds=3600
 # Runs a step that can block, in its own process group, for at most step_timeout_seconds; names it when it fails.
 limited() {
-  local what=$1 pid watchdog status=0 fired=""$root/.step-limit.$BASHPID""
+  local what=$1 pid watchdog status=0 fired=""$root/.step-limit.$BASHPID.$RANDOM$RANDOM""
   shift
   set -m
   ""$@"" &

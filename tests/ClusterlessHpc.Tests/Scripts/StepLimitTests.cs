@@ -126,6 +126,23 @@ public sealed class StepLimitTests : IDisposable
     }
 
     [Fact]
+    public void A_mark_an_earlier_stopped_run_left_does_not_make_a_failing_step_look_timed_out()
+    {
+        // A run killed after its watchdog fired and before the step's end was noted leaves the mark; a later run whose bash
+        // got the same pid must still say that its step failed, not that it ran out of time.
+        var script = "set -euo pipefail\nlog() { printf 'clusterlesshpc: %s\\n' \"$*\" >&2; }\nreadonly step_timeout_seconds=60\n" +
+                     $"root='{_node.Root}'\n" + StepLimits.LimitedFunction +
+                     ": > \"$root/.step-limit.$BASHPID\"\n" +
+                     "limited 'the step' false\n";
+
+        var run = _node.Run(script, RunTimeout);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("clusterlesshpc: the step failed (exit code 1)", run.Stderr);
+        Assert.DoesNotContain("did not finish", run.Stderr);
+    }
+
+    [Fact]
     public void A_step_that_finishes_in_time_is_not_slowed_down_by_the_limit()
     {
         var pool = new PoolDefinition { Id = "quick", StartupSteps = [.. Enumerable.Range(0, 5).Select(_ => new StartupStepDefinition("true"))] };
