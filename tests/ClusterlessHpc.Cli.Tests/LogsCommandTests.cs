@@ -112,7 +112,7 @@ public class LogsCommandTests(EmulatorFixture emulator)
                 AccountKey = key,
                 StartTaskMode = StartTaskMode.Execute,
                 NodesDirectory = nodes,
-                SandboxUidBase = 3_000_000 + Random.Shared.Next(0, 600) * 1000,
+                SandboxUidBase = SandboxUids.NextBase(),
                 NodeCreatingDelay = TimeSpan.FromMilliseconds(20),
                 NodeStartingDelay = TimeSpan.FromMilliseconds(20),
             });

@@ -25,7 +25,7 @@ public sealed class ManifestCommandTests(EmulatorFixture emulator, AzuriteFixtur
         StartTaskMode = StartTaskMode.Execute,
         AllowDevelopmentKey = true,
         NodesDirectory = _nodes,
-        SandboxUidBase = 1_600_000 + Random.Shared.Next(0, 400) * 1000,
+        SandboxUidBase = SandboxUids.NextBase(),
         NodeCreatingDelay = TimeSpan.FromMilliseconds(20),
         NodeStartingDelay = TimeSpan.FromMilliseconds(20),
         StartTaskDelay = TimeSpan.FromMilliseconds(20),

@@ -24,7 +24,7 @@ public class NodesFailedStepTests
                 AccountKey = key,
                 StartTaskMode = StartTaskMode.Execute,
                 NodesDirectory = nodes,
-                SandboxUidBase = 3_700_000 + Random.Shared.Next(0, 600) * 1000,
+                SandboxUidBase = SandboxUids.NextBase(),
                 NodeCreatingDelay = TimeSpan.FromMilliseconds(20),
                 NodeStartingDelay = TimeSpan.FromMilliseconds(20),
             });
@@ -79,7 +79,7 @@ public class NodesFailedStepTests
                 AccountKey = key,
                 StartTaskMode = StartTaskMode.Execute,
                 NodesDirectory = nodes,
-                SandboxUidBase = 3_800_000 + Random.Shared.Next(0, 600) * 1000,
+                SandboxUidBase = SandboxUids.NextBase(),
                 NodeCreatingDelay = TimeSpan.FromMilliseconds(20),
                 NodeStartingDelay = TimeSpan.FromMilliseconds(20),
             });

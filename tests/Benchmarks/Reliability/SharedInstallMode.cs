@@ -46,7 +46,7 @@ public static class SharedInstallMode
                 StartTaskMode = StartTaskMode.Execute,
                 AllowDevelopmentKey = true,
                 NodesDirectory = folder,
-                SandboxUidBase = 510_000_000 + Random.Shared.Next(0, 1000) * 1000,
+                SandboxUidBase = ClusterlessHpc.Testing.SandboxUids.NextBase(),
                 NodeCreatingDelay = TimeSpan.FromMilliseconds(10),
                 NodeStartingDelay = TimeSpan.FromMilliseconds(10),
                 StartTaskDelay = TimeSpan.FromMilliseconds(10),

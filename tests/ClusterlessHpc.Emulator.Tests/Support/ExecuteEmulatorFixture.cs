@@ -8,7 +8,7 @@ namespace ClusterlessHpc.Emulator.Tests.Support
     {
         public string NodesDirectory { get; } = Directory.CreateTempSubdirectory("chpc-nodes-").FullName;
 
-        public int UidBase { get; } = 300_000 + Random.Shared.Next(0, 600) * 1000;
+        public int UidBase { get; } = SandboxUids.NextBase();
 
         protected override void Configure(BatchEmulatorOptions options)
         {

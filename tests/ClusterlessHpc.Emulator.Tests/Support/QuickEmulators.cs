@@ -18,7 +18,7 @@ namespace ClusterlessHpc.Emulator.Tests.Support
             options.AccountName = "quickbatch";
             options.AccountKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64));
             options.NodesDirectory = nodesDirectory;
-            options.SandboxUidBase = 2_000_000 + Random.Shared.Next(0, 600) * 1000;
+            options.SandboxUidBase = SandboxUids.NextBase();
             return options;
         }
 

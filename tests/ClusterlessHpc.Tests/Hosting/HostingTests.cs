@@ -302,7 +302,7 @@ public sealed class HostingTests
                 o.StartTaskMode = StartTaskMode.Execute;
                 o.AllowDevelopmentKey = true;
                 o.NodesDirectory = nodes;
-                o.SandboxUidBase = 580_000 + Random.Shared.Next(0, 400) * 1000;
+                o.SandboxUidBase = SandboxUids.NextBase();
             });
             using var host = builder.Build();
 

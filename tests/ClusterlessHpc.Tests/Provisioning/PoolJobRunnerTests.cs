@@ -194,7 +194,7 @@ public sealed class PoolJobRunnerTests : IAsyncLifetime
                 AccountName = "runnerbatch",
                 AccountKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64)),
                 NodesDirectory = nodes.FullName,
-                SandboxUidBase = 2_000_000 + Random.Shared.Next(600, 900) * 1000,
+                SandboxUidBase = SandboxUids.NextBase(),
                 NodeCreatingDelay = TimeSpan.FromMilliseconds(20),
                 NodeStartingDelay = TimeSpan.FromMilliseconds(20),
             });

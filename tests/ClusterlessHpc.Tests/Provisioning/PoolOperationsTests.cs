@@ -157,10 +157,11 @@ public sealed class PoolOperationsTests : IClassFixture<PoolProvisionerTests.Emu
         var bigger = original with { VmSize = "Standard_E4s_v3" };
 
         var refused = await Assert.ThrowsAsync<PoolDriftException>(() => Provisioner(DriftPolicy.UpdateInPlace).ApplyAsync(bigger));
-        Assert.Contains("vmSize: expected 'Standard_E4s_v3', found 'Standard_E2s_v3' (needs the pool to be recreated)", refused.Message);
+        Assert.Contains("vmSize: expected 'Standard_E4s_v3', found 'standard_e2s_v3' (needs the pool to be recreated)", refused.Message);
 
         var pool = await Provisioner(DriftPolicy.Recreate).ApplyAsync(bigger);
-        Assert.Equal("Standard_E4s_v3", pool.VmSize ?? (await _client.GetPoolAsync("recreated")).Value.VmSize);
+        // The service returns the size in lower case; the plan compares sizes without case.
+        Assert.Equal("standard_e4s_v3", pool.VmSize ?? (await _client.GetPoolAsync("recreated")).Value.VmSize);
         Assert.Equal(PoolPlanAction.NoChange, (await Provisioner().PlanAsync(bigger)).Action);
     }
 

@@ -98,7 +98,7 @@ public sealed class PoolProvisionerTests : IClassFixture<PoolProvisionerTests.Em
 
         var other = await provisioner.PlanAsync(definition with { VmSize = "Standard_D2s_v3" });
         Assert.False(other.CanUpdateInPlace);
-        Assert.Contains(other.Differences, d => d == new PoolDifference("vmSize", "'Standard_D2s_v3'", "'Standard_E2s_v3'", false));
+        Assert.Contains(other.Differences, d => d == new PoolDifference("vmSize", "'Standard_D2s_v3'", "'standard_e2s_v3'", false));
     }
 
     [Fact]

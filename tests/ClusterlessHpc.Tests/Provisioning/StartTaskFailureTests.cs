@@ -14,7 +14,7 @@ public sealed class StartTaskFailureTests : IAsyncLifetime
         StartTaskMode = StartTaskMode.Execute,
         AllowDevelopmentKey = true,
         NodesDirectory = _nodes,
-        SandboxUidBase = 500_000 + Random.Shared.Next(0, 400) * 1000,
+        SandboxUidBase = SandboxUids.NextBase(),
         NodeCreatingDelay = TimeSpan.FromMilliseconds(20),
         NodeStartingDelay = TimeSpan.FromMilliseconds(20),
     });

@@ -35,7 +35,7 @@ public sealed class StartupStepTraceTests : IAsyncLifetime
         StartTaskMode = StartTaskMode.Execute,
         AllowDevelopmentKey = true,
         NodesDirectory = _nodes,
-        SandboxUidBase = 540_000 + Random.Shared.Next(0, 400) * 1000,
+        SandboxUidBase = SandboxUids.NextBase(),
         NodeCreatingDelay = TimeSpan.FromMilliseconds(20),
         NodeStartingDelay = TimeSpan.FromMilliseconds(20),
     });

@@ -42,7 +42,7 @@ public sealed class SecretWorld : IAsyncLifetime
             AccountKey = SecretCanaries.BatchAccountKey,
             StartTaskMode = StartTaskMode.Execute,
             NodesDirectory = _nodes,
-            SandboxUidBase = 700_000_000 + Random.Shared.Next(0, 1000) * 1000,
+            SandboxUidBase = SandboxUids.NextBase(),
             NodeCreatingDelay = TimeSpan.FromMilliseconds(10),
             NodeStartingDelay = TimeSpan.FromMilliseconds(10),
         });

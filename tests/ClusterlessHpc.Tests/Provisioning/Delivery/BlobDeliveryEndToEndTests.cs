@@ -165,7 +165,7 @@ public sealed class BlobDeliveryEndToEndTests : IClassFixture<AzuriteFixture>, I
                 StartTaskMode = StartTaskMode.Execute,
                 AllowDevelopmentKey = true,
                 NodesDirectory = _nodes,
-                SandboxUidBase = 1_000_000 + Random.Shared.Next(0, 500) * 1000,
+                SandboxUidBase = SandboxUids.NextBase(),
                 NodeCreatingDelay = TimeSpan.FromMilliseconds(20),
                 NodeStartingDelay = TimeSpan.FromMilliseconds(20),
                 StartTaskDelay = TimeSpan.FromMilliseconds(20),

@@ -30,7 +30,7 @@ public sealed class StallCauseTests
     }
 
     [Theory]
-    [InlineData("AllocationFailed", StallCause.AllocationFailed, "no capacity for VM size 'Standard_E4s_v3'")]
+    [InlineData("AllocationFailed", StallCause.AllocationFailed, "no capacity for VM size 'standard_e4s_v3'")]
     [InlineData("AllocationTimedout", StallCause.AllocationTimedOut, "longer resize timeout")]
     public async Task An_injected_allocation_failure_is_named_with_its_fix(string code, StallCause cause, string fix)
     {

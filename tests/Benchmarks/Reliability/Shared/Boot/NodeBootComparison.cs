@@ -53,7 +53,7 @@ public static class NodeBootComparison
                 StartTaskMode = StartTaskMode.Execute,
                 AllowDevelopmentKey = true,
                 NodesDirectory = folder,
-                SandboxUidBase = 500_000_000 + Random.Shared.Next(0, 1000) * 1000,
+                SandboxUidBase = ClusterlessHpc.Testing.SandboxUids.NextBase(),
                 NodeCreatingDelay = TimeSpan.FromMilliseconds(10),
                 NodeStartingDelay = TimeSpan.FromMilliseconds(10),
                 NodeRebootingDelay = TimeSpan.FromMilliseconds(10),

@@ -59,7 +59,7 @@ public static class InjectionRun
                 StartTaskMode = StartTaskMode.Execute,
                 AllowDevelopmentKey = true,
                 NodesDirectory = folder,
-                SandboxUidBase = 600_000_000 + Random.Shared.Next(0, 1000) * 1000,
+                SandboxUidBase = ClusterlessHpc.Testing.SandboxUids.NextBase(),
                 NodeCreatingDelay = TimeSpan.FromMilliseconds(10),
                 NodeStartingDelay = TimeSpan.FromMilliseconds(10),
             }, cancellationToken).ConfigureAwait(false);
