@@ -44,7 +44,16 @@ namespace ClusterlessHpc.Cli
         /// </summary>
         public static async Task<int> RunAsync(string[] args, CliConsole console, bool handleSignals = false, CancellationToken cancellationToken = default)
         {
-            var parsed = CreateRoot(console).Parse(args);
+            ParseResult parsed;
+            try
+            {
+                parsed = CreateRoot(console).Parse(args);
+            }
+            catch (Exception e)
+            {
+                // An option's parser or validator that failed in a way it did not foresee: one line, as anywhere else.
+                return CliErrors.ReportUnexpected(console, e, Array.IndexOf(args, VerboseOption) >= 0, args);
+            }
             if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
             {
                 UsageErrors.Report(console, parsed, args);

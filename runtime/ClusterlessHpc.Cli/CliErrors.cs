@@ -48,6 +48,15 @@ namespace ClusterlessHpc.Cli
             _ => null,
         };
 
+        /// <summary>
+        /// A cancelled command (Ctrl+C, SIGTERM): with what the operation says it left behind (a pool that keeps allocating, a
+        /// job whose tasks keep running) when it says so; the runtime's own cancellation message says nothing worth repeating.
+        /// </summary>
+        private static string Cancelled(OperationCanceledException e) =>
+            e.Message.Length > 0 && e.Message != new OperationCanceledException().Message && e.Message != new System.Threading.Tasks.TaskCanceledException().Message
+                ? "error: cancelled: " + e.Message
+                : "error: cancelled";
+
         /// <summary>The one-line (or, for a drift report, few-line) message of a failure.</summary>
         /// <param name="target">What the command was working on, so a Batch error can name it.</param>
         public static string Describe(Exception exception, BatchTarget? target = null) => exception switch
@@ -64,7 +73,7 @@ namespace ClusterlessHpc.Cli
             PoolDriftException e => $"error: pool '{e.PoolId}' " + Commands.Provisioners.Describe(e.Plan),
             PoolDefinitionException e => string.Join(Environment.NewLine, e.Diagnostics),
             PoolProvisioningException e => $"error {e.Code}: {e.Message}",
-            OperationCanceledException => "error: cancelled",
+            OperationCanceledException e => Cancelled(e),
             AuthenticationFailedException or CredentialUnavailableException => $"error: cannot sign in to Batch: {SignInFailure(exception)}",
             _ => "error: " + exception.Message,
         };

@@ -56,13 +56,18 @@ namespace ClusterlessHpc.Cli
 
         /// <summary>
         /// Makes a word like <c>--jsn</c> given where an argument may stand an unknown option rather than the argument's value
-        /// (no pool id starts with "--"), so <c>chpc status --jsn</c> is not a search for a pool named "--jsn".
+        /// (no pool id starts with "--"), so <c>chpc status --jsn</c> is not a search for a pool named "--jsn"; and an empty
+        /// value (<c>chpc status ""</c>) a usage error naming the argument, as no id is empty.
         /// </summary>
-        public static void RejectOptionLikeValues(Argument argument) => argument.Validators.Add(result =>
+        public static void RejectEmptyOrOptionLikeValues(Argument argument) => argument.Validators.Add(result =>
         {
             foreach (var token in result.Tokens)
             {
-                if (token.Value.StartsWith("--", System.StringComparison.Ordinal) && result.Parent is CommandResult command)
+                if (token.Value.Length == 0)
+                {
+                    result.AddError($"{argument.Name} is empty.");
+                }
+                else if (token.Value.StartsWith("--", System.StringComparison.Ordinal) && result.Parent is CommandResult command)
                 {
                     result.AddError(UnknownOption(token.Value, command));
                 }

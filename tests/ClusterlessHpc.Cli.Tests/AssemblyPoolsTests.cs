@@ -42,7 +42,7 @@ public class AssemblyPoolsTests(EmulatorFixture emulator)
         Assert.Equal($"{prefix}-small: no change\n{prefix}-wide: create\n", after.Stdout);
 
         var status = await emulator.ChpcAsync("status", prefix + "-small");
-        Assert.Matches($@"\n{prefix}-small\s+active\s+steady\s+Standard_D2s_v5\s+1/1\s+0/0\s+fixed\s+1 idle\s+-\n$", status.Stdout);
+        Assert.Matches($@"\n{prefix}-small\s+active\s+steady\s+standard_d2s_v5\s+1/1\s+0/0\s+fixed\s+1 idle\s+-\n$", status.Stdout);
     }
 
     [Fact]

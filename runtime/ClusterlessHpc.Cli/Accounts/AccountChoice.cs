@@ -16,7 +16,13 @@ namespace ClusterlessHpc.Cli.Accounts
         public bool IsEmulator => Endpoint is null;
 
         public override string ToString() =>
-            IsEmulator ? "the emulator" : $"{Name} at {Endpoint} ({SignIn}, from {Source})";
+            IsEmulator ? "the emulator" : $"{Name} at {Shown(Endpoint!)} ({SignIn}, from {Source})";
+
+        /// <summary>The endpoint without user information or query, where a mistaken password or SAS would otherwise show.</summary>
+        private static string Shown(Uri endpoint) =>
+            endpoint.UserInfo.Length == 0 && endpoint.Query.Length == 0
+                ? endpoint.ToString()
+                : new UriBuilder(endpoint) { UserName = "", Password = "", Query = "" }.Uri.ToString();
 
         private string SignIn => Key is not null ? "shared key" : Principal?.ToString() ?? "DefaultAzureCredential";
     }

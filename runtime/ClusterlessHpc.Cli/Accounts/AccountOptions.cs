@@ -125,7 +125,13 @@ namespace ClusterlessHpc.Cli.Accounts
         private static Uri? ParseEndpoint(ArgumentResult result)
         {
             var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)) return uri;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+            {
+                if (uri.UserInfo.Length == 0 && uri.Query.Length == 0) return uri;
+                // Said without the value: what is there may be a password or a SAS.
+                result.AddError("--endpoint must be the account's URL alone, without a user, password or query: give the key with --key.");
+                return null;
+            }
             result.AddError($"--endpoint '{text}' is not an http(s) URL such as https://myaccount.westeurope.batch.azure.com.");
             return null;
         }

@@ -52,10 +52,10 @@ namespace ClusterlessHpc.Cli.Accounts
             }
 
             var stateFile = StateFilePath(console);
-            Directory.CreateDirectory(Path.GetDirectoryName(stateFile)!);
             BatchEmulator emulator;
             try
             {
+                Directory.CreateDirectory(Path.GetDirectoryName(stateFile)!);
                 emulator = await BatchEmulator.StartAsync(new BatchEmulatorOptions
                 {
                     Port = 0,
@@ -64,7 +64,7 @@ namespace ClusterlessHpc.Cli.Accounts
                     MinimumLogLevel = LogLevel.None,
                 }, cancellationToken).ConfigureAwait(false);
             }
-            catch (InvalidOperationException e)
+            catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
             {
                 throw new CliException(ExitCodes.OperationFailed, $"The emulator's state file {stateFile} cannot be used: {e.Message}", e);
             }
@@ -73,11 +73,13 @@ namespace ClusterlessHpc.Cli.Accounts
                 emulator);
         }
 
-        /// <summary>The standalone emulator's port: <see cref="EmulatorPortVariable"/>, else 10100.</summary>
-        public static int EmulatorPort(CliConsole console) =>
-            int.TryParse(console.GetEnvironmentVariable(EmulatorPortVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
-                ? port
-                : BatchEmulatorOptions.DefaultPort;
+        /// <summary>The standalone emulator's port: <see cref="EmulatorPortVariable"/>, else 10100; a value that is no port is an error naming the variable.</summary>
+        public static int EmulatorPort(CliConsole console)
+        {
+            if (console.GetEnvironmentVariable(EmulatorPortVariable) is not { Length: > 0 } text) return BatchEmulatorOptions.DefaultPort;
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535) return port;
+            throw new CliException(ExitCodes.InvalidInput, $"{EmulatorPortVariable} '{text}' is not a port from 1 to 65535.");
+        }
 
         /// <summary><c>$HOME/.clusterlesshpc/emulator-state.json</c>.</summary>
         public static string StateFilePath(CliConsole console)

@@ -100,6 +100,7 @@ namespace ClusterlessHpc.Cli.Commands
         {
             var jobArgument = JobArgument();
             var taskArgument = new Argument<string>("TASK") { Description = "The task id (chpc tasks JOB lists them)." };
+            UsageErrors.RejectEmptyOrOptionLikeValues(taskArgument);
             var stderrOnly = new Option<bool>("--stderr-only") { Description = "Only the task's standard error." };
             var tail = CommonOptions.Count("--tail", "Only the last N lines of each file.");
             var json = CommonOptions.Json();
@@ -138,7 +139,7 @@ namespace ClusterlessHpc.Cli.Commands
         private static Argument<string> JobArgument()
         {
             var job = new Argument<string>("JOB") { Description = "The job id (chpc jobs lists them)." };
-            UsageErrors.RejectOptionLikeValues(job);
+            UsageErrors.RejectEmptyOrOptionLikeValues(job);
             return job;
         }
 

@@ -27,6 +27,7 @@ namespace ClusterlessHpc.Cli.Commands
         {
             var pool = CommonOptions.PoolArgument();
             var node = new Argument<string>(NodeArgumentName) { Description = "The node id (chpc nodes POOL lists them)." };
+            UsageErrors.RejectEmptyOrOptionLikeValues(node);
             var stderrOnly = new Option<bool>("--stderr-only") { Description = "Only the start task's standard error." };
             var tail = CommonOptions.Count("--tail", "Only the last N lines of each file.");
             var json = CommonOptions.Json();

@@ -27,11 +27,9 @@ namespace ClusterlessHpc.Cli.Commands
         {
             var source = new PoolSourceOptions();
             var yes = new Option<bool>("--yes") { Description = "Delete what is listed, and wait until it is gone (without it, prune only lists)." };
-            var age = new Option<TimeSpan?>("--completed-jobs-age")
-            {
-                Description = $"A completed job of the owner is left behind when it ended longer ago than this (default {PoolProvisioner.DefaultCompletedJobAge.TotalDays:0} days; d.hh:mm:ss).",
-                HelpName = "D",
-            };
+            var age = CommonOptions.Duration("--completed-jobs-age",
+                $"A completed job of the owner is left behind when it ended longer ago than this: 12h, 7d, or minutes (default {PoolProvisioner.DefaultCompletedJobAge.TotalDays:0}d).",
+                allowZero: true);
             var timeout = CommonOptions.Timeout();
             var json = CommonOptions.Json();
             var account = new AccountOptions();
@@ -41,10 +39,6 @@ namespace ClusterlessHpc.Cli.Commands
             };
             source.AddTo(command, poolFilter: false);
             account.AddTo(command);
-            command.Validators.Add(result =>
-            {
-                if (result.GetValue(age) is { } value && value < TimeSpan.Zero) result.AddError($"--completed-jobs-age '{value}' is negative.");
-            });
             command.SetAction(async (parsed, cancellationToken) =>
             {
                 var selected = source.Load(parsed, console);

@@ -38,6 +38,14 @@ namespace ClusterlessHpc.Cli.Commands
                 Arity = ArgumentArity.OneOrMore,
             };
             var job = new Option<string?>("--job") { Description = "The job id (default: <pool>-<UTC yyyyMMddTHHmmss>).", HelpName = "ID" };
+            job.Validators.Add(result =>
+            {
+                // The service's job id rule, checked before anything is created, naming the option and the value.
+                if (result.GetValueOrDefault<string?>() is { } id && !ClusterlessHpc.Rules.ServiceLimits.IsValidJobId(id))
+                {
+                    result.AddError($"--job '{id}' is not a job id: 1 to {ClusterlessHpc.Rules.ServiceLimits.MaxJobIdLength} letters, digits, hyphens and underscores.");
+                }
+            });
             var tasks = CommonOptions.Count("--tasks", "How many copies of the command to run (default 1).", minimum: 1, maximum: 100_000);
             var env = new Option<string[]>("--env") { Description = "An environment variable of every task, NAME=VALUE; may be repeated.", HelpName = "NAME=VALUE" };
             var assembly = new Option<string?>("--assembly") { Description = "The assembly that declares the pool: Julia pools are checked against it, and the job names it.", HelpName = "PATH" };

@@ -22,7 +22,7 @@ namespace ClusterlessHpc.Cli.Commands
         public static Command Create(CliConsole console)
         {
             var pool = new Argument<string?>(CommonOptions.PoolArgumentName) { Description = "The pool id (default: every pool of the account).", Arity = ArgumentArity.ZeroOrOne };
-            UsageErrors.RejectOptionLikeValues(pool);
+            UsageErrors.RejectEmptyOrOptionLikeValues(pool);
             var json = CommonOptions.Json();
             var explain = new Option<bool>("--explain") { Description = "Explain why POOL is not at its target: the root cause, its fix and all the evidence behind it." };
             var account = new AccountOptions();

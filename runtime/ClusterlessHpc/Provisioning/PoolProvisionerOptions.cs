@@ -14,8 +14,22 @@ namespace ClusterlessHpc.Provisioning
         /// </summary>
         public TimeSpan MaxPollDelay { get; set; } = TimeSpan.FromSeconds(10);
 
-        /// <summary>How long a pool may take to be ready (or to settle, or to be gone) before the wait fails.</summary>
-        public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(30);
+        /// <summary>The longest <see cref="Timeout"/>: the longest a .NET timer waits (2^32 - 2 ms, about 49.7 days).</summary>
+        public static TimeSpan MaxTimeout { get; } = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
+
+        private TimeSpan _timeout = TimeSpan.FromMinutes(30);
+
+        /// <summary>
+        /// How long a pool may take to be ready (or to settle, or to be gone) before the wait fails: more than zero and at
+        /// most <see cref="MaxTimeout"/>, refused when set, so that a wait cannot fail only after its pool was created.
+        /// </summary>
+        public TimeSpan Timeout
+        {
+            get => _timeout;
+            set => _timeout = value > TimeSpan.Zero && value <= MaxTimeout
+                ? value
+                : throw new ArgumentOutOfRangeException(nameof(Timeout), value, $"The provisioning timeout must be more than zero and at most {MaxTimeout.TotalDays:0.#} days.");
+        }
 
         /// <summary>
         /// How long a pool may stay below its target before the wait reports it stalled, with its root cause
