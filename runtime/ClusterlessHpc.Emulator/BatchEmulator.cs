@@ -83,6 +83,12 @@ namespace ClusterlessHpc.Emulator
         public string? NodesDirectory { get; }
 
         /// <summary>
+        /// Why the state file (<see cref="BatchEmulatorOptions.StateFile"/>) could not be written the last time it was, or
+        /// null when its last write succeeded; read it after <see cref="DisposeAsync"/> to know that the pools were kept.
+        /// </summary>
+        public Exception? StateFileError => _stateFile?.LastSaveError;
+
+        /// <summary>
         /// What a user of this emulator must be told once: that start tasks are simulated, or that executed ones run
         /// unconfined or with the published development key. Logged at start unless
         /// <see cref="BatchEmulatorOptions.LogStartMessages"/> is off (a host that shows them itself).

@@ -38,6 +38,36 @@ public class EmulatorFallbackTests
     }
 
     [Fact]
+    public async Task A_state_file_that_cannot_be_written_ends_the_command_with_an_error_not_a_silent_loss()
+    {
+        using var home = new TempFiles();
+        var chpc = Home(home, AccountTests.FreePort());
+        var parameters = EmulatorFixture.Parameters(home, "unsaved", nodes: 1);
+        // The state is written to a temporary file beside it, then renamed: a folder in that place makes every write fail.
+        Directory.CreateDirectory(Path.Combine(home.Folder, ".clusterlesshpc", "emulator-state.json.tmp"));
+
+        var apply = await chpc.RunAsync("apply", "--parameters", parameters);
+
+        Assert.True(apply.ExitCode == ExitCodes.OperationFailed, apply.ToString());
+        Assert.Contains("The emulator's state could not be saved", apply.Stderr);
+        Assert.Contains("the next command will not see what this one did", apply.Stderr);
+    }
+
+    [Fact]
+    public async Task A_folder_where_the_state_file_should_be_is_named_before_anything_is_done()
+    {
+        using var home = new TempFiles();
+        var chpc = Home(home, AccountTests.FreePort());
+        var stateFile = Path.Combine(home.Folder, ".clusterlesshpc", "emulator-state.json");
+        Directory.CreateDirectory(stateFile);
+
+        var status = await chpc.RunAsync("status");
+
+        Assert.True(status.ExitCode == ExitCodes.OperationFailed, status.ToString());
+        Assert.Contains($"The emulator state file {stateFile} is a folder, not a file.", status.Stderr);
+    }
+
+    [Fact]
     public async Task A_running_standalone_emulator_is_used_instead()
     {
         using var home = new TempFiles();

@@ -88,9 +88,19 @@ namespace ClusterlessHpc.Cli.Accounts
             return Path.Combine(home, ".clusterlesshpc", "emulator-state.json");
         }
 
+        /// <summary>
+        /// Stops the in-process emulator, which writes its state file; a write that failed ends the command with an error, as
+        /// what it did (a pool created, a job added) is not kept for the next one.
+        /// </summary>
         public async ValueTask DisposeAsync()
         {
-            if (_emulator is not null) await _emulator.DisposeAsync().ConfigureAwait(false);
+            if (_emulator is null) return;
+            await _emulator.DisposeAsync().ConfigureAwait(false);
+            if (_emulator.StateFileError is { } error)
+            {
+                throw new CliException(ExitCodes.OperationFailed,
+                    $"The emulator's state could not be saved ({error.Message}): the next command will not see what this one did.", error);
+            }
         }
 
         private static async Task<bool> IsListeningAsync(int port, CancellationToken cancellationToken)

@@ -37,6 +37,7 @@ namespace ClusterlessHpc.Emulator.State
         /// <exception cref="InvalidOperationException">The file is not a state file of this account.</exception>
         public ModelState? Load(string accountName)
         {
+            if (Directory.Exists(_path)) throw new InvalidOperationException($"The emulator state file {_path} is a folder, not a file.");
             if (!File.Exists(_path)) return null;
             ModelState? document;
             try
@@ -58,6 +59,12 @@ namespace ClusterlessHpc.Emulator.State
             return document;
         }
 
+        /// <summary>
+        /// Why the last write of the file failed, or null when it succeeded (or none was needed): a process that keeps its
+        /// logs quiet (chpc) reads it when it stops, so that what a command did is never lost without a word.
+        /// </summary>
+        public Exception? LastSaveError { get; private set; }
+
         /// <summary>Writes the state if it changed and has been quiet for a moment (or at once when <paramref name="force"/>).</summary>
         public void SaveIfChanged(bool force = false)
         {
@@ -75,10 +82,12 @@ namespace ClusterlessHpc.Emulator.State
                     // The pools' settings may hold secrets (registry passwords, mount keys): the file is the user's alone.
                     if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
                     File.Move(temporary, _path, overwrite: true);
+                    LastSaveError = null;
                 }
-                catch (IOException e)
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     Interlocked.Exchange(ref _dirty, 1);
+                    LastSaveError = e;
                     _logger.LogError(e, "The emulator could not write its state file {Path}.", _path);
                 }
             }
