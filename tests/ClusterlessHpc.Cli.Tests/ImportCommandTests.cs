@@ -163,4 +163,25 @@ public class ImportCommandTests
         Assert.Contains("_POOL_COUNT", result.Stderr);
         Assert.Empty(Directory.GetFiles(files.Folder, "*.cs"));
     }
+
+    [Theory]
+    [InlineData("P2.cs", "is a folder; the class of pool 'p_2' would be written there")]
+    [InlineData("P2.cs.import.tmp", "cannot write to")]
+    public async Task Pools_are_imported_all_or_none_and_an_existing_file_is_kept_when_one_cannot_be_written(string blocked, string error)
+    {
+        using var files = new TempFiles();
+        var parameters = files.Write("parameters.json", """{ "_POOL_ID": "p", "_NODE_COUNT_PER_POOL": "1", "_POOL_COUNT": "3" }""");
+        var output = Path.Combine(files.Folder, "out");
+        Directory.CreateDirectory(Path.Combine(output, blocked));
+        File.WriteAllText(Path.Combine(output, "P3.cs"), "// the user's own file");
+
+        var result = await new CliEnvironment { WorkingDirectory = files.Folder }.RunAsync("import", parameters, "--output", output, "--force");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains(error, result.Stderr);
+        Assert.DoesNotContain("wrote", result.Stdout);
+        Assert.False(File.Exists(Path.Combine(output, "P1.cs")));
+        Assert.Equal("// the user's own file", File.ReadAllText(Path.Combine(output, "P3.cs")));
+        Assert.Empty(Directory.GetFiles(output, "*.import.tmp"));
+    }
 }

@@ -76,21 +76,36 @@ namespace ClusterlessHpc.Cli.Commands
                 files.Add((Path.Combine(folder, name + ".cs"), PoolClassWriter.Write(pool.Definition, @namespace, name, sourceName, notes), pool.Definition.Id));
             }
 
+            if (files.FirstOrDefault(f => Directory.Exists(f.Path)) is { Path: { } folderInTheWay, PoolId: var blocked })
+            {
+                throw new CliException(ExitCodes.InvalidInput, $"{folderInTheWay} is a folder; the class of pool '{blocked}' would be written there.");
+            }
             if (!force && files.FirstOrDefault(f => File.Exists(f.Path)) is { Path: { } existing })
             {
                 throw new CliException(ExitCodes.InvalidInput, $"{existing} exists; --force overwrites it.");
             }
+            // All or nothing: every class is written beside its place first, and moved into place only once all are written,
+            // so a failure leaves no pool's file half-imported and overwrites nothing.
+            var written = new List<string>();
             try
             {
                 Directory.CreateDirectory(folder);
-                foreach (var (path, text, poolId) in files)
+                foreach (var (path, text, _) in files)
                 {
-                    File.WriteAllText(path, text);
+                    var temporary = path + ".import.tmp";
+                    File.WriteAllText(temporary, text);
+                    written.Add(temporary);
+                }
+                foreach (var (path, _, poolId) in files)
+                {
+                    File.Move(path + ".import.tmp", path, overwrite: force);
                     console.Output.WriteLine($"wrote {path} (pool '{poolId}')");
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
+                // Only what this import wrote; a file already moved into place stays (only a rename after it failed).
+                foreach (var temporary in written.Where(File.Exists)) File.Delete(temporary);
                 throw new CliException(ExitCodes.InvalidInput, $"cannot write to {folder}: {e.Message}", e);
             }
 
