@@ -166,9 +166,15 @@ namespace ClusterlessHpc.Emulator
 
         /// <summary>
         /// Runs the emulator's clock this many times faster than <see cref="TimeProvider"/> (from the moment it starts),
-        /// so that hours of autoscale intervals pass in minutes. 1 by default.
+        /// so that hours of autoscale intervals pass in minutes. 1 by default; more than 0 and at most <see cref="MaxTimeScale"/>.
         /// </summary>
         public double TimeScale { get; set; } = 1;
+
+        /// <summary>
+        /// The fastest clock: half a year of running passes 5,000 years of its time, within what a date can hold (a much
+        /// faster one overflows the clock within days, and every request fails).
+        /// </summary>
+        public const double MaxTimeScale = 10_000;
 
         /// <summary>Whether start tasks are simulated (the default) or executed in a sandbox.</summary>
         public StartTaskMode StartTaskMode { get; set; } = StartTaskMode.Simulate;
@@ -263,9 +269,9 @@ namespace ClusterlessHpc.Emulator
         /// <summary>The value of <c>--time-scale</c>: a number, such as 60.</summary>
         /// <exception cref="ArgumentException"><paramref name="text"/> is not a number.</exception>
         public static double ParseTimeScale(string text) =>
-            double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var scale)
+            double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var scale) && scale > 0 && scale <= MaxTimeScale
                 ? scale
-                : throw new ArgumentException("--time-scale needs a number, such as 60.");
+                : throw new ArgumentException($"--time-scale needs a number more than 0 and at most {MaxTimeScale.ToString(System.Globalization.CultureInfo.InvariantCulture)}, such as 60.");
 
         /// <summary>The value of <c>--spot-preemption-rate</c>: preemptions per node per hour, such as 0.5.</summary>
         /// <exception cref="ArgumentException"><paramref name="text"/> is not a number of 0 or more.</exception>
@@ -346,7 +352,10 @@ namespace ClusterlessHpc.Emulator
                 throw new ArgumentException("The account key must be base64.", nameof(AccountKey));
             }
             ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
-            if (!(TimeScale > 0) || double.IsInfinity(TimeScale)) throw new ArgumentOutOfRangeException(nameof(TimeScale), TimeScale, "The time scale must be a positive number.");
+            if (!(TimeScale > 0) || !(TimeScale <= MaxTimeScale))
+            {
+                throw new ArgumentOutOfRangeException(nameof(TimeScale), TimeScale, $"The time scale must be more than 0 and at most {MaxTimeScale.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+            }
             RequireNotNegative(NodeCreatingDelay, nameof(NodeCreatingDelay));
             RequireNotNegative(NodeStartingDelay, nameof(NodeStartingDelay));
             RequireNotNegative(StartTaskDelay, nameof(StartTaskDelay));

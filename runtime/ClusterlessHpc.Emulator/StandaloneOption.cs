@@ -64,7 +64,7 @@ namespace ClusterlessHpc.Emulator
         public static IReadOnlyList<StandaloneOption> All { get; } =
         [
             Valued("--port", "N", $"The loopback port (default {BatchEmulatorOptions.DefaultPort}; 0 takes any free port).",
-                (options, text) => options.Port = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+                (options, text) => options.Port = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535
                     ? port
                     : throw new ArgumentException("--port needs a number between 0 and 65535.")),
             Valued("--state", "FILE", "Keep the pools and nodes in FILE, so a restarted emulator still has them (default: none).",

@@ -129,6 +129,7 @@ public class EmulatorCommandTests
     [InlineData("--key", "not base64")]
     [InlineData("--log-level", "loud")]
     [InlineData("--time-scale", "0")]
+    [InlineData("--time-scale", "1e300")]
     [InlineData("--spot-preemption-rate", "often")]
     [InlineData("--execute-tasks")]
     public async Task Invalid_options_exit_3(params string[] args)

@@ -40,7 +40,7 @@ public class FormulaSimulateCommandTests
     [InlineData("--interval", "1m", "--interval '1m' must be from 5 min to 168 h.")]
     [InlineData("--duration", "soon", "--duration 'soon' is not a duration such as 90s, 20m or 2h.")]
     [InlineData("--slots", "0", "--slots '0' must be a whole number from 1 to 256.")]
-    [InlineData("--start-nodes", "-2", "--start-nodes '-2' must be a whole number, 0 or more.")]
+    [InlineData("--start-nodes", "-2", "--start-nodes '-2' must be a whole number from 0 to 10000.")]
     [InlineData("--preemption", "-0.5", "--preemption '-0.5' is not a rate such as 0.05 (preemptions per node-hour).")]
     [InlineData("--price", "$1", "--price '$1' is not a price in US dollars such as 0.126.")]
     [InlineData("--seed", "x", "--seed 'x' must be a whole number.")]

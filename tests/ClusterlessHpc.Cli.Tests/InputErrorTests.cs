@@ -29,6 +29,20 @@ public sealed class InputErrorTests
         AssertOneCleanLine(exit, ExitCodes.Usage, stderr, $"{option} '{value}'");
     }
 
+    [Theory]
+    [InlineData("--start-nodes", "20000")]
+    [InlineData("--preemption", "1" + "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+        + "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+        + "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+        + "00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000")]
+    public void A_simulation_setting_out_of_range_is_a_usage_error_naming_the_option_not_the_formula(string option, string value)
+    {
+        var (exit, _, stderr) = CliRun.Run(null, "formula", "simulate", "f.formula", option, value);
+
+        AssertOneCleanLine(exit, ExitCodes.Usage, stderr, $"{option} '");
+        Assert.DoesNotContain("f.formula", stderr);
+    }
+
     [Fact]
     public void The_completed_jobs_age_is_typed_as_every_other_duration_and_a_bad_one_is_named()
     {

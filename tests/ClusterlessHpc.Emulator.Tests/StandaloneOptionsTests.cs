@@ -115,11 +115,22 @@ namespace ClusterlessHpc.Emulator.Tests
         [InlineData("--account", "mine")]
         [InlineData("--key", "not base64 s3cret!")]
         [InlineData("--time-scale", "-1")]
+        [InlineData("--time-scale", "1e300")]
         public void Bad_arguments_are_refused_and_the_message_never_shows_a_key(params string[] args)
         {
             var error = Assert.ThrowsAny<ArgumentException>(() => BatchEmulatorOptions.Parse(args));
 
             Assert.DoesNotContain("s3cret", error.Message, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("--port", "70000")]
+        [InlineData("--time-scale", "1e300")]
+        public void A_value_out_of_range_is_refused_naming_its_option(string option, string value)
+        {
+            var error = Assert.ThrowsAny<ArgumentException>(() => BatchEmulatorOptions.Parse([option, value]));
+
+            Assert.StartsWith(option + " needs a number", error.Message, StringComparison.Ordinal);
         }
 
         [Fact]

@@ -26,7 +26,7 @@ namespace ClusterlessHpc.Cli.Commands
             var vmSize = new Option<string?>("--vm-size") { Description = $"The VM size, for its price (default {PoolDefinition.DefaultVmSize}).", HelpName = "SIZE" };
             var slots = CommonOptions.Count("--slots", "Task slots per node (default 1).", minimum: ServiceLimits.MinTaskSlotsPerNode, maximum: ServiceLimits.MaxTaskSlotsPerNode);
             var boot = CommonOptions.Duration("--boot", "From a node's allocation to its first task (default 4m).", TimeSpan.Zero, TimeSpan.FromHours(24));
-            var startNodes = CommonOptions.Count("--start-nodes", "Idle nodes the pool has when autoscale is enabled (default 0).");
+            var startNodes = CommonOptions.Count("--start-nodes", "Idle nodes the pool has when autoscale is enabled (default 0).", maximum: AutoScaleSimulation.NodeQuota);
             var lowPriority = new Option<bool>("--low-priority") { Description = "A Spot pool: the start nodes are low-priority and priced as Spot." };
             var preemption = new Option<double?>("--preemption")
             {
@@ -92,7 +92,8 @@ namespace ClusterlessHpc.Cli.Commands
         private static T? NonNegative<T>(ArgumentResult result, string name, string what, TryParse<T> parse) where T : struct
         {
             var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-            if (parse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)) return value;
+            // A number too large for its type parses as infinity (double), which no rate or price is.
+            if (parse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && (value is not double number || double.IsFinite(number))) return value;
             result.AddError($"{name} '{text}' is not {what}.");
             return null;
         }

@@ -76,6 +76,9 @@ namespace ClusterlessHpc.Simulation
         /// <summary>Nodes the pool already has, idle, when it is created (low-priority with <see cref="LowPriority"/>); autoscale is enabled on it then.</summary>
         public int StartNodes { get; init; }
 
+        /// <summary>The most nodes of each kind the simulated account gives (allocation succeeds up to here), and so the most <see cref="StartNodes"/>.</summary>
+        public const int NodeQuota = 10_000;
+
         /// <summary>A spot pool: its <see cref="StartNodes"/> are low-priority. (The formula's targets decide the kinds of node it asks for.)</summary>
         public bool LowPriority { get; init; }
 

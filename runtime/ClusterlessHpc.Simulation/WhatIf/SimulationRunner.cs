@@ -18,9 +18,6 @@ namespace ClusterlessHpc.Simulation
         /// <summary>How long a node takes to leave the pool once it is free to (the service takes a minute or two).</summary>
         public static readonly TimeSpan LeavingDelay = TimeSpan.FromMinutes(1);
 
-        /// <summary>The most nodes of each kind the simulated account gives: allocation succeeds up to here.</summary>
-        public const int NodeQuota = 10_000;
-
         /// <summary>The model's settings for a simulation; the emulator agreement test gives the emulator the same ones.</summary>
         public static PoolModelSettings Settings(AutoScaleSimulation simulation) => new()
         {
@@ -34,8 +31,8 @@ namespace ClusterlessHpc.Simulation
             StopResizeDelay = TimeSpan.FromSeconds(30),
             PoolDeleteDelay = TimeSpan.FromMinutes(1),
             EnableAutoScaleMinimumInterval = TimeSpan.FromSeconds(30),
-            DedicatedNodeQuota = NodeQuota,
-            LowPriorityNodeQuota = NodeQuota,
+            DedicatedNodeQuota = AutoScaleSimulation.NodeQuota,
+            LowPriorityNodeQuota = AutoScaleSimulation.NodeQuota,
             SpotPreemptionsPerHour = simulation.PreemptionsPerNodeHour,
             SpotPreemptionSeed = simulation.Seed,
             MetricsDelay = simulation.MetricsDelay,
@@ -144,8 +141,8 @@ namespace ClusterlessHpc.Simulation
                 nameof(simulation.NodeFillType), $"The node fill type '{simulation.NodeFillType}' must be 'spread' or 'pack'.");
             Require(simulation.BootTime >= TimeSpan.Zero && simulation.BootTime <= TimeSpan.FromHours(24), nameof(simulation.BootTime),
                 $"The boot time {simulation.BootTime} must be from 0 to 24 hours.");
-            Require(simulation.StartNodes >= 0 && simulation.StartNodes <= NodeQuota, nameof(simulation.StartNodes),
-                $"The start nodes {simulation.StartNodes} must be from 0 to {NodeQuota}.");
+            Require(simulation.StartNodes >= 0 && simulation.StartNodes <= AutoScaleSimulation.NodeQuota, nameof(simulation.StartNodes),
+                $"The start nodes {simulation.StartNodes} must be from 0 to {AutoScaleSimulation.NodeQuota}.");
             Require(double.IsFinite(simulation.PreemptionsPerNodeHour) && simulation.PreemptionsPerNodeHour >= 0, nameof(simulation.PreemptionsPerNodeHour),
                 $"The preemption rate {simulation.PreemptionsPerNodeHour} must be a number of preemptions per node-hour from 0 up.");
             Require(simulation.DedicatedPricePerNodeHour is null or >= 0, nameof(simulation.DedicatedPricePerNodeHour),
