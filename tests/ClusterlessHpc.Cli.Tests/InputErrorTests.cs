@@ -134,6 +134,17 @@ public sealed class InputErrorTests
     }
 
     [Fact]
+    public async Task Settings_that_are_not_json_are_named_with_the_line_and_column()
+    {
+        using var folder = new TempFiles();
+        var settings = folder.Write("appsettings.json", "{\n  \"ClusterlessHpc\": { ,\n");
+
+        var result = await new CliEnvironment { WorkingDirectory = folder.Folder, Variables = new Dictionary<string, string> { ["HOME"] = folder.Folder } }.RunAsync("status");
+
+        AssertOneCleanLine(result.ExitCode, ExitCodes.InvalidInput, result.Stderr, $"{settings} cannot be read: line 2, column 23: ',' is an invalid start of a property name.");
+    }
+
+    [Fact]
     public void A_cancelled_command_says_what_the_operation_left_behind_when_it_says_so()
     {
         Assert.Equal("error: cancelled: The pool exists and keeps allocating.",

@@ -55,8 +55,22 @@ namespace ClusterlessHpc.Cli.Accounts
             }
             catch (InvalidDataException e)
             {
-                throw new CliException(ExitCodes.InvalidInput, $"{path} cannot be read: {e.Message}", e);
+                throw new CliException(ExitCodes.InvalidInput, $"{path} cannot be read: {Reason(e)}", e);
             }
+        }
+
+        /// <summary>
+        /// Why the file did not load: for JSON that does not parse, where (line and column from 1, as an editor counts) and
+        /// what the parser found; else the loader's own message.
+        /// </summary>
+        private static string Reason(InvalidDataException e)
+        {
+            Exception? inner = e;
+            while (inner is not null and not System.Text.Json.JsonException) inner = inner.InnerException;
+            if (inner is not System.Text.Json.JsonException { LineNumber: { } line, BytePositionInLine: { } column } json) return e.Message;
+            var what = json.Message;
+            var cut = what.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            return $"line {line + 1}, column {column + 1}: {(cut < 0 ? what : what[..cut])}";
         }
 
         /// <summary>The value of <paramref name="key"/> (sections separated by ':'), or null.</summary>
