@@ -66,6 +66,10 @@ namespace ClusterlessHpc.Cli
                 $"error PoolNotFound: the account has no pool '{pool}' ('chpc status' lists its pools).",
             RequestFailedException { ErrorCode: "NodeNotFound" } when target is { PoolId: { } pool, NodeId: { } node } =>
                 $"error NodeNotFound: pool '{pool}' has no node '{node}' ('chpc nodes {pool}' lists its nodes).",
+            RequestFailedException { ErrorCode: "JobNotFound" } when target?.JobId is { } job =>
+                $"error JobNotFound: the account has no job '{job}' ('chpc jobs' lists its jobs).",
+            RequestFailedException { ErrorCode: "TaskNotFound" } when target is { JobId: { } job, TaskId: { } task } =>
+                $"error TaskNotFound: job '{job}' has no task '{task}' ('chpc tasks {job}' lists its tasks).",
             RequestFailedException { ErrorCode: "AuthenticationFailed" } e when target?.Account is { Key: not null } account =>
                 $"error AuthenticationFailed: Batch refused the request's Shared Key signature ({Detail(e)}). " +
                 $"Check the account key and the account name ('{account.Name}'): the signature is made with both.",

@@ -60,14 +60,15 @@ public class RunCommandTests(EmulatorFixture emulator)
 
         var missing = await emulator.ChpcAsync("task", "logs", job, "task-9");
         Assert.Equal(2, missing.ExitCode);
-        Assert.Contains("TaskNotFound", missing.Stderr);
+        Assert.Contains($"error TaskNotFound: job '{job}' has no task 'task-9' ('chpc tasks {job}' lists its tasks).", missing.Stderr);
 
         var deleted = await emulator.ChpcAsync("job", "delete", job, "--json");
         Assert.True(deleted.ExitCode == 0, deleted.ToString());
         Assert.True(deleted.Json().GetProperty("deleted").GetBoolean());
-        var again = await emulator.ChpcAsync("job", "delete", EmulatorFixture.UniqueId("never"));
+        var never = EmulatorFixture.UniqueId("never");
+        var again = await emulator.ChpcAsync("job", "delete", never);
         Assert.Equal(2, again.ExitCode);
-        Assert.Contains("JobNotFound", again.Stderr);
+        Assert.Contains($"error JobNotFound: the account has no job '{never}' ('chpc jobs' lists its jobs).", again.Stderr);
     }
 
     [Fact]

@@ -30,12 +30,16 @@ namespace ClusterlessHpc.Cli.Accounts
             }
         }
 
-        /// <summary>The pool and node the command line names (its POOL and NODE arguments), and the account.</summary>
+        /// <summary>The pool, node, job and task the command line names (its POOL, NODE, JOB and TASK arguments), and the account.</summary>
         private static BatchTarget Target(ParseResult parsed, AccountChoice? choice)
         {
             string? Argument(string name) =>
                 parsed.CommandResult.Command.Arguments.FirstOrDefault(a => a.Name == name) is Argument<string> argument ? parsed.GetValue(argument) : null;
-            return new BatchTarget(Argument(CommonOptions.PoolArgumentName), Argument(LogsCommand.NodeArgumentName), choice is { IsEmulator: true } ? null : choice);
+            return new BatchTarget(Argument(CommonOptions.PoolArgumentName), Argument(LogsCommand.NodeArgumentName), choice is { IsEmulator: true } ? null : choice)
+            {
+                JobId = Argument(JobCommands.JobArgumentName),
+                TaskId = Argument(JobCommands.TaskArgumentName),
+            };
         }
 
         /// <summary>Runs a command's work on pools, each with the client of its own account (<see cref="PoolAccounts"/>).</summary>

@@ -99,7 +99,7 @@ namespace ClusterlessHpc.Cli.Commands
         public static Command Task(CliConsole console)
         {
             var jobArgument = JobArgument();
-            var taskArgument = new Argument<string>("TASK") { Description = "The task id (chpc tasks JOB lists them)." };
+            var taskArgument = new Argument<string>(TaskArgumentName) { Description = "The task id (chpc tasks JOB lists them)." };
             UsageErrors.RejectEmptyOrOptionLikeValues(taskArgument);
             var stderrOnly = new Option<bool>("--stderr-only") { Description = "Only the task's standard error." };
             var tail = CommonOptions.Count("--tail", "Only the last N lines of each file.");
@@ -136,9 +136,12 @@ namespace ClusterlessHpc.Cli.Commands
             return new Command("job", "Work with one job.") { delete };
         }
 
+        /// <summary>The names of the arguments that hold a job id and a task id.</summary>
+        public const string JobArgumentName = "JOB", TaskArgumentName = "TASK";
+
         private static Argument<string> JobArgument()
         {
-            var job = new Argument<string>("JOB") { Description = "The job id (chpc jobs lists them)." };
+            var job = new Argument<string>(JobArgumentName) { Description = "The job id (chpc jobs lists them)." };
             UsageErrors.RejectEmptyOrOptionLikeValues(job);
             return job;
         }
