@@ -15,7 +15,7 @@ namespace ClusterlessHpc.Cli
         public static RootCommand CreateRoot(CliConsole console)
         {
             var root = new RootCommand("ClusterlessHpc: declare, check and run Azure Batch pools from .NET.");
-            root.Options.Add(new Option<bool>(VerboseOption) { Description = "On an unexpected failure, print its stack trace too.", Recursive = true });
+            root.Options.Add(new Option<bool>(VerboseOption) { Description = "On an unexpected failure, print its stack trace too (chpc emulator: also log every request).", Recursive = true });
             root.Subcommands.Add(PlanCommand.Create(console));
             root.Subcommands.Add(ApplyCommand.Create(console));
             root.Subcommands.Add(StatusCommand.Create(console));

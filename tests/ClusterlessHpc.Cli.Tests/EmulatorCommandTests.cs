@@ -108,11 +108,14 @@ public class EmulatorCommandTests
         Assert.Equal(0, exit);
         // Help wraps descriptions at the terminal's width; one space for each run of white space undoes that.
         var flat = Regex.Replace(help, @"\s+", " ");
-        foreach (var option in StandaloneOption.All)
+        // The emulator's --verbose is chpc's own, listed once, saying what it does for the emulator too.
+        foreach (var option in StandaloneOption.All.Where(o => o.Name != Chpc.VerboseOption))
         {
             var usage = option.ValueName is null ? option.Name : $"{option.Name} <{option.ValueName}>";
             Assert.Contains($" {usage} {option.Description}", flat);
         }
+        Assert.Single(Regex.Matches(help, @"^  --verbose\b", RegexOptions.Multiline));
+        Assert.Contains("--verbose On an unexpected failure, print its stack trace too (chpc emulator: also log every request).", flat);
         Assert.Contains("$" + BatchConnection.EmulatorPortVariable, flat);
         // An option's line starts two spaces in with its names; a wrapped description's lines start further in.
         var listed = Regex.Matches(help, @"^  (-[^\s,]+(?:, -[^\s,]+)*)", RegexOptions.Multiline)

@@ -21,7 +21,9 @@ namespace ClusterlessHpc.Cli.Commands
     {
         public static Command Create(CliConsole console)
         {
-            var declared = StandaloneOption.All.Select(option => (Option: option, Declared: Declare(option))).ToList();
+            // The emulator's --verbose is chpc's own, which every command has: declared twice, help would list it twice.
+            var verbose = StandaloneOption.All.Single(option => option.Name == Chpc.VerboseOption);
+            var declared = StandaloneOption.All.Where(option => option != verbose).Select(option => (Option: option, Declared: Declare(option))).ToList();
             var command = new Command("emulator", "Run the Batch emulator on 127.0.0.1 until Ctrl+C; chpc commands without --endpoint use it.");
             foreach (var (_, option) in declared) command.Options.Add(option);
             command.SetAction(async (parsed, cancellationToken) =>
@@ -45,6 +47,7 @@ namespace ClusterlessHpc.Cli.Commands
                                 break;
                         }
                     }
+                    if (parsed.GetValue<bool>(Chpc.VerboseOption)) verbose.Apply(options, null);
                     options.EnsureValidStandalone();
                 }
                 catch (ArgumentException e)
