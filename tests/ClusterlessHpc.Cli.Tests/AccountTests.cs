@@ -14,6 +14,18 @@ public class AccountTests(EmulatorFixture emulator)
     };
 
     [Fact]
+    public async Task A_key_for_an_endpoint_on_an_ip_address_signs_as_the_development_account_as_help_says()
+    {
+        var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64));
+        await using var own = await ClusterlessHpc.Emulator.BatchEmulator.StartAsync(new ClusterlessHpc.Emulator.BatchEmulatorOptions { Port = 0, AccountKey = key });
+
+        var status = await new CliEnvironment().RunAsync("status", "--endpoint", own.Endpoint.ToString(), "--key", key);
+
+        Assert.True(status.ExitCode == 0, status.ToString());
+        Assert.Contains($"Batch account: {ClusterlessHpc.Emulator.BatchEmulatorOptions.DevelopmentAccountName} at {own.Endpoint}", status.Stderr);
+    }
+
+    [Fact]
     public async Task The_key_never_appears_in_any_output()
     {
         using var files = new TempFiles();

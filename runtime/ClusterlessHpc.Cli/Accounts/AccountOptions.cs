@@ -31,7 +31,7 @@ namespace ClusterlessHpc.Cli.Accounts
 
         public Option<string?> Account { get; } = new("--account")
         {
-            Description = "The account name (default: the endpoint's first label; devbatch on 127.0.0.1).",
+            Description = "The account name (default: the endpoint's first label; devbatch for an IP address such as 127.0.0.1).",
             HelpName = "NAME",
         };
 

@@ -63,7 +63,7 @@ namespace ClusterlessHpc.Hosting
 
         /// <summary>The client of the account at <paramref name="endpoint"/>.</summary>
         /// <param name="endpoint">The account's endpoint, for example <c>https://myaccount.westeurope.batch.azure.com</c>.</param>
-        /// <param name="name">The account name (null: <see cref="DevelopmentAccountName"/> on loopback, else the endpoint's first label).</param>
+        /// <param name="name">The account name (null: <see cref="NameOf"/> the endpoint).</param>
         /// <param name="key">The account's shared key, base64; null signs in with a token.</param>
         /// <param name="principal">The service principal that signs in when there is no key (tenant, client id, secret).</param>
         /// <param name="giveKey">How the user gives the account's key, for the message when an http endpoint has none.</param>
@@ -94,8 +94,12 @@ namespace ClusterlessHpc.Hosting
             return Create(endpoint, NullIfEmpty(settings.AccountName), NullIfEmpty(settings.AccountKey), principal, $"set {section}:AccountKey");
         }
 
-        /// <summary>The account name a bare endpoint implies: its first label (<c>myaccount</c> of <c>myaccount.westeurope.batch.azure.com</c>).</summary>
-        public static string NameOf(Uri endpoint) => endpoint.Host.Split('.')[0];
+        /// <summary>
+        /// The account name a bare endpoint implies: its first label (<c>myaccount</c> of <c>myaccount.westeurope.batch.azure.com</c>);
+        /// <see cref="DevelopmentAccountName"/> for an IP address (an emulator's, such as 127.0.0.1), whose first part names nothing.
+        /// </summary>
+        public static string NameOf(Uri endpoint) =>
+            endpoint.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 ? DevelopmentAccountName : endpoint.Host.Split('.')[0];
 
         private TokenCredential ServicePrincipal(string tenantId, string clientId, string secret) =>
             _principals.GetOrAdd((tenantId, clientId), _ => new Lazy<TokenCredential>(
