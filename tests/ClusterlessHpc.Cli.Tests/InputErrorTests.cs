@@ -122,6 +122,16 @@ public sealed class InputErrorTests
     }
 
     [Fact]
+    public async Task A_sign_in_authority_that_is_no_https_url_is_named_before_signing_in()
+    {
+        var environment = new CliEnvironment { Variables = new Dictionary<string, string> { [SignIn.AuthorityHostVariable] = "notaurl" } };
+
+        var result = await environment.RunAsync("status", "--endpoint", "https://acct.westeurope.batch.azure.com");
+
+        AssertOneCleanLine(result.ExitCode, ExitCodes.InvalidInput, result.Stderr, "AZURE_AUTHORITY_HOST 'notaurl' is not an https URL");
+    }
+
+    [Fact]
     public async Task A_home_where_the_emulators_state_cannot_go_is_named()
     {
         using var folder = new TempFiles();
