@@ -61,6 +61,10 @@ namespace ClusterlessHpc.Cli
         /// <param name="target">What the command was working on, so a Batch error can name it.</param>
         public static string Describe(Exception exception, BatchTarget? target = null) => exception switch
         {
+            RequestFailedException { Status: 0 } e when e.Data[BlobDelivery.StorageAccountDataKey] is string storage =>
+                $"error: the blob storage account {storage} cannot be reached: {Innermost(e).Message}",
+            RequestFailedException e when e.Data[BlobDelivery.StorageAccountDataKey] is string storage =>
+                $"error {e.ErrorCode ?? e.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)} from the blob storage account {storage}: {FirstLine(e)}",
             RequestFailedException { Status: 0 } e => $"error: the Batch service cannot be reached: {Innermost(e).Message}",
             RequestFailedException { ErrorCode: "PoolNotFound" } when target?.PoolId is { } pool =>
                 $"error PoolNotFound: the account has no pool '{pool}' ('chpc status' lists its pools).",

@@ -22,4 +22,17 @@ public sealed class CliErrorsTests
         Assert.True(CliErrors.TryReport(new CliConsole(TextReader.Null, TextWriter.Null, console), new TimeoutException("slow"), out var exitCode));
         Assert.Equal(CliErrors.Classify(new TimeoutException())!.Value.ExitCode, exitCode);
     }
+
+    [Fact]
+    public void A_storage_accounts_failure_is_named_as_the_storage_accounts_not_batchs()
+    {
+        var unreachable = new RequestFailedException(0, "Connection refused", new HttpRequestException("Connection refused (127.0.0.1:1)"));
+        unreachable.Data[ClusterlessHpc.Provisioning.Delivery.BlobDelivery.StorageAccountDataKey] = "http://127.0.0.1:1";
+        var refused = new RequestFailedException(403, "This request is not authorized.\nRequestId:1", "AuthorizationFailure", null);
+        refused.Data[ClusterlessHpc.Provisioning.Delivery.BlobDelivery.StorageAccountDataKey] = "https://acct.blob.core.windows.net";
+
+        Assert.Equal("error: the blob storage account http://127.0.0.1:1 cannot be reached: Connection refused (127.0.0.1:1)", CliErrors.Describe(unreachable));
+        Assert.Equal("error AuthorizationFailure from the blob storage account https://acct.blob.core.windows.net: This request is not authorized.", CliErrors.Describe(refused));
+        Assert.StartsWith("error: the Batch service cannot be reached", CliErrors.Describe(new RequestFailedException(0, "Connection refused")));
+    }
 }

@@ -112,9 +112,29 @@ namespace ClusterlessHpc.Provisioning.Delivery
         /// </summary>
         internal async Task<StartTaskScript> PrepareAsync(ScriptContent content, SharedInstallBlobs.Names? sharedInstall, CancellationToken cancellationToken)
         {
-            var script = await PrepareScriptAsync(content, cancellationToken).ConfigureAwait(false);
-            if (sharedInstall is null) return script;
-            return script.WithSharedInstall(await SharedInstallSettingsAsync(sharedInstall, cancellationToken).ConfigureAwait(false));
+            try
+            {
+                var script = await PrepareScriptAsync(content, cancellationToken).ConfigureAwait(false);
+                if (sharedInstall is null) return script;
+                return script.WithSharedInstall(await SharedInstallSettingsAsync(sharedInstall, cancellationToken).ConfigureAwait(false));
+            }
+            catch (RequestFailedException e) when (NamesAccount(e))
+            {
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// The key of <see cref="Exception.Data"/> under which a storage request that failed names the storage account it
+        /// went to (its URL, without any SAS), so that it is told from a Batch request's failure.
+        /// </summary>
+        public const string StorageAccountDataKey = "ClusterlessHpc.StorageAccount";
+
+        /// <summary>Names the account on a failure on its way out (an exception filter: the stack is kept); never catches.</summary>
+        private bool NamesAccount(RequestFailedException e)
+        {
+            e.Data[StorageAccountDataKey] = _container.Uri.GetLeftPart(UriPartial.Authority);
+            return false;
         }
 
         /// <summary>
@@ -158,6 +178,10 @@ namespace ClusterlessHpc.Provisioning.Delivery
             catch (RequestFailedException e) when (e.Status == 404)
             {
                 return null;
+            }
+            catch (RequestFailedException e) when (NamesAccount(e))
+            {
+                throw;
             }
         }
 
@@ -209,8 +233,17 @@ namespace ClusterlessHpc.Provisioning.Delivery
         /// nodes join long after their last apply (autoscale, reimage) able to download their script.
         /// </summary>
         /// <exception cref="ScriptDeliveryException">The container already has the most policies Azure allows, none of them this one.</exception>
-        public async Task<AccessPolicyStatus> EnsureAccessPolicyAsync(CancellationToken cancellationToken = default) =>
-            (await EnsurePoliciesAsync(withCreate: false, cancellationToken).ConfigureAwait(false)).Read;
+        public async Task<AccessPolicyStatus> EnsureAccessPolicyAsync(CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return (await EnsurePoliciesAsync(withCreate: false, cancellationToken).ConfigureAwait(false)).Read;
+            }
+            catch (RequestFailedException e) when (NamesAccount(e))
+            {
+                throw;
+            }
+        }
 
         /// <summary>
         /// The read policy and, <paramref name="withCreate"/>, the create-only policy of the shared install
