@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -27,6 +28,12 @@ namespace ClusterlessHpc.Emulator.StartTasks
         private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(10) };
         private readonly ResourceFileDownloader _downloader;
         private readonly CancellationTokenSource _stopping = new();
+
+        // The attempts (start tasks and tasks) still running, so that stopping the emulator waits until their processes are gone.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, byte> _running = new();
+
+        /// <summary>How long stopping the emulator waits for its nodes' processes to be killed.</summary>
+        private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(15);
 
         // confined: whether each node runs as its own user in a private mount namespace (Sandbox.IsRoot, or a test's
         // answer); the host tells the user once when it does not (EmulatorNotices).
@@ -72,14 +79,38 @@ namespace ClusterlessHpc.Emulator.StartTasks
         {
             if (launch.IsWindows) return _windows.Start(launch, at);
             var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-            var outcome = Task.Run(() => RunAsync(launch, cancellation.Token));
+            var outcome = Track(Task.Run(() => RunAsync(launch, cancellation.Token)));
             return new StartTaskAttempt(at, outcome, cancellation);
         }
 
+        /// <summary>
+        /// Stops every process of the nodes (start tasks and tasks) and waits until they are gone, so that neither a
+        /// restarted emulator (its state file) nor whoever deletes the nodes folder next meets them still running.
+        /// </summary>
         public void Dispose()
         {
             _stopping.Cancel();
+            try
+            {
+                if (!Task.WaitAll(_running.Keys.ToArray(), StopWait))
+                {
+                    _logger.LogWarning("Some processes of the emulator's nodes were still ending {Seconds} s after it stopped them.", StopWait.TotalSeconds);
+                }
+            }
+            catch (AggregateException e)
+            {
+                // An attempt that failed in a way it did not foresee has ended all the same; it was reported where it failed.
+                _logger.LogDebug(e, "An attempt ended with an error while the emulator stopped.");
+            }
             _http.Dispose();
+        }
+
+        /// <summary>Keeps <paramref name="attempt"/> among the running ones until it ends.</summary>
+        internal Task<T> Track<T>(Task<T> attempt)
+        {
+            _running.TryAdd(attempt, 0);
+            attempt.ContinueWith(ended => _running.TryRemove(ended, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return attempt;
         }
 
         private async Task<StartTaskOutcome> RunAsync(StartTaskLaunch launch, CancellationToken cancellationToken)

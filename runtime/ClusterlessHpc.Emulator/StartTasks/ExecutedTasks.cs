@@ -31,7 +31,7 @@ namespace ClusterlessHpc.Emulator.StartTasks
         public TaskAttempt Start(TaskLaunch launch)
         {
             var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_nodes.Stopping);
-            var outcome = Task.Run(() => RunAsync(launch, cancellation.Token));
+            var outcome = _nodes.Track(Task.Run(() => RunAsync(launch, cancellation.Token)));
             return new TaskAttempt(outcome, cancellation);
         }
 

@@ -61,11 +61,19 @@ namespace ClusterlessHpc.Emulator.StartTasks
         public static BatchTaskFailureInfo Failure(string code, string message) =>
             new() { Category = BatchErrorSourceCategory.UserError, Code = code, Message = message };
 
+        /// <summary>How long a killed process may take to be gone before its attempt is reported over all the same.</summary>
+        private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(10);
+
+        /// <summary>
+        /// Kills the process and everything it started, and waits until it has exited: an attempt the model is told is over
+        /// must be over (a node's disk is wiped, or its start task run again, right after).
+        /// </summary>
         private static void Kill(Process process)
         {
             try
             {
                 process.Kill(entireProcessTree: true);
+                process.WaitForExit(KillWait);
             }
             catch (InvalidOperationException)
             {
