@@ -155,6 +155,17 @@ public sealed class InputErrorTests
     }
 
     [Fact]
+    public void Existing_nodes_are_a_choice_of_an_update_in_place_only_never_ignored_without_a_word()
+    {
+        var (exit, _, stderr) = CliRun.Run(null, "apply", "--parameters", "parameters.json", "--existing-nodes", "reimage");
+
+        AssertOneCleanLine(exit, ExitCodes.Usage, stderr, "--existing-nodes reimage applies with --drift update only.");
+        var parsed = Chpc.CreateRoot(new CliConsole(TextReader.Null, TextWriter.Null, TextWriter.Null))
+            .Parse(["apply", "--parameters", "parameters.json", "--drift", "update", "--existing-nodes", "reimage"]);
+        Assert.Empty(parsed.Errors);
+    }
+
+    [Fact]
     public void A_cancelled_command_says_what_the_operation_left_behind_when_it_says_so()
     {
         Assert.Equal("error: cancelled: The pool exists and keeps allocating.",

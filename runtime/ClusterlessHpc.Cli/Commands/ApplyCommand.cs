@@ -45,6 +45,15 @@ namespace ClusterlessHpc.Cli.Commands
             var command = new Command("apply", "Create the pools as defined (an existing identical pool is fine) and wait until every node is idle.") { timeout, drift, existingNodes, json };
             source.AddTo(command);
             account.AddTo(command);
+            command.Validators.Add(result =>
+            {
+                // Only an update in place keeps existing nodes: without it the choice would be ignored without a word.
+                var nodes = result.GetResult(existingNodes);
+                if (nodes is { Implicit: false } && result.GetValue(drift) != "update")
+                {
+                    result.AddError($"--existing-nodes {result.GetValue(existingNodes)} applies with --drift update only.");
+                }
+            });
             command.SetAction(async (parsed, cancellationToken) =>
             {
                 var selected = source.Load(parsed, console);
