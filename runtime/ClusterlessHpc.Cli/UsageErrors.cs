@@ -43,6 +43,13 @@ namespace ClusterlessHpc.Cli
             {
                 // The parser's own line for a token explained above says less.
                 if (explained.Any(token => error.Message.Contains($"'{token}'", System.StringComparison.Ordinal))) continue;
+                // The parser's refusal of an option's value ("Argument 'bogus' not recognized...") does not say whose value it was.
+                if ((error.SymbolResult as OptionResult ?? error.SymbolResult?.Parent as OptionResult) is { Option.Name: var option } &&
+                    !error.Message.Contains(option, System.StringComparison.Ordinal))
+                {
+                    yield return $"{option}: {error.Message}";
+                    continue;
+                }
                 yield return error.Message;
             }
         }

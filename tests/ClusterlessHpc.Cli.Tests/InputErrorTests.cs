@@ -154,6 +154,16 @@ public sealed class InputErrorTests
         AssertOneCleanLine(result.ExitCode, ExitCodes.InvalidInput, result.Stderr, $"{settings} cannot be read: line 2, column 23: ',' is an invalid start of a property name.");
     }
 
+    [Theory]
+    [InlineData("apply", "--parameters", "parameters.json", "--drift", "bogus")]
+    [InlineData("resize", "p", "--dedicated", "1", "--deallocation", "bogus")]
+    public void A_value_not_among_an_options_choices_is_named_with_its_option(params string[] args)
+    {
+        var (exit, _, stderr) = CliRun.Run(null, args);
+
+        AssertOneCleanLine(exit, ExitCodes.Usage, stderr, $"{args[^2]}: Argument 'bogus' not recognized. Must be one of:");
+    }
+
     [Fact]
     public void Existing_nodes_are_a_choice_of_an_update_in_place_only_never_ignored_without_a_word()
     {
