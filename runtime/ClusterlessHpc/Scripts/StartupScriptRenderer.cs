@@ -84,8 +84,10 @@ namespace ClusterlessHpc.Scripts
 
         private static string RenderBody(PoolDefinition definition)
         {
-            // A Julia pool's body is about four thousand characters: start there, not at 16 doubling.
-            var s = new StringBuilder(4 * 1024 + (definition.JuliaManifest?.Manifest?.Length ?? 0) + (definition.JuliaManifest?.Project?.Length ?? 0));
+            // Start near the body's size rather than at 16 characters doubling: a pool that downloads Julia carries the shared
+            // install's functions (about 18,000 characters in all), one on a custom image's Julia about 4,000.
+            var start = definition.Julia is null ? 2 * 1024 : definition.Image is CustomImageDefinition ? 4 * 1024 : 20 * 1024;
+            var s = new StringBuilder(start + (definition.JuliaManifest?.Manifest?.Length ?? 0) + (definition.JuliaManifest?.Project?.Length ?? 0));
             var steps = new StepMarkers(StartupStepPlan.Of(definition));
             s.Append("readonly root=\"${AZ_BATCH_NODE_SHARED_DIR:?the Batch agent sets AZ_BATCH_NODE_SHARED_DIR}/clusterlesshpc\"\n");
             s.Append("readonly marker=\"$root/installed/$definition_hash\"\n\n");
