@@ -1,5 +1,5 @@
 using System;
-using System.Linq;
+using ClusterlessHpc.AutoScale.Language.Binding;
 
 namespace ClusterlessHpc.Cli
 {
@@ -27,31 +27,7 @@ namespace ClusterlessHpc.Cli
             return text;
         }
 
-        /// <summary>"key", any case, or one letter off it (added, dropped, changed, or two swapped).</summary>
-        private static bool LooksLikeKey(string name)
-        {
-            var lower = name.ToLowerInvariant();
-            if (lower == "key") return true;
-            if (lower.Length < 2 || lower.Length > 4) return false;
-            if (lower.Length == 3 && lower.Order().SequenceEqual("eky")) return true;
-            return Distance(lower, "key") <= 1;
-        }
-
-        private static int Distance(string a, string b)
-        {
-            var previous = new int[b.Length + 1];
-            var current = new int[b.Length + 1];
-            for (var j = 0; j <= b.Length; j++) previous[j] = j;
-            for (var i = 1; i <= a.Length; i++)
-            {
-                current[0] = i;
-                for (var j = 1; j <= b.Length; j++)
-                {
-                    current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-                }
-                (previous, current) = (current, previous);
-            }
-            return previous[b.Length];
-        }
+        /// <summary>"key", in any case, or one slip off it (a letter added, dropped or changed, or two swapped), as the hints count slips.</summary>
+        private static bool LooksLikeKey(string name) => name.Length is >= 2 and <= 4 && Suggestions.Distance(name, "key") <= 1;
     }
 }

@@ -37,7 +37,7 @@ namespace ClusterlessHpc.AutoScale.Language.Binding
 
         // Edit distance ignoring case, where swapping two neighbouring letters is one slip ("stauts" for "status"), as a
         // typo is (optimal string alignment); typos and wrong case are the same kind of slip here.
-        private static int Distance(string a, string b)
+        public static int Distance(string a, string b)
         {
             var beforePrevious = new int[b.Length + 1];
             var previous = new int[b.Length + 1];
