@@ -16,9 +16,10 @@ namespace ClusterlessHpc.Emulator.Errors
     {
         public static Task WriteAsync(HttpContext context, EmulatorException error, DateTimeOffset now)
         {
-            if (error.Status == StatusCodes.Status304NotModified)
+            if (error.Status == StatusCodes.Status304NotModified || HttpMethods.IsHead(context.Request.Method))
             {
-                // 304 has no body by definition.
+                // 304 has no body by definition, and a HEAD's answer none: the service's 404 and 400 to a HEAD carry no body
+                // and no Content-Type (batch-recordings INDEX.md, xplat-cli-cli-batch-file-tests.jsonl).
                 context.Response.StatusCode = error.Status;
                 context.Response.ContentLength = 0;
                 return Task.CompletedTask;

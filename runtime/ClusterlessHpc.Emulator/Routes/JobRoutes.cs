@@ -26,6 +26,7 @@ namespace ClusterlessHpc.Emulator.Routes
             routes.MapPost("/jobs/{jobId}/terminate", context => TerminateAsync(context, store));
             routes.MapDelete("/jobs/{jobId}", context => DeleteAsync(context, store));
             routes.MapGet("/jobs/{jobId}/taskcounts", context => CountsAsync(context, store));
+            routes.MapGet("/jobs/{jobId}/jobpreparationandreleasetaskstatus", context => PreparationAndReleaseStatus(context, store));
         }
 
         internal static string JobId(HttpContext context) => (string)context.Request.RouteValues["jobId"]!;
@@ -116,6 +117,20 @@ namespace ClusterlessHpc.Emulator.Routes
             ConditionalHeaders.Read(context.Request, ConditionSupport.None);
             var json = store.ReadJob(JobId(context), null, (job, _) => JobView.Counts(job.Tally));
             return JsonResponses.WriteAsync(context, StatusCodes.Status200OK, json, ODataMetadata.TaskCounts);
+        }
+
+        /// <summary>
+        /// The status of a job's preparation and release tasks. The emulator refuses jobs that have either, so every job it
+        /// has gets the service's answer for a job without them: 409 JobPreparationTaskOrReleaseTaskNotSpecified
+        /// (batch-recordings, node-sdk-batchservice-tests.jsonl); a job it does not have, JobNotFound.
+        /// </summary>
+        private static Task PreparationAndReleaseStatus(HttpContext context, PoolModel store)
+        {
+            QueryRules.Require(context.Request, "$filter", "$select", "maxresults", "$skiptoken");
+            ConditionalHeaders.Read(context.Request, ConditionSupport.None);
+            store.ReadJob(JobId(context), null, (_, _) => 0);
+            throw new EmulatorException(StatusCodes.Status409Conflict, "JobPreparationTaskOrReleaseTaskNotSpecified",
+                "The specified job does not have either job preparation task or job release task.");
         }
 
         /// <summary>A list's versions: those of its newest item (the service's list headers), or now for an empty list.</summary>
