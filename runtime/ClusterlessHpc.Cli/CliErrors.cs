@@ -53,9 +53,11 @@ namespace ClusterlessHpc.Cli
         /// job whose tasks keep running) when it says so; the runtime's own cancellation message says nothing worth repeating.
         /// </summary>
         private static string Cancelled(OperationCanceledException e) =>
-            e.Message.Length > 0 && e.Message != new OperationCanceledException().Message && e.Message != new System.Threading.Tasks.TaskCanceledException().Message
-                ? "error: cancelled: " + e.Message
-                : "error: cancelled";
+            e.Message.Length > 0 && !RuntimeCancellationMessages.Contains(e.Message) ? "error: cancelled: " + e.Message : "error: cancelled";
+
+        /// <summary>What the runtime's own cancellations say ("The operation was canceled.", "A task was canceled.").</summary>
+        private static readonly string[] RuntimeCancellationMessages =
+            [new OperationCanceledException().Message, new System.Threading.Tasks.TaskCanceledException().Message];
 
         /// <summary>The one-line (or, for a drift report, few-line) message of a failure.</summary>
         /// <param name="target">What the command was working on, so a Batch error can name it.</param>

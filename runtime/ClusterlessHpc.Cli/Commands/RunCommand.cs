@@ -10,6 +10,7 @@ using ClusterlessHpc.Cli.Accounts;
 using ClusterlessHpc.Cli.Output;
 using ClusterlessHpc.Cli.Pools;
 using ClusterlessHpc.Provisioning;
+using ClusterlessHpc.Rules;
 
 namespace ClusterlessHpc.Cli.Commands
 {
@@ -41,9 +42,9 @@ namespace ClusterlessHpc.Cli.Commands
             job.Validators.Add(result =>
             {
                 // The service's job id rule, checked before anything is created, naming the option and the value.
-                if (result.GetValueOrDefault<string?>() is { } id && !ClusterlessHpc.Rules.ServiceLimits.IsValidJobId(id))
+                if (result.GetValueOrDefault<string?>() is { } id && !ServiceLimits.IsValidJobId(id))
                 {
-                    result.AddError($"--job '{id}' is not a job id: 1 to {ClusterlessHpc.Rules.ServiceLimits.MaxJobIdLength} letters, digits, hyphens and underscores.");
+                    result.AddError($"--job '{id}' is not a job id: 1 to {ServiceLimits.MaxJobIdLength} letters, digits, hyphens and underscores.");
                 }
             });
             var tasks = CommonOptions.Count("--tasks", "How many copies of the command to run (default 1).", minimum: 1, maximum: 100_000);

@@ -190,9 +190,8 @@ namespace ClusterlessHpc.Emulator.Routes
             return buffer.ToArray();
         }
 
-        /// <summary>A task the collection could not add: <c>clienterror</c> with the error the service would have answered for it alone.</summary>
         /// <summary>
-        /// A task the collection could not add, shaped as the service answers it (batch-recordings,
+        /// A task the collection could not add, with the error the service would have answered for it alone, shaped as the service answers it (batch-recordings,
         /// batch-cli-ext-test_batch_extensions_live.jsonl, the add-task-collection of 2019-03-06): a link to the error, the
         /// error with the request's id and time in its message, the status and the task's id.
         /// </summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.IO;
 using System.Linq;
@@ -30,7 +31,7 @@ namespace ClusterlessHpc.Emulator.StartTasks
         private readonly CancellationTokenSource _stopping = new();
 
         // The attempts (start tasks and tasks) still running, so that stopping the emulator waits until their processes are gone.
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, byte> _running = new();
+        private readonly ConcurrentDictionary<Task, byte> _running = new();
 
         /// <summary>How long stopping the emulator waits for its nodes' processes to be killed.</summary>
         private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(15);

@@ -73,13 +73,13 @@ namespace ClusterlessHpc.Simulation
             new("MissingRequiredProperty", "A required property was not specified in the request body.", Detail("PropertyName", property));
 
         public static PoolModelException InvalidPropertyValue(string property, string reason) =>
-            new("InvalidPropertyValue", "The value provided for one of the properties in the request body is invalid.",
-                Detail("PropertyName", property), Detail("Reason", reason));
+            new("InvalidPropertyValue", InvalidPropertyValueMessage, Detail("PropertyName", property), Detail("Reason", reason));
 
         /// <summary>As the service names a value it refuses: PropertyName, PropertyValue and Reason.</summary>
         public static PoolModelException InvalidPropertyValue(string property, string value, string reason) =>
-            new("InvalidPropertyValue", "The value provided for one of the properties in the request body is invalid.",
-                Detail("PropertyName", property), Detail("PropertyValue", value), Detail("Reason", reason));
+            new("InvalidPropertyValue", InvalidPropertyValueMessage, Detail("PropertyName", property), Detail("PropertyValue", value), Detail("Reason", reason));
+
+        private const string InvalidPropertyValueMessage = "The value provided for one of the properties in the request body is invalid.";
 
         public static PoolModelException InvalidRequestBody(string reason) =>
             new("InvalidRequestBody", "The specified Request Body is not syntactically valid.", Detail("Reason", reason));

@@ -74,7 +74,6 @@ namespace ClusterlessHpc.Hosting
             return new PoolJobRunner(client, options);
         }
 
-
         private static Func<string, string?> Lookup(IConfiguration configuration) => key => configuration[key];
     }
 }
